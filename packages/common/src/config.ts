@@ -1,0 +1,42 @@
+// One zod schema per service parses the environment once, at start; every problem is listed at once.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig<S extends z.ZodTypeAny>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Empty strings count as unset, so `FOO=` in a .env file falls back to the default. */
+export const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+export const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const boolFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+/** Settings every service shares. */
+export const commonEnv = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** HMAC key that the gateway signs forwarded identities with and subgraphs verify; also signs service calls. */
+  INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Milliseconds a call to another service may take. */
+  SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+};

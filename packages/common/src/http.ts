@@ -1,0 +1,208 @@
+// A small HTTP layer on node:http: JSON routes, raw bodies for webhooks, and Apollo's GraphQL handler.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { Logger } from './logger';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RouteRequest {
+  req: IncomingMessage;
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  rawBody: () => Promise<Buffer>;
+  json: () => Promise<unknown>;
+}
+
+export interface RouteResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type RouteHandler = (request: RouteRequest) => Promise<RouteResponse>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path pattern, `:name` segments become params. */
+  path: string;
+  handler: RouteHandler;
+}
+
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'Request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(g);
+    else if (w !== g) return null;
+  }
+  return params;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text).toString(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export interface GraphQLMount<TContext extends BaseContext> {
+  path: string;
+  server: ApolloServer<TContext>;
+  /** Builds the context, or throws an HttpError to refuse the request. */
+  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Answers GET requests from browsers instead of GraphQL (the explorer). */
+  browserPage?: () => string;
+}
+
+export interface HttpApp {
+  server: Server;
+  listen: (port: number, host?: string) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+/** Routes first, then GraphQL; every failure becomes a JSON error without internals. */
+export function createHttpApp<TContext extends BaseContext>(options: {
+  routes: Route[];
+  graphql?: GraphQLMount<TContext>;
+  logger: Logger;
+}): HttpApp {
+  const { routes, graphql, logger } = options;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    let bodyPromise: Promise<Buffer> | undefined;
+    const rawBody = () => (bodyPromise ??= readBody(req));
+
+    if (graphql && url.pathname === graphql.path) {
+      if (
+        method === 'GET' &&
+        graphql.browserPage &&
+        !url.searchParams.has('query') &&
+        !url.searchParams.has('extensions') &&
+        (req.headers.accept ?? '').includes('text/html')
+      ) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(graphql.browserPage());
+        return;
+      }
+      const context = await graphql.context(req);
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = undefined;
+      if (method === 'POST') {
+        const raw = await rawBody();
+        try {
+          body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+        } catch {
+          throw new HttpError(400, 'Request body is not valid JSON');
+        }
+      }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+      const result = await graphql.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+      return;
+    }
+
+    for (const route of routes) {
+      if (route.method !== method) continue;
+      const params = matchPath(route.path, url.pathname);
+      if (!params) continue;
+      const result = await route.handler({
+        req,
+        method,
+        path: url.pathname,
+        params,
+        query: url.searchParams,
+        rawBody,
+        json: async () => {
+          const raw = await rawBody();
+          try {
+            return JSON.parse(raw.toString('utf8')) as unknown;
+          } catch {
+            throw new HttpError(400, 'Request body is not valid JSON');
+          }
+        },
+      });
+      sendJson(res, result.status, result.body ?? '', result.headers);
+      return;
+    }
+    sendJson(res, 404, { error: 'Not found' });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, error.status, { error: error.message });
+        else res.end();
+        return;
+      }
+      logger.error({ err: error, path: req.url }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeIdleConnections();
+        server.close(() => resolve());
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      }),
+  };
+}

@@ -1,0 +1,102 @@
+// The request identity: who is calling, resolved once by the gateway and forwarded signed,
+// so a subgraph can trust it and a client cannot forge it.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+
+export const IDENTITY_HEADER = 'x-shop-identity';
+
+export type Role = 'CUSTOMER' | 'ADMIN';
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'customer'; customerId: string; role: Role; sessionId: string }
+  | { kind: 'partner'; partnerId: string; scopes: string[] }
+  | { kind: 'service'; service: string };
+
+/** What travels between services: the principal plus request facts the gateway saw. */
+export interface ForwardedIdentity {
+  principal: Principal;
+  requestId: string;
+  clientIp: string | null;
+}
+
+interface SignedPayload extends ForwardedIdentity {
+  exp: number;
+}
+
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+
+function mac(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
+}
+
+/** `<payload>.<hmac>`; short-lived so a captured header is of little use. */
+export function signIdentity(identity: ForwardedIdentity, secret: string, ttlSeconds = 60, now = Date.now()): string {
+  const payload: SignedPayload = { ...identity, exp: Math.floor(now / 1000) + ttlSeconds };
+  const body = b64(JSON.stringify(payload));
+  return `${body}.${mac(secret, body)}`;
+}
+
+export class IdentityError extends Error {}
+
+export function verifyIdentity(header: string | undefined, secret: string, now = Date.now()): ForwardedIdentity {
+  if (!header) throw new IdentityError('missing identity');
+  const dot = header.indexOf('.');
+  if (dot <= 0) throw new IdentityError('malformed identity');
+  const body = header.slice(0, dot);
+  const given = Buffer.from(header.slice(dot + 1));
+  const expected = Buffer.from(mac(secret, body));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new IdentityError('bad identity signature');
+  }
+  let payload: SignedPayload;
+  try {
+    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SignedPayload;
+  } catch {
+    throw new IdentityError('malformed identity');
+  }
+  if (typeof payload.exp !== 'number' || payload.exp * 1000 < now) throw new IdentityError('expired identity');
+  return { principal: payload.principal, requestId: payload.requestId, clientIp: payload.clientIp ?? null };
+}
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+export function customerIdOf(principal: Principal): string | null {
+  return principal.kind === 'customer' ? principal.customerId : null;
+}
+
+export function isAdmin(principal: Principal): boolean {
+  return principal.kind === 'customer' && principal.role === 'ADMIN';
+}
+
+export function requireCustomer(principal: Principal): Extract<Principal, { kind: 'customer' }> {
+  if (principal.kind !== 'customer') throw new UnauthenticatedError();
+  return principal;
+}
+
+export function requireAdmin(principal: Principal): Extract<Principal, { kind: 'customer' }> {
+  const customer = requireCustomer(principal);
+  if (customer.role !== 'ADMIN') throw new ForbiddenError();
+  return customer;
+}
+
+export function requireService(principal: Principal): Extract<Principal, { kind: 'service' }> {
+  if (principal.kind !== 'service') throw new ForbiddenError();
+  return principal;
+}
+
+/**
+ * An owned object is readable by its owner, an admin, or another service. `ownerId` is
+ * null for a guest's object (readable by whoever holds its id) and undefined when the
+ * object does not exist: both refusals look the same.
+ */
+export function canAccessOwned(principal: Principal, ownerId: string | null | undefined): boolean {
+  if (ownerId === undefined) return false;
+  if (principal.kind === 'service' || isAdmin(principal)) return true;
+  if (ownerId === null) return true;
+  return principal.kind === 'customer' && principal.customerId === ownerId;
+}
+
+export function assertCanAccessOwned(principal: Principal, ownerId: string | null | undefined): void {
+  if (!canAccessOwned(principal, ownerId)) throw new ForbiddenError();
+}

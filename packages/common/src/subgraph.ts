@@ -1,0 +1,151 @@
+// Boots a federated subgraph: schema, identity check on every request, masked errors, health, internal routes.
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { maskError, AppError } from './errors';
+import { createHttpApp, HttpError, type HttpApp, type Route, type RouteResponse } from './http';
+import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
+import type { Logger } from './logger';
+
+export interface SubgraphContext extends BaseContext {
+  principal: Principal;
+  requestId: string;
+  clientIp: string | null;
+}
+
+/** Verifies the gateway's signature on a request; a request without one never reaches a resolver. */
+export function identityFromRequest(req: IncomingMessage, secret: string): ForwardedIdentity {
+  const header = req.headers[IDENTITY_HEADER];
+  try {
+    return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+  } catch (error) {
+    if (error instanceof IdentityError) throw new HttpError(401, 'This service only accepts requests from the gateway');
+    throw error;
+  }
+}
+
+export interface SubgraphOptions<TContext extends SubgraphContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: GraphQLResolverMap<any> | object;
+  secret: string;
+  logger: Logger;
+  /** Adds the subgraph's own request state (DataLoaders, repositories) to the verified identity. */
+  buildContext: (base: SubgraphContext) => TContext | Promise<TContext>;
+  routes?: Route[];
+  /** Resolves when the subgraph's datastores answer; `/health` reports it. */
+  checkHealth?: () => Promise<void>;
+}
+
+/** What each subgraph's `createService` returns: the server (not yet listening) and its background work. */
+export interface ServiceHandle {
+  subgraph: Subgraph;
+  /** Starts background work: outbox relays, event consumers, timers. */
+  start(): void;
+  /** Stops background work, the server and the datastores. */
+  close(): Promise<void>;
+}
+
+export interface Subgraph {
+  app: HttpApp;
+  apollo: ApolloServer<SubgraphContext>;
+  close: () => Promise<void>;
+}
+
+export async function createSubgraph<TContext extends SubgraphContext>(
+  options: SubgraphOptions<TContext>,
+): Promise<Subgraph> {
+  const { logger } = options;
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      resolvers: options.resolvers as GraphQLResolverMap<any>,
+    }),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      const original = (error as { originalError?: unknown }).originalError;
+      if (original && !(original instanceof AppError)) {
+        logger.error({ err: original, path: formatted.path }, 'resolver failed');
+      }
+      return maskError(formatted);
+    },
+  });
+  await apollo.start();
+
+  const health: Route = {
+    method: 'GET',
+    path: '/health',
+    handler: async () => {
+      try {
+        await options.checkHealth?.();
+        return { status: 200, body: { status: 'ok', service: options.name } };
+      } catch (error) {
+        logger.warn({ err: error }, 'health check failed');
+        return { status: 503, body: { status: 'unavailable', service: options.name } };
+      }
+    },
+  };
+
+  const app = createHttpApp<SubgraphContext>({
+    logger,
+    routes: [health, ...(options.routes ?? [])],
+    graphql: {
+      path: '/graphql',
+      server: apollo,
+      context: async (req) => {
+        const identity = identityFromRequest(req, options.secret);
+        return options.buildContext({
+          principal: identity.principal,
+          requestId: identity.requestId || randomUUID(),
+          clientIp: identity.clientIp,
+        });
+      },
+    },
+  });
+
+  return {
+    app,
+    apollo,
+    close: async () => {
+      await app.close();
+      await apollo.stop();
+    },
+  };
+}
+
+/**
+ * An internal JSON endpoint for other services: only a signed service identity may call it,
+ * and the body is parsed by a zod schema before the handler sees it.
+ */
+export function internalRoute<T>(
+  secret: string,
+  method: Route['method'],
+  path: string,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  handler: (input: T, ctx: { service: string; params: Record<string, string>; requestId: string }) => Promise<RouteResponse>,
+): Route {
+  return {
+    method,
+    path,
+    handler: async (request) => {
+      const identity = identityFromRequest(request.req, secret);
+      if (identity.principal.kind !== 'service') throw new HttpError(403, 'Only services may call this endpoint');
+      const raw = method === 'GET' ? Object.fromEntries(request.query) : await request.json();
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { status: 400, body: { error: 'Invalid request', issues: parsed.error.issues.map((i) => i.message) } };
+      }
+      return handler(parsed.data, {
+        service: identity.principal.service,
+        params: request.params,
+        requestId: identity.requestId,
+      });
+    },
+  };
+}

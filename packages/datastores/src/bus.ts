@@ -1,0 +1,161 @@
+// Events between services. Delivery is at least once on both adapters, so every consumer must be idempotent
+// (see `consumeOnce` in outbox.ts). SNS/SQS or EventBridge would be a third adapter of this same port.
+import { hostname } from 'node:os';
+import type Redis from 'ioredis';
+import type { Logger } from '@shop/common';
+
+export interface DomainEvent<P = Record<string, unknown>> {
+  id: string;
+  topic: string;
+  source: string;
+  occurredAt: string;
+  payload: P;
+}
+
+export type EventHandler = (event: DomainEvent) => Promise<void>;
+
+export interface EventBus {
+  /** Resolves once the events are durable on the bus (Redis), or handled (in-process). */
+  publish(events: DomainEvent[]): Promise<void>;
+  /** `group` names the consuming service: each group gets every event of its topics once (or more). */
+  subscribe(group: string, topics: string[], handler: EventHandler): void;
+  close(): Promise<void>;
+}
+
+/**
+ * For the single-process embedded mode: `publish` runs the subscribers and rejects if one fails,
+ * so the outbox keeps the event and the relay delivers it again.
+ */
+export class InProcessBus implements EventBus {
+  private readonly subscriptions: { group: string; topics: Set<string>; handler: EventHandler }[] = [];
+  constructor(private readonly logger: Logger) {}
+
+  async publish(events: DomainEvent[]): Promise<void> {
+    for (const event of events) {
+      const targets = this.subscriptions.filter((s) => s.topics.has(event.topic));
+      const results = await Promise.allSettled(targets.map((s) => s.handler(event)));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        this.logger.warn({ err: failed.reason, topic: event.topic, eventId: event.id }, 'event handler failed');
+        throw new Error(`a handler of ${event.topic} failed`);
+      }
+    }
+  }
+
+  subscribe(group: string, topics: string[], handler: EventHandler): void {
+    this.subscriptions.push({ group, topics: new Set(topics), handler });
+  }
+
+  async close(): Promise<void> {
+    this.subscriptions.length = 0;
+  }
+}
+
+/**
+ * Redis Streams: one stream, one consumer group per consuming service. A message is acked only
+ * after its handler succeeds; messages left pending (a failed handler, a dead consumer) are
+ * claimed again after `claimIdleMs`.
+ */
+export class RedisStreamsBus implements EventBus {
+  private readonly stream: string;
+  private running = true;
+  private readonly loops: Promise<void>[] = [];
+  private readonly readers: Redis[] = [];
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger: Logger,
+    options: { stream?: string; claimIdleMs?: number; blockMs?: number } = {},
+  ) {
+    this.stream = options.stream ?? 'shop:events';
+    this.claimIdleMs = options.claimIdleMs ?? 30_000;
+    this.blockMs = options.blockMs ?? 1000;
+  }
+  private readonly claimIdleMs: number;
+  private readonly blockMs: number;
+
+  async publish(events: DomainEvent[]): Promise<void> {
+    if (!events.length) return;
+    const pipeline = this.redis.multi();
+    for (const event of events) {
+      pipeline.xadd(this.stream, 'MAXLEN', '~', '1000000', '*', 'topic', event.topic, 'event', JSON.stringify(event));
+    }
+    const results = await pipeline.exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('publish failed');
+  }
+
+  subscribe(group: string, topics: string[], handler: EventHandler): void {
+    const wanted = new Set(topics);
+    const reader = this.redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined, maxRetriesPerRequest: null });
+    reader.on('error', () => undefined);
+    this.readers.push(reader);
+    const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    this.loops.push(this.consume(reader, group, consumer, wanted, handler));
+  }
+
+  private async consume(reader: Redis, group: string, consumer: string, topics: Set<string>, handler: EventHandler) {
+    // Start from the beginning of the stream for a new group: a consumer that joins late misses nothing.
+    try {
+      await reader.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) this.logger.error({ err: error }, 'cannot create consumer group');
+    }
+    let lastClaim = 0;
+    while (this.running) {
+      try {
+        let entries: [string, string[]][] = [];
+        if (Date.now() - lastClaim > this.claimIdleMs / 2) {
+          lastClaim = Date.now();
+          const claimed = (await reader.xautoclaim(this.stream, group, consumer, this.claimIdleMs, '0', 'COUNT', 50)) as [
+            string,
+            [string, string[]][],
+          ];
+          entries = claimed[1] ?? [];
+        }
+        if (!entries.length) {
+          const read = (await reader.xreadgroup(
+            'GROUP', group, consumer, 'COUNT', 50, 'BLOCK', this.blockMs, 'STREAMS', this.stream, '>',
+          )) as [string, [string, string[]][]][] | null;
+          entries = read?.[0]?.[1] ?? [];
+        }
+        for (const [messageId, fields] of entries) {
+          if (!this.running) return;
+          await this.handle(reader, group, messageId, fields, topics, handler);
+        }
+      } catch (error) {
+        if (!this.running) return;
+        this.logger.warn({ err: error, group }, 'event stream read failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async handle(
+    reader: Redis,
+    group: string,
+    messageId: string,
+    fields: string[],
+    topics: Set<string>,
+    handler: EventHandler,
+  ) {
+    const topic = fields[fields.indexOf('topic') + 1];
+    const raw = fields[fields.indexOf('event') + 1];
+    if (topic && raw && topics.has(topic)) {
+      try {
+        await handler(JSON.parse(raw) as DomainEvent);
+      } catch (error) {
+        // Left pending: claimed and retried after claimIdleMs.
+        this.logger.warn({ err: error, group, topic }, 'event handler failed; will retry');
+        return;
+      }
+    }
+    await reader.xack(this.stream, group, messageId);
+  }
+
+  async close(): Promise<void> {
+    this.running = false;
+    for (const reader of this.readers) reader.disconnect();
+    await Promise.allSettled(this.loops);
+  }
+}

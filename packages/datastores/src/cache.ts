@@ -1,0 +1,111 @@
+// The cache port: Redis when configured, in-process otherwise. A cache is never the source of truth,
+// so every failure here is a miss, never an error.
+import Redis from 'ioredis';
+import type { Logger } from '@shop/common';
+
+export interface Cache {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class MemoryCache implements Cache {
+  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  constructor(private readonly maxEntries = 50_000) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return JSON.parse(entry.value) as T;
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    if (this.entries.size >= this.maxEntries) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    // Stored serialised so a caller mutating its object cannot change the cached copy.
+    this.entries.set(key, { value: JSON.stringify(value), expiresAt: Date.now() + ttlSeconds * 1000 });
+  }
+
+  async del(...keys: string[]): Promise<void> {
+    for (const key of keys) this.entries.delete(key);
+  }
+
+  async close(): Promise<void> {
+    this.entries.clear();
+  }
+}
+
+export class RedisCache implements Cache {
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger: Logger,
+    private readonly prefix = '',
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    try {
+      const raw = await this.redis.get(this.prefix + key);
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cache read failed; reading the source of truth');
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    try {
+      await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cache write failed');
+    }
+  }
+
+  /**
+   * Invalidation must not be lost silently: a failed delete is retried once, then reported,
+   * and the entry's TTL bounds how long it can be stale.
+   */
+  async del(...keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    const full = keys.map((k) => this.prefix + k);
+    try {
+      await this.redis.del(...full);
+    } catch {
+      try {
+        await this.redis.del(...full);
+      } catch (error) {
+        this.logger.error({ err: error, keys }, 'cache invalidation failed');
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+/** Redis that fails fast when down (no offline queue), so a read falls through to the datastore at once. */
+export function connectRedis(url: string): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 500,
+    connectTimeout: 2000,
+    lazyConnect: false,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+export function createCache(options: { redisUrl?: string; logger: Logger; prefix?: string }): Cache {
+  if (!options.redisUrl) return new MemoryCache();
+  return new RedisCache(connectRedis(options.redisUrl), options.logger, options.prefix ?? '');
+}

@@ -1,0 +1,122 @@
+// The outbox for services whose store is DynamoDB: an outbox item joins the producer's TransactWriteItems,
+// and a relay publishes and deletes it. On AWS, DynamoDB Streams + EventBridge Pipes could replace the relay.
+import { randomUUID } from 'node:crypto';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Logger } from '@shop/common';
+import type { DomainEvent, EventBus } from './bus';
+import { epochSeconds, type Dynamo, type TableDefinition } from './dynamo';
+import type { NewEvent } from './outbox';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const PENDING = 'pending';
+
+export function dynamoOutboxTables(prefix: string): TableDefinition[] {
+  return [
+    { name: `${prefix}outbox`, partitionKey: 'pk', sortKey: 'sk' },
+    { name: `${prefix}processed_events`, partitionKey: 'id', ttlAttribute: 'ttl' },
+  ];
+}
+
+/** The Put that writes an event in the caller's transaction. */
+export function outboxPut(prefix: string, source: string, event: NewEvent, now = new Date()): TransactItem {
+  const id = randomUUID();
+  const item: DomainEvent & { pk: string; sk: string } = {
+    pk: PENDING,
+    sk: `${now.getTime().toString().padStart(15, '0')}#${id}`,
+    id,
+    topic: event.topic,
+    source,
+    occurredAt: now.toISOString(),
+    payload: event.payload,
+  };
+  return { Put: { TableName: `${prefix}outbox`, Item: item } };
+}
+
+/**
+ * The Put that marks an event handled, failing the transaction if it already was: include it in
+ * the consumer's TransactWriteItems so the marker and the effect commit together.
+ */
+export function processedMarker(prefix: string, consumer: string, eventId: string, now = Date.now()): TransactItem {
+  return {
+    Put: {
+      TableName: `${prefix}processed_events`,
+      Item: { id: `${consumer}#${eventId}`, ttl: epochSeconds(now) + 30 * 24 * 3600 },
+      ConditionExpression: 'attribute_not_exists(id)',
+    },
+  };
+}
+
+export class DynamoOutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly dynamo: Dynamo,
+    private readonly prefix: string,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly pollMs = 1000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay failed; will retry'))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      const { Items = [] } = await this.dynamo.doc.send(
+        new QueryCommand({
+          TableName: `${this.prefix}outbox`,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': PENDING },
+          ConsistentRead: true,
+          Limit: 25,
+        }),
+      );
+      if (!Items.length) return;
+      const events = Items.map(({ id, topic, source, occurredAt, payload }) => ({
+        id,
+        topic,
+        source,
+        occurredAt,
+        payload,
+      })) as DomainEvent[];
+      await this.bus.publish(events);
+      await this.dynamo.doc.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [`${this.prefix}outbox`]: Items.map((item) => ({
+              DeleteRequest: { Key: { pk: item.pk as string, sk: item.sk as string } },
+            })),
+          },
+        }),
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+  }
+}

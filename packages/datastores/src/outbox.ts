@@ -1,0 +1,151 @@
+// The transactional outbox: events are written in the producer's own transaction and relayed to the bus
+// afterwards, so a crash between the commit and the publish loses nothing. Consumers record what they handled.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@shop/common';
+import type { DomainEvent, EventBus } from './bus';
+import type { Migration } from './migrate';
+import type { SqlDatabase, SqlExecutor } from './sql';
+
+export const OUTBOX_MIGRATION: Migration = {
+  version: '000_outbox',
+  sql: `
+    CREATE TABLE outbox_events (
+      seq bigserial PRIMARY KEY,
+      id uuid NOT NULL UNIQUE,
+      topic text NOT NULL,
+      payload jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL DEFAULT now(),
+      claimed_until timestamptz,
+      published_at timestamptz
+    );
+    CREATE INDEX outbox_events_pending ON outbox_events (seq) WHERE published_at IS NULL;
+    CREATE TABLE processed_events (
+      consumer text NOT NULL,
+      event_id text NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    );
+  `,
+};
+
+export interface NewEvent {
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+/** Writes events in the caller's transaction. */
+export async function enqueueEvents(tx: SqlExecutor, events: NewEvent[]): Promise<void> {
+  for (const event of events) {
+    await tx.query(`INSERT INTO outbox_events (id, topic, payload) VALUES ($1, $2, $3)`, [
+      randomUUID(),
+      event.topic,
+      JSON.stringify(event.payload),
+    ]);
+  }
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  occurred_at: Date | string;
+}
+
+/** Relays committed outbox rows to the bus; `kick()` after a commit publishes at once, polling is the backstop. */
+export class SqlOutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly bus: EventBus,
+    private readonly source: string,
+    private readonly logger: Logger,
+    private readonly pollMs = 1000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay failed; will retry'))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Publishes everything pending; resolves when the outbox is empty or a publish failed. */
+  async drain(): Promise<void> {
+    for (;;) {
+      // A short claim instead of a lock held over the publish: the bus may call back into this database.
+      const { rows } = await this.db.query<OutboxRow>(
+        `UPDATE outbox_events SET claimed_until = now() + interval '30 seconds'
+          WHERE seq IN (
+            SELECT seq FROM outbox_events
+             WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+             ORDER BY seq LIMIT 100 FOR UPDATE SKIP LOCKED)
+          RETURNING seq, id, topic, payload, occurred_at`,
+      );
+      if (!rows.length) return;
+      rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+      const events: DomainEvent[] = rows.map((row) => ({
+        id: row.id,
+        topic: row.topic,
+        source: this.source,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        payload: row.payload,
+      }));
+      try {
+        await this.bus.publish(events);
+      } catch (error) {
+        await this.db.query(`UPDATE outbox_events SET claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [
+          rows.map((r) => r.seq),
+        ]);
+        throw error;
+      }
+      await this.db.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+  }
+}
+
+/**
+ * Runs `effect` once per (consumer, event): the marker and the effect commit together, so a
+ * redelivered event finds the marker and does nothing. Returns false when it was a duplicate.
+ */
+export async function consumeOnce(
+  db: SqlDatabase,
+  consumer: string,
+  eventId: string,
+  effect: (tx: SqlExecutor) => Promise<void>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const { rowCount } = await tx.query(
+      `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [consumer, eventId],
+    );
+    if (rowCount === 0) return false;
+    await effect(tx);
+    return true;
+  });
+}

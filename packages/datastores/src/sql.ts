@@ -1,0 +1,123 @@
+// The Postgres port: one interface over `pg` (a real server) and PGlite (Postgres in WASM, embedded).
+import { mkdirSync } from 'node:fs';
+import { Pool, type PoolConfig } from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** What a repository runs statements on: the database itself or a transaction handle. */
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface SqlDatabase extends SqlExecutor {
+  readonly kind: 'pg' | 'pglite';
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+class PgDatabase implements SqlDatabase {
+  readonly kind = 'pg' as const;
+  constructor(private readonly pool: Pool) {}
+
+  async query<T>(text: string, params?: unknown[]): Promise<QueryResult<T>> {
+    const result = await this.pool.query(text, params);
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.pool.query(script);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: SqlExecutor = {
+        query: async <R>(text: string, params?: unknown[]) => {
+          const result = await client.query(text, params);
+          return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+        },
+        exec: async (script: string) => {
+          await client.query(script);
+        },
+      };
+      const value = await fn(tx);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+class PgliteDatabase implements SqlDatabase {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly db: PGlite) {}
+
+  async query<T>(text: string, params?: unknown[]): Promise<QueryResult<T>> {
+    const result = await this.db.query<T>(text, params);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.db.exec(script);
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      fn({
+        query: async <R>(text: string, params?: unknown[]) => {
+          const result = await tx.query<R>(text, params);
+          return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+        },
+        exec: async (script: string) => {
+          await tx.exec(script);
+        },
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+export function pgDatabase(config: PoolConfig): SqlDatabase {
+  const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...config });
+  // An idle client's error (a server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return new PgDatabase(pool);
+}
+
+/**
+ * Opens Postgres: the server at `url` when given, else PGlite persisted in `dataDir`.
+ * PGlite runs one backend, so its statements are serialised; fine for a demo shop on one machine.
+ */
+export async function openSqlDatabase(options: { url?: string; dataDir: string }): Promise<SqlDatabase> {
+  if (options.url) return pgDatabase({ connectionString: options.url });
+  mkdirSync(options.dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  return new PgliteDatabase(db);
+}
+
+/** Postgres error code of a unique violation; repositories turn it into a domain answer. */
+export const UNIQUE_VIOLATION = '23505';
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
