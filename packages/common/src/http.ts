@@ -11,6 +11,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** What the client receives; `{ error: message }` when not given. */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -180,7 +182,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        if (!res.headersSent) sendJson(res, error.status, { error: error.message });
+        if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message });
         else res.end();
         return;
       }

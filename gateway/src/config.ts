@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
+
+export const configSchema = z.object({
+  ...commonEnv,
+  PORT: port(4000),
+  HOST: z.string().default('127.0.0.1'),
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  /** Milliseconds one subgraph call may take before the gateway gives up on it. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  AWS_REGION: z.string().default('us-east-1'),
+  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
+  REDIS_URL: optionalUrl,
+  /** Where the users service answers internal calls (partner API keys). */
+  USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
+  /** Trust X-Forwarded-For from a load balancer in front; off when clients connect directly. */
+  TRUST_PROXY: boolFlag(false),
+  INTROSPECTION: boolFlag(true),
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
+  MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** From SUBGRAPH_<NAME>_URL: overrides the URL the supergraph records for subgraph <name>. */
+  subgraphUrls: Record<string, string>;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const subgraphUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
+    if (match && value) subgraphUrls[match[1]!.toLowerCase()] = value;
+  }
+  return { ...parseConfig(configSchema, env), subgraphUrls };
+}

@@ -1,0 +1,162 @@
+// The gateway: edge concerns only. It resolves the caller once, signs that identity for the subgraphs,
+// bounds every subgraph call, limits query shape, masks errors, and serves the explorer.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { SessionStore, sessionTables } from '@shop/auth';
+import {
+  createHttpApp,
+  createServiceClient,
+  IDENTITY_HEADER,
+  maskError,
+  signIdentity,
+  type HttpApp,
+  type Logger,
+  type Route,
+} from '@shop/common';
+import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
+import type { Config } from './config';
+import { EXPLORER_PAGE, explorerRoutes } from './explorer';
+import { clientIp, IdentityResolver } from './identity';
+
+interface GatewayContext {
+  /** The caller's identity, signed once per request and sent to every subgraph the plan touches. */
+  signedIdentity: string;
+}
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if ('signedIdentity' in context && typeof context.signedIdentity === 'string') {
+      request.http?.headers.set(IDENTITY_HEADER, context.signedIdentity);
+    }
+  }
+}
+
+/** Parses the subgraph names and URLs out of a supergraph's `join__Graph` enum. */
+export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  const found: { name: string; url: string }[] = [];
+  const pattern = /@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g;
+  for (let m = pattern.exec(supergraphSdl); m; m = pattern.exec(supergraphSdl)) found.push({ name: m[1]!, url: m[2]! });
+  return found;
+}
+
+export interface Gateway {
+  app: HttpApp;
+  close: () => Promise<void>;
+}
+
+export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const subgraphs = subgraphsOf(supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
+
+  // Node's fetch, bounded: @apollo/gateway itself would wait forever on a hung subgraph.
+  const fetcher = ((url: string, init: RequestInit) =>
+    fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) })) as unknown as Fetcher;
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_QUERY_DEPTH },
+    costLimit: { maxCost: config.MAX_QUERY_COST },
+    maxAliases: { n: config.MAX_ALIASES },
+    // Token limits are enforced by the parser itself (parseOptions below), which keeps syntax errors a 400.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: !config.INTROSPECTION },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<GatewayContext>({
+    ...protection,
+    gateway,
+    introspection: config.INTROSPECTION,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    plugins: [...protection.plugins],
+    validationRules: [...protection.validationRules],
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted);
+      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ err: error, message: formatted.message, path: formatted.path }, 'request failed');
+      }
+      return masked;
+    },
+  });
+  await apollo.start();
+
+  const dynamo: Dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
+  const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: 'shop:' });
+  const identities = new IdentityResolver(
+    new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX),
+    createServiceClient({
+      caller: 'gateway',
+      baseUrl: config.USERS_URL,
+      secret: config.INTERNAL_AUTH_SECRET,
+      timeoutMs: config.SERVICE_TIMEOUT_MS,
+    }),
+    cache,
+  );
+
+  const routes: Route[] = [
+    { method: 'GET', path: '/health', handler: async () => ({ status: 200, body: { status: 'ok' } }) },
+    {
+      method: 'GET',
+      path: '/ready',
+      handler: async () => {
+        // Ready when every subgraph answers its health check; names only, never addresses.
+        const checks = await Promise.all(
+          subgraphs.map(async ({ name, url }) => {
+            try {
+              const res = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
+              return [name, res.ok ? 'ok' : 'unavailable'] as const;
+            } catch {
+              return [name, 'unavailable'] as const;
+            }
+          }),
+        );
+        const ready = checks.every(([, status]) => status === 'ok');
+        return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) } };
+      },
+    },
+    ...explorerRoutes(),
+  ];
+
+  const app = createHttpApp<GatewayContext>({
+    logger,
+    routes,
+    graphql: {
+      path: '/graphql',
+      server: apollo,
+      browserPage: () => EXPLORER_PAGE,
+      context: async (req) => {
+        const principal = await identities.resolve(req);
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+        return {
+          signedIdentity: signIdentity(
+            { principal, requestId, clientIp: clientIp(req, config.TRUST_PROXY) },
+            config.INTERNAL_AUTH_SECRET,
+          ),
+        };
+      },
+    },
+  });
+
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await apollo.stop();
+      await cache.close();
+      dynamo.client.destroy();
+    },
+  };
+}

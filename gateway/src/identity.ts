@@ -1,0 +1,59 @@
+// Resolves who is calling, once per request: a shopper's bearer token, a partner's API key, or nobody.
+import type { IncomingMessage } from 'node:http';
+import { createHash } from 'node:crypto';
+import type { SessionStore } from '@shop/auth';
+import { HttpError, ServiceCallError, type Principal, type ServiceClient } from '@shop/common';
+import type { Cache } from '@shop/datastores';
+
+export class IdentityResolver {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly users: ServiceClient,
+    private readonly cache: Cache,
+  ) {}
+
+  async resolve(req: IncomingMessage): Promise<Principal> {
+    const authorization = req.headers.authorization;
+    const apiKey = req.headers['x-api-key'];
+    if (authorization) {
+      const match = /^Bearer ([^\s]+)$/i.exec(authorization);
+      const principal = match ? await this.sessions.resolve(match[1]!) : null;
+      if (!principal) throw unauthenticated('The access token is invalid or has expired. Sign in again.');
+      return principal;
+    }
+    if (typeof apiKey === 'string' && apiKey) return this.resolveApiKey(apiKey);
+    return { kind: 'anonymous' };
+  }
+
+  /** Partner keys are verified by the users service; a hit is cached for a minute under the key's hash. */
+  private async resolveApiKey(key: string): Promise<Principal> {
+    if (key.length > 200) throw unauthenticated('The API key is invalid.');
+    const cacheKey = `apikey:${createHash('sha256').update(key).digest('hex')}`;
+    const cached = await this.cache.get<Principal>(cacheKey);
+    if (cached) return cached;
+    try {
+      const partner = await this.users.post<{ partnerId: string; scopes: string[] }>('/internal/api-keys/resolve', { key });
+      const principal: Principal = { kind: 'partner', partnerId: partner.partnerId, scopes: partner.scopes };
+      await this.cache.set(cacheKey, principal, 60);
+      return principal;
+    } catch (error) {
+      if (error instanceof ServiceCallError && (error.status === 404 || error.status === 400)) {
+        throw unauthenticated('The API key is invalid.');
+      }
+      throw error;
+    }
+  }
+}
+
+function unauthenticated(message: string): HttpError {
+  return new HttpError(401, message, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+}
+
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? null;
+}

@@ -1,0 +1,27 @@
+// Entry point of the gateway: read config, start, stop cleanly on a signal.
+import { ConfigError, createLogger } from '@shop/common';
+import { loadConfig } from './config';
+import { createGateway } from './gateway';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const gateway = await createGateway(config, logger);
+  const port = await gateway.app.listen(config.PORT, config.HOST);
+  logger.info({ port }, `gateway listening on http://${config.HOST}:${port}/graphql`);
+  const stop = () => {
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

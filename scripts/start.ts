@@ -1,0 +1,130 @@
+// `npm start`: the whole shop in one process on embedded datastores (PGlite, DynamoDB Local, an in-process
+// cache and bus), or on real ones when their URLs are set. Each subgraph still listens on its own port.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, createLogger, type Logger, type ServiceHandle } from '@shop/common';
+import { connectRedis, InProcessBus, RedisStreamsBus, startDynamoLocal, type DynamoLocal, type EventBus } from '@shop/datastores';
+import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
+import { createGateway, type Gateway } from '../gateway/src/gateway';
+import { ROOT, SUBGRAPHS } from './supergraph';
+
+type Env = Record<string, string | undefined>;
+
+interface ServiceModule {
+  loadConfig: (env: Env) => unknown;
+  createService: (config: never, runtime: { bus: EventBus; logger: Logger }) => Promise<ServiceHandle>;
+}
+
+/** Secrets the services share, made once per data folder so sessions and rate handles survive a restart. */
+function localSecrets(dataDir: string): Env {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Env;
+  const secrets = {
+    INTERNAL_AUTH_SECRET: randomBytes(32).toString('base64url'),
+    MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export interface RunningShop {
+  gatewayUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function startShop(env: Env = process.env, logger = createLogger('shop', env.LOG_LEVEL ?? 'info')): Promise<RunningShop> {
+  const dataDir = resolve(ROOT, env.DATA_DIR ?? '.data');
+  const base: Env = { ...localSecrets(dataDir), ...env, DATA_DIR: dataDir };
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+  };
+
+  try {
+    let dynamoLocal: DynamoLocal | undefined;
+    if (!base.DYNAMODB_ENDPOINT) {
+      dynamoLocal = await startDynamoLocal({
+        port: Number(base.DYNAMODB_LOCAL_PORT ?? 8000),
+        dataDir: join(dataDir, 'dynamodb'),
+      });
+      stops.push(() => dynamoLocal!.stop());
+      base.DYNAMODB_ENDPOINT = dynamoLocal.endpoint;
+      logger.info({ endpoint: dynamoLocal.endpoint }, 'DynamoDB Local started');
+    }
+
+    const bus: EventBus = base.REDIS_URL
+      ? new RedisStreamsBus(connectRedis(base.REDIS_URL), logger)
+      : new InProcessBus(logger);
+    stops.push(() => bus.close());
+
+    // <NAME>_PORT moves a subgraph; <NAME>_URL is where the others reach it (derived from the port by default).
+    const ports = Object.fromEntries(SUBGRAPHS.map(({ name, port }) => [name, Number(base[`${name.toUpperCase()}_PORT`] ?? port)]));
+    const urls: Env = Object.fromEntries(
+      SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, base[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${ports[name]}`]),
+    );
+
+    // Catalog first: the others read prices and weights from it while seeding and serving.
+    const order = ['catalog', 'users', 'cart', 'shipping', 'orders'] as const;
+    const started: ServiceHandle[] = [];
+    for (const name of order) {
+      const mod = (await import(`../subgraphs/${name}/src/service`)) as ServiceModule;
+      const serviceEnv: Env = {
+        ...base,
+        ...urls,
+        PORT: String(ports[name]),
+        DATABASE_URL: base[`${name.toUpperCase()}_DATABASE_URL`],
+      };
+      const service = await mod.createService(mod.loadConfig(serviceEnv) as never, {
+        bus,
+        logger: logger.child({ service: name }),
+      });
+      stops.push(() => service.close());
+      await service.subgraph.app.listen(Number(serviceEnv.PORT), base.HOST ?? '127.0.0.1');
+      started.push(service);
+      logger.info({ port: serviceEnv.PORT }, `${name} subgraph listening`);
+    }
+    for (const service of started) service.start();
+
+    const gatewayConfig = loadGatewayConfig({
+      ...base,
+      USERS_URL: urls.USERS_URL,
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`SUBGRAPH_${name.toUpperCase()}_URL`, `${urls[`${name.toUpperCase()}_URL`]}/graphql`])),
+    });
+    const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }));
+    stops.push(() => gateway.close());
+    const port = await gateway.app.listen(gatewayConfig.PORT, gatewayConfig.HOST);
+    return { gatewayUrl: `http://${gatewayConfig.HOST === '0.0.0.0' ? 'localhost' : gatewayConfig.HOST}:${port}/graphql`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  const startedAt = Date.now();
+  startShop().then(
+    (shop) => {
+      console.log(`\nThe shop is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+      console.log(`GraphQL explorer: ${shop.gatewayUrl.replace('127.0.0.1', 'localhost')}\n`);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        console.log('Stopping…');
+        shop.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof ConfigError ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
+
+export const configSchema = z.object({
+  ...commonEnv,
+  PORT: port(4003),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  AWS_REGION: z.string().default('us-east-1'),
+  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
+  REDIS_URL: optionalUrl,
+  SEED_DEMO_DATA: boolFlag(true),
+  CATALOG_URL: z.string().url().default('http://127.0.0.1:4002'),
+  /** How long a checkout's hold on stock lasts before the sweeper returns it. */
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  /** How often the sweeper looks for expired holds. */
+  RESERVATION_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
+  /** A guest's cart expires this many days after its last change. */
+  GUEST_CART_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  /** How long a cart may be served from the cache; writes invalidate it at once. */
+  CART_CACHE_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Currency of an empty cart's totals (the catalog's prices set it otherwise). */
+  DEFAULT_CURRENCY: z.string().length(3).default('USD'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return parseConfig(configSchema, env);
+}

@@ -1,0 +1,131 @@
+// Stock rules above the repository: what a valid reservation or adjustment is, the sweeper of
+// expired holds, and what a paid order does to stock and cart.
+import { requireAdmin, userError, type Logger, type UserError } from '@shop/common';
+import type { DomainEvent } from '@shop/datastores';
+import { z } from 'zod';
+import type { Context, Deps } from '../context';
+import type { InventoryRepository } from '../data/inventory-repo';
+import { completeCart } from './carts';
+import type { InventoryLevel } from './types';
+
+/** A reservation is one TransactWriteItems: 1 reservation item + 2 per variant (stock, event) <= 100. */
+export const MAX_RESERVATION_LINES = 49;
+export const MAX_ADJUST_DELTA = 1_000_000;
+
+export interface AdjustPayload {
+  inventoryLevel: InventoryLevel | null;
+  userErrors: UserError[];
+}
+
+export async function adjustInventory(ctx: Context, variantId: string, delta: number, reason: string): Promise<AdjustPayload> {
+  const admin = requireAdmin(ctx.principal);
+  const errors: UserError[] = [];
+  if (!Number.isInteger(delta) || delta === 0 || Math.abs(delta) > MAX_ADJUST_DELTA) {
+    errors.push(userError('INVALID_QUANTITY', `delta must be a non-zero whole number of at most ${MAX_ADJUST_DELTA} units either way.`, ['delta']));
+  }
+  const why = reason.trim();
+  if (!why || why.length > 500) errors.push(userError('INVALID_REASON', 'Give a reason of 1 to 500 characters.', ['reason']));
+  if (errors.length) return { inventoryLevel: null, userErrors: errors };
+  if (!(await ctx.loaders.variants.load(variantId))) {
+    return { inventoryLevel: null, userErrors: [userError('INVALID_MERCHANDISE', 'This product variant does not exist.', ['variantId'])] };
+  }
+  const result = await ctx.deps.inventory.adjust(variantId, delta, why, admin.customerId);
+  if (result.kind === 'insufficient') {
+    return {
+      inventoryLevel: null,
+      userErrors: [userError('INSUFFICIENT_STOCK', `Only ${result.available} units are available to remove.`, ['delta'])],
+    };
+  }
+  ctx.loaders.stock.clear(variantId).prime(variantId, result.level);
+  return { inventoryLevel: result.level, userErrors: [] };
+}
+
+export async function inventoryLevel(ctx: Context, variantId: string): Promise<InventoryLevel | null> {
+  requireAdmin(ctx.principal);
+  return ctx.deps.inventory.getLevel(variantId);
+}
+
+/**
+ * Releases holds whose time ran out. Every release is conditional on the hold still being HELD, so
+ * several processes may sweep at once, and a hold made by a process that died is still returned.
+ */
+export class ReservationSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly inventory: InventoryRepository,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweepSafely(), this.intervalMs);
+    this.timer.unref();
+    void this.sweepSafely();
+  }
+
+  private async sweepSafely(): Promise<void> {
+    try {
+      await this.sweep();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'reservation sweep failed; will retry');
+    }
+  }
+
+  /** Releases every expired hold; resolves with how many it released. */
+  sweep(): Promise<number> {
+    this.running ??= (async () => {
+      let released = 0;
+      try {
+        for (;;) {
+          const ids = await this.inventory.expiredHolds(100);
+          if (!ids.length) return released;
+          for (const id of ids) {
+            if ((await this.inventory.release(id, 'EXPIRED')).kind === 'released') released++;
+          }
+        }
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}
+
+const orderPaidSchema = z.object({
+  orderId: z.string(),
+  cartId: z.string().nullish(),
+  reservationId: z.string().nullish(),
+});
+
+/**
+ * `order.paid`: the hold becomes a sale and the cart closes. Both steps are conditional on the state
+ * they change (HELD, OPEN), so a redelivered event does nothing the second time.
+ */
+export async function onOrderPaid(deps: Deps, logger: Logger, event: DomainEvent): Promise<void> {
+  const parsed = orderPaidSchema.safeParse(event.payload);
+  if (!parsed.success) {
+    logger.error({ eventId: event.id }, 'order.paid event without the expected payload; skipped');
+    return;
+  }
+  const { orderId, cartId, reservationId } = parsed.data;
+  if (reservationId) {
+    const result = await deps.inventory.commit(reservationId);
+    if (result.kind === 'expired') {
+      // Paid after the hold ran out: sell from what is available now, or flag the order for a person.
+      const late = await deps.inventory.sellReleased(reservationId);
+      if (late.kind === 'insufficient') {
+        logger.error({ orderId, reservationId, variantIds: late.variantIds }, 'paid order after its hold expired and the stock is gone');
+      }
+    } else if (result.kind === 'not_found') {
+      logger.error({ orderId, reservationId }, 'paid order with an unknown reservation');
+    }
+  }
+  if (cartId) await completeCart(deps, cartId);
+}

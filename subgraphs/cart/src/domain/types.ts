@@ -1,0 +1,95 @@
+// The cart subgraph's domain objects: what repositories return and resolvers receive.
+
+/** Bounds on a cart. A reservation of a whole cart is one TransactWriteItems (at most 100 items), hence the line cap. */
+export const LIMITS = {
+  minQuantity: 1,
+  maxQuantity: 99,
+  maxLines: 40,
+} as const;
+
+export type CartStatus = 'OPEN' | 'COMPLETED' | 'MERGED';
+
+export interface CartLineRecord {
+  id: string;
+  variantId: string;
+  quantity: number;
+  addedAt: string;
+}
+
+export interface CartRecord {
+  id: string;
+  /** null for a guest's cart. */
+  customerId: string | null;
+  status: CartStatus;
+  lines: CartLineRecord[];
+  /** Optimistic concurrency: every write requires the version it read and bumps it. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Epoch seconds after which the cart is gone (guests only). */
+  expiresAt: number | null;
+}
+
+/** A variant as the catalog describes it (internal contract `VariantInfo`). */
+export interface VariantInfo {
+  id: string;
+  productId: string;
+  productTitle: string;
+  title: string;
+  sku: string;
+  priceMinor: number;
+  compareAtPriceMinor: number | null;
+  currencyCode: string;
+  weightGrams: number;
+  imageUrl: string | null;
+}
+
+/** A cart line priced from the catalog. */
+export interface PricedLine {
+  line: CartLineRecord;
+  variant: VariantInfo;
+}
+
+/** Stock of one variant. Invariant: available + held + sold = received. */
+export interface InventoryLevel {
+  variantId: string;
+  available: number;
+  held: number;
+  sold: number;
+  received: number;
+  updatedAt: string;
+}
+
+export type ReservationStatus = 'HELD' | 'COMMITTED' | 'RELEASED';
+
+export interface ReservationLine {
+  variantId: string;
+  quantity: number;
+}
+
+export interface Reservation {
+  id: string;
+  status: ReservationStatus;
+  lines: ReservationLine[];
+  createdAt: string;
+  expiresAt: string;
+  /** Why it was released: RELEASED by the caller or EXPIRED by the sweeper. */
+  releaseReason: 'RELEASED' | 'EXPIRED' | null;
+}
+
+export type MovementKind = 'ADJUSTMENT' | 'RESTOCK' | 'SEED';
+
+export interface StockMovement {
+  id: string;
+  variantId: string;
+  kind: MovementKind;
+  delta: number;
+  reason: string;
+  actor: string;
+  occurredAt: string;
+}
+
+/** A ProductVariant as this subgraph knows it: only its key. */
+export interface VariantRef {
+  id: string;
+}

@@ -1,0 +1,9 @@
+import type { CartLineResolvers } from '../generated/resolvers-types';
+import { lineCost } from '../domain/carts';
+
+export const CartLine: CartLineResolvers = {
+  id: (priced) => priced.line.id,
+  quantity: (priced) => priced.line.quantity,
+  merchandise: (priced) => ({ id: priced.line.variantId }),
+  cost: (priced) => lineCost(priced),
+};

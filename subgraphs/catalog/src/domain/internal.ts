@@ -1,0 +1,67 @@
+// What other services ask the catalog over internal HTTP: variant facts for carts and orders, related products for cross-sell.
+import { z } from 'zod';
+import type { SqlExecutor } from '@shop/datastores';
+import { boughtTogether } from '../data/availability';
+import { popularProducts, productsByIds, variantsByIds } from '../data/products';
+
+export const variantsLookupInput = z.object({ ids: z.array(z.string().max(100)).max(250) });
+
+export interface VariantInfo {
+  id: string;
+  productId: string;
+  productTitle: string;
+  title: string;
+  sku: string;
+  priceMinor: number;
+  compareAtPriceMinor: number | null;
+  currencyCode: string;
+  weightGrams: number;
+  imageUrl: string | null;
+}
+
+/** Unknown ids are left out. */
+export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<VariantInfo[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const variants = await variantsByIds(sql, unique);
+  const products = new Map((await productsByIds(sql, [...new Set(variants.map((v) => v.productId))])).map((p) => [p.id, p]));
+  return variants.flatMap((v) => {
+    const product = products.get(v.productId);
+    if (!product) return [];
+    return [
+      {
+        id: v.id,
+        productId: v.productId,
+        productTitle: product.title,
+        title: v.title,
+        sku: v.sku,
+        priceMinor: v.priceMinor,
+        compareAtPriceMinor: v.compareAtPriceMinor,
+        currencyCode: v.currencyCode,
+        weightGrams: v.weightGrams,
+        imageUrl: product.images[0]?.url ?? null,
+      },
+    ];
+  });
+}
+
+export const relatedInput = z.object({
+  productIds: z.array(z.string().max(100)).max(100),
+  excludeProductIds: z.array(z.string().max(100)).max(500).default([]),
+  first: z.number().int().min(0).max(100),
+});
+
+/** Bought together first (from paid orders), then popular products of the same categories. */
+export async function relatedForProducts(sql: SqlExecutor, input: z.infer<typeof relatedInput>): Promise<string[]> {
+  if (input.first === 0 || !input.productIds.length) return [];
+  const exclude = [...new Set([...input.productIds, ...input.excludeProductIds])];
+  const together = await boughtTogether(sql, input.productIds, exclude, input.first);
+  if (together.length >= input.first) return together;
+  const categoryIds = [...new Set((await productsByIds(sql, input.productIds)).flatMap((p) => (p.categoryId ? [p.categoryId] : [])))];
+  if (!categoryIds.length) return together;
+  const sameCategory = await popularProducts(sql, input.first - together.length, {
+    categoryIds,
+    excludeIds: [...exclude, ...together],
+  });
+  return [...together, ...sameCategory.map((p) => p.id)];
+}

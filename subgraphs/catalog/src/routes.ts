@@ -1,0 +1,30 @@
+// The catalog's internal endpoints (service identity only; see docs/internal-contracts.md).
+import { internalRoute, type Route } from '@shop/common';
+import { z } from 'zod';
+import type { SqlExecutor } from '@shop/datastores';
+import type { BehaviourStore } from './data/behaviour';
+import { recordCartAdds } from './domain/personalisation';
+import { lookupVariants, relatedForProducts, relatedInput, variantsLookupInput } from './domain/internal';
+
+const cartAddsInput = z.object({
+  customerId: z.string().min(1).max(100),
+  lines: z.array(z.object({ variantId: z.string().max(100), quantity: z.number().int().positive().max(10_000) })).max(100),
+});
+
+export function internalRoutes(secret: string, sql: SqlExecutor, behaviour: BehaviourStore | null): Route[] {
+  return [
+    internalRoute(secret, 'POST', '/internal/variants/lookup', variantsLookupInput, async (input) => ({
+      status: 200,
+      body: { variants: await lookupVariants(sql, input.ids) },
+    })),
+    internalRoute(secret, 'POST', '/internal/products/related', relatedInput, async (input) => ({
+      status: 200,
+      body: { productIds: await relatedForProducts(sql, input) },
+    })),
+    // Not in the contract yet: lets the cart report a signed-in shopper's cart adds for personalisation.
+    internalRoute(secret, 'POST', '/internal/behaviour/cart-adds', cartAddsInput, async (input) => ({
+      status: 200,
+      body: { recorded: await recordCartAdds({ behaviour, db: sql }, input.customerId, input.lines) },
+    })),
+  ];
+}

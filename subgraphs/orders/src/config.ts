@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { boolFlag, commonEnv, optionalString, optionalUrl, parseConfig, port } from '@shop/common';
+
+export const configSchema = z.object({
+  ...commonEnv,
+  PORT: port(4004),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: optionalUrl,
+  DYNAMODB_ENDPOINT: optionalUrl,
+  AWS_REGION: z.string().default('us-east-1'),
+  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
+  REDIS_URL: optionalUrl,
+  SEED_DEMO_DATA: boolFlag(true),
+  CART_URL: z.string().url().default('http://127.0.0.1:4003'),
+  SHIPPING_URL: z.string().url().default('http://127.0.0.1:4005'),
+  CATALOG_URL: z.string().url().default('http://127.0.0.1:4002'),
+  /** Set to use real Stripe (or a Stripe-compatible server); unset uses the embedded sandbox provider. */
+  STRIPE_SECRET_KEY: optionalString,
+  /** Verifies `POST /webhooks/stripe`; the route answers 404 without it. */
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Points the Stripe SDK elsewhere than api.stripe.com (tests, stripe-mock). */
+  STRIPE_API_HOST: optionalString,
+  STRIPE_API_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).default('https'),
+  /** Seconds a completion attempt holds an order before a retry or the reconciler may take it over. */
+  CHECKOUT_LEASE_SECONDS: z.coerce.number().int().positive().default(30),
+  /** Seconds a stock hold lasts; long enough for 3-D Secure. */
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** How often the reconciler looks at PENDING_PAYMENT orders (0 turns it off). */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** A PENDING_PAYMENT order with no payment after this many seconds is cancelled by the reconciler. */
+  PENDING_PAYMENT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Where the shopper lands after 3-D Secure (Stripe return_url). */
+  PAYMENT_RETURN_URL: z.string().url().default('http://localhost:4000/checkout/return'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return parseConfig(configSchema, env);
+}

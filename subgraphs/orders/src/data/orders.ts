@@ -1,0 +1,276 @@
+// The orders and refunds tables in the orders Postgres database.
+import { z } from 'zod';
+import type { SqlExecutor } from '@shop/datastores';
+import {
+  ORDER_STATUSES,
+  addressSchema,
+  lineSchema,
+  nextActionSchema,
+  rateSchema,
+  type Address,
+  type Line,
+  type NextAction,
+  type Order,
+  type OrderStatus,
+  type Rate,
+  type Refund,
+} from '../domain/types';
+import { isUuid } from './checkouts';
+
+const int = z.union([z.string(), z.number()]).transform((v) => Number(v));
+const date = z.union([z.date(), z.string()]).transform((v) => new Date(v));
+
+const orderRow = z.object({
+  id: z.string(),
+  number: int,
+  checkout_id: z.string(),
+  cart_id: z.string(),
+  customer_id: z.string().nullable(),
+  idempotency_scope: z.string(),
+  idempotency_key: z.string(),
+  request_hash: z.string(),
+  email: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  currency: z.string(),
+  lines: z.array(lineSchema),
+  shipping_address: addressSchema,
+  shipping_line: rateSchema,
+  subtotal_minor: int,
+  shipping_minor: int,
+  tax_minor: int,
+  total_minor: int,
+  payment_method_id: z.string(),
+  payment_intent_id: z.string().nullable(),
+  captured_minor: int,
+  refunded_minor: int,
+  next_action: nextActionSchema.nullable(),
+  failure_code: z.string().nullable(),
+  cancel_reason: z.string().nullable(),
+  lease_until: date.nullable(),
+  created_at: date,
+});
+
+export function toOrder(raw: unknown): Order {
+  const r = orderRow.parse(raw);
+  return {
+    id: r.id,
+    number: r.number,
+    checkoutId: r.checkout_id,
+    cartId: r.cart_id,
+    customerId: r.customer_id,
+    idempotencyScope: r.idempotency_scope,
+    idempotencyKey: r.idempotency_key,
+    requestHash: r.request_hash,
+    email: r.email,
+    status: r.status,
+    currency: r.currency,
+    lines: r.lines,
+    shippingAddress: r.shipping_address,
+    shippingLine: r.shipping_line,
+    subtotalMinor: r.subtotal_minor,
+    shippingMinor: r.shipping_minor,
+    taxMinor: r.tax_minor,
+    totalMinor: r.total_minor,
+    paymentMethodId: r.payment_method_id,
+    paymentIntentId: r.payment_intent_id,
+    capturedMinor: r.captured_minor,
+    refundedMinor: r.refunded_minor,
+    nextAction: r.next_action,
+    failureCode: r.failure_code,
+    cancelReason: r.cancel_reason,
+    leaseUntil: r.lease_until,
+    createdAt: r.created_at,
+  };
+}
+
+export interface NewOrder {
+  id: string;
+  checkoutId: string;
+  cartId: string;
+  customerId: string | null;
+  idempotencyScope: string;
+  idempotencyKey: string;
+  requestHash: string;
+  email: string;
+  currency: string;
+  lines: Line[];
+  shippingAddress: Address;
+  shippingLine: Rate;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  paymentMethodId: string;
+  leaseSeconds: number;
+}
+
+/** Inserts a PENDING_PAYMENT order already leased to the caller. */
+export async function insertOrder(db: SqlExecutor, o: NewOrder): Promise<Order> {
+  const { rows } = await db.query(
+    `INSERT INTO orders (id, checkout_id, cart_id, customer_id, idempotency_scope, idempotency_key, request_hash, email,
+       status, currency, lines, shipping_address, shipping_line, subtotal_minor, shipping_minor, tax_minor, total_minor,
+       payment_method_id, lease_until)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18))
+     RETURNING *`,
+    [
+      o.id, o.checkoutId, o.cartId, o.customerId, o.idempotencyScope, o.idempotencyKey, o.requestHash, o.email,
+      o.currency, JSON.stringify(o.lines), JSON.stringify(o.shippingAddress), JSON.stringify(o.shippingLine),
+      o.subtotalMinor, o.shippingMinor, o.taxMinor, o.totalMinor, o.paymentMethodId, o.leaseSeconds,
+    ],
+  );
+  return toOrder(rows[0]);
+}
+
+export async function findOrder(db: SqlExecutor, id: string, forUpdate = false): Promise<Order | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await db.query(`SELECT * FROM orders WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? toOrder(rows[0]) : null;
+}
+
+export async function findOrders(db: SqlExecutor, ids: readonly string[]): Promise<Order[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  const { rows } = await db.query(`SELECT * FROM orders WHERE id = ANY($1::uuid[])`, [valid]);
+  return rows.map(toOrder);
+}
+
+export async function findByIdempotencyKey(db: SqlExecutor, scope: string, key: string): Promise<Order | null> {
+  const { rows } = await db.query(`SELECT * FROM orders WHERE idempotency_scope = $1 AND idempotency_key = $2`, [scope, key]);
+  return rows[0] ? toOrder(rows[0]) : null;
+}
+
+export async function findLiveOrderForCheckout(db: SqlExecutor, checkoutId: string): Promise<Order | null> {
+  const { rows } = await db.query(`SELECT * FROM orders WHERE checkout_id = $1 AND status <> 'CANCELLED'`, [checkoutId]);
+  return rows[0] ? toOrder(rows[0]) : null;
+}
+
+/** Takes the completion lease when nobody holds it; null when another attempt does or the order has settled. */
+export async function claimLease(db: SqlExecutor, id: string, seconds: number): Promise<Order | null> {
+  const { rows } = await db.query(
+    `UPDATE orders SET lease_until = now() + make_interval(secs => $2)
+      WHERE id = $1 AND status = 'PENDING_PAYMENT' AND (lease_until IS NULL OR lease_until < now())
+      RETURNING *`,
+    [id, seconds],
+  );
+  return rows[0] ? toOrder(rows[0]) : null;
+}
+
+export async function releaseLease(db: SqlExecutor, id: string): Promise<void> {
+  await db.query(`UPDATE orders SET lease_until = NULL WHERE id = $1`, [id]);
+}
+
+export async function setPaymentAttempt(
+  db: SqlExecutor,
+  id: string,
+  paymentIntentId: string | null,
+  nextAction: NextAction | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE orders SET payment_intent_id = COALESCE($2, payment_intent_id), next_action = $3, updated_at = now() WHERE id = $1`,
+    [id, paymentIntentId, nextAction ? JSON.stringify(nextAction) : null],
+  );
+}
+
+/** Moves an order from one status to another; null when it was not in `from` (someone else moved it). */
+export async function transition(
+  db: SqlExecutor,
+  id: string,
+  from: OrderStatus[],
+  to: OrderStatus,
+  changes: { capturedMinor?: number; paymentIntentId?: string; failureCode?: string; cancelReason?: string } = {},
+): Promise<Order | null> {
+  const { rows } = await db.query(
+    `UPDATE orders SET status = $3,
+        captured_minor = COALESCE($4, captured_minor),
+        payment_intent_id = COALESCE($5, payment_intent_id),
+        failure_code = COALESCE($6, failure_code),
+        cancel_reason = COALESCE($7, cancel_reason),
+        paid_at = CASE WHEN $3 = 'PAID' THEN now() ELSE paid_at END,
+        next_action = CASE WHEN $3 = 'PENDING_PAYMENT' THEN next_action ELSE NULL END,
+        lease_until = NULL,
+        updated_at = now()
+      WHERE id = $1 AND status = ANY($2::text[])
+      RETURNING *`,
+    [id, from, to, changes.capturedMinor ?? null, changes.paymentIntentId ?? null, changes.failureCode ?? null, changes.cancelReason ?? null],
+  );
+  return rows[0] ? toOrder(rows[0]) : null;
+}
+
+export async function addRefunded(db: SqlExecutor, id: string, deltaMinor: number, status: OrderStatus): Promise<Order> {
+  const { rows } = await db.query(
+    `UPDATE orders SET refunded_minor = refunded_minor + $2, status = $3, updated_at = now() WHERE id = $1 RETURNING *`,
+    [id, deltaMinor, status],
+  );
+  return toOrder(rows[0]);
+}
+
+/** Newest first; the cursor is (createdAt, id). */
+export async function listCustomerOrders(
+  db: SqlExecutor,
+  customerId: string,
+  limit: number,
+  after: { createdAt: string; id: string } | null,
+): Promise<{ rows: Order[]; total: number }> {
+  const params: unknown[] = [customerId, limit + 1];
+  let where = 'customer_id = $1';
+  if (after) {
+    params.push(after.createdAt, after.id);
+    where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
+  }
+  const [page, count] = await Promise.all([
+    db.query(`SELECT * FROM orders WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`, params),
+    db.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE customer_id = $1`, [customerId]),
+  ]);
+  return { rows: page.rows.map(toOrder), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+/** PENDING_PAYMENT orders older than `seconds` that no attempt holds. */
+export async function findStalePending(db: SqlExecutor, olderThanSeconds: number, limit = 50): Promise<Order[]> {
+  const { rows } = await db.query(
+    `SELECT * FROM orders WHERE status = 'PENDING_PAYMENT' AND created_at < now() - make_interval(secs => $1)
+       AND (lease_until IS NULL OR lease_until < now()) ORDER BY created_at LIMIT $2`,
+    [olderThanSeconds, limit],
+  );
+  return rows.map(toOrder);
+}
+
+const refundRow = z.object({
+  id: z.string(),
+  order_id: z.string(),
+  amount_minor: int,
+  reason: z.string().nullable(),
+  status: z.enum(['PENDING', 'SUCCEEDED', 'FAILED']),
+  provider_refund_id: z.string().nullable(),
+  created_at: date,
+});
+
+function toRefund(raw: unknown): Refund {
+  const r = refundRow.parse(raw);
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    amountMinor: r.amount_minor,
+    reason: r.reason,
+    status: r.status,
+    providerRefundId: r.provider_refund_id,
+    createdAt: r.created_at,
+  };
+}
+
+export async function insertRefund(db: SqlExecutor, r: { id: string; orderId: string; amountMinor: number; reason: string | null }): Promise<Refund> {
+  const { rows } = await db.query(
+    `INSERT INTO refunds (id, order_id, amount_minor, reason, status) VALUES ($1, $2, $3, $4, 'PENDING') RETURNING *`,
+    [r.id, r.orderId, r.amountMinor, r.reason],
+  );
+  return toRefund(rows[0]);
+}
+
+export async function finishRefund(db: SqlExecutor, id: string, status: 'SUCCEEDED' | 'FAILED', providerRefundId: string | null): Promise<void> {
+  await db.query(`UPDATE refunds SET status = $2, provider_refund_id = $3 WHERE id = $1`, [id, status, providerRefundId]);
+}
+
+export async function refundsForOrders(db: SqlExecutor, orderIds: readonly string[]): Promise<Refund[]> {
+  if (!orderIds.length) return [];
+  const { rows } = await db.query(`SELECT * FROM refunds WHERE order_id = ANY($1::uuid[]) ORDER BY created_at`, [orderIds]);
+  return rows.map(toRefund);
+}

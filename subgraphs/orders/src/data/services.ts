@@ -1,0 +1,99 @@
+// Calls to the cart and shipping services' internal endpoints (docs/internal-contracts.md), answers parsed by zod.
+import { z } from 'zod';
+import { ServiceCallError, type ServiceClient } from '@shop/common';
+import { rateSchema, type Rate } from '../domain/types';
+
+const snapshotSchema = z.object({
+  cart: z.object({
+    id: z.string(),
+    customerId: z.string().nullable(),
+    currencyCode: z.string(),
+    subtotalMinor: z.number().int(),
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        variantId: z.string(),
+        productId: z.string(),
+        title: z.string(),
+        variantTitle: z.string(),
+        sku: z.string(),
+        quantity: z.number().int().positive(),
+        unitPriceMinor: z.number().int().nonnegative(),
+        weightGrams: z.number().int().nonnegative(),
+      }),
+    ),
+  }),
+});
+export type CartSnapshot = z.infer<typeof snapshotSchema>['cart'];
+
+export type SnapshotResult = { ok: true; cart: CartSnapshot } | { ok: false; error: 'CART_NOT_FOUND' | 'FORBIDDEN' };
+export type ReserveResult = { ok: true } | { ok: false; variantIds: string[] };
+
+export interface CartPort {
+  snapshot(cartId: string, customerId: string | null): Promise<SnapshotResult>;
+  reserve(reservationId: string, lines: { variantId: string; quantity: number }[], ttlSeconds: number): Promise<ReserveResult>;
+  commit(reservationId: string): Promise<void>;
+  release(reservationId: string): Promise<void>;
+}
+
+export function cartPort(client: ServiceClient): CartPort {
+  return {
+    async snapshot(cartId, customerId) {
+      try {
+        const body = await client.post(`/internal/carts/${encodeURIComponent(cartId)}/snapshot`, { customerId });
+        return { ok: true, cart: snapshotSchema.parse(body).cart };
+      } catch (error) {
+        if (error instanceof ServiceCallError && error.status === 404) return { ok: false, error: 'CART_NOT_FOUND' };
+        if (error instanceof ServiceCallError && error.status === 403) return { ok: false, error: 'FORBIDDEN' };
+        throw error;
+      }
+    },
+    async reserve(reservationId, lines, ttlSeconds) {
+      try {
+        await client.post('/internal/reservations', { reservationId, lines, ttlSeconds });
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof ServiceCallError && error.status === 409) {
+          const parsed = z.object({ variantIds: z.array(z.string()).default([]) }).safeParse(error.body);
+          return { ok: false, variantIds: parsed.success ? parsed.data.variantIds : [] };
+        }
+        throw error;
+      }
+    },
+    async commit(reservationId) {
+      await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/commit`, {});
+    },
+    async release(reservationId) {
+      await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/release`, {});
+    },
+  };
+}
+
+export interface RatesRequest {
+  destination: { countryCode: string; zip: string };
+  items: { variantId: string; quantity: number }[];
+}
+
+export interface ShippingPort {
+  rates(request: RatesRequest): Promise<Rate[]>;
+  /** The rate the handle names, when the shipping service vouches for it; null for a forged or altered handle. */
+  verify(handle: string, request: RatesRequest): Promise<Rate | null>;
+}
+
+export function shippingPort(client: ServiceClient): ShippingPort {
+  return {
+    async rates(request) {
+      const body = await client.post('/internal/rates', request);
+      return z.object({ rates: z.array(rateSchema) }).parse(body).rates;
+    },
+    async verify(handle, request) {
+      try {
+        const body = await client.post('/internal/rates/verify', { handle, ...request });
+        return z.object({ rate: rateSchema }).parse(body).rate;
+      } catch (error) {
+        if (error instanceof ServiceCallError && (error.status === 400 || error.status === 404)) return null;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Checkout: a server-priced snapshot of a cart, its shipping rates and its tax.
+import { randomUUID } from 'node:crypto';
+import { canAccessOwned, customerIdOf, userError, type UserError } from '@shop/common';
+import { findCheckout, insertCheckout, setSelectedRate } from '../data/checkouts';
+import { findLiveOrderForCheckout } from '../data/orders';
+import type { RatesRequest } from '../data/services';
+import type { Context } from '../context';
+import { validateAddress, validateEmail, type AddressInput } from './validation';
+import type { Address, Checkout } from './types';
+
+export interface CheckoutPayload {
+  checkout: Checkout | null;
+  userErrors: UserError[];
+}
+
+const fail = (...errors: UserError[]): CheckoutPayload => ({ checkout: null, userErrors: errors });
+
+const clean = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+
+export function ratesRequestFor(checkout: Pick<Checkout, 'shippingAddress' | 'lines'>): RatesRequest {
+  return {
+    destination: { countryCode: checkout.shippingAddress.countryCode, zip: checkout.shippingAddress.zip },
+    items: checkout.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+  };
+}
+
+export async function createCheckout(
+  ctx: Context,
+  input: { cartId: string; email: string; shippingAddress: AddressInput },
+): Promise<CheckoutPayload> {
+  const email = input.email.trim();
+  const raw = { ...input.shippingAddress, countryCode: input.shippingAddress.countryCode.trim().toUpperCase() };
+  const errors = [...validateEmail(email, ['input', 'email']), ...validateAddress(raw, ['input', 'shippingAddress'])];
+  if (input.cartId.length > 100) errors.push(userError('CART_NOT_FOUND', 'The cart does not exist.', ['input', 'cartId']));
+  if (errors.length) return fail(...errors);
+
+  const customerId = customerIdOf(ctx.principal);
+  const snapshot = await ctx.deps.cart.snapshot(input.cartId, customerId);
+  // Another shopper's cart answers like a missing one, so ids reveal nothing.
+  if (!snapshot.ok) return fail(userError('CART_NOT_FOUND', 'The cart does not exist.', ['input', 'cartId']));
+  const cart = snapshot.cart;
+  if (!cart.lines.length) return fail(userError('CART_EMPTY', 'The cart is empty.', ['input', 'cartId']));
+
+  const address: Address = {
+    id: randomUUID(),
+    firstName: clean(raw.firstName),
+    lastName: clean(raw.lastName),
+    address1: raw.address1.trim(),
+    address2: clean(raw.address2),
+    city: raw.city.trim(),
+    province: clean(raw.province)?.toUpperCase() ?? null,
+    zip: raw.zip.trim(),
+    countryCode: raw.countryCode,
+    phone: clean(raw.phone),
+  };
+  const lines = cart.lines.map((l) => ({ ...l }));
+  const rates = (await ctx.deps.shipping.rates(ratesRequestFor({ shippingAddress: address, lines })))
+    // A rate in another currency cannot be added to this cart's total.
+    .filter((r) => r.currencyCode === cart.currencyCode);
+
+  const checkout = await insertCheckout(ctx.deps.db, {
+    id: randomUUID(),
+    customerId: cart.customerId ?? customerId,
+    cartId: cart.id,
+    email,
+    currency: cart.currencyCode,
+    lines,
+    shippingAddress: address,
+    rates,
+  });
+  return { checkout, userErrors: [] };
+}
+
+/** A checkout the caller may see, or null (missing and forbidden look the same). */
+export async function checkoutFor(ctx: Context, id: string): Promise<Checkout | null> {
+  const checkout = await findCheckout(ctx.deps.db, id);
+  if (!checkout || !canAccessOwned(ctx.principal, checkout.customerId)) return null;
+  return checkout;
+}
+
+export async function selectShippingRate(ctx: Context, checkoutId: string, handle: string): Promise<CheckoutPayload> {
+  const checkout = await checkoutFor(ctx, checkoutId);
+  if (!checkout) return fail(userError('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']));
+  if (await findLiveOrderForCheckout(ctx.deps.db, checkout.id)) {
+    return fail(userError('CHECKOUT_COMPLETED', 'This checkout has already been completed.', ['checkoutId']));
+  }
+  const offered = checkout.rates.find((r) => r.handle === handle);
+  const invalid = userError('INVALID_SHIPPING_RATE', 'Choose one of the shipping rates offered for this checkout.', ['rateHandle']);
+  if (!offered) return fail(invalid);
+  // The shipping service signed the handle; it vouches that price, destination and items are unchanged.
+  const verified = await ctx.deps.shipping.verify(handle, ratesRequestFor(checkout));
+  if (!verified || verified.currencyCode !== checkout.currency) return fail(invalid);
+  return { checkout: await setSelectedRate(ctx.deps.db, checkout.id, verified), userErrors: [] };
+}

@@ -1,0 +1,21 @@
+// What the domain functions need from the outside world, built once per service.
+import type { Logger } from '@shop/common';
+import type { SqlDatabase } from '@shop/datastores';
+import type { CartPort, ShippingPort } from '../data/services';
+import type { PaymentGateway } from '../payments/gateway';
+
+export interface Deps {
+  db: SqlDatabase;
+  cart: CartPort;
+  shipping: ShippingPort;
+  payments: PaymentGateway;
+  logger: Logger;
+  settings: {
+    leaseSeconds: number;
+    reservationTtlSeconds: number;
+    pendingTimeoutSeconds: number;
+    returnUrl: string;
+  };
+  /** Called after a commit that wrote outbox rows, so they are relayed at once. */
+  outboxWritten: () => void;
+}

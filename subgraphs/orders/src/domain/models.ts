@@ -1,0 +1,24 @@
+// Model types the generated resolver types map GraphQL types to (see codegen.ts).
+import type { Connection } from '@shop/common';
+import type { Order } from './types';
+
+export interface CustomerRef {
+  id: string;
+}
+
+export interface VariantRef {
+  id: string;
+}
+
+export type OrderConnectionModel = Connection<Order>;
+export type OrderEdgeModel = Connection<Order>['edges'][number];
+
+/** A line with the currency of its checkout or order, so its prices can be rendered alone. */
+export type PricedLine = import('./types').Line & { currency: string };
+
+/** A refund with its order's currency. */
+export type PricedRefund = import('./types').Refund & { currency: string };
+
+export type CheckoutModel = import('./types').Checkout;
+export type OrderModel = import('./types').Order;
+export type RateModel = import('./types').Rate;

@@ -1,0 +1,368 @@
+// Placing, reading, cancelling and refunding orders. checkoutComplete is the story of one payment:
+// an order row keyed by the shopper's idempotency key, a stock hold, one charge, then PAID and the event together.
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  BadInputError,
+  ForbiddenError,
+  assertCanAccessOwned,
+  decodeCursor,
+  encodeCursor,
+  isAdmin,
+  pageSize,
+  parseDecimal,
+  toConnection,
+  userError,
+  type Connection,
+  type Principal,
+  type UserError,
+} from '@shop/common';
+import { enqueueEvents, isUniqueViolation } from '@shop/datastores';
+import {
+  addRefunded,
+  claimLease,
+  findByIdempotencyKey,
+  findLiveOrderForCheckout,
+  findOrder,
+  findStalePending,
+  insertOrder,
+  insertRefund,
+  listCustomerOrders,
+  releaseLease,
+  transition,
+} from '../data/orders';
+import { findCheckout } from '../data/checkouts';
+import type { Context } from '../context';
+import { chargeKeyFor } from '../payments/gateway';
+import { checkoutFor } from './checkout';
+import type { Deps } from './deps';
+import { applyPaymentResult, orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
+import { canTransition, isCancellable, isRefundable } from './status';
+import type { NextAction, Order } from './types';
+
+export interface CompletePayload {
+  order: Order | null;
+  nextAction: NextAction | null;
+  userErrors: UserError[];
+}
+
+const FAILURE_MESSAGES: Record<string, string> = {
+  PAYMENT_DECLINED: 'The payment was declined. Try another payment method.',
+  INSUFFICIENT_STOCK: 'Some items are no longer in stock.',
+  INVALID_PAYMENT_METHOD: 'The payment method is not valid.',
+  PAYMENT_TIMEOUT: 'The payment was not completed in time.',
+};
+
+/** What a completion attempt answers for an order in a given state; the same state always answers the same. */
+export function resultOf(order: Order): CompletePayload {
+  if (order.status === 'CANCELLED' && order.failureCode) {
+    const code = order.failureCode;
+    return { order: null, nextAction: null, userErrors: [userError(code, FAILURE_MESSAGES[code] ?? 'The order was cancelled.')] };
+  }
+  if (order.status === 'CANCELLED') {
+    return { order: null, nextAction: null, userErrors: [userError('ORDER_CANCELLED', 'The order was cancelled.')] };
+  }
+  return { order, nextAction: order.status === 'PENDING_PAYMENT' ? order.nextAction : null, userErrors: [] };
+}
+
+const fail = (code: string, message: string, field?: string[]): CompletePayload => ({
+  order: null,
+  nextAction: null,
+  userErrors: [userError(code, message, field)],
+});
+
+export function requestHash(checkoutId: string, paymentMethodId: string): string {
+  return createHash('sha256').update(JSON.stringify({ checkoutId, paymentMethodId })).digest('hex');
+}
+
+// Stripe ids only: a card number can never be passed where a payment method id goes.
+const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,200}$/;
+
+type Opened =
+  | { kind: 'created'; order: Order }
+  | { kind: 'existing'; order: Order }
+  | { kind: 'refused'; payload: CompletePayload };
+
+export async function completeCheckout(
+  ctx: Context,
+  checkoutId: string,
+  paymentMethodId: string,
+  idempotencyKey: string,
+): Promise<CompletePayload> {
+  if (idempotencyKey.length < 1 || idempotencyKey.length > 200) {
+    return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 200 characters.', ['idempotencyKey']);
+  }
+  if (!PAYMENT_METHOD_ID.test(paymentMethodId)) {
+    return fail('INVALID_PAYMENT_METHOD', 'paymentMethodId must be a payment method id such as pm_card_visa.', ['payment', 'paymentMethodId']);
+  }
+  const checkout = await checkoutFor(ctx, checkoutId);
+  if (!checkout) return fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']);
+  const deps = ctx.deps;
+  const scope = checkout.customerId ? `customer:${checkout.customerId}` : `checkout:${checkout.id}`;
+  const hash = requestHash(checkout.id, paymentMethodId);
+
+  const open = async (): Promise<Opened> =>
+    deps.db.transaction(async (tx) => {
+      // The row lock queues concurrent completions of this checkout behind one another.
+      const locked = await findCheckout(tx, checkout.id, true);
+      if (!locked) return { kind: 'refused', payload: fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']) };
+      const existing = await findByIdempotencyKey(tx, scope, idempotencyKey);
+      if (existing) {
+        if (existing.requestHash !== hash) {
+          return {
+            kind: 'refused',
+            payload: fail('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another request.', ['idempotencyKey']),
+          };
+        }
+        return { kind: 'existing', order: existing };
+      }
+      if (await findLiveOrderForCheckout(tx, locked.id)) {
+        return { kind: 'refused', payload: fail('CHECKOUT_COMPLETED', 'This checkout has already been completed.', ['checkoutId']) };
+      }
+      if (!locked.selectedRate) {
+        return { kind: 'refused', payload: fail('SHIPPING_RATE_REQUIRED', 'Select a shipping rate first.', ['checkoutId']) };
+      }
+      const order = await insertOrder(tx, {
+        id: randomUUID(),
+        checkoutId: locked.id,
+        cartId: locked.cartId,
+        customerId: locked.customerId,
+        idempotencyScope: scope,
+        idempotencyKey,
+        requestHash: hash,
+        email: locked.email,
+        currency: locked.currency,
+        lines: locked.lines,
+        shippingAddress: locked.shippingAddress,
+        shippingLine: locked.selectedRate,
+        subtotalMinor: locked.subtotalMinor,
+        shippingMinor: locked.shippingMinor,
+        taxMinor: locked.taxMinor,
+        totalMinor: locked.totalMinor,
+        paymentMethodId,
+        leaseSeconds: deps.settings.leaseSeconds,
+      });
+      return { kind: 'created', order };
+    });
+
+  let opened: Opened;
+  try {
+    opened = await open();
+  } catch (error) {
+    // Two requests with one key on two checkouts of one shopper: the loser finds the winner's row.
+    if (!isUniqueViolation(error)) throw error;
+    opened = await open();
+  }
+  if (opened.kind === 'refused') return opened.payload;
+  if (opened.kind === 'created') return resultOf(await processPayment(deps, opened.order));
+  return resultOf(await resume(deps, opened.order));
+}
+
+/** A retry of a known key: answer its settled result, or take over the attempt once no one else holds it. */
+async function resume(deps: Deps, order: Order): Promise<Order> {
+  const deadline = Date.now() + (deps.settings.leaseSeconds + 2) * 1000;
+  let current: Order | null = order;
+  while (current && current.status === 'PENDING_PAYMENT') {
+    const claimed = await claimLease(deps.db, current.id, deps.settings.leaseSeconds);
+    if (claimed) return processPayment(deps, claimed);
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+    current = await findOrder(deps.db, order.id);
+  }
+  return current ?? order;
+}
+
+/** Runs while holding the order's lease: stock hold, charge, settlement. Every step is idempotent for this order. */
+async function processPayment(deps: Deps, order: Order): Promise<Order> {
+  try {
+    const held = await deps.cart.reserve(
+      order.id,
+      order.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+      deps.settings.reservationTtlSeconds,
+    );
+    if (!held.ok) {
+      const cancelled = await transition(deps.db, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
+        failureCode: 'INSUFFICIENT_STOCK',
+        cancelReason: 'out of stock',
+      });
+      return cancelled ?? (await findOrder(deps.db, order.id)) ?? order;
+    }
+    const result = await deps.payments.charge({
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+      paymentMethodId: order.paymentMethodId,
+      orderId: order.id,
+      idempotencyKey: chargeKeyFor(order.id),
+      returnUrl: deps.settings.returnUrl,
+    });
+    await settle(deps, order.id, result);
+    return (await findOrder(deps.db, order.id)) ?? order;
+  } finally {
+    await releaseLease(deps.db, order.id).catch(() => undefined);
+  }
+}
+
+/** An order to its owner, an admin or a service; FORBIDDEN alike whether it exists or not. */
+export async function orderFor(ctx: Context, id: string): Promise<Order> {
+  const order = await ctx.loaders.order.load(id);
+  assertCanAccessOwned(ctx.principal, order?.customerId);
+  return order!;
+}
+
+function isCursor(v: unknown): v is { createdAt: string; id: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { createdAt?: unknown }).createdAt === 'string' && typeof (v as { id?: unknown }).id === 'string';
+}
+
+export async function customerOrders(
+  ctx: Context,
+  customerId: string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<Order>> {
+  if (!canSeeCustomer(ctx.principal, customerId)) throw new ForbiddenError();
+  const limit = pageSize(first);
+  const cursor = decodeCursor(after, isCursor);
+  const { rows, total } = await listCustomerOrders(ctx.deps.db, customerId, limit, cursor);
+  for (const row of rows) ctx.loaders.order.prime(row.id, row);
+  return toConnection(rows, limit, (o) => encodeCursor({ createdAt: o.createdAt.toISOString(), id: o.id }), total, cursor !== null);
+}
+
+function canSeeCustomer(principal: Principal, customerId: string): boolean {
+  if (principal.kind === 'service' || isAdmin(principal)) return true;
+  return principal.kind === 'customer' && principal.customerId === customerId;
+}
+
+export interface OrderPayload {
+  order: Order | null;
+  userErrors: UserError[];
+}
+
+const orderFail = (code: string, message: string, field?: string[]): OrderPayload => ({
+  order: null,
+  userErrors: [userError(code, message, field)],
+});
+
+export async function cancelOrder(ctx: Context, orderId: string, reason: string | null | undefined): Promise<OrderPayload> {
+  if (ctx.principal.kind !== 'customer') throw new ForbiddenError();
+  const existing = await findOrder(ctx.deps.db, orderId);
+  // Guests' orders are cancelled through support, not by whoever holds the id.
+  if (!existing || !(existing.customerId === ctx.principal.customerId || isAdmin(ctx.principal))) throw new ForbiddenError();
+  if (reason && reason.length > 500) return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
+  const deps = ctx.deps;
+  const outcome = await deps.db.transaction(async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
+    const order = (await findOrder(tx, orderId, true))!;
+    if (!isCancellable(order.status)) {
+      return { ...orderFail('ORDER_NOT_CANCELLABLE', `An order that is ${order.status} cannot be cancelled.`), effects: [] };
+    }
+    if (order.status === 'PENDING_PAYMENT' && order.leaseUntil && order.leaseUntil > new Date()) {
+      return { ...orderFail('PAYMENT_IN_PROGRESS', 'The payment is being processed; try again in a moment.'), effects: [] };
+    }
+    const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
+    const remaining = order.capturedMinor - order.refundedMinor;
+    if (order.status === 'PAID' && remaining > 0 && order.paymentIntentId) {
+      const refundId = randomUUID();
+      await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: remaining, reason: reason ?? 'order cancelled' });
+      await addRefunded(tx, order.id, remaining, order.status);
+      effects.push({ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor: remaining });
+    }
+    const cancelled = await transition(tx, order.id, [order.status], 'CANCELLED', { cancelReason: reason ?? 'cancelled' });
+    await enqueueEvents(tx, [
+      { topic: 'order.cancelled', payload: { orderId: order.id, orderNumber: orderNumber(order.number), reservationId: order.id, refundedMinor: remaining, currencyCode: order.currency } },
+    ]);
+    return { order: cancelled, userErrors: [], effects };
+  });
+  await runAfterCommit(deps, outcome.effects);
+  return { order: outcome.order ? await findOrder(deps.db, orderId) : null, userErrors: outcome.userErrors };
+}
+
+export async function refundOrder(ctx: Context, orderId: string, amount: string, reason: string | null | undefined): Promise<OrderPayload> {
+  if (!isAdmin(ctx.principal)) throw new ForbiddenError();
+  const deps = ctx.deps;
+  const existing = await findOrder(deps.db, orderId);
+  if (!existing) return orderFail('ORDER_NOT_FOUND', 'The order does not exist.', ['orderId']);
+  let amountMinor: number;
+  try {
+    amountMinor = parseDecimal(amount, existing.currency);
+  } catch (error) {
+    if (error instanceof BadInputError) return orderFail('INVALID_AMOUNT', error.message, ['amount']);
+    throw error;
+  }
+  if (amountMinor <= 0) return orderFail('INVALID_AMOUNT', 'The amount must be above zero.', ['amount']);
+  if (reason && reason.length > 500) return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
+  const outcome = await deps.db.transaction(async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
+    const order = (await findOrder(tx, orderId, true))!;
+    if (!isRefundable(order.status) || !order.paymentIntentId) {
+      return { ...orderFail('ORDER_NOT_REFUNDABLE', `An order that is ${order.status} cannot be refunded.`), effects: [] };
+    }
+    const refundable = order.capturedMinor - order.refundedMinor;
+    if (amountMinor > refundable) {
+      return { ...orderFail('REFUND_EXCEEDS_CAPTURED', 'The amount is more than what is left to refund.', ['amount']), effects: [] };
+    }
+    const next = amountMinor === refundable ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    if (!canTransition(order.status, next)) {
+      return { ...orderFail('ORDER_NOT_REFUNDABLE', `An order that is ${order.status} cannot be refunded.`), effects: [] };
+    }
+    const refundId = randomUUID();
+    await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor, reason: reason ?? null });
+    const updated = await addRefunded(tx, order.id, amountMinor, next);
+    await enqueueEvents(tx, [
+      { topic: 'order.refunded', payload: { orderId: order.id, orderNumber: orderNumber(order.number), refundId, amountMinor, currencyCode: order.currency } },
+    ]);
+    return {
+      order: updated,
+      userErrors: [],
+      effects: [{ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor }, { kind: 'outbox' }],
+    };
+  });
+  await runAfterCommit(deps, outcome.effects);
+  return { order: outcome.order, userErrors: outcome.userErrors };
+}
+
+/**
+ * Settles PENDING_PAYMENT orders whose attempt died or whose webhook never came: asks the provider what
+ * happened to the order's payment; a payment that never started is given up after the timeout. Also
+ * retries refunds whose provider call failed.
+ */
+export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
+  let settled = 0;
+  for (const stale of await findStalePending(deps.db, deps.settings.leaseSeconds)) {
+    const order = await claimLease(deps.db, stale.id, deps.settings.leaseSeconds);
+    if (!order) continue;
+    try {
+      const result = order.paymentIntentId
+        ? await deps.payments.retrieve(order.paymentIntentId)
+        : await deps.payments.findByOrder(order.id);
+      const expired = now - order.createdAt.getTime() > deps.settings.pendingTimeoutSeconds * 1000;
+      if (result && result.kind !== 'requires_action' && result.kind !== 'processing') {
+        await settle(deps, order.id, result);
+        settled++;
+      } else if (expired) {
+        const effects = await deps.db.transaction(async (tx): Promise<AfterCommit[]> => {
+          const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
+            failureCode: 'PAYMENT_TIMEOUT',
+            cancelReason: 'payment not completed',
+          });
+          return cancelled ? [{ kind: 'release_reservation', reservationId: order.id }] : [];
+        });
+        await runAfterCommit(deps, effects);
+        settled++;
+      } else if (result) {
+        await settle(deps, order.id, result);
+      }
+    } catch (error) {
+      deps.logger.warn({ err: error, orderId: order.id }, 'reconciling an order failed; will retry');
+    } finally {
+      await releaseLease(deps.db, order.id).catch(() => undefined);
+    }
+  }
+  const { rows } = await deps.db.query<{ id: string; payment_intent_id: string; amount_minor: string }>(
+    `SELECT r.id, o.payment_intent_id, r.amount_minor FROM refunds r JOIN orders o ON o.id = r.order_id
+      WHERE r.status = 'PENDING' AND r.created_at < now() - interval '1 minute' AND o.payment_intent_id IS NOT NULL LIMIT 50`,
+  );
+  await runAfterCommit(
+    deps,
+    rows.map((r) => ({ kind: 'refund' as const, refundId: r.id, paymentIntentId: r.payment_intent_id, amountMinor: Number(r.amount_minor) })),
+  );
+  return settled;
+}
+
+export { applyPaymentResult };

@@ -1,0 +1,106 @@
+// The domain objects of checkout and orders; money is integer minor units throughout.
+import { z } from 'zod';
+
+export const addressSchema = z.object({
+  id: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  address1: z.string(),
+  address2: z.string().nullable(),
+  city: z.string(),
+  province: z.string().nullable(),
+  zip: z.string(),
+  countryCode: z.string(),
+  phone: z.string().nullable(),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const lineSchema = z.object({
+  id: z.string(),
+  variantId: z.string(),
+  productId: z.string(),
+  title: z.string(),
+  variantTitle: z.string(),
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  unitPriceMinor: z.number().int().nonnegative(),
+  weightGrams: z.number().int().nonnegative(),
+});
+export type Line = z.infer<typeof lineSchema>;
+
+export const CARRIERS = ['DHL', 'FEDEX', 'UPS'] as const;
+export const rateSchema = z.object({
+  handle: z.string(),
+  carrier: z.enum(CARRIERS),
+  service: z.string(),
+  priceMinor: z.number().int().nonnegative(),
+  currencyCode: z.string(),
+  estimatedDeliveryDays: z.number().int().nonnegative(),
+});
+export type Rate = z.infer<typeof rateSchema>;
+
+export interface Checkout {
+  id: string;
+  customerId: string | null;
+  cartId: string;
+  email: string;
+  currency: string;
+  lines: Line[];
+  shippingAddress: Address;
+  rates: Rate[];
+  selectedRate: Rate | null;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const nextActionSchema = z.object({
+  type: z.string(),
+  redirectUrl: z.string().nullable(),
+  clientSecret: z.string().nullable(),
+});
+export type NextAction = z.infer<typeof nextActionSchema>;
+
+export interface Order {
+  id: string;
+  number: number;
+  checkoutId: string;
+  cartId: string;
+  customerId: string | null;
+  idempotencyScope: string;
+  idempotencyKey: string;
+  requestHash: string;
+  email: string;
+  status: OrderStatus;
+  currency: string;
+  lines: Line[];
+  shippingAddress: Address;
+  shippingLine: Rate;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  paymentMethodId: string;
+  paymentIntentId: string | null;
+  capturedMinor: number;
+  refundedMinor: number;
+  nextAction: NextAction | null;
+  failureCode: string | null;
+  cancelReason: string | null;
+  leaseUntil: Date | null;
+  createdAt: Date;
+}
+
+export interface Refund {
+  id: string;
+  orderId: string;
+  amountMinor: number;
+  reason: string | null;
+  status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  providerRefundId: string | null;
+  createdAt: Date;
+}

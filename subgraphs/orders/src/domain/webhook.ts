@@ -1,0 +1,42 @@
+// Stripe webhooks: the signature is checked on the raw body, each event id is applied once, and the
+// PaymentIntent is read again from Stripe, so events arriving late or out of order cannot move an order back.
+import type Stripe from 'stripe';
+import type { RouteResponse } from '@shop/common';
+import type { Deps } from './deps';
+import { applyPaymentResult, runAfterCommit } from './payment-settlement';
+
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+export async function handleStripeWebhook(
+  deps: Deps,
+  stripe: Stripe,
+  secret: string,
+  rawBody: Buffer,
+  signature: string | undefined,
+): Promise<RouteResponse> {
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error('missing signature');
+    event = stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS);
+  } catch {
+    return { status: 400, body: { error: 'Invalid signature' } };
+  }
+
+  const object = event.data.object as { id?: unknown; object?: unknown; metadata?: Record<string, string> | null };
+  const isIntent = event.type.startsWith('payment_intent.') && typeof object.id === 'string';
+  const orderId = object.metadata?.orderId;
+  // Read before the transaction: the answer is the provider's state now, whatever the event said then.
+  const current = isIntent && orderId ? await deps.payments.retrieve(object.id as string) : null;
+
+  const outcome = await deps.db.transaction(async (tx) => {
+    const { rowCount } = await tx.query(`INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      event.id,
+      event.type,
+    ]);
+    if (rowCount === 0) return { duplicate: true, effects: [] };
+    const effects = current && orderId ? await applyPaymentResult(tx, orderId, current) : [];
+    return { duplicate: false, effects };
+  });
+  await runAfterCommit(deps, outcome.effects);
+  return { status: 200, body: { received: true, duplicate: outcome.duplicate } };
+}

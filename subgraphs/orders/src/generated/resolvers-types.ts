@@ -1,0 +1,788 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel } from '../domain/models';
+import { Context } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date and time in UTC, such as "2026-01-31T12:00:00.000Z". */
+  DateTime: { input: string; output: string; }
+  /** A decimal number serialised as a string, such as "19.99". */
+  Decimal: { input: string; output: string; }
+  _FieldSet: { input: any; output: any; }
+};
+
+/** A shipping carrier. */
+export type Carrier =
+  /** DHL Express. */
+  | 'DHL'
+  /** FedEx. */
+  | 'FEDEX'
+  /** United Parcel Service. */
+  | 'UPS';
+
+/** A checkout: a priced snapshot of a cart with the shopper's address, on its way to become an order. */
+export type Checkout = {
+  __typename?: 'Checkout';
+  /** The rates the shipping subgraph offered for this destination and these items, cheapest first. */
+  availableShippingRates: Array<ShippingRate>;
+  /** Where the order confirmation goes. */
+  email: Scalars['String']['output'];
+  /** The checkout's id. */
+  id: Scalars['ID']['output'];
+  /** What is being bought. */
+  lines: Array<CheckoutLine>;
+  /** Where the order ships to (a snapshot; its id is the snapshot's). */
+  shippingAddress: MailingAddress;
+  /** The selected shipping rate, or null until one is selected. */
+  shippingLine?: Maybe<ShippingRate>;
+  /** The sum of the lines. */
+  subtotal: Money;
+  /** Tax on the lines (and on shipping where the destination taxes it), rounded half-up per line. */
+  tax: Money;
+  /** Subtotal plus shipping plus tax. */
+  total: Money;
+};
+
+/** The result of checkoutComplete. */
+export type CheckoutCompletePayload = {
+  __typename?: 'CheckoutCompletePayload';
+  /** What the shopper must do before the payment completes, when anything. */
+  nextAction?: Maybe<NextAction>;
+  /** The order, when one was placed (PAID, or PENDING_PAYMENT while an action is pending). */
+  order?: Maybe<Order>;
+  /** What went wrong, if anything: PAYMENT_DECLINED, INSUFFICIENT_STOCK, CHECKOUT_NOT_FOUND, SHIPPING_RATE_REQUIRED, IDEMPOTENCY_KEY_REUSED, ... */
+  userErrors: Array<UserError>;
+};
+
+/** The input of checkoutCreate. */
+export type CheckoutCreateInput = {
+  /** The cart to check out. */
+  cartId: Scalars['ID']['input'];
+  /** Where the order confirmation goes. */
+  email: Scalars['String']['input'];
+  /** Where the order ships to. */
+  shippingAddress: MailingAddressInput;
+};
+
+/** A line of a checkout, priced from the cart snapshot the server took (never from the client). */
+export type CheckoutLine = {
+  __typename?: 'CheckoutLine';
+  /** The line's id. */
+  id: Scalars['ID']['output'];
+  /** How many units. */
+  quantity: Scalars['Int']['output'];
+  /** The variant's stock-keeping unit. */
+  sku: Scalars['String']['output'];
+  /** The product's title. */
+  title: Scalars['String']['output'];
+  /** The price of the line: unit price times quantity. */
+  total: Money;
+  /** The price of one unit. */
+  unitPrice: Money;
+  /** The variant bought. */
+  variant: ProductVariant;
+  /** The variant's title, such as "Blue / M". */
+  variantTitle: Scalars['String']['output'];
+};
+
+/** The result of checkoutCreate and checkoutShippingRateSelect. */
+export type CheckoutPayload = {
+  __typename?: 'CheckoutPayload';
+  /** The checkout, or null when it could not be made. */
+  checkout?: Maybe<Checkout>;
+  /** What went wrong, if anything. */
+  userErrors: Array<UserError>;
+};
+
+/** An ISO 4217 currency code. */
+export type CurrencyCode =
+  | 'AUD'
+  | 'CAD'
+  | 'CHF'
+  | 'DKK'
+  | 'EUR'
+  | 'GBP'
+  | 'JPY'
+  | 'NOK'
+  | 'PLN'
+  | 'SEK'
+  | 'USD';
+
+/** A shopper, owned by the users subgraph; this subgraph adds their orders. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** The customer's id. */
+  id: Scalars['ID']['output'];
+  /** The customer's orders, newest first. Readable by the customer and by admins. */
+  orders: OrderConnection;
+};
+
+
+/** A shopper, owned by the users subgraph; this subgraph adds their orders. */
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A postal address. */
+export type MailingAddress = {
+  __typename?: 'MailingAddress';
+  /** Street address. */
+  address1: Scalars['String']['output'];
+  /** Apartment, suite, unit. */
+  address2?: Maybe<Scalars['String']['output']>;
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, such as US. */
+  countryCode: Scalars['String']['output'];
+  /** The recipient's first name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** The address's id. */
+  id: Scalars['ID']['output'];
+  /** The recipient's last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Province, state or region. */
+  province?: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
+  zip: Scalars['String']['output'];
+};
+
+/** A postal address given at checkout. */
+export type MailingAddressInput = {
+  /** Street address. */
+  address1: Scalars['String']['input'];
+  /** Apartment, suite, unit. */
+  address2?: InputMaybe<Scalars['String']['input']>;
+  /** City or town. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code, such as US. */
+  countryCode: Scalars['String']['input'];
+  /** The recipient's first name. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** The recipient's last name. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Province, state or region (for the US, the two-letter state code). */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code. */
+  zip: Scalars['String']['input'];
+};
+
+/** An amount of money. Stored as integer minor units; `amount` is their exact decimal string. */
+export type Money = {
+  __typename?: 'Money';
+  /** The decimal amount, such as "19.99". */
+  amount: Scalars['Decimal']['output'];
+  /** The currency of the amount. */
+  currencyCode: CurrencyCode;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Places the order: reserves stock, charges the payment method once, and marks the order PAID. Retrying with the same key returns the same result and never charges twice. */
+  checkoutComplete: CheckoutCompletePayload;
+  /** Snapshots a cart into a checkout priced on the server, with shipping rates and tax. */
+  checkoutCreate: CheckoutPayload;
+  /** Selects one of the checkout's offered shipping rates; totals are recomputed on the server. */
+  checkoutShippingRateSelect: CheckoutPayload;
+  /** Cancels an order before it is fulfilled: releases its stock and refunds what was captured. */
+  orderCancel: OrderPayload;
+  /** Admin only: refunds part or all of what was captured, never more. */
+  orderRefund: OrderPayload;
+};
+
+
+export type MutationCheckoutCompleteArgs = {
+  checkoutId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  payment: PaymentInput;
+};
+
+
+export type MutationCheckoutCreateArgs = {
+  input: CheckoutCreateInput;
+};
+
+
+export type MutationCheckoutShippingRateSelectArgs = {
+  checkoutId: Scalars['ID']['input'];
+  rateHandle: Scalars['String']['input'];
+};
+
+
+export type MutationOrderCancelArgs = {
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationOrderRefundArgs = {
+  amount: Scalars['Decimal']['input'];
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the shopper must do before a payment completes, such as 3-D Secure authentication. */
+export type NextAction = {
+  __typename?: 'NextAction';
+  /** The PaymentIntent's client secret, for Stripe.js to handle the action. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** Where to send the shopper, for REDIRECT_TO_URL. */
+  redirectUrl?: Maybe<Scalars['String']['output']>;
+  /** The kind of action: REDIRECT_TO_URL or USE_STRIPE_SDK. */
+  type: Scalars['String']['output'];
+};
+
+/** An order: what a shopper bought and paid for. */
+export type Order = {
+  __typename?: 'Order';
+  /** When the order was placed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The shopper, or null for a guest's order. */
+  customer?: Maybe<Customer>;
+  /** The contact email. */
+  email: Scalars['String']['output'];
+  /** The order's id. */
+  id: Scalars['ID']['output'];
+  /** What was bought. */
+  lines: Array<OrderLine>;
+  /** A human-friendly number, such as #1001. */
+  number: Scalars['String']['output'];
+  /** Refunds made on the order. */
+  refunds: Array<Refund>;
+  /** Where the order ships to. */
+  shippingAddress: MailingAddress;
+  /** The shipping price. */
+  shippingTotal: Money;
+  /** Where the order is in its life. */
+  status: OrderStatus;
+  /** The sum of the lines. */
+  subtotal: Money;
+  /** The tax. */
+  taxTotal: Money;
+  /** What the shopper pays. */
+  total: Money;
+};
+
+/** A page of orders. */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /** The orders with their cursors. */
+  edges: Array<OrderEdge>;
+  /** The orders. */
+  nodes: Array<Order>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many orders there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of an order connection. */
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Where this edge sits; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The order. */
+  node: Order;
+};
+
+/** A line of an order. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  /** The line's id. */
+  id: Scalars['ID']['output'];
+  /** How many units. */
+  quantity: Scalars['Int']['output'];
+  /** The variant's stock-keeping unit. */
+  sku: Scalars['String']['output'];
+  /** The product's title at the time of the order. */
+  title: Scalars['String']['output'];
+  /** The price of the line. */
+  total: Money;
+  /** The price of one unit. */
+  unitPrice: Money;
+  /** The variant bought. */
+  variant: ProductVariant;
+  /** The variant's title at the time of the order. */
+  variantTitle: Scalars['String']['output'];
+};
+
+/** The result of orderCancel and orderRefund. */
+export type OrderPayload = {
+  __typename?: 'OrderPayload';
+  /** The order after the change. */
+  order?: Maybe<Order>;
+  /** What went wrong, if anything. */
+  userErrors: Array<UserError>;
+};
+
+/** Where an order is in its life. */
+export type OrderStatus =
+  /** Cancelled (a failed payment, out of stock, or by the shopper or an admin). */
+  | 'CANCELLED'
+  /** Shipped. */
+  | 'FULFILLED'
+  /** Paid in full. */
+  | 'PAID'
+  /** Part of the captured amount was refunded. */
+  | 'PARTIALLY_REFUNDED'
+  /** Created; the payment has not completed yet. */
+  | 'PENDING_PAYMENT'
+  /** Refunded in full. */
+  | 'REFUNDED';
+
+/** Where a page of a connection sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of this page; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether there are more items after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether there are items before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** How the shopper pays: a payment method created in the browser by Stripe.js; card data never reaches us. */
+export type PaymentInput = {
+  /** A Stripe PaymentMethod id, such as pm_card_visa. */
+  paymentMethodId: Scalars['String']['input'];
+};
+
+/** A product variant, owned by the catalog subgraph; this subgraph only returns references to it. */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** The variant's id. */
+  id: Scalars['ID']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** A checkout, to its owner (anyone holding the id of a guest's checkout). */
+  checkout?: Maybe<Checkout>;
+  /** An order, to its owner or an admin; FORBIDDEN alike whether it exists or not. */
+  order?: Maybe<Order>;
+};
+
+
+export type QueryCheckoutArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Money given back on an order. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** How much was refunded. */
+  amount: Money;
+  /** When the refund was asked for. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The refund's id. */
+  id: Scalars['ID']['output'];
+  /** Why. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** PENDING, SUCCEEDED or FAILED. */
+  status: Scalars['String']['output'];
+};
+
+/** A way to ship a set of items to a destination, with its price; the handle is signed and cannot be altered. */
+export type ShippingRate = {
+  __typename?: 'ShippingRate';
+  /** The carrier that delivers. */
+  carrier: Carrier;
+  /** Business days the delivery is estimated to take. */
+  estimatedDeliveryDays: Scalars['Int']['output'];
+  /** An opaque, signed handle that names this rate; pass it to select the rate. */
+  handle: Scalars['String']['output'];
+  /** The price of shipping. */
+  price: Money;
+  /** The carrier's service level, such as Express. */
+  service: Scalars['String']['output'];
+};
+
+/** An expected failure of a mutation: bad input, out of stock, a declined card. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** A stable machine-readable code, such as INSUFFICIENT_STOCK. */
+  code: Scalars['String']['output'];
+  /** The path to the input field at fault, when there is one. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** A message a shopper can read. */
+  message: Scalars['String']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Customer: Customer;
+  Order: Order;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Carrier: Carrier;
+  Checkout: ResolverTypeWrapper<CheckoutModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  CheckoutCreateInput: CheckoutCreateInput;
+  CheckoutLine: ResolverTypeWrapper<PricedLine>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CheckoutPayload: ResolverTypeWrapper<Omit<CheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversTypes['Checkout']> }>;
+  CurrencyCode: CurrencyCode;
+  Customer: ResolverTypeWrapper<CustomerRef>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  MailingAddress: ResolverTypeWrapper<MailingAddress>;
+  MailingAddressInput: MailingAddressInput;
+  Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NextAction: ResolverTypeWrapper<NextAction>;
+  Order: ResolverTypeWrapper<OrderModel>;
+  OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
+  OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
+  OrderLine: ResolverTypeWrapper<PricedLine>;
+  OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  OrderStatus: OrderStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PaymentInput: PaymentInput;
+  ProductVariant: ResolverTypeWrapper<VariantRef>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Refund: ResolverTypeWrapper<PricedRefund>;
+  ShippingRate: ResolverTypeWrapper<RateModel>;
+  UserError: ResolverTypeWrapper<UserError>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Checkout: CheckoutModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  CheckoutCreateInput: CheckoutCreateInput;
+  CheckoutLine: PricedLine;
+  Int: Scalars['Int']['output'];
+  CheckoutPayload: Omit<CheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversParentTypes['Checkout']> };
+  Customer: CustomerRef;
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  MailingAddress: MailingAddress;
+  MailingAddressInput: MailingAddressInput;
+  Money: Money;
+  Mutation: Record<PropertyKey, never>;
+  NextAction: NextAction;
+  Order: OrderModel;
+  OrderConnection: OrderConnectionModel;
+  OrderEdge: OrderEdgeModel;
+  OrderLine: PricedLine;
+  OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  PaymentInput: PaymentInput;
+  ProductVariant: VariantRef;
+  Query: Record<PropertyKey, never>;
+  Refund: PricedRefund;
+  ShippingRate: RateModel;
+  UserError: UserError;
+}>;
+
+export type CheckoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
+  availableShippingRates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CheckoutLine']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
+  shippingLine?: Resolver<Maybe<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CheckoutCompletePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CheckoutCompletePayload'] = ResolversParentTypes['CheckoutCompletePayload']> = ResolversObject<{
+  nextAction?: Resolver<Maybe<ResolversTypes['NextAction']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CheckoutLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CheckoutLine'] = ResolversParentTypes['CheckoutLine']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+  variantTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CheckoutPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CheckoutPayload'] = ResolversParentTypes['CheckoutPayload']> = ResolversObject<{
+  checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type MailingAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
+  address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'checkoutId' | 'idempotencyKey' | 'payment'>>;
+  checkoutCreate?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutCreateArgs, 'input'>>;
+  checkoutShippingRateSelect?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutShippingRateSelectArgs, 'checkoutId' | 'rateHandle'>>;
+  orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId'>>;
+  orderRefund?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'amount' | 'orderId'>>;
+}>;
+
+export type NextActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NextAction'] = ResolversParentTypes['NextAction']> = ResolversObject<{
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  redirectUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
+  shippingTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+  variantTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+}>;
+
+export type RefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingRate'] = ResolversParentTypes['ShippingRate']> = ResolversObject<{
+  carrier?: Resolver<ResolversTypes['Carrier'], ParentType, ContextType>;
+  estimatedDeliveryDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  Checkout?: CheckoutResolvers<ContextType>;
+  CheckoutCompletePayload?: CheckoutCompletePayloadResolvers<ContextType>;
+  CheckoutLine?: CheckoutLineResolvers<ContextType>;
+  CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  MailingAddress?: MailingAddressResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NextAction?: NextActionResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
+  OrderPayload?: OrderPayloadResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProductVariant?: ProductVariantResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
+  ShippingRate?: ShippingRateResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,70 @@
+// What every notification Lambda shares: the EventBridge event shape, send-once bookkeeping, and the
+// lazily opened datastores of a Lambda container.
+import { join } from 'node:path';
+import { FileEmailSender, type EmailSender } from '@shop/common';
+import { consumeOnce, openSqlDatabase, type SqlDatabase } from '@shop/datastores';
+import { loadConfig } from '../config';
+import { findOrder } from '../data/orders';
+import type { Order } from '../domain/types';
+
+/** The EventBridge event shape (`detail-type` is the topic, `detail` the payload). */
+export interface NotificationEvent {
+  id: string;
+  'detail-type': string;
+  source: string;
+  time: string;
+  detail: Record<string, unknown>;
+}
+
+export interface NotificationDeps {
+  db: SqlDatabase;
+  email: EmailSender;
+}
+
+export type NotificationHandler = (event: NotificationEvent) => Promise<{ sent: boolean }>;
+
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function createNotificationHandler(
+  deps: NotificationDeps,
+  spec: { kind: string; topic: string; render: (order: Order, detail: Record<string, unknown>) => Rendered },
+): NotificationHandler {
+  return async (event) => {
+    if (event['detail-type'] !== spec.topic) return { sent: false };
+    const orderId = String(event.detail.orderId ?? '');
+    // The marker, the record and the send commit together; the email's idempotency key is the event id,
+    // so even a send that succeeded before a crash is the same email when retried.
+    const sent = await consumeOnce(deps.db, `orders.notifications.${spec.kind}`, event.id, async (tx) => {
+      const order = await findOrder(tx, orderId);
+      if (!order) return;
+      await tx.query(`INSERT INTO notifications_sent (event_id, kind, order_id, recipient) VALUES ($1, $2, $3, $4)`, [
+        event.id,
+        spec.kind,
+        order.id,
+        order.email,
+      ]);
+      await deps.email.send({ to: order.email, ...spec.render(order, event.detail), idempotencyKey: `${spec.kind.replace(/_/g, '-')}-${event.id}` });
+    });
+    return { sent };
+  };
+}
+
+let lambdaDeps: Promise<NotificationDeps> | undefined;
+
+/** A Lambda entry point over a handler factory: datastores opened once per container from the service's configuration. */
+export function lambda(create: (deps: NotificationDeps) => NotificationHandler): NotificationHandler {
+  let built: NotificationHandler | undefined;
+  return async (event) => {
+    lambdaDeps ??= (async () => {
+      const config = loadConfig();
+      const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
+      return { db, email: new FileEmailSender(join(config.DATA_DIR, 'mail')) };
+    })();
+    built ??= create(await lambdaDeps);
+    return built(event);
+  };
+}

@@ -1,0 +1,22 @@
+import type { CheckoutLineResolvers, CheckoutResolvers, ShippingRateResolvers } from '../generated/resolvers-types';
+import { lineTotal } from '../domain/pricing';
+import { money } from './money';
+
+export const Checkout: CheckoutResolvers = {
+  subtotal: (c) => money(c.subtotalMinor, c.currency),
+  tax: (c) => money(c.taxMinor, c.currency),
+  total: (c) => money(c.totalMinor, c.currency),
+  shippingLine: (c) => c.selectedRate,
+  availableShippingRates: (c) => c.rates,
+  lines: (c) => c.lines.map((l) => ({ ...l, currency: c.currency })),
+};
+
+export const CheckoutLine: CheckoutLineResolvers = {
+  variant: (l) => ({ id: l.variantId }),
+  unitPrice: (l) => money(l.unitPriceMinor, l.currency),
+  total: (l) => money(lineTotal(l), l.currency),
+};
+
+export const ShippingRate: ShippingRateResolvers = {
+  price: (r) => money(r.priceMinor, r.currencyCode),
+};

@@ -1,0 +1,18 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import { Checkout, CheckoutLine, ShippingRate } from './Checkout';
+import { Customer } from './Customer';
+import { Mutation } from './Mutation';
+import { Order, OrderLine, Refund } from './Order';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Checkout,
+  CheckoutLine,
+  ShippingRate,
+  Customer,
+  Order,
+  OrderLine,
+  Refund,
+};

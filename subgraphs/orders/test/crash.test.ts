@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_SECRET, createTestDatabase, customer, gql, identityHeaders, type TestDatabase } from '@shop/testkit';
+import { startFakeCart, startFakeShipping, type FakeCart, type FakeShipping } from './fakes';
+import { COMPLETE, chargeCount, readyCheckout, startHarness } from './harness';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+let db: TestDatabase;
+let cart: FakeCart;
+let shipping: FakeShipping;
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  db = await createTestDatabase('orders_crash');
+  cart = await startFakeCart();
+  shipping = await startFakeShipping();
+});
+afterAll(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await cart?.app.close();
+  await shipping?.app.close();
+  await db?.drop();
+});
+
+function startChild(env: Record<string, string>): Promise<{ port: number; exited: Promise<NodeJS.Signals | null> }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'crash-child.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    const exited = new Promise<NodeJS.Signals | null>((r) => proc.once('exit', (_code, signal) => r(signal)));
+    let out = '';
+    let err = '';
+    proc.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve({ port: Number(m[1]), exited });
+    });
+    proc.once('exit', () => reject(new Error(`child exited before listening: ${err.slice(-2000)}`)));
+  });
+}
+
+describe('a process killed between the charge and the commit', () => {
+  it('When the process dies by SIGKILL after charging, then after restart there is exactly one PAID order and one charge', async () => {
+    const shopper = customer();
+    // The first life: a service prepares the checkout, then stops.
+    const before = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
+    const checkout = await readyCheckout(before, shopper);
+    await before.close();
+
+    const env = {
+      INTERNAL_AUTH_SECRET: TEST_SECRET,
+      DATABASE_URL: db.url,
+      CART_URL: cart.url,
+      SHIPPING_URL: shipping.url,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'silent',
+      RECONCILE_INTERVAL_MS: '0',
+      CHECKOUT_LEASE_SECONDS: '1',
+      DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
+    };
+    const { port, exited } = await startChild(env);
+    const key = randomUUID();
+    const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper)).then(
+      () => 'answered',
+      () => 'connection lost',
+    );
+    expect(attempt).toBe('connection lost');
+    expect(await exited).toBe('SIGKILL');
+
+    const { rows: pending } = await db.db.query<{ id: string; status: string }>(`SELECT id, status FROM orders WHERE checkout_id = $1`, [checkout.id]);
+    expect(pending).toEqual([{ id: expect.any(String), status: 'PENDING_PAYMENT' }]);
+    expect(await chargeCount({ db })).toBe(1);
+
+    // The restart: the reconciler finds the charge the dead process made and settles the order.
+    const after = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
+    try {
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await after.service.reconcile()).toBe(1);
+      const { rows } = await db.db.query<{ status: string }>(`SELECT status FROM orders WHERE checkout_id = $1`, [checkout.id]);
+      expect(rows).toEqual([{ status: 'PAID' }]);
+      // The shopper's retry with the same key gets that order; still one charge, one order.paid event.
+      const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(shopper, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key });
+      expect(retry.checkoutComplete.order).toEqual(expect.objectContaining({ id: pending[0]!.id, status: 'PAID' }));
+      expect(await chargeCount({ db })).toBe(1);
+      const { rows: events } = await db.db.query(`SELECT id FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`, [pending[0]!.id]);
+      expect(events).toHaveLength(1);
+      expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
+    } finally {
+      await after.close();
+    }
+  });
+});

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { customer } from '@shop/testkit';
+import { StripePaymentGateway, createStripeClient } from '../src/payments/stripe';
+import { startFakeStripe, type FakeStripe } from './fake-stripe';
+import { COMPLETE, readyCheckout, startHarness, type Harness, type UserErrorData } from './harness';
+
+const WEBHOOK_SECRET = 'whsec_test_secret';
+
+interface CompleteData {
+  checkoutComplete: {
+    order: { id: string; status: string; total: { amount: string } } | null;
+    nextAction: { type: string; redirectUrl: string | null; clientSecret: string | null } | null;
+    userErrors: UserErrorData[];
+  };
+}
+
+let stripeServer: FakeStripe;
+let h: Harness;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  stripeServer = await startFakeStripe();
+  h = await startHarness('orders_stripe', {
+    STRIPE_SECRET_KEY: 'sk_test_fake',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(stripeServer.port),
+    STRIPE_API_PROTOCOL: 'http',
+    CHECKOUT_LEASE_SECONDS: '1',
+  });
+  stripe = createStripeClient({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: stripeServer.port, protocol: 'http' });
+});
+afterAll(async () => {
+  await h?.close();
+  await stripeServer?.close();
+});
+
+const complete = (principal: ReturnType<typeof customer>, id: string, pm: string, key: string) =>
+  h.call<CompleteData>(principal, COMPLETE, { id, pm, key });
+
+const webhookUrl = () => h.url.replace('/graphql', '/webhooks/stripe');
+
+async function deliver(event: Record<string, unknown>, options: { secret?: string; timestamp?: number } = {}) {
+  const payload = JSON.stringify(event);
+  const header = stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? WEBHOOK_SECRET,
+    timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
+  });
+  const res = await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+  return { status: res.status, body: (await res.json()) as { received?: boolean; duplicate?: boolean } };
+}
+
+const intentEvent = (type: string, intentId: string) => ({
+  id: `evt_${randomUUID().replace(/-/g, '')}`,
+  object: 'event',
+  type,
+  created: Math.floor(Date.now() / 1000),
+  data: { object: { ...stripeServer.intents.get(intentId) } },
+});
+
+async function orderStatus(orderId: string): Promise<string> {
+  const { rows } = await h.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]);
+  return rows[0]!.status;
+}
+
+describe('Stripe adapter, through the real SDK against a local Stripe-speaking server', () => {
+  it('When a card succeeds, then one PaymentIntent is created with the order id in its metadata and an idempotency key from the order, and a retry creates no other', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const key = randomUUID();
+    const before = stripeServer.creates;
+    const first = await complete(shopper, checkout.id, 'pm_card_visa', key);
+    const order = first.checkoutComplete.order!;
+    expect(order.status).toBe('PAID');
+    await complete(shopper, checkout.id, 'pm_card_visa', key);
+    expect(stripeServer.creates).toBe(before + 1);
+    const intent = [...stripeServer.intents.values()].find((i) => i.metadata.orderId === order.id)!;
+    expect(intent.amount).toBe(Math.round(Number(order.total.amount) * 100));
+    expect(intent.currency).toBe('usd');
+    expect(stripeServer.idempotencyKeys).toContain(`order-${order.id}-charge`);
+  });
+
+  it('When the same idempotency key is sent twice to Stripe, then the second answer is the first PaymentIntent', async () => {
+    const gateway = new StripePaymentGateway(stripe);
+    const request = { amountMinor: 1234, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: `k-${randomUUID()}`, returnUrl: 'http://x' };
+    const a = await gateway.charge(request);
+    const b = await gateway.charge(request);
+    expect(a.kind).toBe('succeeded');
+    expect(b).toEqual(a);
+    await expect(gateway.charge({ ...request, amountMinor: 999 })).rejects.toThrow(/same parameters/);
+  });
+
+  it('When a card is declined by Stripe, then PAYMENT_DECLINED and the hold is released', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const res = await complete(shopper, checkout.id, 'pm_card_chargeDeclined', randomUUID());
+    expect(res.checkoutComplete.userErrors[0]?.code).toBe('PAYMENT_DECLINED');
+    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM orders WHERE checkout_id = $1`, [checkout.id]);
+    expect(h.cart.reservations.get(rows[0]!.id)?.status).toBe('RELEASED');
+  });
+
+  it('When a refund exceeds what was captured, then Stripe refuses it through the adapter, and one refund key twice is one refund', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const order = (await complete(shopper, checkout.id, 'pm_card_visa', randomUUID())).checkoutComplete.order!;
+    const intent = [...stripeServer.intents.values()].find((i) => i.metadata.orderId === order.id)!;
+    const gateway = new StripePaymentGateway(stripe);
+    await expect(gateway.refund({ paymentIntentId: intent.id, amountMinor: intent.amount + 1, idempotencyKey: randomUUID() })).rejects.toThrow(/greater/);
+    const ok = await gateway.refund({ paymentIntentId: intent.id, amountMinor: 100, idempotencyKey: 'same-refund' + intent.id });
+    const again = await gateway.refund({ paymentIntentId: intent.id, amountMinor: 100, idempotencyKey: 'same-refund' + intent.id });
+    expect(again.refundId).toBe(ok.refundId);
+    expect(stripeServer.refunds.filter((r) => r.payment_intent === intent.id)).toHaveLength(1);
+  });
+});
+
+describe('POST /webhooks/stripe', () => {
+  it('When 3-D Secure completes and the webhook arrives twice and a stale failure arrives after, then the order is PAID once', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const res = await complete(shopper, checkout.id, 'pm_card_threeDSecure2Required', randomUUID());
+    const order = res.checkoutComplete.order!;
+    expect(order.status).toBe('PENDING_PAYMENT');
+    expect(res.checkoutComplete.nextAction).toMatchObject({ type: 'USE_STRIPE_SDK', redirectUrl: null });
+    expect(res.checkoutComplete.nextAction?.clientSecret).toMatch(/_secret_/);
+    const intent = [...stripeServer.intents.values()].find((i) => i.metadata.orderId === order.id)!;
+
+    // An event that says "succeeded" while Stripe still says requires_action changes nothing: the intent is re-read.
+    const early = await deliver({ ...intentEvent('payment_intent.succeeded', intent.id), data: { object: { ...intent, status: 'succeeded' } } });
+    expect(early.status).toBe(200);
+    expect(await orderStatus(order.id)).toBe('PENDING_PAYMENT');
+
+    stripeServer.authenticate(intent.id);
+    const succeeded = intentEvent('payment_intent.succeeded', intent.id);
+    expect((await deliver(succeeded)).body).toEqual({ received: true, duplicate: false });
+    expect(await orderStatus(order.id)).toBe('PAID');
+    expect((await deliver(succeeded)).body).toEqual({ received: true, duplicate: true });
+
+    const failedLate = { ...intentEvent('payment_intent.payment_failed', intent.id), data: { object: { ...intent, status: 'requires_payment_method' } } };
+    expect((await deliver(failedLate)).status).toBe(200);
+    expect(await orderStatus(order.id)).toBe('PAID');
+
+    const { rows } = await h.db.db.query(`SELECT id FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`, [order.id]);
+    expect(rows).toHaveLength(1);
+    const { rows: recorded } = await h.db.db.query(`SELECT id FROM stripe_events WHERE id = $1`, [succeeded.id]);
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('When a webhook has a bad or stale signature, then 400 and nothing is recorded', async () => {
+    const event = { id: `evt_${randomUUID()}`, object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_x', metadata: {} } } };
+    expect((await deliver(event, { secret: 'whsec_wrong' })).status).toBe(400);
+    expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(400);
+    const unsigned = await fetch(webhookUrl(), { method: 'POST', body: JSON.stringify(event) });
+    expect(unsigned.status).toBe(400);
+    const { rows } = await h.db.db.query(`SELECT id FROM stripe_events WHERE id = $1`, [event.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('When the webhook never comes, then the reconciler reads the PaymentIntent and settles the order', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const order = (await complete(shopper, checkout.id, 'pm_card_threeDSecure2Required', randomUUID())).checkoutComplete.order!;
+    const intent = [...stripeServer.intents.values()].find((i) => i.metadata.orderId === order.id)!;
+    stripeServer.authenticate(intent.id);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await h.service.reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await orderStatus(order.id)).toBe('PAID');
+  });
+});

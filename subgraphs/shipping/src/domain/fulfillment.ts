@@ -1,0 +1,212 @@
+// The story of shipping an order: an admin books a carrier, the carrier reports the parcel's journey.
+import { randomUUID } from 'node:crypto';
+import { requireAdmin, userError, type Principal, type UserError } from '@shop/common';
+import { enqueueEvents, isUniqueViolation, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
+import { crmRepo } from '../data/crm';
+import { shipmentsRepo } from '../data/shipments';
+import { orderOwner } from './owners';
+import { returnScanned } from './returns';
+import { CARRIERS, findService, MAX_ITEMS, MAX_QUANTITY, SERVICES, type Carrier } from './rates';
+import { addBusinessDays, advance, sandboxTrackingNumber, type Shipment, type ShipmentStatus } from './shipments';
+
+export interface FulfillmentDeps {
+  db: SqlDatabase;
+  /** Called after a commit that wrote outbox events, so they are relayed at once. */
+  onEvents: () => void;
+  now?: () => Date;
+}
+
+export interface FulfillmentInput {
+  orderId: string;
+  lines: { orderLineId: string; quantity: number }[];
+  carrier: Carrier;
+  service: string;
+  customerId?: string | null;
+}
+
+export interface FulfillmentPayload {
+  shipment: Shipment | null;
+  label: { format: string; data: string } | null;
+  userErrors: UserError[];
+}
+
+function sandboxLabel(s: { carrier: Carrier; service: string; trackingNumber: string; orderId: string }): string {
+  const zpl = [
+    '^XA',
+    `^FO50,50^A0N,40,40^FD${s.carrier} ${s.service}^FS`,
+    `^FO50,120^BCN,100,Y,N,N^FD${s.trackingNumber}^FS`,
+    `^FO50,260^A0N,30,30^FDOrder ${s.orderId}^FS`,
+    '^FO50,310^A0N,24,24^FDSANDBOX LABEL - NOT FOR SHIPPING^FS',
+    '^XZ',
+  ].join('\n');
+  return Buffer.from(zpl).toString('base64');
+}
+
+function validate(input: FulfillmentInput): UserError[] {
+  const errors: UserError[] = [];
+  if (!input.orderId.trim() || input.orderId.length > 100) errors.push(userError('INVALID_ORDER', 'An order id is required', ['orderId']));
+  if (!CARRIERS.includes(input.carrier)) errors.push(userError('UNKNOWN_CARRIER', 'Unknown carrier', ['carrier']));
+  else if (!findService(input.carrier, input.service)) {
+    const offered = SERVICES.filter((s) => s.carrier === input.carrier).map((s) => s.service);
+    errors.push(userError('UNKNOWN_SERVICE', `${input.carrier} offers ${offered.join(' and ')}`, ['service']));
+  }
+  if (input.lines.length < 1 || input.lines.length > MAX_ITEMS) {
+    errors.push(userError('INVALID_LINES', `Ship between 1 and ${MAX_ITEMS} lines`, ['lines']));
+  }
+  const seen = new Set<string>();
+  input.lines.forEach((line, i) => {
+    if (!line.orderLineId.trim() || line.orderLineId.length > 100) {
+      errors.push(userError('INVALID_LINE', 'An order line id is required', ['lines', String(i), 'orderLineId']));
+    } else if (seen.has(line.orderLineId)) {
+      errors.push(userError('DUPLICATE_LINE', 'Each order line may appear once', ['lines', String(i), 'orderLineId']));
+    }
+    seen.add(line.orderLineId);
+    if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
+      errors.push(userError('INVALID_QUANTITY', `Quantity must be between 1 and ${MAX_QUANTITY}`, ['lines', String(i), 'quantity']));
+    }
+  });
+  return errors;
+}
+
+function shipmentEvent(topic: 'shipment.created' | 'shipment.updated', s: { id: string; orderId: string; customerId: string | null; status: ShipmentStatus; trackingNumber: string }) {
+  return {
+    topic,
+    payload: { shipmentId: s.id, orderId: s.orderId, customerId: s.customerId, status: s.status, trackingNumber: s.trackingNumber },
+  };
+}
+
+/**
+ * Admin only. The orders subgraph owns orders and has no internal endpoint to read one, so the
+ * order and line ids are taken as given (bounded and de-duplicated), not checked against the order.
+ */
+export async function createFulfillment(deps: FulfillmentDeps, principal: Principal, input: FulfillmentInput): Promise<FulfillmentPayload> {
+  requireAdmin(principal);
+  const errors = validate(input);
+  if (errors.length) return { shipment: null, label: null, userErrors: errors };
+
+  const service = findService(input.carrier, input.service)!;
+  const now = deps.now?.() ?? new Date();
+  // The admin may name the order's customer; otherwise order.paid (or an earlier shipment) may have told us.
+  const known = await orderOwner(deps.db, input.orderId);
+  const customerId = input.customerId ?? (typeof known === 'string' ? known : null);
+  const id = randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    const trackingNumber = sandboxTrackingNumber(input.carrier);
+    const labelData = sandboxLabel({ carrier: input.carrier, service: input.service, trackingNumber, orderId: input.orderId });
+    try {
+      await deps.db.transaction(async (tx) => {
+        await shipmentsRepo.insert(tx, {
+          id,
+          orderId: input.orderId,
+          customerId,
+          carrier: input.carrier,
+          service: input.service,
+          trackingNumber,
+          labelFormat: 'ZPL',
+          labelData,
+          estimatedDelivery: addBusinessDays(now, service.days).toISOString(),
+          lines: input.lines,
+        });
+        await shipmentsRepo.insertEvent(tx, {
+          id: randomUUID(),
+          shipmentId: id,
+          carrier: input.carrier,
+          externalId: `label:${id}`,
+          status: 'LABEL_CREATED',
+          description: 'Shipping label created',
+          location: null,
+          occurredAt: now.toISOString(),
+        });
+        await enqueueEvents(tx, [
+          shipmentEvent('shipment.created', {
+            id,
+            orderId: input.orderId,
+            customerId,
+            status: 'LABEL_CREATED',
+            trackingNumber,
+          }),
+        ]);
+        if (customerId) {
+          await crmRepo.addTimeline(tx, {
+            customerId,
+            kind: 'SHIPMENT_CREATED',
+            title: `Shipped with ${input.carrier} ${input.service}`,
+            referenceId: id,
+            occurredAt: now.toISOString(),
+          });
+        }
+      });
+      break;
+    } catch (error) {
+      // A tracking number collision is astronomically rare; try a new one a few times.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+  deps.onEvents();
+  const shipment = await shipmentsRepo.byId(deps.db, id);
+  return { shipment, label: await shipmentsRepo.label(deps.db, id), userErrors: [] };
+}
+
+export interface CarrierEvent {
+  id: string;
+  trackingNumber: string;
+  status: ShipmentStatus;
+  description: string;
+  location?: string | null;
+  occurredAt: string;
+}
+
+export interface TrackingUpdateResult {
+  applied: number;
+  duplicates: number;
+  unknownShipments: number;
+}
+
+async function applyOne(tx: SqlExecutor, carrier: Carrier, event: CarrierEvent): Promise<'applied' | 'duplicate' | 'unknown' | 'changed'> {
+  const shipment = await shipmentsRepo.lockByTrackingNumber(tx, carrier, event.trackingNumber);
+  if (!shipment) return (await returnScanned(tx, event.trackingNumber, event.status)) ? 'changed' : 'unknown';
+  const fresh = await shipmentsRepo.insertEvent(tx, {
+    id: randomUUID(),
+    shipmentId: shipment.id,
+    carrier,
+    externalId: event.id,
+    status: event.status,
+    description: event.description,
+    location: event.location ?? null,
+    occurredAt: event.occurredAt,
+  });
+  if (!fresh) return 'duplicate';
+  // An event that arrives late (older than the status reached) stays in the history but moves nothing.
+  const next = advance(shipment, event.status);
+  if (!next) return 'applied';
+  await shipmentsRepo.setStatus(tx, shipment.id, next.status, next.progress);
+  await enqueueEvents(tx, [shipmentEvent('shipment.updated', { ...shipment, status: next.status })]);
+  if (shipment.customerId) {
+    await crmRepo.addTimeline(tx, {
+      customerId: shipment.customerId,
+      kind: 'SHIPMENT_UPDATED',
+      title: `Shipment ${next.status.toLowerCase().replace(/_/g, ' ')}`,
+      body: event.description,
+      referenceId: shipment.id,
+      occurredAt: event.occurredAt,
+    });
+  }
+  return 'changed';
+}
+
+/** Applies a carrier's tracking events, each once (by the carrier's event id), in one transaction per event. */
+export async function applyTrackingEvents(deps: FulfillmentDeps, carrier: Carrier, events: CarrierEvent[]): Promise<TrackingUpdateResult> {
+  const result: TrackingUpdateResult = { applied: 0, duplicates: 0, unknownShipments: 0 };
+  let changed = false;
+  const ordered = [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+  for (const event of ordered) {
+    const outcome = await deps.db.transaction((tx) => applyOne(tx, carrier, event));
+    if (outcome === 'duplicate') result.duplicates += 1;
+    else if (outcome === 'unknown') result.unknownShipments += 1;
+    else result.applied += 1;
+    if (outcome === 'changed') changed = true;
+  }
+  if (changed) deps.onEvents();
+  return result;
+}

@@ -1,0 +1,159 @@
+// Outbound webhooks for ERP and marketing tools: subscriptions, fan-out of bus events to deliveries,
+// and a worker that POSTs each delivery signed (HMAC-SHA256), retrying with exponential backoff.
+import { createHmac, randomBytes } from 'node:crypto';
+import { requireAdmin, userError, type Logger, type Principal, type UserError } from '@shop/common';
+import { consumeOnce, type DomainEvent, type SqlDatabase } from '@shop/datastores';
+import { crmRepo } from '../data/crm';
+import { webhooksRepo, type DueDelivery, type WebhookSubscription } from '../data/webhooks';
+
+export const WEBHOOK_TOPICS = [
+  'shipment.created',
+  'shipment.updated',
+  'return.requested',
+  'return.approved',
+  'return.rejected',
+  'return.updated',
+  'return.received',
+  'order.paid',
+  'customer.registered',
+] as const;
+
+export const WEBHOOK_SIGNATURE_HEADER = 'x-shop-webhook-signature';
+
+export function signWebhook(secret: string, body: string, timestamp: number): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export interface WebhookOptions {
+  allowHttp: boolean;
+  maxAttempts: number;
+  retryBaseMs: number;
+  timeoutMs: number;
+}
+
+export async function createSubscription(
+  db: SqlDatabase,
+  principal: Principal,
+  options: Pick<WebhookOptions, 'allowHttp'>,
+  input: { url: string; topics: string[] },
+): Promise<{ webhookSubscription: WebhookSubscription | null; signingSecret: string | null; userErrors: UserError[] }> {
+  const staff = requireAdmin(principal);
+  const errors: UserError[] = [];
+  let url: URL | null = null;
+  try {
+    url = input.url.length <= 2048 ? new URL(input.url) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || !(url.protocol === 'https:' || (options.allowHttp && url.protocol === 'http:')) || url.username || url.password) {
+    errors.push(userError('INVALID_URL', options.allowHttp ? 'Give an http(s) URL without credentials' : 'Give an https URL without credentials', ['url']));
+  }
+  const topics = [...new Set(input.topics.map((t) => t.trim()))];
+  const unknown = topics.filter((t) => !(WEBHOOK_TOPICS as readonly string[]).includes(t));
+  if (!topics.length) errors.push(userError('INVALID_TOPICS', `Give at least one topic: ${WEBHOOK_TOPICS.join(', ')}`, ['topics']));
+  else if (unknown.length) errors.push(userError('UNKNOWN_TOPIC', `Unknown topic ${unknown[0]!.slice(0, 40)}; topics are ${WEBHOOK_TOPICS.join(', ')}`, ['topics']));
+  if (errors.length || !url) return { webhookSubscription: null, signingSecret: null, userErrors: errors };
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const subscription = await db.transaction((tx) => webhooksRepo.createSubscription(tx, { url: url.toString(), topics, secret, createdBy: staff.customerId }));
+  return { webhookSubscription: subscription, signingSecret: secret, userErrors: [] };
+}
+
+/** Turns a bus event into deliveries, once per event (redelivery adds nothing). */
+export async function fanOut(db: SqlDatabase, event: DomainEvent): Promise<number> {
+  let created = 0;
+  await consumeOnce(db, 'shipping.webhooks', event.id, async (tx) => {
+    created = await webhooksRepo.enqueue(tx, { id: event.id, topic: event.topic, payload: event.payload, occurredAt: event.occurredAt });
+  });
+  return created;
+}
+
+/** Sends due deliveries; `kick()` after a fan-out sends at once, polling picks up retries. */
+export class WebhookDeliverer {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly options: WebhookOptions,
+    private readonly logger: Logger,
+    private readonly pollMs = 1000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook delivery round failed; will retry'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      const due = await webhooksRepo.claimDue(this.db, 20, Math.ceil(this.options.timeoutMs / 1000) + 30);
+      if (!due.length) return;
+      await Promise.all(due.map((d) => this.send(d)));
+    }
+  }
+
+  private async send(delivery: DueDelivery): Promise<void> {
+    const body = JSON.stringify({ id: delivery.eventId, topic: delivery.topic, occurredAt: delivery.occurredAt, payload: delivery.payload });
+    let status: number | null = null;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-shop-webhook-id': delivery.eventId,
+          'x-shop-webhook-topic': delivery.topic,
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel();
+    } catch {
+      status = null;
+    }
+    if (status !== null && status >= 200 && status < 300) {
+      const customerId = delivery.payload.customerId;
+      await this.db.transaction(async (tx) => {
+        await webhooksRepo.markDelivered(tx, delivery.id, status);
+        if (typeof customerId === 'string') {
+          await crmRepo.addTimeline(tx, {
+            customerId,
+            kind: 'MESSAGE_SENT',
+            title: `${delivery.topic} sent to ${new URL(delivery.url).host}`,
+            referenceId: delivery.eventId,
+          });
+        }
+      });
+      return;
+    }
+    const attempt = delivery.attempts + 1;
+    const retryInMs = attempt >= this.options.maxAttempts ? null : this.options.retryBaseMs * 2 ** (attempt - 1);
+    this.logger.info({ deliveryId: delivery.id, topic: delivery.topic, status, attempt }, retryInMs === null ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry');
+    await webhooksRepo.markFailed(this.db, delivery.id, status, retryInMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,50 @@
+import { verifyCarrierSignature, signCarrierPayload } from '../src/domain/carrier-webhooks';
+import { addBusinessDays, advance } from '../src/domain/shipments';
+
+describe('shipment journey', () => {
+  const at = (status: Parameters<typeof advance>[0]['status'], progress: number) => ({ status, progress });
+
+  it('When the carrier reports a later stage, then the status moves forward', () => {
+    expect(advance(at('LABEL_CREATED', 0), 'IN_TRANSIT')).toEqual(at('IN_TRANSIT', 1));
+    expect(advance(at('IN_TRANSIT', 1), 'DELIVERED')).toEqual(at('DELIVERED', 3));
+    expect(advance(at('DELIVERED', 3), 'RETURNED')).toEqual(at('RETURNED', 4));
+  });
+
+  it('When the carrier reports an earlier stage or the same one, then nothing moves', () => {
+    expect(advance(at('DELIVERED', 3), 'IN_TRANSIT')).toBeNull();
+    expect(advance(at('OUT_FOR_DELIVERY', 2), 'LABEL_CREATED')).toBeNull();
+    expect(advance(at('IN_TRANSIT', 1), 'IN_TRANSIT')).toBeNull();
+  });
+
+  it('When an exception interrupts the journey, then it resumes at the stage reached or later, never before', () => {
+    const exception = advance(at('OUT_FOR_DELIVERY', 2), 'EXCEPTION');
+    expect(exception).toEqual(at('EXCEPTION', 2));
+    expect(advance(exception!, 'IN_TRANSIT')).toBeNull();
+    expect(advance(exception!, 'OUT_FOR_DELIVERY')).toEqual(at('OUT_FOR_DELIVERY', 2));
+    expect(advance(exception!, 'DELIVERED')).toEqual(at('DELIVERED', 3));
+    expect(advance(at('DELIVERED', 3), 'EXCEPTION')).toBeNull();
+  });
+
+  it('When business days are added over a weekend, then Saturday and Sunday are skipped', () => {
+    const friday = new Date('2026-01-02T10:00:00.000Z');
+    expect(addBusinessDays(friday, 1).toISOString()).toBe('2026-01-05T10:00:00.000Z');
+    expect(addBusinessDays(friday, 5).toISOString()).toBe('2026-01-09T10:00:00.000Z');
+  });
+});
+
+describe('carrier webhook signatures', () => {
+  const secret = 'carrier-secret-carrier-secret-carrier!!';
+  const body = JSON.stringify({ events: [] });
+  const now = Date.UTC(2026, 0, 1);
+  const t = Math.floor(now / 1000);
+
+  it('When the body is signed with the carrier key, then it verifies; changed, stale or wrongly keyed, it does not', () => {
+    const header = signCarrierPayload(secret, body, t);
+    expect(verifyCarrierSignature(secret, header, Buffer.from(body), 300, now)).toBe(true);
+    expect(verifyCarrierSignature(secret, header, Buffer.from(`${body} `), 300, now)).toBe(false);
+    expect(verifyCarrierSignature(secret, header, Buffer.from(body), 300, now + 301_000)).toBe(false);
+    expect(verifyCarrierSignature(`${secret}x`, header, Buffer.from(body), 300, now)).toBe(false);
+    expect(verifyCarrierSignature(secret, undefined, Buffer.from(body), 300, now)).toBe(false);
+    expect(verifyCarrierSignature(secret, 'v1=abc', Buffer.from(body), 300, now)).toBe(false);
+  });
+});

@@ -1,0 +1,264 @@
+// Accounts: registration, login (password, then TOTP or a recovery code), logout, reading a customer.
+import {
+  assertCanAccessOwned,
+  isAdmin,
+  requireCustomer,
+  userError,
+  type Principal,
+  type UserError,
+} from '@shop/common';
+import { enqueueEvents } from '@shop/datastores';
+import type { Context } from '../context';
+import { customersRepo, EmailTakenError } from '../data/customers';
+import { hashRecoveryCode, matchTotpStep, openSecret } from './mfa';
+import { checkPasswordPolicy, MAX_PASSWORD } from './passwords';
+import { sendVerificationEmail } from './account-tokens';
+import type { Customer } from './types';
+import { boundedText, isValidEmail, MAX_EMAIL, MAX_NAME, normaliseEmail } from './validation';
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  firstName?: string | null;
+  lastName?: string | null;
+}
+
+export interface RegisterPayload {
+  customer: Customer | null;
+  userErrors: UserError[];
+}
+
+/** Checks an email field; returns the normalised address or pushes a userError. */
+export function checkEmail(raw: string, field: string[], errors: UserError[]): string | null {
+  const email = normaliseEmail(raw);
+  if (email.length > MAX_EMAIL) {
+    errors.push(userError('TOO_LONG', `Email must be at most ${MAX_EMAIL} characters.`, field));
+    return null;
+  }
+  if (!isValidEmail(email)) {
+    errors.push(userError('INVALID_EMAIL', 'Enter a valid email address.', field));
+    return null;
+  }
+  return email;
+}
+
+export async function register(ctx: Context, input: RegisterInput): Promise<RegisterPayload> {
+  const errors: UserError[] = [];
+  const email = checkEmail(input.email, ['input', 'email'], errors);
+  const firstName = boundedText(
+    input.firstName,
+    { field: ['input', 'firstName'], max: MAX_NAME, label: 'First name' },
+    errors,
+  );
+  const lastName = boundedText(
+    input.lastName,
+    { field: ['input', 'lastName'], max: MAX_NAME, label: 'Last name' },
+    errors,
+  );
+  errors.push(...checkPasswordPolicy(input.password, ['input', 'password'], { email: email ?? undefined }));
+  if (errors.length || !email) return { customer: null, userErrors: errors };
+
+  const passwordHash = await ctx.deps.hasher.hash(input.password);
+  let customer: Customer;
+  try {
+    customer = await ctx.deps.db.transaction(async (tx) => {
+      const created = await customersRepo.insert(tx, {
+        email,
+        passwordHash,
+        firstName,
+        lastName,
+        role: 'CUSTOMER',
+      });
+      await enqueueEvents(tx, [
+        { topic: 'customer.registered', payload: { customerId: created.id, email: created.email } },
+      ]);
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return {
+        customer: null,
+        userErrors: [
+          userError(
+            'EMAIL_TAKEN',
+            'An account with this email already exists. Sign in or reset your password.',
+            ['input', 'email'],
+          ),
+        ],
+      };
+    }
+    throw error;
+  }
+  ctx.deps.kickOutbox();
+  await sendVerificationEmail(ctx, customer).catch((error: unknown) =>
+    ctx.deps.logger.warn({ err: error, customerId: customer.id }, 'cannot send the verification email'),
+  );
+  return { customer, userErrors: [] };
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  totpCode?: string | null;
+  recoveryCode?: string | null;
+  rememberMe?: boolean | null;
+  deviceName?: string | null;
+}
+
+export interface LoginPayload {
+  accessToken: string | null;
+  expiresAt: string | null;
+  mfaRequired: boolean;
+  customer: Customer | null;
+  userErrors: UserError[];
+}
+
+/** One answer for an unknown email, a wrong password and a throttled account, so none can be told apart. */
+const LOGIN_FAILED = (): LoginPayload => ({
+  accessToken: null,
+  expiresAt: null,
+  mfaRequired: false,
+  customer: null,
+  userErrors: [userError('INVALID_CREDENTIALS', 'Incorrect email or password.')],
+});
+
+const MFA_FAILED = (): LoginPayload => ({
+  accessToken: null,
+  expiresAt: null,
+  mfaRequired: true,
+  customer: null,
+  userErrors: [
+    userError('INVALID_MFA_CODE', 'The verification code is wrong or was already used.', [
+      'input',
+      'totpCode',
+    ]),
+  ],
+});
+
+export async function login(ctx: Context, input: LoginInput): Promise<LoginPayload> {
+  const { deps } = ctx;
+  const email = normaliseEmail(input.email).slice(0, MAX_EMAIL + 1);
+  // Longer than any accepted password: checked against the dummy hash like any other miss, but bounded.
+  const password = input.password.length > MAX_PASSWORD * 4 ? '' : input.password;
+
+  const blocked = await deps.throttle.isBlocked(email, ctx.clientIp);
+  const customer = isValidEmail(email) ? await customersRepo.byEmail(deps.db, email) : null;
+  const passwordOk = customer && password ? await deps.hasher.verify(customer.passwordHash, password) : false;
+  if (!customer || !password) await deps.hasher.verifyDummy(input.password.slice(0, MAX_PASSWORD));
+  if (blocked) return LOGIN_FAILED();
+  if (!customer || !passwordOk) {
+    await deps.throttle.recordFailure(email, ctx.clientIp);
+    return LOGIN_FAILED();
+  }
+
+  if (customer.mfaSecretEnc) {
+    const totpCode = input.totpCode?.trim();
+    const recoveryCode = input.recoveryCode?.trim();
+    if (!totpCode && !recoveryCode) {
+      return { accessToken: null, expiresAt: null, mfaRequired: true, customer: null, userErrors: [] };
+    }
+    const accepted = totpCode
+      ? await acceptTotp(ctx, customer, totpCode)
+      : await customersRepo.useRecoveryCode(
+          deps.db,
+          customer.id,
+          hashRecoveryCode(recoveryCode!.slice(0, 64)),
+        );
+    if (!accepted) {
+      await deps.throttle.recordFailure(email, ctx.clientIp);
+      return MFA_FAILED();
+    }
+  }
+
+  await deps.throttle.recordSuccess(email);
+  const { token, session } = await deps.sessions.create({
+    customerId: customer.id,
+    role: customer.role,
+    rememberMe: input.rememberMe === true,
+    device: input.deviceName?.trim().slice(0, 256) || null,
+  });
+  return {
+    accessToken: token,
+    expiresAt: session.idleExpiresAt,
+    mfaRequired: false,
+    customer,
+    userErrors: [],
+  };
+}
+
+/** A code is accepted once: its time step must be newer than the last one this customer used. */
+export async function acceptTotp(ctx: Context, customer: Customer, code: string): Promise<boolean> {
+  if (!customer.mfaSecretEnc) return false;
+  const secret = openSecret(ctx.deps.mfaKey, customer.mfaSecretEnc, customer.id);
+  const step = matchTotpStep(secret, code, ctx.deps.now());
+  if (step === null) return false;
+  return customersRepo.consumeTotpStep(ctx.deps.db, customer.id, step);
+}
+
+export async function logout(ctx: Context): Promise<{ success: boolean; userErrors: UserError[] }> {
+  const principal = requireCustomer(ctx.principal);
+  await ctx.deps.sessions.revoke(principal.sessionId);
+  return { success: true, userErrors: [] };
+}
+
+export async function me(ctx: Context): Promise<Customer | null> {
+  if (ctx.principal.kind !== 'customer') return null;
+  return ctx.loaders.customerById.load(ctx.principal.customerId);
+}
+
+/** The signed-in customer's own record; the session may outlive a deleted account. */
+export async function currentCustomer(ctx: Context): Promise<Customer> {
+  const principal = requireCustomer(ctx.principal);
+  const customer = await ctx.loaders.customerById.load(principal.customerId);
+  assertCanAccessOwned(principal, customer?.id);
+  return customer!;
+}
+
+/**
+ * A Customer reference from another subgraph: the customer themselves, an admin or a service may read it;
+ * anyone else is refused the same whether it exists or not.
+ */
+export async function resolveCustomerReference(ctx: Context, id: string): Promise<Customer | null> {
+  const customer = await ctx.loaders.customerById.load(id);
+  if (privileged(ctx.principal)) return customer;
+  assertCanAccessOwned(ctx.principal, customer?.id);
+  return customer;
+}
+
+function privileged(principal: Principal): boolean {
+  return principal.kind === 'service' || isAdmin(principal);
+}
+
+/**
+ * Re-authentication for sensitive changes (OWASP): the current password, or a session signed in within
+ * `recentAuthSeconds`. Returns a userError when neither holds.
+ */
+export async function checkRecentAuth(
+  ctx: Context,
+  customer: Customer,
+  currentPassword: string | null | undefined,
+  field: string[],
+): Promise<UserError | null> {
+  if (currentPassword) {
+    const ok =
+      currentPassword.length <= MAX_PASSWORD * 4 &&
+      (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
+    return ok ? null : userError('INVALID_CURRENT_PASSWORD', 'Your current password is not correct.', field);
+  }
+  if (ctx.principal.kind === 'customer') {
+    const session = await ctx.deps.sessions.get(ctx.principal.sessionId);
+    if (session && ctx.deps.now() - Date.parse(session.createdAt) <= ctx.deps.recentAuthSeconds * 1000)
+      return null;
+  }
+  return userError('CURRENT_PASSWORD_REQUIRED', 'Enter your current password to make this change.', field);
+}
+
+/** Checks the current password; the only way through for password change and account deletion. */
+export async function checkCurrentPassword(
+  ctx: Context,
+  customer: Customer,
+  currentPassword: string,
+  field: string[],
+) {
+  return checkRecentAuth(ctx, customer, currentPassword || '\u0000', field);
+}

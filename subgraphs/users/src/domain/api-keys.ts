@@ -1,0 +1,68 @@
+// Partner API keys: an admin creates one (the key is shown once, only its hash is kept) and revokes it;
+// the gateway resolves `X-Api-Key` through the internal endpoint.
+import { createHash, randomBytes } from 'node:crypto';
+import { requireAdmin, userError, type UserError } from '@shop/common';
+import type { SqlExecutor } from '@shop/datastores';
+import type { Context } from '../context';
+import { apiKeysRepo } from '../data/security';
+import type { ApiKey } from './types';
+import { boundedText, isUuid } from './validation';
+
+export const API_KEY_PREFIX = 'shk_';
+const SCOPE = /^[a-z][a-z_]{0,30}:(read|write)$/;
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export async function createApiKey(
+  ctx: Context,
+  rawName: string,
+  rawScopes: string[],
+): Promise<{ apiKey: ApiKey | null; key: string | null; userErrors: UserError[] }> {
+  const admin = requireAdmin(ctx.principal);
+  const errors: UserError[] = [];
+  const name = boundedText(rawName, { field: ['name'], max: 100, label: 'Name', required: true }, errors);
+  const scopes = [...new Set(rawScopes.map((s) => s.trim()))];
+  if (!scopes.length || scopes.length > 20 || scopes.some((s) => !SCOPE.test(s))) {
+    errors.push(
+      userError('INVALID_SCOPES', 'Give 1 to 20 scopes of the form area:read or area:write.', ['scopes']),
+    );
+  }
+  if (errors.length || !name) return { apiKey: null, key: null, userErrors: errors };
+  const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const apiKey = await apiKeysRepo.insert(ctx.deps.db, {
+    name,
+    keyHash: hashApiKey(key),
+    prefix: key.slice(0, API_KEY_PREFIX.length + 6),
+    scopes,
+    createdBy: admin.customerId,
+  });
+  return { apiKey, key, userErrors: [] };
+}
+
+export async function revokeApiKey(
+  ctx: Context,
+  id: string,
+): Promise<{ apiKey: ApiKey | null; userErrors: UserError[] }> {
+  requireAdmin(ctx.principal);
+  const apiKey = isUuid(id) ? await apiKeysRepo.revoke(ctx.deps.db, id) : null;
+  if (!apiKey)
+    return { apiKey: null, userErrors: [userError('NOT_FOUND', 'No API key has this id.', ['id'])] };
+  return { apiKey, userErrors: [] };
+}
+
+export async function listApiKeys(ctx: Context): Promise<ApiKey[]> {
+  requireAdmin(ctx.principal);
+  return apiKeysRepo.list(ctx.deps.db);
+}
+
+/** The partner behind a key, or null; the key's id is the partner's id. */
+export async function resolveApiKey(
+  db: SqlExecutor,
+  key: string,
+): Promise<{ partnerId: string; scopes: string[] } | null> {
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 100) return null;
+  const apiKey = await apiKeysRepo.resolve(db, hashApiKey(key));
+  return apiKey ? { partnerId: apiKey.id, scopes: apiKey.scopes } : null;
+}

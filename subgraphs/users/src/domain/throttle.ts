@@ -1,0 +1,70 @@
+// Login throttling (OWASP Authentication cheat sheet): per account, a lock whose length doubles with each failure
+// past the limit (brute force); per client address, a cap on failures in a window (password spraying).
+import { createHash } from 'node:crypto';
+import type { Logger } from '@shop/common';
+import type { CounterStore } from '../data/counters';
+
+export interface ThrottlePolicy {
+  accountMaxFailures: number;
+  accountBaseLockSeconds: number;
+  accountMaxLockSeconds: number;
+  ipMaxFailures: number;
+  windowSeconds: number;
+}
+
+/** The lock after the nth failure: none below the limit, then base, 2 x base, 4 x base... up to the cap. */
+export function lockSeconds(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.accountMaxFailures) return 0;
+  const doublings = Math.min(failures - policy.accountMaxFailures, 30);
+  return Math.min(policy.accountBaseLockSeconds * 2 ** doublings, policy.accountMaxLockSeconds);
+}
+
+/** Emails never reach Redis in clear. */
+const accountKey = (normalisedEmail: string) =>
+  createHash('sha256').update(normalisedEmail).digest('hex').slice(0, 32);
+
+export class LoginThrottle {
+  constructor(
+    private readonly store: CounterStore,
+    private readonly policy: ThrottlePolicy,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Whether this attempt must be refused unseen. A store failure lets the attempt through: the password
+   * check still stands, and a cache outage must not lock every shopper out.
+   */
+  async isBlocked(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
+    try {
+      const [locked, ipFailures] = await Promise.all([
+        this.store.hasFlag(`login:lock:${accountKey(normalisedEmail)}`),
+        clientIp ? this.store.get(`login:ip:${clientIp}`) : Promise.resolve(0),
+      ]);
+      return locked || ipFailures >= this.policy.ipMaxFailures;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'login throttle unavailable; allowing the attempt');
+      return false;
+    }
+  }
+
+  async recordFailure(normalisedEmail: string, clientIp: string | null): Promise<void> {
+    try {
+      const key = accountKey(normalisedEmail);
+      const failures = await this.store.incr(`login:fails:${key}`, this.policy.windowSeconds);
+      const lock = lockSeconds(failures, this.policy);
+      if (lock > 0) await this.store.setFlag(`login:lock:${key}`, lock);
+      if (clientIp) await this.store.incr(`login:ip:${clientIp}`, this.policy.windowSeconds);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cannot record a failed login');
+    }
+  }
+
+  async recordSuccess(normalisedEmail: string): Promise<void> {
+    try {
+      const key = accountKey(normalisedEmail);
+      await this.store.del(`login:fails:${key}`, `login:lock:${key}`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cannot reset login failures');
+    }
+  }
+}

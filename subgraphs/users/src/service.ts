@@ -1,0 +1,195 @@
+// Builds the users subgraph: Postgres (customers), DynamoDB (sessions), Redis (session cache, login throttling).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import gql from 'graphql-tag';
+import { z } from 'zod';
+import {
+  createSubgraph,
+  FileEmailSender,
+  internalRoute,
+  type Logger,
+  type ServiceHandle,
+} from '@shop/common';
+import { SessionStore, sessionTables, type SessionPolicy } from '@shop/auth';
+import {
+  connectRedis,
+  createCache,
+  createDynamo,
+  ensureTables,
+  loadMigrations,
+  migrate,
+  openSqlDatabase,
+  OUTBOX_MIGRATION,
+  SqlOutboxRelay,
+  type EventBus,
+} from '@shop/datastores';
+import { decodeKey, seedAdminPassword, type Config } from './config';
+import { buildContext, type UsersDeps } from './context';
+import { MemoryCounterStore, RedisCounterStore } from './data/counters';
+import { customersRepo, EmailTakenError } from './data/customers';
+import { resolveApiKey } from './domain/api-keys';
+import { checkPasswordPolicy, createPasswordHasher, type PasswordHasher } from './domain/passwords';
+import { LoginThrottle } from './domain/throttle';
+import { normaliseEmail } from './domain/validation';
+import { resolvers } from './resolvers';
+
+export function sessionPolicy(config: Config): SessionPolicy {
+  return {
+    idleSeconds: config.SESSION_IDLE_SECONDS,
+    rememberIdleSeconds: config.SESSION_REMEMBER_IDLE_SECONDS,
+    absoluteSeconds: config.SESSION_ABSOLUTE_SECONDS,
+    cacheSeconds: config.SESSION_CACHE_SECONDS,
+  };
+}
+
+/** Creates the seed ADMIN when missing; an existing account is left as it is (its password is never reset). */
+async function seedAdmin(
+  deps: Pick<UsersDeps, 'db' | 'logger'>,
+  hasher: PasswordHasher,
+  config: Config,
+): Promise<void> {
+  const email = config.SEED_ADMIN_EMAIL ? normaliseEmail(config.SEED_ADMIN_EMAIL) : undefined;
+  const password = seedAdminPassword(config);
+  if (!email || !password) return;
+  if (await customersRepo.byEmail(deps.db, email)) return;
+  if (checkPasswordPolicy(password, ['SEED_ADMIN_PASSWORD']).length) {
+    deps.logger.error(
+      'SEED_ADMIN_PASSWORD does not meet the password policy; the admin account was not created',
+    );
+    return;
+  }
+  try {
+    await customersRepo.insert(deps.db, {
+      email,
+      passwordHash: await hasher.hash(password),
+      firstName: 'Shop',
+      lastName: 'Admin',
+      role: 'ADMIN',
+    });
+    deps.logger.info({ email }, 'seed admin account created');
+  } catch (error) {
+    // Another instance created it at the same moment.
+    if (!(error instanceof EmailTakenError)) throw error;
+  }
+}
+
+export const DEMO_SHOPPER = { email: 'shopper@shop.local', password: 'demo-shopper-passphrase-2026' };
+
+export async function createService(
+  config: Config,
+  runtime: { bus: EventBus; logger: Logger; now?: () => number },
+): Promise<ServiceHandle & { deps: UsersDeps }> {
+  const { bus, logger } = runtime;
+  const mfaKey = decodeKey(config.MFA_ENCRYPTION_KEY);
+  if (!mfaKey) throw new Error('MFA_ENCRYPTION_KEY is not 32 bytes');
+
+  const db = await openSqlDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(config.DATA_DIR, 'users', 'pglite'),
+  });
+  const dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  // The session cache has no prefix of its own: the gateway reads the same `session:<id>` keys.
+  const cache = createCache({ redisUrl: config.REDIS_URL, logger });
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL) : undefined;
+  try {
+    await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
+    await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
+  } catch (error) {
+    await db.close();
+    dynamo.client.destroy();
+    await cache.close();
+    redis?.disconnect();
+    throw error;
+  }
+
+  const now = runtime.now ?? Date.now;
+  const hasher = await createPasswordHasher();
+  const sessions = new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, sessionPolicy(config), now);
+  const throttle = new LoginThrottle(
+    redis ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX) : new MemoryCounterStore(now),
+    {
+      accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
+      accountBaseLockSeconds: config.LOGIN_ACCOUNT_BASE_LOCK_SECONDS,
+      accountMaxLockSeconds: config.LOGIN_ACCOUNT_MAX_LOCK_SECONDS,
+      ipMaxFailures: config.LOGIN_IP_MAX_FAILURES,
+      windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    logger,
+  );
+  const relay = new SqlOutboxRelay(db, bus, 'users', logger);
+  const background = new Set<Promise<unknown>>();
+
+  const deps: UsersDeps = {
+    db,
+    sessions,
+    hasher,
+    throttle,
+    email: new FileEmailSender(join(config.DATA_DIR, 'mail')),
+    logger,
+    mfaKey,
+    mfaIssuer: config.MFA_ISSUER,
+    accountTokenTtlSeconds: config.ACCOUNT_TOKEN_TTL_SECONDS,
+    storefrontUrl: config.STOREFRONT_URL,
+    recentAuthSeconds: 10 * 60,
+    now,
+    kickOutbox: () => relay.kick(),
+    track: (work) => {
+      background.add(work);
+      void work.finally(() => background.delete(work));
+    },
+  };
+
+  await seedAdmin(deps, hasher, config);
+  if (config.SEED_DEMO_DATA && (await customersRepo.count(db)) <= 1) {
+    try {
+      await customersRepo.insert(db, {
+        email: DEMO_SHOPPER.email,
+        passwordHash: await hasher.hash(DEMO_SHOPPER.password),
+        firstName: 'Demo',
+        lastName: 'Shopper',
+        role: 'CUSTOMER',
+      });
+    } catch (error) {
+      if (!(error instanceof EmailTakenError)) throw error;
+    }
+  }
+
+  const subgraph = await createSubgraph({
+    name: 'users',
+    typeDefs: gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')),
+    resolvers,
+    secret: config.INTERNAL_AUTH_SECRET,
+    logger,
+    buildContext: buildContext(deps),
+    checkHealth: async () => {
+      await db.query('SELECT 1');
+    },
+    routes: [
+      internalRoute(
+        config.INTERNAL_AUTH_SECRET,
+        'POST',
+        '/internal/api-keys/resolve',
+        z.object({ key: z.string().min(1).max(200) }),
+        async ({ key }) => {
+          const partner = await resolveApiKey(db, key);
+          return partner ? { status: 200, body: partner } : { status: 404, body: { error: 'NOT_FOUND' } };
+        },
+      ),
+    ],
+  });
+
+  return {
+    subgraph,
+    deps,
+    start: () => relay.start(),
+    close: async () => {
+      await subgraph.close();
+      await relay.stop();
+      await Promise.allSettled([...background]);
+      await db.close();
+      dynamo.client.destroy();
+      await cache.close();
+      redis?.disconnect();
+    },
+  };
+}

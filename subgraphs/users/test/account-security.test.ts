@@ -1,0 +1,426 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { IDENTITY_HEADER, signIdentity } from '@shop/common';
+import { admin, customer, identityHeaders, service, TEST_SECRET } from '@shop/testkit';
+import {
+  call,
+  loginCustomer,
+  registerCustomer,
+  sessionPrincipal,
+  signedInCustomer,
+  startUsers,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  type Harness,
+} from './helpers';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startUsers(
+    { LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_ACCOUNT_BASE_LOCK_SECONDS: '60', LOGIN_IP_MAX_FAILURES: '1000' },
+    { fakeClock: true },
+  );
+});
+afterAll(async () => h?.close());
+
+/** The emails written for an address, newest last. */
+function mailTo(email: string): { subject: string; text: string }[] {
+  const dir = join(h.dataDir, 'mail');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return files
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+          to: string;
+          subject: string;
+          text: string;
+          sentAt: string;
+        },
+    )
+    .filter((m) => m.to === email)
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+}
+const tokenIn = (text: string) => /code: ([A-Za-z0-9_-]{43})/.exec(text)![1]!;
+
+async function eventually<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('not in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('login throttling', () => {
+  it('When an account fails past the limit, then even the right password is refused with the same answer', async () => {
+    const { email } = await registerCustomer(h);
+    for (let i = 0; i < 3; i++)
+      expect((await loginCustomer(h, email, 'wrong-password-attempt')).accessToken).toBeNull();
+    const locked = await loginCustomer(h, email);
+    const wrong = await loginCustomer(h, uniqueEmail(), 'wrong-password-attempt');
+    expect(locked).toEqual(wrong);
+    expect(locked.userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('When a locked-out shopper resets their password, then they can sign in at once', async () => {
+    const { email } = await registerCustomer(h);
+    for (let i = 0; i < 4; i++) await loginCustomer(h, email, 'wrong-password-attempt');
+    await call(
+      h,
+      `mutation($e: String!) { customerPasswordResetRequest(email: $e) { userErrors { code } } }`,
+      { e: email },
+    );
+    const mail = await eventually(() => mailTo(email).find((m) => m.subject.includes('Reset')));
+    const newPassword = 'fresh-orchard-compass-77';
+    const reset = await call<{
+      customerPasswordReset: { customer: { email: string }; userErrors: unknown[] };
+    }>(
+      h,
+      `mutation($t: String!, $p: String!) { customerPasswordReset(token: $t, newPassword: $p) { customer { email } userErrors { code } } }`,
+      { t: tokenIn(mail.text), p: newPassword },
+    );
+    expect(reset.body.data!.customerPasswordReset).toEqual({ customer: { email }, userErrors: [] });
+    expect((await loginCustomer(h, email, newPassword)).accessToken).toBeTruthy();
+  });
+
+  it('When one client address sprays many accounts, then it is refused after its limit', async () => {
+    const sprayer = await startUsers({ LOGIN_IP_MAX_FAILURES: '4' });
+    try {
+      const { email } = await registerCustomer(sprayer);
+      for (let i = 0; i < 4; i++) await loginCustomer(sprayer, uniqueEmail('victim'), 'Summer2026-spray!');
+      // The right password of an untouched account, from the same address: refused.
+      expect((await loginCustomer(sprayer, email)).userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
+      // From another address it works.
+      const headers = {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: signIdentity(
+          { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '10.9.8.7' },
+          TEST_SECRET,
+        ),
+      };
+      const res = await fetch(sprayer.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          query: `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+          variables: { i: { email, password: STRONG_PASSWORD } },
+        }),
+      });
+      const body = (await res.json()) as { data: { customerLogin: { accessToken: string | null } } };
+      expect(body.data.customerLogin.accessToken).toBeTruthy();
+    } finally {
+      await sprayer.close();
+    }
+  });
+
+  it('When unknown and known emails fail, then the median times are within 20% (dummy hash)', async () => {
+    const timing = await startUsers({ LOGIN_ACCOUNT_MAX_FAILURES: '1000', LOGIN_IP_MAX_FAILURES: '100000' });
+    try {
+      const { email } = await registerCustomer(timing);
+      // Interleaved, so load from other processes on the machine falls on both series alike.
+      const known: number[] = [];
+      const unknown: number[] = [];
+      const time = async (target: string, into: number[]) => {
+        const start = process.hrtime.bigint();
+        await loginCustomer(timing, target, 'wrong-password-attempt');
+        into.push(Number(process.hrtime.bigint() - start));
+      };
+      for (let i = 0; i < 30; i++) {
+        await time(email, known);
+        await time(uniqueEmail('ghost'), unknown);
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[15]!;
+      const [k, u] = [median(known), median(unknown)];
+      expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThan(0.2);
+    } finally {
+      await timing.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  const SESSIONS = `{ customerSessions { id device current createdAt lastSeenAt expiresAt } }`;
+  const REVOKE = `mutation($id: ID!) { customerSessionRevoke(id: $id) { revokedSessionId userErrors { code } } }`;
+
+  it('When a shopper lists sessions and revokes one, then it stops working on the next request', async () => {
+    const s = await signedInCustomer(h);
+    const phone = await loginCustomer(h, s.email, STRONG_PASSWORD, { deviceName: 'Phone' });
+    const list = await call<{ customerSessions: { id: string; device: string | null; current: boolean }[] }>(
+      h,
+      SESSIONS,
+      {},
+      s.principal,
+    );
+    const sessions = list.body.data!.customerSessions;
+    expect(sessions).toHaveLength(2);
+    expect(sessions.find((x) => x.current)!.device).toBeNull();
+    const other = sessions.find((x) => !x.current)!;
+    expect(other.device).toBe('Phone');
+    const res = await call<{ customerSessionRevoke: { revokedSessionId: string } }>(
+      h,
+      REVOKE,
+      { id: other.id },
+      s.principal,
+    );
+    expect(res.body.data!.customerSessionRevoke.revokedSessionId).toBe(other.id);
+    expect(await h.service.deps.sessions.resolve(phone.accessToken!)).toBeNull();
+    expect(await h.service.deps.sessions.resolve(s.token)).not.toBeNull();
+  });
+
+  it("When a shopper revokes another shopper's session or a missing one, then FORBIDDEN and it stays", async () => {
+    const victim = await signedInCustomer(h);
+    const attacker = await signedInCustomer(h);
+    for (const id of [
+      victim.principal.kind === 'customer' ? victim.principal.sessionId : '',
+      'f'.repeat(64),
+      'junk',
+    ]) {
+      const res = await call(h, REVOKE, { id }, attacker.principal);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await h.service.deps.sessions.resolve(victim.token)).not.toBeNull();
+  });
+
+  it('When the password changes, then every old session ends and a new token works', async () => {
+    const s = await signedInCustomer(h);
+    const second = await loginCustomer(h, s.email);
+    const CHANGE = `mutation($c: String!, $n: String!) { customerPasswordChange(currentPassword: $c, newPassword: $n) { accessToken userErrors { code field } } }`;
+    const wrong = await call<{
+      customerPasswordChange: { accessToken: null; userErrors: { code: string }[] };
+    }>(h, CHANGE, { c: 'not-the-password', n: 'brand-new-passphrase-9' }, s.principal);
+    expect(wrong.body.data!.customerPasswordChange.userErrors.map((e) => e.code)).toEqual([
+      'INVALID_CURRENT_PASSWORD',
+    ]);
+    const common = await call<{ customerPasswordChange: { userErrors: { code: string }[] } }>(
+      h,
+      CHANGE,
+      { c: STRONG_PASSWORD, n: 'password123456' },
+      s.principal,
+    );
+    expect(common.body.data!.customerPasswordChange.userErrors.map((e) => e.code)).toEqual([
+      'PASSWORD_TOO_COMMON',
+    ]);
+    const ok = await call<{ customerPasswordChange: { accessToken: string } }>(
+      h,
+      CHANGE,
+      { c: STRONG_PASSWORD, n: 'brand-new-passphrase-9' },
+      s.principal,
+    );
+    const token = ok.body.data!.customerPasswordChange.accessToken;
+    expect(await h.service.deps.sessions.resolve(s.token)).toBeNull();
+    expect(await h.service.deps.sessions.resolve(second.accessToken!)).toBeNull();
+    expect(await h.service.deps.sessions.resolve(token)).toMatchObject({ customerId: s.id });
+    expect((await loginCustomer(h, s.email)).accessToken).toBeNull();
+    expect((await loginCustomer(h, s.email, 'brand-new-passphrase-9')).accessToken).toBeTruthy();
+  });
+});
+
+describe('email verification and password reset', () => {
+  const VERIFY = `mutation($t: String!) { customerEmailVerify(token: $t) { customer { emailVerified } userErrors { code } } }`;
+  const RESET = `mutation($t: String!, $p: String!) { customerPasswordReset(token: $t, newPassword: $p) { customer { id } userErrors { code } } }`;
+  const REQUEST = `mutation($e: String!) { customerPasswordResetRequest(email: $e) { userErrors { code } } }`;
+
+  it('When a shopper registers, then a verification email arrives whose token works once; the token is stored hashed', async () => {
+    const { email } = await registerCustomer(h);
+    const mail = await eventually(() => mailTo(email).find((m) => m.subject.includes('Confirm')));
+    const token = tokenIn(mail.text);
+    const { rows } = await h.db.db.query<{ token_hash: string }>(
+      `SELECT token_hash FROM account_tokens WHERE email = $1`,
+      [email],
+    );
+    expect(rows.map((r) => r.token_hash)).not.toContain(token);
+    const first = await call<{ customerEmailVerify: { customer: { emailVerified: boolean } } }>(h, VERIFY, {
+      t: token,
+    });
+    expect(first.body.data!.customerEmailVerify.customer.emailVerified).toBe(true);
+    const again = await call<{ customerEmailVerify: { userErrors: { code: string }[] } }>(h, VERIFY, {
+      t: token,
+    });
+    expect(again.body.data!.customerEmailVerify.userErrors.map((e) => e.code)).toEqual(['INVALID_TOKEN']);
+  });
+
+  it('When a reset is asked for a registered and an unknown email, then the answer is the same and only the registered gets mail', async () => {
+    const { email } = await registerCustomer(h);
+    const ghost = uniqueEmail('ghost');
+    const known = await call(h, REQUEST, { e: email });
+    const unknown = await call(h, REQUEST, { e: ghost });
+    expect(known.body).toEqual(unknown.body);
+    expect(known.body).toEqual({ data: { customerPasswordResetRequest: { userErrors: [] } } });
+    await eventually(() => mailTo(email).find((m) => m.subject.includes('Reset')));
+    expect(mailTo(ghost)).toEqual([]);
+  });
+
+  it('When a reset token is used, then it works once, ends every session, and an expired one never works', async () => {
+    const s = await signedInCustomer(h);
+    await call(h, REQUEST, { e: s.email });
+    const mail = await eventually(() => mailTo(s.email).find((m) => m.subject.includes('Reset')));
+    const token = tokenIn(mail.text);
+    const weak = await call<{ customerPasswordReset: { userErrors: { code: string }[] } }>(h, RESET, {
+      t: token,
+      p: 'short',
+    });
+    expect(weak.body.data!.customerPasswordReset.userErrors.map((e) => e.code)).toEqual([
+      'PASSWORD_TOO_SHORT',
+    ]);
+    const ok = await call<{ customerPasswordReset: { customer: { id: string } } }>(h, RESET, {
+      t: token,
+      p: 'second-garden-umbrella-5',
+    });
+    expect(ok.body.data!.customerPasswordReset.customer.id).toBe(s.id);
+    expect(await h.service.deps.sessions.resolve(s.token)).toBeNull();
+    const reuse = await call<{ customerPasswordReset: { userErrors: { code: string }[] } }>(h, RESET, {
+      t: token,
+      p: 'third-garden-umbrella-6',
+    });
+    expect(reuse.body.data!.customerPasswordReset.userErrors.map((e) => e.code)).toEqual(['INVALID_TOKEN']);
+
+    await call(h, REQUEST, { e: s.email });
+    const later = await eventually(() => {
+      const all = mailTo(s.email).filter((m) => m.subject.includes('Reset'));
+      return all.length >= 2 ? all[all.length - 1] : undefined;
+    });
+    h.clock.now += 16 * 60 * 1000;
+    const expired = await call<{ customerPasswordReset: { userErrors: { code: string }[] } }>(h, RESET, {
+      t: tokenIn(later.text),
+      p: 'fourth-garden-umbrella-7',
+    });
+    expect(expired.body.data!.customerPasswordReset.userErrors.map((e) => e.code)).toEqual(['INVALID_TOKEN']);
+  });
+});
+
+describe('privacy', () => {
+  it('When a shopper exports their data, then it holds the profile, addresses and sessions but no secret', async () => {
+    const s = await signedInCustomer(h);
+    await call(
+      h,
+      `mutation($a: MailingAddressInput!) { customerAddressCreate(address: $a) { userErrors { code } } }`,
+      { a: { address1: '9 Elm Row', city: 'Leeds', zip: 'LS1 1AA', countryCode: 'GB' } },
+      s.principal,
+    );
+    const res = await call<{ customerDataExport: { json: string } }>(
+      h,
+      `{ customerDataExport { generatedAt json } }`,
+      {},
+      s.principal,
+    );
+    const json = res.body.data!.customerDataExport.json;
+    const doc = JSON.parse(json) as {
+      customer: { email: string };
+      addresses: { city: string }[];
+      sessions: unknown[];
+    };
+    expect(doc.customer.email).toBe(s.email);
+    expect(doc.addresses.map((a) => a.city)).toEqual(['Leeds']);
+    expect(doc.sessions).toHaveLength(1);
+    expect(json).not.toMatch(/argon2|password|secret_enc|token/i);
+  });
+
+  it('When a shopper deletes the account with the password, then the row, addresses and sessions are gone', async () => {
+    const s = await signedInCustomer(h);
+    const DELETE = `mutation($p: String!) { customerDelete(currentPassword: $p) { deletedCustomerId userErrors { code } } }`;
+    const wrong = await call<{ customerDelete: { userErrors: { code: string }[] } }>(
+      h,
+      DELETE,
+      { p: 'wrong-password-given' },
+      s.principal,
+    );
+    expect(wrong.body.data!.customerDelete.userErrors.map((e) => e.code)).toEqual([
+      'INVALID_CURRENT_PASSWORD',
+    ]);
+    const ok = await call<{ customerDelete: { deletedCustomerId: string } }>(
+      h,
+      DELETE,
+      { p: STRONG_PASSWORD },
+      s.principal,
+    );
+    expect(ok.body.data!.customerDelete.deletedCustomerId).toBe(s.id);
+    expect((await h.db.db.query('SELECT 1 FROM customers WHERE id = $1', [s.id])).rows).toHaveLength(0);
+    expect(await h.service.deps.sessions.resolve(s.token)).toBeNull();
+    const { rows } = await h.db.db.query<{ payload: { customerId: string } }>(
+      `SELECT payload FROM outbox_events WHERE topic = 'customer.deleted'`,
+    );
+    expect(rows.map((r) => r.payload.customerId)).toContain(s.id);
+    expect((await loginCustomer(h, s.email)).accessToken).toBeNull();
+  });
+});
+
+describe('partner API keys', () => {
+  const CREATE = `mutation($n: String!, $s: [String!]!) { apiKeyCreate(name: $n, scopes: $s) { key apiKey { id name scopes prefix } userErrors { code } } }`;
+  const REVOKE = `mutation($id: ID!) { apiKeyRevoke(id: $id) { apiKey { revokedAt } userErrors { code } } }`;
+  const resolveKey = (key: string, principal = service('gateway')) =>
+    fetch(h.url.replace('/graphql', '/internal/api-keys/resolve'), {
+      method: 'POST',
+      headers: identityHeaders(principal),
+      body: JSON.stringify({ key }),
+    });
+
+  it('When an admin creates a key, then it is shown once, stored hashed, resolves to the partner, and stops after revocation', async () => {
+    const res = await call<{ apiKeyCreate: { key: string; apiKey: { id: string; prefix: string } } }>(
+      h,
+      CREATE,
+      { n: 'ERP', s: ['orders:read', 'catalog:read'] },
+      admin(),
+    );
+    const { key, apiKey } = res.body.data!.apiKeyCreate;
+    expect(key.startsWith(apiKey.prefix)).toBe(true);
+    const { rows } = await h.db.db.query<{ key_hash: string }>(
+      'SELECT key_hash FROM api_keys WHERE id = $1',
+      [apiKey.id],
+    );
+    expect(rows[0]!.key_hash).not.toContain(key);
+    const resolved = await resolveKey(key);
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toEqual({ partnerId: apiKey.id, scopes: ['orders:read', 'catalog:read'] });
+    expect((await resolveKey(key + 'x')).status).toBe(404);
+    expect((await resolveKey(key, customer())).status).toBe(403);
+    const list = await call<{ apiKeys: { id: string }[] }>(h, `{ apiKeys { id name } }`, {}, admin());
+    expect(list.body.data!.apiKeys.map((k) => k.id)).toContain(apiKey.id);
+    await call(h, REVOKE, { id: apiKey.id }, admin());
+    expect((await resolveKey(key)).status).toBe(404);
+  });
+
+  it('When a shopper creates or lists keys, then FORBIDDEN; bad scopes are a userError', async () => {
+    expect(
+      (await call(h, CREATE, { n: 'x', s: ['orders:read'] }, customer())).body.errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await call(h, `{ apiKeys { id } }`, {}, customer())).body.errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const bad = await call<{ apiKeyCreate: { key: null; userErrors: { code: string }[] } }>(
+      h,
+      CREATE,
+      { n: 'x', s: ['everything'] },
+      admin(),
+    );
+    expect(bad.body.data!.apiKeyCreate).toEqual({
+      key: null,
+      apiKey: null,
+      userErrors: [{ code: 'INVALID_SCOPES' }],
+    });
+  });
+});
+
+describe('cross-shopper access', () => {
+  it('When a shopper or a partner reads what is not theirs, then every read is refused', async () => {
+    const owner = await signedInCustomer(h);
+    const intruder = await signedInCustomer(h);
+    const partner = { kind: 'partner' as const, partnerId: randomUUID(), scopes: ['orders:read'] };
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }`;
+    for (const principal of [intruder.principal, partner, sessionPrincipal(randomUUID(), 'x'.repeat(43))]) {
+      for (const id of [owner.id, randomUUID()]) {
+        const res = await call(h, ENTITIES, { r: [{ __typename: 'Customer', id }] }, principal);
+        expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    }
+    for (const query of ['{ customerSessions { id } }', '{ customerDataExport { json } }']) {
+      expect((await call(h, query, {}, partner)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});

@@ -1,0 +1,371 @@
+import { randomUUID } from 'node:crypto';
+import { gql } from '@shop/testkit';
+import { admin, service } from '@shop/testkit';
+import type { DomainEvent } from '@shop/datastores';
+import { DEMO_ADMIN_PASSWORD } from '../src/config';
+import {
+  asCustomer,
+  call,
+  LOGIN,
+  loginCustomer,
+  REGISTER,
+  registerCustomer,
+  sessionPrincipal,
+  signedInCustomer,
+  startUsers,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  type Harness,
+  type LoginData,
+  type RegisterData,
+} from './helpers';
+
+const ME = `{ me { id email firstName lastName role mfaEnabled createdAt addresses { id city } defaultAddress { id } } }`;
+const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email role } } }`;
+
+let h: Harness;
+const events: DomainEvent[] = [];
+
+beforeAll(async () => {
+  h = await startUsers();
+  h.bus.subscribe('test', ['customer.registered'], async (event) => {
+    events.push(event);
+  });
+});
+afterAll(async () => h?.close());
+
+describe('registration', () => {
+  it('When a shopper registers, then the customer exists with a normalised email and customer.registered is published', async () => {
+    const email = uniqueEmail('Mixed.Case');
+    const res = await call<RegisterData>(h, REGISTER, {
+      input: {
+        email: `  ${email.toUpperCase()} `,
+        password: STRONG_PASSWORD,
+        firstName: ' Ada ',
+        lastName: 'Lovelace',
+      },
+    });
+    const payload = res.body.data!.customerRegister;
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.customer).toMatchObject({
+      email: email.toLowerCase(),
+      firstName: 'Ada',
+      role: 'CUSTOMER',
+      mfaEnabled: false,
+      emailVerified: false,
+    });
+    const id = payload.customer!.id;
+    await waitFor(() => events.some((e) => e.payload.customerId === id));
+    expect(events.find((e) => e.payload.customerId === id)!.payload).toEqual({
+      customerId: id,
+      email: email.toLowerCase(),
+    });
+  });
+
+  it('When the same email registers again in another case, then EMAIL_TAKEN and nothing is written', async () => {
+    const { email } = await registerCustomer(h);
+    const before = await h.db.db.query<{ n: string }>('SELECT count(*) AS n FROM customers');
+    const res = await call<RegisterData>(h, REGISTER, {
+      input: { email: email.toUpperCase(), password: STRONG_PASSWORD },
+    });
+    expect(res.body.data!.customerRegister).toEqual({
+      customer: null,
+      userErrors: [expect.objectContaining({ code: 'EMAIL_TAKEN', field: ['input', 'email'] })],
+    });
+    const after = await h.db.db.query<{ n: string }>('SELECT count(*) AS n FROM customers');
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+
+  it.each([
+    ['an invalid email', { email: 'not-an-email' }, 'INVALID_EMAIL'],
+    ['a short password', { password: 'short' }, 'PASSWORD_TOO_SHORT'],
+    ['a long password', { password: 'p'.repeat(129) }, 'PASSWORD_TOO_LONG'],
+    ['a common password', { password: 'Password1234' }, 'PASSWORD_TOO_COMMON'],
+    ['an oversized name', { firstName: 'n'.repeat(101) }, 'TOO_LONG'],
+    ['an oversized email', { email: `${'a'.repeat(300)}@example.com` }, 'TOO_LONG'],
+    ['an SQL-injection email', { email: "x' OR '1'='1'; DROP TABLE customers; --" }, 'INVALID_EMAIL'],
+  ])(
+    'When registering with %s, then a userError says so and no row is written',
+    async (_label, override, code) => {
+      const email = uniqueEmail();
+      const res = await call<RegisterData>(h, REGISTER, {
+        input: { email, password: STRONG_PASSWORD, ...override },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.data!.customerRegister.customer).toBeNull();
+      expect(res.body.data!.customerRegister.userErrors.map((e) => e.code)).toContain(code);
+      const { rows } = await h.db.db.query('SELECT 1 FROM customers WHERE email = $1', [email]);
+      expect(rows).toHaveLength(0);
+    },
+  );
+
+  it('When an injection-shaped name is given, then it is stored as plain text', async () => {
+    const name = "Robert'); DROP TABLE customers;--";
+    const res = await call<RegisterData>(h, REGISTER, {
+      input: { email: uniqueEmail(), password: STRONG_PASSWORD, firstName: name },
+    });
+    expect(res.body.data!.customerRegister.customer!.firstName).toBe(name);
+  });
+});
+
+describe('login, me and logout', () => {
+  it('When a shopper registers, logs in and asks for me, then they get their own account', async () => {
+    const { id, email } = await registerCustomer(h);
+    const login = await loginCustomer(h, email.toUpperCase());
+    expect(login.userErrors).toEqual([]);
+    expect(login.mfaRequired).toBe(false);
+    expect(login.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Date.parse(login.expiresAt!)).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect(Date.parse(login.expiresAt!)).toBeLessThanOrEqual(Date.now() + 30 * 60_000 + 5000);
+    const me = await call<{ me: { id: string; email: string } }>(
+      h,
+      ME,
+      {},
+      sessionPrincipal(id, login.accessToken!),
+    );
+    expect(me.body.data!.me).toMatchObject({
+      id,
+      email,
+      role: 'CUSTOMER',
+      addresses: [],
+      defaultAddress: null,
+    });
+  });
+
+  it('When rememberMe is set, then the token lives 30 days of inactivity', async () => {
+    const { email } = await registerCustomer(h);
+    const login = await loginCustomer(h, email, STRONG_PASSWORD, { rememberMe: true });
+    expect(Date.parse(login.expiresAt!)).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
+  });
+
+  it('When the request is anonymous, then me is null', async () => {
+    const res = await call<{ me: null }>(h, ME);
+    expect(res.body).toEqual({ data: { me: null } });
+  });
+
+  it('When the password is wrong or the email unknown, then the answer is the same', async () => {
+    const { email } = await registerCustomer(h);
+    const wrong = await loginCustomer(h, email, 'wrong-password-but-long');
+    const unknown = await loginCustomer(h, uniqueEmail('nobody'), 'wrong-password-but-long');
+    expect(wrong).toEqual(unknown);
+    expect(wrong).toEqual({
+      accessToken: null,
+      expiresAt: null,
+      mfaRequired: false,
+      customer: null,
+      userErrors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'Incorrect email or password.' }],
+    });
+  });
+
+  it('When a shopper logs out, then the token stops resolving at once', async () => {
+    const s = await signedInCustomer(h);
+    expect(await h.service.deps.sessions.resolve(s.token)).toMatchObject({ customerId: s.id });
+    const res = await call<{ customerLogout: { success: boolean } }>(
+      h,
+      `mutation { customerLogout { success userErrors { code } } }`,
+      {},
+      s.principal,
+    );
+    expect(res.body.data!.customerLogout).toEqual({ success: true, userErrors: [] });
+    expect(await h.service.deps.sessions.resolve(s.token)).toBeNull();
+  });
+
+  it('When an anonymous shopper logs out, then UNAUTHENTICATED', async () => {
+    const res = await call(h, `mutation { customerLogout { success } }`);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('When the seed admin logs in with the default passphrase, then the role is ADMIN', async () => {
+    const login = await loginCustomer(h, 'admin@shop.local', DEMO_ADMIN_PASSWORD);
+    expect(login.accessToken).toBeTruthy();
+    const { rows } = await h.db.db.query<{ role: string }>(
+      `SELECT role FROM customers WHERE email = 'admin@shop.local'`,
+    );
+    expect(rows).toEqual([{ role: 'ADMIN' }]);
+  });
+});
+
+describe('addresses', () => {
+  const CREATE = `mutation($a: MailingAddressInput!, $d: Boolean) { customerAddressCreate(address: $a, setDefault: $d) {
+    customerAddress { id city countryCode } userErrors { code field } } }`;
+  const UPDATE = `mutation($id: ID!, $a: MailingAddressInput!) { customerAddressUpdate(id: $id, address: $a) { customerAddress { id city } userErrors { code } } }`;
+  const DELETE = `mutation($id: ID!) { customerAddressDelete(id: $id) { deletedCustomerAddressId userErrors { code } } }`;
+  const DEFAULT = `mutation($id: ID!) { customerDefaultAddressUpdate(addressId: $id) { customer { defaultAddress { id } } userErrors { code } } }`;
+  const address = { address1: '1 Main St', city: 'Springfield', zip: '12345', countryCode: 'US' };
+
+  it('When a shopper adds addresses, then the first is the default until another is made default', async () => {
+    const s = await signedInCustomer(h);
+    const first = await call<{ customerAddressCreate: { customerAddress: { id: string } } }>(
+      h,
+      CREATE,
+      { a: address },
+      s.principal,
+    );
+    const second = await call<{ customerAddressCreate: { customerAddress: { id: string } } }>(
+      h,
+      CREATE,
+      { a: { ...address, city: 'Shelbyville', countryCode: 'ca' } },
+      s.principal,
+    );
+    const firstId = first.body.data!.customerAddressCreate.customerAddress.id;
+    const secondId = second.body.data!.customerAddressCreate.customerAddress.id;
+    let me = await call<{ me: { addresses: { id: string }[]; defaultAddress: { id: string } } }>(
+      h,
+      ME,
+      {},
+      s.principal,
+    );
+    expect(me.body.data!.me.addresses.map((a) => a.id)).toEqual([firstId, secondId]);
+    expect(me.body.data!.me.defaultAddress.id).toBe(firstId);
+    const def = await call<{
+      customerDefaultAddressUpdate: { customer: { defaultAddress: { id: string } } };
+    }>(h, DEFAULT, { id: secondId }, s.principal);
+    expect(def.body.data!.customerDefaultAddressUpdate.customer.defaultAddress.id).toBe(secondId);
+    const upd = await call<{ customerAddressUpdate: { customerAddress: { city: string } } }>(
+      h,
+      UPDATE,
+      { id: firstId, a: { ...address, city: 'Capital City' } },
+      s.principal,
+    );
+    expect(upd.body.data!.customerAddressUpdate.customerAddress.city).toBe('Capital City');
+    const del = await call<{ customerAddressDelete: { deletedCustomerAddressId: string } }>(
+      h,
+      DELETE,
+      { id: secondId },
+      s.principal,
+    );
+    expect(del.body.data!.customerAddressDelete.deletedCustomerAddressId).toBe(secondId);
+    me = await call(h, ME, {}, s.principal);
+    expect(me.body.data!.me.addresses.map((a) => a.id)).toEqual([firstId]);
+    expect(me.body.data!.me.defaultAddress).toBeNull();
+  });
+
+  it('When an address is invalid, then userErrors name each field and nothing is saved', async () => {
+    const s = await signedInCustomer(h);
+    const res = await call<{
+      customerAddressCreate: { customerAddress: null; userErrors: { code: string; field: string[] }[] };
+    }>(
+      h,
+      CREATE,
+      {
+        a: {
+          ...address,
+          countryCode: 'ZZ',
+          zip: '9'.repeat(30),
+          address1: "'; DELETE FROM customer_addresses; --",
+        },
+      },
+      s.principal,
+    );
+    expect(res.body.data!.customerAddressCreate.customerAddress).toBeNull();
+    expect(res.body.data!.customerAddressCreate.userErrors).toEqual([
+      { code: 'TOO_LONG', field: ['address', 'zip'] },
+      { code: 'INVALID_COUNTRY_CODE', field: ['address', 'countryCode'] },
+    ]);
+    const me = await call<{ me: { addresses: unknown[] } }>(h, ME, {}, s.principal);
+    expect(me.body.data!.me.addresses).toEqual([]);
+  });
+
+  it("When a shopper touches another shopper's address or a missing one, then FORBIDDEN alike", async () => {
+    const owner = await signedInCustomer(h);
+    const other = await signedInCustomer(h);
+    const created = await call<{ customerAddressCreate: { customerAddress: { id: string } } }>(
+      h,
+      CREATE,
+      { a: address },
+      owner.principal,
+    );
+    const id = created.body.data!.customerAddressCreate.customerAddress.id;
+    for (const target of [id, randomUUID(), 'not-a-uuid']) {
+      for (const [query, vars] of [
+        [UPDATE, { id: target, a: address }],
+        [DELETE, { id: target }],
+        [DEFAULT, { id: target }],
+      ] as const) {
+        const res = await call(h, query, vars, other.principal);
+        expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    }
+    const still = await call<{ me: { addresses: { id: string }[] } }>(h, ME, {}, owner.principal);
+    expect(still.body.data!.me.addresses.map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('federation and access', () => {
+  it('When _entities asks for Customers, then the owner, an admin and a service get them and another shopper gets FORBIDDEN', async () => {
+    const a = await registerCustomer(h);
+    const b = await registerCustomer(h);
+    const reps = { r: [{ __typename: 'Customer', id: a.id }] };
+    const own = await call<{ _entities: { id: string; email: string }[] }>(
+      h,
+      ENTITIES,
+      reps,
+      asCustomer(a.id),
+    );
+    expect(own.body.data!._entities).toEqual([{ id: a.id, email: a.email, role: 'CUSTOMER' }]);
+    const asAdmin = await call<{ _entities: { id: string }[] }>(
+      h,
+      ENTITIES,
+      {
+        r: [
+          { __typename: 'Customer', id: a.id },
+          { __typename: 'Customer', id: b.id },
+        ],
+      },
+      admin(),
+    );
+    expect(asAdmin.body.data!._entities.map((c) => c.id)).toEqual([a.id, b.id]);
+    const asService = await call<{ _entities: ({ id: string } | null)[] }>(
+      h,
+      ENTITIES,
+      {
+        r: [
+          { __typename: 'Customer', id: b.id },
+          { __typename: 'Customer', id: randomUUID() },
+        ],
+      },
+      service('orders'),
+    );
+    expect(asService.body.data!._entities).toEqual([{ id: b.id, email: b.email, role: 'CUSTOMER' }, null]);
+    for (const id of [b.id, randomUUID()]) {
+      const other = await call(h, ENTITIES, { r: [{ __typename: 'Customer', id }] }, asCustomer(a.id));
+      expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(other.body)).not.toContain(b.email);
+    }
+  });
+
+  it('When many Customers are resolved at once, then they come from one SQL query', async () => {
+    const ids = await Promise.all([1, 2, 3, 4].map(async () => (await registerCustomer(h)).id));
+    const spy = jest.spyOn(h.service.deps.db, 'query');
+    const res = await call<{ _entities: { id: string }[] }>(
+      h,
+      ENTITIES,
+      { r: ids.map((id) => ({ __typename: 'Customer', id })) },
+      service('orders'),
+    );
+    expect(res.body.data!._entities.map((c) => c.id)).toEqual(ids);
+    expect(spy.mock.calls.filter(([sql]) => /FROM customers/.test(sql))).toHaveLength(1);
+    spy.mockRestore();
+  });
+
+  it('When a request has no valid x-shop-identity, then 401 before any resolver', async () => {
+    const res = await gql(h.url, ME);
+    expect(res.status).toBe(401);
+    const forged = await gql(h.url, ME, {}, { 'x-shop-identity': 'eyJwcmluY2lwYWwiOnt9fQ.forged' });
+    expect(forged.status).toBe(401);
+  });
+
+  it('When an error escapes, then it carries no SQL or stack', async () => {
+    const res = await call<LoginData>(h, LOGIN, { input: { email: "' OR 1=1 --", password: "' OR 1=1 --" } });
+    expect(res.body.data!.customerLogin.userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
+    expect(JSON.stringify(res.body)).not.toMatch(/SELECT|stack|postgres/i);
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
