@@ -8,4 +8,6 @@ module.exports = {
   globalTeardown: '<rootDir>/packages/testkit/src/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Datastore clients (Redis, DynamoDB) can keep sockets alive a moment after a suite closes them.
+  forceExit: true,
 };

@@ -36,7 +36,8 @@ const complete = (principal: Parameters<Harness['call']>[0], id: string, pm: str
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000) {
   const until = Date.now() + ms;
-  while (!(await check())) {
+  // A check that throws (a folder not written yet) counts as not yet.
+  while (!(await Promise.resolve().then(check).catch(() => false))) {
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 25));
   }
