@@ -254,6 +254,43 @@ describe('checkoutComplete', () => {
     expect(again.checkoutComplete.order?.id).toBe(res.checkoutComplete.order?.id);
   });
 
+  it('When a guest checks out, then the order has no customer and the key is scoped to the checkout', async () => {
+    const checkout = await readyCheckout(h, anonymous);
+    const key = randomUUID();
+    const res = await complete(anonymous, checkout.id, 'pm_card_visa', key);
+    expect(res.checkoutComplete.order).toMatchObject({ status: 'PAID', customer: null });
+    expect((await complete(anonymous, checkout.id, 'pm_card_visa', key)).checkoutComplete.order?.id).toBe(res.checkoutComplete.order?.id);
+    const other = await readyCheckout(h, anonymous);
+    expect((await complete(anonymous, other.id, 'pm_card_visa', key)).checkoutComplete.order?.status).toBe('PAID');
+  });
+
+  it('When an order awaiting 3-D Secure is cancelled and the shopper then authenticates, then the late charge is refunded in full', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const res = await complete(shopper, checkout.id, 'pm_card_threeDSecure2Required', randomUUID());
+    const orderId = res.checkoutComplete.order!.id;
+    const cancel = await h.call<{ orderCancel: { order: { status: string } } }>(
+      shopper,
+      `mutation($id: ID!) { orderCancel(orderId: $id) { order { status } userErrors { code } } }`,
+      { id: orderId },
+    );
+    expect(cancel.orderCancel.order.status).toBe('CANCELLED');
+    const port = new URL(h.url).port;
+    await fetch(`http://127.0.0.1:${port}${new URL(res.checkoutComplete.nextAction!.redirectUrl!).pathname}`, { method: 'POST' });
+    const { rows } = await h.db.db.query<{ status: string; captured_minor: string; refunded_minor: string }>(
+      `SELECT status, captured_minor, refunded_minor FROM orders WHERE id = $1`,
+      [orderId],
+    );
+    expect(rows[0]!.status).toBe('CANCELLED');
+    expect(Number(rows[0]!.captured_minor)).toBeGreaterThan(0);
+    expect(rows[0]!.refunded_minor).toBe(rows[0]!.captured_minor);
+    const refunded = await h.db.db.query<{ s: string }>(
+      `SELECT sum(r.amount_minor) AS s FROM sandbox_refunds r JOIN sandbox_charges c ON c.id = r.charge_id WHERE c.order_id = $1`,
+      [orderId],
+    );
+    expect(refunded.rows[0]!.s).toBe(rows[0]!.captured_minor);
+  });
+
   it('When the payment method id is unknown or looks like a card number, then a clear userError', async () => {
     const shopper = customer();
     const checkout = await readyCheckout(h, shopper);
