@@ -56,7 +56,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     }
 
     const bus: EventBus = base.REDIS_URL
-      ? new RedisStreamsBus(connectRedis(base.REDIS_URL), logger)
+      ? new RedisStreamsBus(connectRedis(base.REDIS_URL), logger, { stream: base.EVENT_STREAM ?? 'shop:events' })
       : new InProcessBus(logger);
     stops.push(() => bus.close());
 

@@ -1,0 +1,301 @@
+// The shopper's journey end to end through the gateway, on the real datastores: every subgraph, the
+// signed identity, federation across subgraphs, and the outbox and bus between them.
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createTestDatabase, gql, TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDatabase } from '@shop/testkit';
+import { startShop, type RunningShop } from '../scripts/start';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Variant {
+  id: string;
+  title: string;
+  quantityAvailable: number;
+  price: { amount: string; currencyCode: string };
+}
+
+const ADDRESS = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  address1: '1 Main Street',
+  city: 'Springfield',
+  province: 'CA',
+  zip: '94105',
+  countryCode: 'US',
+};
+
+describe('A shopper journey through the gateway', () => {
+  let shop: RunningShop;
+  let url: string;
+  const databases: TestDatabase[] = [];
+  const password = 'correct horse battery staple';
+  const email = `Shopper.${randomUUID().slice(0, 8)}@Example.com`;
+  let token: string;
+  let customerId: string;
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  async function call<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = auth()) {
+    const { body } = await gql<T>(url, query, variables, headers);
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+    return body.data as T;
+  }
+
+  async function variantsInStock(min: number, count: number): Promise<Variant[]> {
+    const data = await call<{ products: { nodes: { variants: Variant[] }[] } }>(
+      `{ products(first: 50) { nodes { variants { id title quantityAvailable price { amount currencyCode } } } } }`,
+    );
+    const found = data.products.nodes.flatMap((p) => p.variants).filter((v) => v.quantityAvailable >= min);
+    expect(found.length).toBeGreaterThanOrEqual(count);
+    return found.slice(0, count);
+  }
+
+  async function available(variantId: string): Promise<number> {
+    const { nodes } = (
+      await call<{ products: { nodes: { variants: Variant[] }[] } }>(
+        `{ products(first: 100) { nodes { variants { id title quantityAvailable price { amount currencyCode } } } } }`,
+      )
+    ).products;
+    return nodes.flatMap((p) => p.variants).find((v) => v.id === variantId)!.quantityAvailable;
+  }
+
+  beforeAll(async () => {
+    for (const name of ['users', 'catalog', 'orders', 'shipping']) databases.push(await createTestDatabase(`journey_${name}`));
+    const { endpoint, prefix } = testDynamo();
+    const ports = await Promise.all(Array.from({ length: 6 }, freePort));
+    shop = await startShop(
+      {
+        INTERNAL_AUTH_SECRET: TEST_SECRET,
+        MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-journey-')),
+        USERS_DATABASE_URL: databases[0]!.url,
+        CATALOG_DATABASE_URL: databases[1]!.url,
+        ORDERS_DATABASE_URL: databases[2]!.url,
+        SHIPPING_DATABASE_URL: databases[3]!.url,
+        DYNAMODB_ENDPOINT: endpoint,
+        DYNAMODB_TABLE_PREFIX: prefix,
+        REDIS_URL: testRedisUrl(),
+        EVENT_STREAM: `test:events:${randomUUID()}`,
+        PORT: String(ports[0]),
+        USERS_PORT: String(ports[1]),
+        CATALOG_PORT: String(ports[2]),
+        CART_PORT: String(ports[3]),
+        ORDERS_PORT: String(ports[4]),
+        SHIPPING_PORT: String(ports[5]),
+        LOG_LEVEL: 'silent',
+      },
+      testLogger,
+    );
+    url = shop.gatewayUrl;
+  }, 180_000);
+
+  afterAll(async () => {
+    await shop?.stop();
+    for (const db of databases) await db.drop();
+  });
+
+  it('When a shopper registers and signs in, then me is that shopper and the email is normalised', async () => {
+    const registered = await call<{ customerRegister: { customer: { id: string } | null; userErrors: unknown[] } }>(
+      `mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { customer { id } userErrors { code field message } } }`,
+      { input: { email, password, firstName: 'Ada', lastName: 'Lovelace' } },
+      {},
+    );
+    expect(registered.customerRegister.userErrors).toEqual([]);
+    customerId = registered.customerRegister.customer!.id;
+
+    const duplicate = await call<{ customerRegister: { userErrors: { code: string }[] } }>(
+      `mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { userErrors { code } } }`,
+      { input: { email: email.toUpperCase(), password, firstName: 'A', lastName: 'B' } },
+      {},
+    );
+    expect(duplicate.customerRegister.userErrors.length).toBe(1);
+
+    const wrong = await call<{ customerLogin: { accessToken: string | null; userErrors: { code: string }[] } }>(
+      `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken userErrors { code } } }`,
+      { input: { email, password: 'not the password at all' } },
+      {},
+    );
+    expect(wrong.customerLogin.accessToken).toBeNull();
+    expect(wrong.customerLogin.userErrors.length).toBe(1);
+
+    const login = await call<{ customerLogin: { accessToken: string; expiresAt: string; mfaRequired: boolean } }>(
+      `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken expiresAt mfaRequired userErrors { code } } }`,
+      { input: { email, password } },
+      {},
+    );
+    expect(login.customerLogin.mfaRequired).toBe(false);
+    token = login.customerLogin.accessToken;
+
+    const me = await call<{ me: { id: string; email: string; role: string } }>(`{ me { id email role } }`);
+    expect(me.me).toEqual({ id: customerId, email: email.toLowerCase(), role: 'CUSTOMER' });
+    expect((await call<{ me: null }>(`{ me { id } }`, {}, {})).me).toBeNull();
+  });
+
+  it('When the shopper browses and searches, then products, a product page and faceted results come back', async () => {
+    const page = await call<{ products: { nodes: { id: string; handle: string }[]; totalCount: number } }>(
+      `{ products(first: 10) { nodes { id handle } totalCount pageInfo { hasNextPage endCursor } } }`,
+    );
+    expect(page.products.totalCount).toBeGreaterThanOrEqual(200);
+    const handle = page.products.nodes[0]!.handle;
+    const product = await call<{ product: { handle: string; variants: { price: { amount: string } }[] } }>(
+      `query($h: String) { product(handle: $h) { handle title category { name } variants { id price { amount currencyCode } quantityAvailable availableForSale } } }`,
+      { h: handle },
+    );
+    expect(product.product.handle).toBe(handle);
+    expect(product.product.variants.length).toBeGreaterThan(0);
+
+    const search = await call<{ search: { totalCount: number; facets: { name: string; values: { count: number }[] }[] } }>(
+      `{ search(query: "runnign shoes", first: 5) { totalCount edges { node { title } } facets { name values { value count } } } }`,
+    );
+    expect(search.search.totalCount).toBeGreaterThan(0);
+    expect(search.search.facets.find((f) => f.name === 'brand')?.values.length).toBeGreaterThan(0);
+  });
+
+  let cartId: string;
+  let bought: Variant[];
+
+  it('When the shopper fills a cart, then totals come from the catalog and an out-of-stock line is refused', async () => {
+    bought = await variantsInStock(3, 2);
+    const created = await call<{ cartCreate: { cart: { id: string }; userErrors: unknown[] } }>(
+      `mutation($input: CartInput) { cartCreate(input: $input) { cart { id } userErrors { code field message } } }`,
+      { input: { lines: [{ merchandiseId: bought[0]!.id, quantity: 1 }] } },
+    );
+    expect(created.cartCreate.userErrors).toEqual([]);
+    cartId = created.cartCreate.cart.id;
+
+    const added = await call<{
+      cartLinesAdd: { cart: { totalQuantity: number; cost: { totalAmount: { amount: string } } }; userErrors: unknown[] };
+    }>(
+      `mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) {
+         cart { totalQuantity cost { totalAmount { amount currencyCode } } } userErrors { code field message } } }`,
+      { id: cartId, lines: [{ merchandiseId: bought[1]!.id, quantity: 2 }] },
+    );
+    expect(added.cartLinesAdd.userErrors).toEqual([]);
+    expect(added.cartLinesAdd.cart.totalQuantity).toBe(3);
+    const cents = (m: string) => Math.round(Number(m) * 100);
+    expect(cents(added.cartLinesAdd.cart.cost.totalAmount.amount)).toBe(
+      cents(bought[0]!.price.amount) + 2 * cents(bought[1]!.price.amount),
+    );
+
+    const tooMany = await call<{ cartLinesAdd: { cart: { totalQuantity: number } | null; userErrors: { code: string }[] } }>(
+      `mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) {
+         cart { totalQuantity } userErrors { code field message } } }`,
+      { id: cartId, lines: [{ merchandiseId: bought[1]!.id, quantity: bought[1]!.quantityAvailable }] },
+    );
+    expect(tooMany.cartLinesAdd.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
+    const after = await call<{ cart: { totalQuantity: number } }>(`query($id: ID!) { cart(id: $id) { totalQuantity } }`, { id: cartId });
+    expect(after.cart.totalQuantity).toBe(3);
+
+    const negative = await call<{ cartLinesAdd: { userErrors: { code: string }[] } }>(
+      `mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) { userErrors { code } } }`,
+      { id: cartId, lines: [{ merchandiseId: bought[0]!.id, quantity: -1 }] },
+    );
+    expect(negative.cartLinesAdd.userErrors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
+  });
+
+  let checkoutId: string;
+
+  it('When the shopper checks out, then rates come from the shipping subgraph and the chosen one prices the total', async () => {
+    const created = await call<{
+      checkoutCreate: { checkout: { id: string; availableShippingRates: { handle: string; carrier: string; price: { amount: string } }[] }; userErrors: unknown[] };
+    }>(
+      `mutation($input: CheckoutCreateInput!) { checkoutCreate(input: $input) {
+         checkout { id availableShippingRates { handle carrier service price { amount } estimatedDeliveryDays } }
+         userErrors { code field message } } }`,
+      { input: { cartId, email, shippingAddress: ADDRESS } },
+    );
+    expect(created.checkoutCreate.userErrors).toEqual([]);
+    checkoutId = created.checkoutCreate.checkout.id;
+    const rates = created.checkoutCreate.checkout.availableShippingRates;
+    expect(new Set(rates.map((r) => r.carrier))).toEqual(new Set(['DHL', 'FEDEX', 'UPS']));
+    const prices = rates.map((r) => Number(r.price.amount));
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+    const forged = await call<{ checkoutShippingRateSelect: { userErrors: { code: string }[] } }>(
+      `mutation($id: ID!, $h: String!) { checkoutShippingRateSelect(checkoutId: $id, rateHandle: $h) { userErrors { code } } }`,
+      { id: checkoutId, h: `${rates[0]!.handle}x` },
+    );
+    expect(forged.checkoutShippingRateSelect.userErrors.length).toBe(1);
+
+    const selected = await call<{
+      checkoutShippingRateSelect: { checkout: { subtotal: { amount: string }; shippingLine: { price: { amount: string } }; tax: { amount: string }; total: { amount: string } } };
+    }>(
+      `mutation($id: ID!, $h: String!) { checkoutShippingRateSelect(checkoutId: $id, rateHandle: $h) {
+         checkout { subtotal { amount } shippingLine { price { amount } } tax { amount } total { amount } } userErrors { code } } }`,
+      { id: checkoutId, h: rates[0]!.handle },
+    );
+    const c = selected.checkoutShippingRateSelect.checkout;
+    const cents = (m: string) => Math.round(Number(m) * 100);
+    expect(cents(c.total.amount)).toBe(cents(c.subtotal.amount) + cents(c.shippingLine.price.amount) + cents(c.tax.amount));
+  });
+
+  const COMPLETE = `mutation($id: ID!, $pm: String!, $key: String!) {
+    checkoutComplete(checkoutId: $id, payment: { paymentMethodId: $pm }, idempotencyKey: $key) {
+      order { id number status total { amount } } userErrors { code message } } }`;
+
+  it('When the card is declined, then no order is paid and the held stock is returned', async () => {
+    const before = await available(bought[0]!.id);
+    const declined = await call<{ checkoutComplete: { order: { status: string } | null; userErrors: { code: string }[] } }>(COMPLETE, {
+      id: checkoutId,
+      pm: 'pm_card_chargeDeclined',
+      key: randomUUID(),
+    });
+    expect(declined.checkoutComplete.userErrors.map((e) => e.code)).toEqual(['PAYMENT_DECLINED']);
+    expect(await available(bought[0]!.id)).toBe(before);
+  });
+
+  it('When the card succeeds, then one paid order exists, a retry returns it, and it shows in the shopper history', async () => {
+    const before = await available(bought[1]!.id);
+    const key = randomUUID();
+    const paid = await call<{ checkoutComplete: { order: { id: string; number: string; status: string }; userErrors: unknown[] } }>(
+      COMPLETE,
+      { id: checkoutId, pm: 'pm_card_visa', key },
+    );
+    expect(paid.checkoutComplete.userErrors).toEqual([]);
+    expect(paid.checkoutComplete.order.status).toBe('PAID');
+    const again = await call<{ checkoutComplete: { order: { id: string } } }>(COMPLETE, { id: checkoutId, pm: 'pm_card_visa', key });
+    expect(again.checkoutComplete.order.id).toBe(paid.checkoutComplete.order.id);
+
+    const history = await call<{ me: { orders: { nodes: { id: string; status: string }[] } } }>(
+      `{ me { orders(first: 5) { nodes { id number status total { amount currencyCode } } totalCount } } }`,
+    );
+    expect(history.me.orders.nodes.map((o) => o.id)).toEqual([paid.checkoutComplete.order.id]);
+    expect(await available(bought[1]!.id)).toBe(before - 2);
+
+    // Another shopper cannot read it, whether or not it exists.
+    const otherEmail = `other.${randomUUID().slice(0, 8)}@example.com`;
+    await call(`mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { customer { id } } }`, {
+      i: { email: otherEmail, password, firstName: 'O', lastName: 'T' },
+    }, {});
+    const other = await call<{ customerLogin: { accessToken: string } }>(
+      `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+      { i: { email: otherEmail, password } },
+      {},
+    );
+    for (const id of [paid.checkoutComplete.order.id, randomUUID()]) {
+      const { body } = await gql(url, `query($id: ID!) { order(id: $id) { id } }`, { id }, {
+        authorization: `Bearer ${other.customerLogin.accessToken}`,
+      });
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('When the shopper signs out, then the token stops working on the next request', async () => {
+    const out = await call<{ customerLogout: { success: boolean } }>(`mutation { customerLogout { success userErrors { code } } }`);
+    expect(out.customerLogout.success).toBe(true);
+    const { status, body } = await gql(url, `{ me { id } }`, {}, auth());
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
