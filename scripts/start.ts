@@ -7,14 +7,30 @@ import { ConfigError, createLogger, type Logger, type ServiceHandle } from '@sho
 import { connectRedis, InProcessBus, RedisStreamsBus, startDynamoLocal, type DynamoLocal, type EventBus } from '@shop/datastores';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
 import { createGateway, type Gateway } from '../gateway/src/gateway';
+import * as cartConfig from '../subgraphs/cart/src/config';
+import * as cart from '../subgraphs/cart/src/service';
+import * as catalogConfig from '../subgraphs/catalog/src/config';
+import * as catalog from '../subgraphs/catalog/src/service';
+import * as ordersConfig from '../subgraphs/orders/src/config';
+import * as orders from '../subgraphs/orders/src/service';
+import * as shippingConfig from '../subgraphs/shipping/src/config';
+import * as shipping from '../subgraphs/shipping/src/service';
+import * as usersConfig from '../subgraphs/users/src/config';
+import * as users from '../subgraphs/users/src/service';
 import { ROOT, SUBGRAPHS } from './supergraph';
 
 type Env = Record<string, string | undefined>;
 
-interface ServiceModule {
-  loadConfig: (env: Env) => unknown;
-  createService: (config: never, runtime: { bus: EventBus; logger: Logger }) => Promise<ServiceHandle>;
-}
+type Runtime = { bus: EventBus; logger: Logger };
+
+/** How each subgraph is made from the environment, in start order: catalog first, as the others read prices from it. */
+const SERVICES: { name: (typeof SUBGRAPHS)[number]['name']; create: (env: Env, runtime: Runtime) => Promise<ServiceHandle> }[] = [
+  { name: 'catalog', create: (env, rt) => catalog.createService(catalogConfig.loadConfig(env), rt) },
+  { name: 'users', create: (env, rt) => users.createService(usersConfig.loadConfig(env), rt) },
+  { name: 'cart', create: (env, rt) => cart.createService(cartConfig.loadConfig(env), rt) },
+  { name: 'shipping', create: (env, rt) => shipping.createService(shippingConfig.loadConfig(env), rt) },
+  { name: 'orders', create: (env, rt) => orders.createService(ordersConfig.loadConfig(env), rt) },
+];
 
 /** Secrets the services share, made once per data folder so sessions and rate handles survive a restart. */
 function localSecrets(dataDir: string): Env {
@@ -66,21 +82,15 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, base[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${ports[name]}`]),
     );
 
-    // Catalog first: the others read prices and weights from it while seeding and serving.
-    const order = ['catalog', 'users', 'cart', 'shipping', 'orders'] as const;
     const started: ServiceHandle[] = [];
-    for (const name of order) {
-      const mod = (await import(`../subgraphs/${name}/src/service`)) as ServiceModule;
+    for (const { name, create } of SERVICES) {
       const serviceEnv: Env = {
         ...base,
         ...urls,
         PORT: String(ports[name]),
         DATABASE_URL: base[`${name.toUpperCase()}_DATABASE_URL`],
       };
-      const service = await mod.createService(mod.loadConfig(serviceEnv) as never, {
-        bus,
-        logger: logger.child({ service: name }),
-      });
+      const service = await create(serviceEnv, { bus, logger: logger.child({ service: name }) });
       stops.push(() => service.close());
       await service.subgraph.app.listen(Number(serviceEnv.PORT), base.HOST ?? '127.0.0.1');
       started.push(service);

@@ -12,6 +12,8 @@ export const configSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
   REDIS_URL: optionalUrl,
+  /** How long a resolved session may be served from the cache; bounds how late a revocation elsewhere is seen. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
   /** Where the users service answers internal calls (partner API keys). */
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
   /** Trust X-Forwarded-For from a load balancer in front; off when clients connect directly. */

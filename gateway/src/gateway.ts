@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { SessionStore, sessionTables } from '@shop/auth';
+import { DEFAULT_SESSION_POLICY, SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
   createServiceClient,
@@ -95,7 +95,10 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
   const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: 'shop:' });
   const identities = new IdentityResolver(
-    new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX),
+    new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, {
+      ...DEFAULT_SESSION_POLICY,
+      cacheSeconds: config.SESSION_CACHE_SECONDS,
+    }),
     createServiceClient({
       caller: 'gateway',
       baseUrl: config.USERS_URL,

@@ -107,8 +107,10 @@ describe('cart subgraph', () => {
       const p = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity }] })).data!.cartLinesAdd!;
       expect(p.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_QUANTITY', field: ['lines', '0', 'quantity'] })]);
     }
-    const unknown = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: randomUUID(), quantity: 1 }] })).data!.cartLinesAdd!;
-    expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_MERCHANDISE', field: ['lines', '0', 'merchandiseId'] })]);
+    for (const merchandiseId of [randomUUID(), 'x'.repeat(5000)]) {
+      const unknown = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId, quantity: 1 }] })).data!.cartLinesAdd!;
+      expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_MERCHANDISE', field: ['lines', '0', 'merchandiseId'] })]);
+    }
     const short = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 3 }] })).data!.cartLinesAdd!;
     expect(short.userErrors).toEqual([{ code: 'INSUFFICIENT_STOCK', field: ['lines', '0', 'quantity'], message: 'Only 3 of Lamp (Blue) are available.' }]);
     const tooMany = (await call(anonymous, UPDATE, { cartId: c.id, lines: [{ id: c.lines[0]!.id, quantity: 4 }] })).data!.cartLinesUpdate!;
@@ -117,8 +119,11 @@ describe('cart subgraph', () => {
     expect(zero.userErrors[0]).toMatchObject({ code: 'INVALID_QUANTITY' });
     const createBad = (await call(anonymous, CREATE, { lines: [{ merchandiseId: v.id, quantity: 100 }] })).data!.cartCreate!;
     expect(createBad).toMatchObject({ cart: null, userErrors: [{ code: 'INVALID_QUANTITY', field: ['input', 'lines', '0', 'quantity'] }] });
-    const missing = (await call(anonymous, ADD, { cartId: randomUUID(), lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
-    expect(missing).toEqual({ cart: null, userErrors: [expect.objectContaining({ code: 'CART_NOT_FOUND', field: ['cartId'] })] });
+    for (const cartId of [randomUUID(), 'c'.repeat(5000)]) {
+      const missing = (await call(anonymous, ADD, { cartId, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
+      expect(missing).toEqual({ cart: null, userErrors: [expect.objectContaining({ code: 'CART_NOT_FOUND', field: ['cartId'] })] });
+      expect((await call(anonymous, GET, { id: cartId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
     const after = (await call<{ cart: CartData }>(anonymous, GET, { id: c.id })).data!.cart;
     expect(after.lines.map((l) => l.quantity)).toEqual([1]);
   });
@@ -208,6 +213,18 @@ describe('cart subgraph', () => {
     const taken = (await call(newcomer, ATTACH, { cartId: g2.id })).data!.cartBuyerIdentityUpdate!;
     expect(taken.cart).toMatchObject({ id: g2.id, buyer: { id: (newcomer as { customerId: string }).customerId } });
     expect((await call(anonymous, GET, { id: g2.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("When a signed-in shopper adds lines, then the catalog hears of it for personalisation, and its failure does not fail the add", async () => {
+    const v = await stockedVariant(5);
+    const shopper = customer();
+    const c = await createCart(shopper, []);
+    const added = (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 2 }] })).data!.cartLinesAdd!;
+    // The fake catalog answers this path with 404.
+    expect(added.userErrors).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    const report = catalog.calls.find((x) => x.path === '/internal/behaviour/cart-adds' && (x.body.lines as { variantId: string }[])[0]?.variantId === v.id);
+    expect(report).toMatchObject({ body: { customerId: (shopper as { customerId: string }).customerId, lines: [{ variantId: v.id, quantity: 2 }] }, principal: { kind: 'service', service: 'cart' } });
   });
 
   it('When the catalog relates products, then crossSellProducts returns references excluding what is in the cart', async () => {

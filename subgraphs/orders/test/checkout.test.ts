@@ -69,6 +69,16 @@ describe('checkout', () => {
     expect(after.rows).toEqual(before.rows);
   });
 
+  it('When the shipping service refuses the destination, then SHIPPING_UNAVAILABLE instead of an error', async () => {
+    const shopper = customer();
+    const cartId = randomUUID();
+    h.cart.carts.set(cartId, { customerId: (shopper as { customerId: string }).customerId, currencyCode: 'USD', lines: defaultLines() });
+    const res = await h.call<{ checkoutCreate: { checkout: null; userErrors: UserErrorData[] } }>(shopper, CHECKOUT_CREATE, {
+      input: { cartId, email: 'a@example.com', shippingAddress: { ...US_ADDRESS, province: null, countryCode: 'AQ' } },
+    });
+    expect(res.checkoutCreate.userErrors[0]).toMatchObject({ code: 'SHIPPING_UNAVAILABLE', message: 'We do not ship to Antarctica.' });
+  });
+
   it("When the cart is unknown or another shopper's, then CART_NOT_FOUND", async () => {
     const cartId = randomUUID();
     h.cart.carts.set(cartId, { customerId: randomUUID(), currencyCode: 'USD', lines: defaultLines() });
@@ -96,6 +106,8 @@ describe('checkout', () => {
     }
     const read = await h.call<{ checkout: CheckoutData }>(shopper, `query($id: ID!) { checkout(id: $id) { total { amount } shippingLine { handle } } }`, { id: checkout.id });
     expect(read.checkout.total.amount).toBe(checkout.total.amount);
+    const stranger = await gql(h.url, `query($id: ID!) { checkout(id: $id) { id } }`, { id: checkout.id }, identityHeaders(customer()));
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('When a client tries to send its own price, then the request is refused and the charge uses the snapshot price', async () => {

@@ -122,6 +122,7 @@ export async function startFakeShipping(): Promise<FakeShipping> {
     routes: [
       internalRoute(TEST_SECRET, 'POST', '/internal/rates', z.object({ destination, items }), async (input) => {
         calls.push({ path: 'rates', body: input });
+        if (input.destination.countryCode === 'AQ') return { status: 400, body: { error: 'INVALID_INPUT', message: 'We do not ship to Antarctica.', field: 'countryCode' } };
         return { status: 200, body: { rates: ratesFor(input.destination, input.items) } };
       }),
       internalRoute(TEST_SECRET, 'POST', '/internal/rates/verify', z.object({ handle: z.string(), destination, items }), async (input) => {

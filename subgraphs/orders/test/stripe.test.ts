@@ -157,6 +157,15 @@ describe('POST /webhooks/stripe', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('When a signed event names an intent Stripe does not know, then it is acknowledged and no order moves', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    const order = (await complete(shopper, checkout.id, 'pm_card_threeDSecure2Required', randomUUID())).checkoutComplete.order!;
+    const event = { id: `evt_${randomUUID()}`, object: 'event', type: 'payment_intent.payment_failed', data: { object: { id: 'pi_unknown', object: 'payment_intent', metadata: { orderId: order.id } } } };
+    expect((await deliver(event)).status).toBe(200);
+    expect(await orderStatus(order.id)).toBe('PENDING_PAYMENT');
+  });
+
   it('When the webhook never comes, then the reconciler reads the PaymentIntent and settles the order', async () => {
     const shopper = customer();
     const checkout = await readyCheckout(h, shopper);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
 
-const secret = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional());
+const secret = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string().min(32, 'must be at least 32 characters').optional(),
+);
 
 export const configSchema = z.object({
   ...commonEnv,

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger('shipping', config.LOG_LEVEL);
-  const bus: EventBus = config.REDIS_URL ? new RedisStreamsBus(connectRedis(config.REDIS_URL), logger) : new InProcessBus(logger);
+  const bus: EventBus = config.REDIS_URL
+    ? new RedisStreamsBus(connectRedis(config.REDIS_URL), logger)
+    : new InProcessBus(logger);
   const service = await createService(config, { bus, logger });
   service.start();
   const port = await service.subgraph.app.listen(config.PORT, config.HOST);

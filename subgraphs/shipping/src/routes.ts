@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { AppError, internalRoute, type Logger, type Route } from '@shop/common';
 import { applyTrackingEvents, type FulfillmentDeps } from './domain/fulfillment';
-import { carrierWebhookBody, CARRIER_SIGNATURE_HEADER, verifyCarrierSignature } from './domain/carrier-webhooks';
+import {
+  carrierWebhookBody,
+  CARRIER_SIGNATURE_HEADER,
+  verifyCarrierSignature,
+} from './domain/carrier-webhooks';
 import { rateParcel, UnknownVariantsError, verifyRate, type PricingDeps } from './domain/pricing';
 import { CARRIERS, RateInputError, type Carrier } from './domain/rates';
 
@@ -25,9 +29,13 @@ export function buildRoutes(options: {
     try {
       return { status: 200, body: { rates: await rateParcel(pricing, input, ctx.requestId) } };
     } catch (error) {
-      if (error instanceof RateInputError) return { status: 400, body: { error: 'INVALID_INPUT', message: error.message, field: error.field } };
+      if (error instanceof RateInputError)
+        return { status: 400, body: { error: 'INVALID_INPUT', message: error.message, field: error.field } };
       if (error instanceof UnknownVariantsError) {
-        return { status: 400, body: { error: 'UNKNOWN_VARIANT', message: error.message, variantIds: error.variantIds } };
+        return {
+          status: 400,
+          body: { error: 'UNKNOWN_VARIANT', message: error.message, variantIds: error.variantIds },
+        };
       }
       if (error instanceof AppError && error.extensions.code === 'SERVICE_UNAVAILABLE') {
         return { status: 503, body: { error: 'SERVICE_UNAVAILABLE' } };
@@ -46,11 +54,19 @@ export function buildRoutes(options: {
     path: '/webhooks/carriers/:carrier',
     handler: async (request) => {
       const carrier = (request.params.carrier ?? '').toUpperCase();
-      if (!(CARRIERS as readonly string[]).includes(carrier)) return { status: 404, body: { error: 'Unknown carrier' } };
+      if (!(CARRIERS as readonly string[]).includes(carrier))
+        return { status: 404, body: { error: 'Unknown carrier' } };
       const raw = await request.rawBody();
       const header = request.req.headers[CARRIER_SIGNATURE_HEADER];
       const signature = Array.isArray(header) ? header[0] : header;
-      if (!verifyCarrierSignature(carrierSecrets[carrier as Carrier], signature, raw, options.webhookToleranceSeconds)) {
+      if (
+        !verifyCarrierSignature(
+          carrierSecrets[carrier as Carrier],
+          signature,
+          raw,
+          options.webhookToleranceSeconds,
+        )
+      ) {
         logger.warn({ carrier }, 'carrier webhook refused: bad signature');
         return { status: 401, body: { error: 'Invalid signature' } };
       }
@@ -61,7 +77,11 @@ export function buildRoutes(options: {
         return { status: 400, body: { error: 'Body is not valid JSON' } };
       }
       const parsed = carrierWebhookBody.safeParse(json);
-      if (!parsed.success) return { status: 400, body: { error: 'Invalid events', issues: parsed.error.issues.map((i) => i.message) } };
+      if (!parsed.success)
+        return {
+          status: 400,
+          body: { error: 'Invalid events', issues: parsed.error.issues.map((i) => i.message) },
+        };
       const result = await applyTrackingEvents(fulfillment, carrier as Carrier, parsed.data.events);
       return { status: 200, body: { received: parsed.data.events.length, ...result } };
     },

@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
 import { createServiceClient, createSubgraph, type Logger, type ServiceHandle } from '@shop/common';
-import { loadMigrations, migrate, openSqlDatabase, OUTBOX_MIGRATION, SqlOutboxRelay, type EventBus } from '@shop/datastores';
+import {
+  loadMigrations,
+  migrate,
+  openSqlDatabase,
+  OUTBOX_MIGRATION,
+  SqlOutboxRelay,
+  type EventBus,
+} from '@shop/datastores';
 import type { Config } from './config';
 import { buildContext, type Deps } from './context';
 import { catalogClient } from './data/catalog';
@@ -21,7 +28,11 @@ export { loadConfig } from './config';
 
 /** The key that signs a carrier's webhooks: configured, or derived for the sandbox carriers. */
 export function carrierSecret(config: Config, carrier: Carrier): string {
-  const configured = { DHL: config.CARRIER_WEBHOOK_SECRET_DHL, FEDEX: config.CARRIER_WEBHOOK_SECRET_FEDEX, UPS: config.CARRIER_WEBHOOK_SECRET_UPS }[carrier];
+  const configured = {
+    DHL: config.CARRIER_WEBHOOK_SECRET_DHL,
+    FEDEX: config.CARRIER_WEBHOOK_SECRET_FEDEX,
+    UPS: config.CARRIER_WEBHOOK_SECRET_UPS,
+  }[carrier];
   return configured ?? deriveKey(config.INTERNAL_AUTH_SECRET, `shipping:carrier-webhook:${carrier}`);
 }
 
@@ -29,9 +40,15 @@ export function rateSecret(config: Config): string {
   return config.SHIPPING_RATE_SECRET ?? deriveKey(config.INTERNAL_AUTH_SECRET, 'shipping:rate-handle');
 }
 
-export async function createService(config: Config, runtime: { bus: EventBus; logger: Logger }): Promise<ServiceHandle> {
+export async function createService(
+  config: Config,
+  runtime: { bus: EventBus; logger: Logger },
+): Promise<ServiceHandle> {
   const logger = runtime.logger;
-  const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'shipping', 'pglite') });
+  const db = await openSqlDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(config.DATA_DIR, 'shipping', 'pglite'),
+  });
   try {
     await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(ROOT, 'migrations'))]);
   } catch (error) {
@@ -41,7 +58,12 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
 
   const relay = new SqlOutboxRelay(db, runtime.bus, 'shipping', logger);
   const catalog = catalogClient(
-    createServiceClient({ caller: 'shipping', baseUrl: config.CATALOG_URL, secret: config.INTERNAL_AUTH_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS }),
+    createServiceClient({
+      caller: 'shipping',
+      baseUrl: config.CATALOG_URL,
+      secret: config.INTERNAL_AUTH_SECRET,
+      timeoutMs: config.SERVICE_TIMEOUT_MS,
+    }),
   );
   const webhookOptions = {
     allowHttp: config.WEBHOOK_ALLOW_HTTP,
@@ -58,7 +80,10 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
     webhooks: webhookOptions,
   };
 
-  const carrierSecrets = Object.fromEntries(CARRIERS.map((c) => [c, carrierSecret(config, c)])) as Record<Carrier, string>;
+  const carrierSecrets = Object.fromEntries(CARRIERS.map((c) => [c, carrierSecret(config, c)])) as Record<
+    Carrier,
+    string
+  >;
   const subgraph = await createSubgraph({
     name: 'shipping',
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),

@@ -24,7 +24,8 @@ export async function startFakeCatalog(weights: Record<string, number>): Promise
     req.on('end', () => {
       try {
         const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET);
-        if (identity.principal.kind !== 'service' || req.url !== '/internal/variants/lookup') throw new Error('refused');
+        if (identity.principal.kind !== 'service' || req.url !== '/internal/variants/lookup')
+          throw new Error('refused');
       } catch {
         res.writeHead(401).end();
         return;
@@ -70,7 +71,11 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startShipping(label: string, weights: Record<string, number>, env: Record<string, string> = {}): Promise<Harness> {
+export async function startShipping(
+  label: string,
+  weights: Record<string, number>,
+  env: Record<string, string> = {},
+): Promise<Harness> {
   const database = await createTestDatabase(label);
   const catalog = await startFakeCatalog(weights);
   const config = loadConfig({
@@ -83,9 +88,21 @@ export async function startShipping(label: string, weights: Record<string, numbe
   });
   const bus = new InProcessBus(testLogger);
   const published: DomainEvent[] = [];
-  bus.subscribe('test', ['shipment.created', 'shipment.updated', 'return.requested', 'return.approved', 'return.received', 'return.rejected', 'return.updated'], async (event) => {
-    published.push(event);
-  });
+  bus.subscribe(
+    'test',
+    [
+      'shipment.created',
+      'shipment.updated',
+      'return.requested',
+      'return.approved',
+      'return.received',
+      'return.rejected',
+      'return.updated',
+    ],
+    async (event) => {
+      published.push(event);
+    },
+  );
   const service = await createService(config, { bus, logger: testLogger });
   service.start();
   const port = await service.subgraph.app.listen(0);
@@ -123,7 +140,11 @@ export async function eventually(check: () => boolean, timeoutMs = 5000): Promis
 }
 
 /** Polls an async read until it gives what `done` accepts; returns the last value read. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 8000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value) && Date.now() < until) {

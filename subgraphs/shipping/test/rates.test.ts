@@ -1,4 +1,14 @@
-import { RateSigner, normaliseRateInput, quote, RateInputError, zoneOf, type RateItem } from '../src/domain/rates';
+import { createServiceClient } from '@shop/common';
+import { catalogClient } from '../src/data/catalog';
+import { shippingRates } from '../src/domain/pricing';
+import {
+  RateSigner,
+  normaliseRateInput,
+  quote,
+  RateInputError,
+  zoneOf,
+  type RateItem,
+} from '../src/domain/rates';
 
 const nyc = { countryCode: 'US', zip: '10001' };
 const items: RateItem[] = [{ variantId: 'v1', quantity: 2 }];
@@ -14,7 +24,8 @@ describe('carrier pricing', () => {
   });
 
   it('When a parcel is heavier, then every service costs more, in 500 g steps', () => {
-    const price = (grams: number) => new Map(quote(grams, nyc).map((r) => [`${r.carrier}/${r.service}`, r.priceMinor]));
+    const price = (grams: number) =>
+      new Map(quote(grams, nyc).map((r) => [`${r.carrier}/${r.service}`, r.priceMinor]));
     const light = price(400);
     const sameStep = price(500);
     const heavy = price(2600);
@@ -64,12 +75,30 @@ describe('rate input', () => {
     ['an unknown country', { ...ok, destination: { countryCode: 'XX', zip: '10001' } }, /country code/],
     ['a three-letter country', { ...ok, destination: { countryCode: 'USA', zip: '10001' } }, /country code/],
     ['a malformed US zip', { ...ok, destination: { countryCode: 'US', zip: '1234' } }, /ZIP/],
-    ['an overlong postal code', { ...ok, destination: { countryCode: 'DE', zip: '1'.repeat(40) } }, /postal code/],
+    [
+      'an overlong postal code',
+      { ...ok, destination: { countryCode: 'DE', zip: '1'.repeat(40) } },
+      /postal code/,
+    ],
     ['no items', { ...ok, items: [] }, /between 1 and 100 items/],
-    ['101 items', { ...ok, items: Array.from({ length: 101 }, (_, i) => ({ variantId: `v${i}`, quantity: 1 })) }, /between 1 and 100 items/],
+    [
+      '101 items',
+      { ...ok, items: Array.from({ length: 101 }, (_, i) => ({ variantId: `v${i}`, quantity: 1 })) },
+      /between 1 and 100 items/,
+    ],
     ['a zero quantity', { ...ok, items: [{ variantId: 'v', quantity: 0 }] }, /Quantity/],
     ['a quantity of 1000', { ...ok, items: [{ variantId: 'v', quantity: 1000 }] }, /Quantity/],
-    ['merged quantities above 999', { ...ok, items: [{ variantId: 'v', quantity: 600 }, { variantId: 'v', quantity: 600 }] }, /Quantity/],
+    [
+      'merged quantities above 999',
+      {
+        ...ok,
+        items: [
+          { variantId: 'v', quantity: 600 },
+          { variantId: 'v', quantity: 600 },
+        ],
+      },
+      /Quantity/,
+    ],
     ['a blank variant id', { ...ok, items: [{ variantId: ' ', quantity: 1 }] }, /variant id/],
   ])('When the input has %s, then it is refused with a clear message', (_label, input, message) => {
     expect(() => normaliseRateInput(input)).toThrow(RateInputError);
@@ -99,5 +128,34 @@ describe('rate handles', () => {
     expect(signer.verify(rate.handle, nyc, items, now + 3601 * 1000)).toBeNull();
     expect(signer.verify(rate.handle, { countryCode: 'US', zip: '10002' }, items, now)).toBeNull();
     expect(signer.verify(rate.handle, nyc, [{ variantId: 'v1', quantity: 3 }], now)).toBeNull();
+  });
+});
+
+describe('when the catalog is down', () => {
+  it('When the catalog cannot be reached, then rates fail with SERVICE_UNAVAILABLE and no internal address', async () => {
+    const catalog = catalogClient(
+      createServiceClient({
+        caller: 'shipping',
+        baseUrl: 'http://127.0.0.1:1',
+        secret: 'x'.repeat(32),
+        timeoutMs: 500,
+      }),
+    );
+    const signer = new RateSigner('a-rate-signing-secret-of-enough-length!!', 3600);
+    const failure = await shippingRates({ catalog, signer }, { destination: nyc, items }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(String((failure as Error).message)).not.toContain('127.0.0.1');
+  });
+
+  it('When the catalog omits a variant, then the error names the unknown variant', async () => {
+    const catalog = { variantWeights: async () => [{ id: 'v1', weightGrams: 100 }] };
+    const signer = new RateSigner('a-rate-signing-secret-of-enough-length!!', 3600);
+    const input = { destination: nyc, items: [...items, { variantId: 'v2', quantity: 1 }] };
+    await expect(shippingRates({ catalog, signer }, input)).rejects.toMatchObject({
+      message: 'Unknown product variant: v2',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMigrations, migrate, OUTBOX_MIGRATION, InProcessBus } from '@shop/datastores';
-import { admin, anonymous, createTestDatabase, gql, identityHeaders, TEST_SECRET, testLogger, type TestDatabase } from '@shop/testkit';
+import {
+  admin,
+  anonymous,
+  createTestDatabase,
+  gql,
+  identityHeaders,
+  TEST_SECRET,
+  testLogger,
+  type TestDatabase,
+} from '@shop/testkit';
 import { loadConfig } from '../src/config';
 import { shipmentsRepo, type NewShipment } from '../src/data/shipments';
 import { createService } from '../src/service';
@@ -41,18 +50,36 @@ describe('shipments repository on Postgres', () => {
   it('When shipments of several orders are read at once, then each order gets its own, with lines, in one query', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const s1 = newShipment(a, { customerId: 'c1' });
-    const s2 = newShipment(a, { lines: [{ orderLineId: 'l2', quantity: 1 }, { orderLineId: 'l3', quantity: 4 }] });
+    const s2 = newShipment(a, {
+      lines: [
+        { orderLineId: 'l2', quantity: 1 },
+        { orderLineId: 'l3', quantity: 4 },
+      ],
+    });
     const s3 = newShipment(b, { carrier: 'DHL', service: 'EXPRESS' });
     for (const s of [s1, s2, s3]) await pg.db.transaction((tx) => shipmentsRepo.insert(tx, s));
     const byOrder = await shipmentsRepo.byOrderIds(pg.db, [a, b, randomUUID()]);
-    expect(byOrder.get(a)!.map((s) => s.id).sort()).toEqual([s1.id, s2.id].sort());
+    expect(
+      byOrder
+        .get(a)!
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([s1.id, s2.id].sort());
     expect(byOrder.get(a)!.find((s) => s.id === s2.id)!.lines).toEqual([
       { orderLineId: 'l2', quantity: 1 },
       { orderLineId: 'l3', quantity: 4 },
     ]);
-    expect(byOrder.get(b)![0]).toMatchObject({ carrier: 'DHL', status: 'LABEL_CREATED', customerId: null, estimatedDelivery: '2026-02-02T00:00:00.000Z' });
+    expect(byOrder.get(b)![0]).toMatchObject({
+      carrier: 'DHL',
+      status: 'LABEL_CREATED',
+      customerId: null,
+      estimatedDelivery: '2026-02-02T00:00:00.000Z',
+    });
     expect(byOrder.size).toBe(2);
-    expect(await shipmentsRepo.byTrackingNumber(pg.db, s1.trackingNumber)).toMatchObject({ id: s1.id, customerId: 'c1' });
+    expect(await shipmentsRepo.byTrackingNumber(pg.db, s1.trackingNumber)).toMatchObject({
+      id: s1.id,
+      customerId: 'c1',
+    });
   });
 
   it('When the same carrier event is inserted twice, then it is stored once', async () => {
@@ -69,7 +96,9 @@ describe('shipments repository on Postgres', () => {
       occurredAt: new Date().toISOString(),
     };
     expect(await pg.db.transaction((tx) => shipmentsRepo.insertEvent(tx, event))).toBe(true);
-    expect(await pg.db.transaction((tx) => shipmentsRepo.insertEvent(tx, { ...event, id: randomUUID() }))).toBe(false);
+    expect(
+      await pg.db.transaction((tx) => shipmentsRepo.insertEvent(tx, { ...event, id: randomUUID() })),
+    ).toBe(false);
     const events = await shipmentsRepo.eventsByShipmentIds(pg.db, [s.id]);
     expect(events.get(s.id)).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { verifyCarrierSignature, signCarrierPayload } from '../src/domain/carrier-webhooks';
 import { addBusinessDays, advance } from '../src/domain/shipments';
+import { isPrivateHost } from '../src/domain/webhooks';
 
 describe('shipment journey', () => {
   const at = (status: Parameters<typeof advance>[0]['status'], progress: number) => ({ status, progress });
@@ -46,5 +47,25 @@ describe('carrier webhook signatures', () => {
     expect(verifyCarrierSignature(`${secret}x`, header, Buffer.from(body), 300, now)).toBe(false);
     expect(verifyCarrierSignature(secret, undefined, Buffer.from(body), 300, now)).toBe(false);
     expect(verifyCarrierSignature(secret, 'v1=abc', Buffer.from(body), 300, now)).toBe(false);
+  });
+});
+
+describe('webhook hosts', () => {
+  it('When a webhook URL names a local or private host, then it counts as private; public hosts do not', () => {
+    for (const host of [
+      'localhost',
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '[::1]',
+      'fd00::1',
+      'erp.internal',
+    ]) {
+      expect(isPrivateHost(host)).toBe(true);
+    }
+    for (const host of ['erp.example.com', '8.8.8.8', '172.32.0.1', '2001:db8::1'])
+      expect(isPrivateHost(host)).toBe(false);
   });
 });

@@ -31,7 +31,11 @@ async function rates(input: unknown, who = anonymous) {
 }
 
 async function internal(path: string, body: unknown, who = service('orders')) {
-  const response = await fetch(`${h.base}${path}`, { method: 'POST', headers: identityHeaders(who), body: JSON.stringify(body) });
+  const response = await fetch(`${h.base}${path}`, {
+    method: 'POST',
+    headers: identityHeaders(who),
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -40,9 +44,16 @@ const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 describe('shipping rates', () => {
   it('When a request has no valid gateway identity, then it is refused with 401 before any resolver runs', async () => {
-    const none = await gql(h.url, RATES, { input: { destination: nyc, items: [{ variantId: MUG, quantity: 1 }] } });
+    const none = await gql(h.url, RATES, {
+      input: { destination: nyc, items: [{ variantId: MUG, quantity: 1 }] },
+    });
     expect(none.status).toBe(401);
-    const forged = await gql(h.url, RATES, {}, identityHeaders(customer(), 'another-secret-another-secret-another-secret'));
+    const forged = await gql(
+      h.url,
+      RATES,
+      {},
+      identityHeaders(customer(), 'another-secret-another-secret-another-secret'),
+    );
     expect(forged.status).toBe(401);
     const internalCall = await fetch(`${h.base}/internal/rates`, { method: 'POST', body: '{}' });
     expect(internalCall.status).toBe(401);
@@ -57,7 +68,9 @@ describe('shipping rates', () => {
     expect(new Set(list.map((r) => r.carrier))).toEqual(new Set(['DHL', 'FEDEX', 'UPS']));
     const prices = list.map((r) => cents(r.price.amount));
     expect([...prices].sort((a, b) => a - b)).toEqual(prices);
-    expect(list.every((r) => r.price.currencyCode === 'USD' && /^\d+\.\d{2}$/.test(r.price.amount))).toBe(true);
+    expect(list.every((r) => r.price.currencyCode === 'USD' && /^\d+\.\d{2}$/.test(r.price.amount))).toBe(
+      true,
+    );
     // 700 g is two 500 g steps: the cheapest, UPS GROUND, is 849 + 190 cents in the nearest zone.
     expect(list[0]).toMatchObject({ carrier: 'UPS', service: 'GROUND', price: { amount: '10.39' } });
     const second = await rates(input, customer());
@@ -67,20 +80,36 @@ describe('shipping rates', () => {
   });
 
   it('When the parcel is heavier or goes farther, then it costs more', async () => {
-    const cheapest = async (input: unknown) => cents((await rates(input)).body.data!.shippingRates[0]!.price.amount);
+    const cheapest = async (input: unknown) =>
+      cents((await rates(input)).body.data!.shippingRates[0]!.price.amount);
     const light = await cheapest({ destination: nyc, items: [{ variantId: MUG, quantity: 1 }] });
     const heavy = await cheapest({ destination: nyc, items: [{ variantId: ANVIL, quantity: 1 }] });
-    const abroad = await cheapest({ destination: { countryCode: 'FR', zip: '75001' }, items: [{ variantId: MUG, quantity: 1 }] });
+    const abroad = await cheapest({
+      destination: { countryCode: 'FR', zip: '75001' },
+      items: [{ variantId: MUG, quantity: 1 }],
+    });
     expect(heavy).toBeGreaterThan(light);
     expect(abroad).toBeGreaterThan(light);
   });
 
   it.each([
-    ['an unknown country', { destination: { countryCode: 'ZZ', zip: '10001' }, items: [{ variantId: MUG, quantity: 1 }] }, /country code/],
-    ['a bad US zip', { destination: { countryCode: 'US', zip: 'ABCDE' }, items: [{ variantId: MUG, quantity: 1 }] }, /ZIP/],
+    [
+      'an unknown country',
+      { destination: { countryCode: 'ZZ', zip: '10001' }, items: [{ variantId: MUG, quantity: 1 }] },
+      /country code/,
+    ],
+    [
+      'a bad US zip',
+      { destination: { countryCode: 'US', zip: 'ABCDE' }, items: [{ variantId: MUG, quantity: 1 }] },
+      /ZIP/,
+    ],
     ['no items', { destination: nyc, items: [] }, /between 1 and 100 items/],
     ['a negative quantity', { destination: nyc, items: [{ variantId: MUG, quantity: -1 }] }, /Quantity/],
-    ['an unknown variant', { destination: nyc, items: [{ variantId: 'var-nope', quantity: 1 }] }, /Unknown product variant: var-nope/],
+    [
+      'an unknown variant',
+      { destination: nyc, items: [{ variantId: 'var-nope', quantity: 1 }] },
+      /Unknown product variant: var-nope/,
+    ],
   ])('When the input has %s, then a BAD_USER_INPUT error says so', async (_label, input, message) => {
     const result = await rates(input);
     expect(result.status).toBe(200);
@@ -96,7 +125,12 @@ describe('internal rate endpoints', () => {
   it('When orders asks for rates, then it gets signed RateInfo sorted by price; a shopper may not call it', async () => {
     const result = await internal('/internal/rates', { destination: nyc, items });
     expect(result.status).toBe(200);
-    const list = result.body.rates as { priceMinor: number; carrier: string; currencyCode: string; handle: string }[];
+    const list = result.body.rates as {
+      priceMinor: number;
+      carrier: string;
+      currencyCode: string;
+      handle: string;
+    }[];
     expect(list).toHaveLength(6);
     expect(list.map((r) => r.priceMinor)).toEqual([...list.map((r) => r.priceMinor)].sort((a, b) => a - b));
     expect(list[0]).toMatchObject({ carrier: 'UPS', currencyCode: 'USD', priceMinor: 849 + 2 * 190 });
@@ -106,16 +140,29 @@ describe('internal rate endpoints', () => {
 
   it('When orders sends bad input or an unknown variant, then it gets a 400 that says what is wrong', async () => {
     const bad = await internal('/internal/rates', { destination: { countryCode: 'US', zip: '1' }, items });
-    expect(bad).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', field: ['destination', 'zip'] } });
-    const unknown = await internal('/internal/rates', { destination: nyc, items: [{ variantId: 'var-ghost', quantity: 1 }] });
-    expect(unknown).toMatchObject({ status: 400, body: { error: 'UNKNOWN_VARIANT', variantIds: ['var-ghost'] } });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: 'INVALID_INPUT', field: ['destination', 'zip'] },
+    });
+    const unknown = await internal('/internal/rates', {
+      destination: nyc,
+      items: [{ variantId: 'var-ghost', quantity: 1 }],
+    });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { error: 'UNKNOWN_VARIANT', variantIds: ['var-ghost'] },
+    });
     const malformed = await internal('/internal/rates', { destination: nyc });
     expect(malformed.status).toBe(400);
   });
 
   it('When a handle from shippingRates is verified for the same parcel, then the same rate comes back', async () => {
     const quoted = (await rates({ destination: nyc, items })).body.data!.shippingRates[2]!;
-    const verified = await internal('/internal/rates/verify', { handle: quoted.handle, destination: { countryCode: 'us', zip: '10001' }, items });
+    const verified = await internal('/internal/rates/verify', {
+      handle: quoted.handle,
+      destination: { countryCode: 'us', zip: '10001' },
+      items,
+    });
     expect(verified.status).toBe(200);
     expect(verified.body.rate).toEqual({
       handle: quoted.handle,
@@ -132,8 +179,17 @@ describe('internal rate endpoints', () => {
     const [body, mac] = quoted.handle.split('.') as [string, string];
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const altered = `${Buffer.from(JSON.stringify({ ...payload, p: 1 })).toString('base64url')}.${mac}`;
-    const forged = new RateSigner('not-the-shipping-key-not-the-shipping-key', 3600).sign(quote(1050, nyc)[0]!, nyc, items).handle;
-    const expired = new RateSigner(rateSecret(h.config), 3600).sign(quote(1050, nyc)[0]!, nyc, items, Date.now() - 2 * 3600_000).handle;
+    const forged = new RateSigner('not-the-shipping-key-not-the-shipping-key', 3600).sign(
+      quote(1050, nyc)[0]!,
+      nyc,
+      items,
+    ).handle;
+    const expired = new RateSigner(rateSecret(h.config), 3600).sign(
+      quote(1050, nyc)[0]!,
+      nyc,
+      items,
+      Date.now() - 2 * 3600_000,
+    ).handle;
     const fresh = new RateSigner(rateSecret(h.config), 3600).sign(quote(1050, nyc)[0]!, nyc, items).handle;
     const cases: [string, unknown][] = [
       [altered, items],
@@ -147,10 +203,16 @@ describe('internal rate endpoints', () => {
       const result = await internal('/internal/rates/verify', { handle, destination: nyc, items: withItems });
       expect(result).toEqual({ status: 400, body: { error: 'INVALID_RATE' } });
     }
-    const otherZip = await internal('/internal/rates/verify', { handle: quoted.handle, destination: { countryCode: 'US', zip: '10002' }, items });
+    const otherZip = await internal('/internal/rates/verify', {
+      handle: quoted.handle,
+      destination: { countryCode: 'US', zip: '10002' },
+      items,
+    });
     expect(otherZip.status).toBe(400);
     // The control: the same key and a live expiry do verify, so the refusals above are about the handle.
-    expect((await internal('/internal/rates/verify', { handle: fresh, destination: nyc, items })).status).toBe(200);
+    expect(
+      (await internal('/internal/rates/verify', { handle: fresh, destination: nyc, items })).status,
+    ).toBe(200);
   });
 });
 
@@ -176,14 +238,28 @@ interface ShipmentView {
 }
 
 interface FulfilResult {
-  fulfillmentCreate: { shipment: ShipmentView | null; label: { format: string; data: string } | null; userErrors: { code: string; field: string[] | null }[] };
+  fulfillmentCreate: {
+    shipment: ShipmentView | null;
+    label: { format: string; data: string } | null;
+    userErrors: { code: string; field: string[] | null }[];
+  };
 }
 
 async function fulfil(vars: Record<string, unknown>, who = admin()) {
-  return gql<FulfilResult>(h.url, FULFIL, { lines: [{ orderLineId: 'line-1', quantity: 1 }], carrier: 'UPS', service: 'GROUND', ...vars }, identityHeaders(who));
+  return gql<FulfilResult>(
+    h.url,
+    FULFIL,
+    { lines: [{ orderLineId: 'line-1', quantity: 1 }], carrier: 'UPS', service: 'GROUND', ...vars },
+    identityHeaders(who),
+  );
 }
 
-async function shipFor(orderId: string, customerId: string | null, carrier = 'UPS', serviceName = 'GROUND'): Promise<ShipmentView> {
+async function shipFor(
+  orderId: string,
+  customerId: string | null,
+  carrier = 'UPS',
+  serviceName = 'GROUND',
+): Promise<ShipmentView> {
   const result = await fulfil({ orderId, customerId, carrier, service: serviceName });
   expect(result.body.data?.fulfillmentCreate.userErrors).toEqual([]);
   return result.body.data!.fulfillmentCreate.shipment!;
@@ -222,15 +298,24 @@ describe('fulfillment and tracking', () => {
     expect(Date.parse(shipment.estimatedDelivery!)).toBeGreaterThan(Date.now());
     expect(payload.label!.format).toBe('ZPL');
     expect(Buffer.from(payload.label!.data, 'base64').toString()).toContain(shipment.trackingNumber);
-    await eventually(() => h.published.some((e) => e.topic === 'shipment.created' && e.payload.shipmentId === shipment.id));
+    await eventually(() =>
+      h.published.some((e) => e.topic === 'shipment.created' && e.payload.shipmentId === shipment.id),
+    );
     const event = h.published.find((e) => e.payload.shipmentId === shipment.id)!;
-    expect(event.payload).toMatchObject({ orderId, status: 'LABEL_CREATED', trackingNumber: shipment.trackingNumber });
+    expect(event.payload).toMatchObject({
+      orderId,
+      status: 'LABEL_CREATED',
+      trackingNumber: shipment.trackingNumber,
+    });
   });
 
   it('When the fulfilment input is wrong, then userErrors say what and nothing is created', async () => {
     const orderId = randomUUID();
     const wrongService = await fulfil({ orderId, carrier: 'FEDEX', service: 'EXPRESS' });
-    expect(wrongService.body.data!.fulfillmentCreate).toMatchObject({ shipment: null, userErrors: [{ code: 'UNKNOWN_SERVICE', field: ['service'] }] });
+    expect(wrongService.body.data!.fulfillmentCreate).toMatchObject({
+      shipment: null,
+      userErrors: [{ code: 'UNKNOWN_SERVICE', field: ['service'] }],
+    });
     const badLines = await fulfil({
       orderId,
       lines: [
@@ -238,7 +323,10 @@ describe('fulfillment and tracking', () => {
         { orderLineId: 'x', quantity: 1 },
       ],
     });
-    expect(badLines.body.data!.fulfillmentCreate.userErrors.map((e) => e.code)).toEqual(['INVALID_QUANTITY', 'DUPLICATE_LINE']);
+    expect(badLines.body.data!.fulfillmentCreate.userErrors.map((e) => e.code)).toEqual([
+      'INVALID_QUANTITY',
+      'DUPLICATE_LINE',
+    ]);
     const noLines = await fulfil({ orderId, lines: [] });
     expect(noLines.body.data!.fulfillmentCreate.userErrors.map((e) => e.code)).toEqual(['INVALID_LINES']);
     const { rows } = await h.database.db.query(`SELECT 1 FROM shipments WHERE order_id = $1`, [orderId]);
@@ -248,9 +336,23 @@ describe('fulfillment and tracking', () => {
   it('When anyone tracks a known number, then they see the shipment; an unknown number gives null', async () => {
     const shipment = await shipFor(randomUUID(), randomUUID(), 'FEDEX', 'GROUND');
     const TRACK = `query($n: String!) { trackShipment(trackingNumber: $n) { id trackingNumber status events { status } } }`;
-    const found = await gql<{ trackShipment: { id: string } | null }>(h.url, TRACK, { n: ` ${shipment.trackingNumber} ` }, identityHeaders(anonymous));
-    expect(found.body.data!.trackShipment).toMatchObject({ id: shipment.id, status: 'LABEL_CREATED', events: [{ status: 'LABEL_CREATED' }] });
-    const missing = await gql<{ trackShipment: unknown }>(h.url, TRACK, { n: '000000000000' }, identityHeaders(anonymous));
+    const found = await gql<{ trackShipment: { id: string } | null }>(
+      h.url,
+      TRACK,
+      { n: ` ${shipment.trackingNumber} ` },
+      identityHeaders(anonymous),
+    );
+    expect(found.body.data!.trackShipment).toMatchObject({
+      id: shipment.id,
+      status: 'LABEL_CREATED',
+      events: [{ status: 'LABEL_CREATED' }],
+    });
+    const missing = await gql<{ trackShipment: unknown }>(
+      h.url,
+      TRACK,
+      { n: '000000000000' },
+      identityHeaders(anonymous),
+    );
     expect(missing.body.data!.trackShipment).toBeNull();
     const tooLong = await gql(h.url, TRACK, { n: 'X'.repeat(100) }, identityHeaders(anonymous));
     expect(tooLong.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -258,11 +360,18 @@ describe('fulfillment and tracking', () => {
 });
 
 describe('carrier webhooks', () => {
-  async function deliver(carrier: string, events: unknown[], key = carrierSecret(h.config, carrier.toUpperCase() as 'UPS')) {
+  async function deliver(
+    carrier: string,
+    events: unknown[],
+    key = carrierSecret(h.config, carrier.toUpperCase() as 'UPS'),
+  ) {
     const body = JSON.stringify({ events });
     const response = await fetch(`${h.base}/webhooks/carriers/${carrier}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CARRIER_SIGNATURE_HEADER]: signCarrierPayload(key, body, Math.floor(Date.now() / 1000)) },
+      headers: {
+        'content-type': 'application/json',
+        [CARRIER_SIGNATURE_HEADER]: signCarrierPayload(key, body, Math.floor(Date.now() / 1000)),
+      },
       body,
     });
     return { status: response.status, body: (await response.json()) as Record<string, number> };
@@ -270,13 +379,28 @@ describe('carrier webhooks', () => {
 
   const TRACK = `query($n: String!) { trackShipment(trackingNumber: $n) { status events { status description location occurredAt } } }`;
   const track = async (n: string) =>
-    (await gql<{ trackShipment: { status: string; events: { status: string; description: string }[] } }>(h.url, TRACK, { n }, identityHeaders(anonymous))).body
-      .data!.trackShipment;
+    (
+      await gql<{ trackShipment: { status: string; events: { status: string; description: string }[] } }>(
+        h.url,
+        TRACK,
+        { n },
+        identityHeaders(anonymous),
+      )
+    ).body.data!.trackShipment;
 
   it('When a webhook is unsigned, signed with another key or for an unknown carrier, then it is refused and nothing changes', async () => {
     const shipment = await shipFor(randomUUID(), null);
-    const event = { id: 'evt-1', trackingNumber: shipment.trackingNumber, status: 'IN_TRANSIT', description: 'Picked up', occurredAt: new Date().toISOString() };
-    const unsigned = await fetch(`${h.base}/webhooks/carriers/ups`, { method: 'POST', body: JSON.stringify({ events: [event] }) });
+    const event = {
+      id: 'evt-1',
+      trackingNumber: shipment.trackingNumber,
+      status: 'IN_TRANSIT',
+      description: 'Picked up',
+      occurredAt: new Date().toISOString(),
+    };
+    const unsigned = await fetch(`${h.base}/webhooks/carriers/ups`, {
+      method: 'POST',
+      body: JSON.stringify({ events: [event] }),
+    });
     expect(unsigned.status).toBe(401);
     expect((await deliver('ups', [event], carrierSecret(h.config, 'DHL'))).status).toBe(401);
     expect((await deliver('royalmail', [event])).status).toBe(404);
@@ -290,28 +414,81 @@ describe('carrier webhooks', () => {
     const at = (s: number) => new Date(t0 + s * 1000).toISOString();
     const n = shipment.trackingNumber;
     const first = [
-      { id: `${n}-1`, trackingNumber: n, status: 'IN_TRANSIT', description: 'Picked up', location: 'Louisville, KY', occurredAt: at(1) },
-      { id: `${n}-2`, trackingNumber: n, status: 'DELIVERED', description: 'Delivered', location: 'New York, NY', occurredAt: at(3) },
+      {
+        id: `${n}-1`,
+        trackingNumber: n,
+        status: 'IN_TRANSIT',
+        description: 'Picked up',
+        location: 'Louisville, KY',
+        occurredAt: at(1),
+      },
+      {
+        id: `${n}-2`,
+        trackingNumber: n,
+        status: 'DELIVERED',
+        description: 'Delivered',
+        location: 'New York, NY',
+        occurredAt: at(3),
+      },
     ];
-    expect(await deliver('ups', first)).toEqual({ status: 200, body: { received: 2, applied: 2, duplicates: 0, unknownShipments: 0 } });
-    expect(await deliver('UPS', first)).toEqual({ status: 200, body: { received: 2, applied: 0, duplicates: 2, unknownShipments: 0 } });
+    expect(await deliver('ups', first)).toEqual({
+      status: 200,
+      body: { received: 2, applied: 2, duplicates: 0, unknownShipments: 0 },
+    });
+    expect(await deliver('UPS', first)).toEqual({
+      status: 200,
+      body: { received: 2, applied: 0, duplicates: 2, unknownShipments: 0 },
+    });
     // A late scan arrives after delivery: it joins the history but the status stays DELIVERED.
-    const late = [{ id: `${n}-late`, trackingNumber: n, status: 'OUT_FOR_DELIVERY', description: 'On the truck', occurredAt: at(2) }];
+    const late = [
+      {
+        id: `${n}-late`,
+        trackingNumber: n,
+        status: 'OUT_FOR_DELIVERY',
+        description: 'On the truck',
+        occurredAt: at(2),
+      },
+    ];
     expect((await deliver('ups', late)).body.applied).toBe(1);
-    const unknown = [{ id: 'x-1', trackingNumber: 'NO-SUCH', status: 'IN_TRANSIT', description: 'Picked up', occurredAt: at(1) }];
+    const unknown = [
+      {
+        id: 'x-1',
+        trackingNumber: 'NO-SUCH',
+        status: 'IN_TRANSIT',
+        description: 'Picked up',
+        occurredAt: at(1),
+      },
+    ];
     expect((await deliver('ups', unknown)).body.unknownShipments).toBe(1);
 
     const tracked = await track(n);
     expect(tracked.status).toBe('DELIVERED');
-    expect(tracked.events.map((e) => e.status)).toEqual(['LABEL_CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']);
-    await eventually(() => h.published.filter((e) => e.topic === 'shipment.updated' && e.payload.orderId === orderId).length === 2);
+    expect(tracked.events.map((e) => e.status)).toEqual([
+      'LABEL_CREATED',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
+    ]);
+    await eventually(
+      () =>
+        h.published.filter((e) => e.topic === 'shipment.updated' && e.payload.orderId === orderId).length ===
+        2,
+    );
     await new Promise((r) => setTimeout(r, 200));
-    const updates = h.published.filter((e) => e.topic === 'shipment.updated' && e.payload.orderId === orderId);
+    const updates = h.published.filter(
+      (e) => e.topic === 'shipment.updated' && e.payload.orderId === orderId,
+    );
     expect(updates.map((e) => e.payload.status)).toEqual(['IN_TRANSIT', 'DELIVERED']);
   });
 
   it('When a webhook body is malformed, then it gets a 400 and nothing is applied', async () => {
-    expect((await deliver('ups', [{ id: 'e', trackingNumber: 'n', status: 'LOST', description: 'x', occurredAt: 'yesterday' }])).status).toBe(400);
+    expect(
+      (
+        await deliver('ups', [
+          { id: 'e', trackingNumber: 'n', status: 'LOST', description: 'x', occurredAt: 'yesterday' },
+        ])
+      ).status,
+    ).toBe(400);
     expect((await deliver('ups', [])).status).toBe(400);
   });
 });

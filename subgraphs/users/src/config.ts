@@ -27,8 +27,13 @@ export const configSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
   REDIS_URL: optionalUrl,
-  /** Prefix of this service's own Redis keys (login throttling); the session cache keys are shared with the gateway. */
+  /** Prefix of this service's own Redis keys (login throttling). */
   REDIS_KEY_PREFIX: z.string().default('users:'),
+  /**
+   * Prefix of the cache the gateway shares (`session:<id>`, `apikey:<hash>`): it must equal the gateway's, so a
+   * logout or a key revocation here clears the gateway's cached copy at once.
+   */
+  SHARED_CACHE_PREFIX: z.string().default('shop:'),
   SEED_DEMO_DATA: boolFlag(true),
 
   /** AES-256-GCM key that encrypts TOTP secrets at rest. */

@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { EmailSender, Logger, SubgraphContext } from '@shop/common';
 import type { SessionStore } from '@shop/auth';
-import type { SqlDatabase } from '@shop/datastores';
+import type { Cache, SqlDatabase } from '@shop/datastores';
 import { addressesRepo, customersRepo } from './data/customers';
 import type { PasswordHasher } from './domain/passwords';
 import type { LoginThrottle } from './domain/throttle';
@@ -11,6 +11,8 @@ import { isUuid } from './domain/validation';
 
 export interface UsersDeps {
   db: SqlDatabase;
+  /** The cache shared with the gateway. */
+  cache: Cache;
   sessions: SessionStore;
   hasher: PasswordHasher;
   throttle: LoginThrottle;

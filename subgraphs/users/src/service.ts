@@ -88,8 +88,8 @@ export async function createService(
     dataDir: join(config.DATA_DIR, 'users', 'pglite'),
   });
   const dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  // The session cache has no prefix of its own: the gateway reads the same `session:<id>` keys.
-  const cache = createCache({ redisUrl: config.REDIS_URL, logger });
+  // The gateway reads the same `session:<id>` and `apikey:<hash>` keys: same Redis, same prefix.
+  const cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: config.SHARED_CACHE_PREFIX });
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL) : undefined;
   try {
     await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
@@ -121,6 +121,7 @@ export async function createService(
 
   const deps: UsersDeps = {
     db,
+    cache,
     sessions,
     hasher,
     throttle,

@@ -1,8 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createCache } from '@shop/datastores';
 import { IDENTITY_HEADER, signIdentity } from '@shop/common';
-import { admin, customer, identityHeaders, service, TEST_SECRET } from '@shop/testkit';
+import {
+  admin,
+  customer,
+  identityHeaders,
+  service,
+  TEST_SECRET,
+  testLogger,
+  testRedisUrl,
+} from '@shop/testkit';
 import {
   call,
   loginCustomer,
@@ -33,16 +42,17 @@ function mailTo(email: string): { subject: string; text: string }[] {
   } catch {
     return [];
   }
+  type Mail = { to: string; subject: string; text: string; sentAt: string };
+  // A file still being written is skipped; the caller polls until the mail it wants is whole.
+  const read = (f: string): Mail[] => {
+    try {
+      return [JSON.parse(readFileSync(join(dir, f), 'utf8')) as Mail];
+    } catch {
+      return [];
+    }
+  };
   return files
-    .map(
-      (f) =>
-        JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
-          to: string;
-          subject: string;
-          text: string;
-          sentAt: string;
-        },
-    )
+    .flatMap(read)
     .filter((m) => m.to === email)
     .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
@@ -295,6 +305,80 @@ describe('email verification and password reset', () => {
   });
 });
 
+describe('email change and verification resend', () => {
+  const UPDATE = `mutation($p: String!, $e: String!) { customerEmailUpdate(currentPassword: $p, email: $e) {
+    customer { email emailVerified } accessToken userErrors { code field } } }`;
+
+  it('When a shopper changes email with the password, then the new address must be confirmed, the old is told and sessions are replaced', async () => {
+    const s = await signedInCustomer(h);
+    const taken = await registerCustomer(h);
+    const wrong = await call<{ customerEmailUpdate: { userErrors: { code: string }[] } }>(
+      h,
+      UPDATE,
+      { p: 'not-the-password', e: uniqueEmail() },
+      s.principal,
+    );
+    expect(wrong.body.data!.customerEmailUpdate.userErrors.map((e) => e.code)).toEqual([
+      'INVALID_CURRENT_PASSWORD',
+    ]);
+    const dup = await call<{ customerEmailUpdate: { userErrors: { code: string }[] } }>(
+      h,
+      UPDATE,
+      { p: STRONG_PASSWORD, e: taken.email.toUpperCase() },
+      s.principal,
+    );
+    expect(dup.body.data!.customerEmailUpdate.userErrors.map((e) => e.code)).toEqual(['EMAIL_TAKEN']);
+    const next = uniqueEmail('moved');
+    const ok = await call<{
+      customerEmailUpdate: { customer: { email: string; emailVerified: boolean }; accessToken: string };
+    }>(h, UPDATE, { p: STRONG_PASSWORD, e: next }, s.principal);
+    expect(ok.body.data!.customerEmailUpdate.customer).toEqual({ email: next, emailVerified: false });
+    expect(await h.service.deps.sessions.resolve(s.token)).toBeNull();
+    expect(
+      await h.service.deps.sessions.resolve(ok.body.data!.customerEmailUpdate.accessToken),
+    ).not.toBeNull();
+    expect(mailTo(s.email).some((m) => m.subject.includes('changed'))).toBe(true);
+    const confirm = await eventually(() => mailTo(next).find((m) => m.subject.includes('Confirm')));
+    expect(confirm.text).toContain('expires in 15 minutes');
+    expect((await loginCustomer(h, next)).accessToken).toBeTruthy();
+  });
+
+  it('When a shopper asks for the verification email again, then the new token works and the older one no longer does', async () => {
+    const s = await signedInCustomer(h);
+    const firstMail = await eventually(() => mailTo(s.email).find((m) => m.subject.includes('Confirm')));
+    const SEND = `mutation { customerEmailVerificationSend { userErrors { code } } }`;
+    const sent = await call<{ customerEmailVerificationSend: { userErrors: unknown[] } }>(
+      h,
+      SEND,
+      {},
+      s.principal,
+    );
+    expect(sent.body.data!.customerEmailVerificationSend.userErrors).toEqual([]);
+    const mails = await eventually(() => {
+      const all = mailTo(s.email).filter((m) => m.subject.includes('Confirm'));
+      return all.length >= 2 ? all : undefined;
+    });
+    const VERIFY = `mutation($t: String!) { customerEmailVerify(token: $t) { customer { emailVerified } userErrors { code } } }`;
+    const old = await call<{ customerEmailVerify: { userErrors: { code: string }[] } }>(h, VERIFY, {
+      t: tokenIn(firstMail.text),
+    });
+    expect(old.body.data!.customerEmailVerify.userErrors.map((e) => e.code)).toEqual(['INVALID_TOKEN']);
+    const fresh = await call<{ customerEmailVerify: { customer: { emailVerified: boolean } } }>(h, VERIFY, {
+      t: tokenIn(mails[mails.length - 1]!.text),
+    });
+    expect(fresh.body.data!.customerEmailVerify.customer.emailVerified).toBe(true);
+    const again = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(
+      h,
+      SEND,
+      {},
+      s.principal,
+    );
+    expect(again.body.data!.customerEmailVerificationSend.userErrors.map((e) => e.code)).toEqual([
+      'ALREADY_VERIFIED',
+    ]);
+  });
+});
+
 describe('privacy', () => {
   it('When a shopper exports their data, then it holds the profile, addresses and sessions but no secret', async () => {
     const s = await signedInCustomer(h);
@@ -382,7 +466,13 @@ describe('partner API keys', () => {
     expect((await resolveKey(key, customer())).status).toBe(403);
     const list = await call<{ apiKeys: { id: string }[] }>(h, `{ apiKeys { id name } }`, {}, admin());
     expect(list.body.data!.apiKeys.map((k) => k.id)).toContain(apiKey.id);
+    // The gateway caches a resolved key under shop:apikey:<sha256>; revocation clears it.
+    const gatewayCache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' });
+    const cacheKey = `apikey:${createHash('sha256').update(key).digest('hex')}`;
+    await gatewayCache.set(cacheKey, { kind: 'partner', partnerId: apiKey.id, scopes: [] }, 60);
     await call(h, REVOKE, { id: apiKey.id }, admin());
+    expect(await gatewayCache.get(cacheKey)).toBeUndefined();
+    await gatewayCache.close();
     expect((await resolveKey(key)).status).toBe(404);
   });
 

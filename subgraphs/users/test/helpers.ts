@@ -28,6 +28,8 @@ export interface Harness {
   bus: InProcessBus;
   dataDir: string;
   clock: { now: number };
+  dynamoEndpoint: string;
+  tablePrefix: string;
   close: () => Promise<void>;
 }
 
@@ -67,6 +69,8 @@ export async function startUsers(
     bus,
     dataDir,
     clock,
+    dynamoEndpoint: endpoint,
+    tablePrefix: prefix,
     close: async () => {
       await service.close();
       await bus.close();
@@ -177,4 +181,8 @@ export async function signedInCustomer(h: Harness) {
 /** A signed-in customer principal for an existing id (the testkit's `customer()` wants a UUID-typed id). */
 export function asCustomer(customerId: string): Principal {
   return { kind: 'customer', customerId, role: 'CUSTOMER', sessionId: hashToken(`unused-${customerId}`) };
+}
+
+export function tableOf(h: Harness): { endpoint: string; prefix: string } {
+  return { endpoint: h.dynamoEndpoint, prefix: h.tablePrefix };
 }

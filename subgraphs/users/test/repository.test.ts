@@ -166,7 +166,9 @@ describe('tokens and API keys repositories (Postgres)', () => {
       createdBy: null,
     });
     expect((await apiKeysRepo.resolve(t.db, keyHash))?.id).toBe(key.id);
-    expect((await apiKeysRepo.revoke(t.db, key.id))?.revokedAt).not.toBeNull();
+    const revoked = await apiKeysRepo.revoke(t.db, key.id);
+    expect(revoked?.apiKey.revokedAt).not.toBeNull();
+    expect(revoked?.keyHash).toBe(keyHash);
     expect(await apiKeysRepo.resolve(t.db, keyHash)).toBeNull();
   });
 });

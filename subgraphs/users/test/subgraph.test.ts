@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from '@shop/testkit';
-import { admin, service } from '@shop/testkit';
+import { admin, service, testLogger, testRedisUrl } from '@shop/testkit';
+import { DEFAULT_SESSION_POLICY, hashToken, SessionStore } from '@shop/auth';
+import { createCache, createDynamo } from '@shop/datastores';
 import type { DomainEvent } from '@shop/datastores';
 import { DEMO_ADMIN_PASSWORD } from '../src/config';
 import {
@@ -13,6 +15,7 @@ import {
   sessionPrincipal,
   signedInCustomer,
   startUsers,
+  tableOf,
   STRONG_PASSWORD,
   uniqueEmail,
   type Harness,
@@ -168,6 +171,26 @@ describe('login, me and logout', () => {
     );
     expect(res.body.data!.customerLogout).toEqual({ success: true, userErrors: [] });
     expect(await h.service.deps.sessions.resolve(s.token)).toBeNull();
+  });
+
+  it('When a shopper logs out, then a gateway that cached the session (same Redis, prefix shop:) refuses the token next', async () => {
+    const s = await signedInCustomer(h);
+    const { endpoint, prefix } = tableOf(h);
+    const dynamo = createDynamo({ endpoint, region: 'us-east-1' });
+    const gatewayCache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' });
+    const gateway = new SessionStore(dynamo, gatewayCache, prefix, {
+      ...DEFAULT_SESSION_POLICY,
+      cacheSeconds: 60,
+    });
+    try {
+      expect(await gateway.resolve(s.token)).toMatchObject({ customerId: s.id });
+      expect(await gatewayCache.get(`session:${hashToken(s.token)}`)).toBeDefined();
+      await call(h, `mutation { customerLogout { success } }`, {}, s.principal);
+      expect(await gateway.resolve(s.token)).toBeNull();
+    } finally {
+      await gatewayCache.close();
+      dynamo.client.destroy();
+    }
   });
 
   it('When an anonymous shopper logs out, then UNAUTHENTICATED', async () => {

@@ -31,6 +31,11 @@ function toItem(cart: CartRecord): Record<string, unknown> {
   return { ...rest, ...(customerId ? { customerId } : {}), ...(expiresAt !== null ? { ttl: expiresAt } : {}) };
 }
 
+/** A DynamoDB key is at most 2048 bytes; a longer id names no cart and must not become a driver error. */
+function plausibleId(id: string): boolean {
+  return id.length > 0 && Buffer.byteLength(id) <= 1024;
+}
+
 /** DynamoDB deletes expired items lazily, so an expired cart is treated as gone at once. */
 function alive(cart: CartRecord, nowSeconds: number): boolean {
   return cart.expiresAt === null || cart.expiresAt > nowSeconds;
@@ -59,6 +64,7 @@ export class CartRepository {
 
   /** The source of truth, for read-modify-write. */
   async getFresh(id: string): Promise<CartRecord | null> {
+    if (!plausibleId(id)) return null;
     const { Item } = await this.dynamo.doc.send(new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true }));
     if (!Item) return null;
     const cart = parseCart(Item);
@@ -70,6 +76,7 @@ export class CartRepository {
     const found = new Map<string, CartRecord>();
     const missing: string[] = [];
     for (const id of new Set(ids)) {
+      if (!plausibleId(id)) continue;
       const cached = await this.cache.get<CartRecord>(this.key(id));
       if (cached) found.set(id, cached);
       else missing.push(id);

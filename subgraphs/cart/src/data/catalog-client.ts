@@ -20,10 +20,14 @@ const lookupSchema = z.object({ variants: z.array(variantInfoSchema) });
 const relatedSchema = z.object({ productIds: z.array(z.string()) });
 
 const LOOKUP_MAX = 250;
+/** The catalog refuses longer ids; such an id cannot name a variant, so it is simply unknown. */
+const ID_MAX = 100;
 
 export interface Catalog {
   lookupVariants(ids: readonly string[], requestId?: string): Promise<Map<string, VariantInfo>>;
   relatedProducts(productIds: string[], excludeProductIds: string[], first: number, requestId?: string): Promise<string[]>;
+  /** Tells the catalog's personalisation what a shopper added; best effort, never fails the caller. */
+  reportCartAdds(customerId: string, lines: { variantId: string; quantity: number }[], requestId?: string): Promise<void>;
 }
 
 async function call<T>(run: () => Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
@@ -43,7 +47,7 @@ export function catalogOver(client: ServiceClient): Catalog {
   return {
     async lookupVariants(ids, requestId) {
       const result = new Map<string, VariantInfo>();
-      const unique = [...new Set(ids)];
+      const unique = [...new Set(ids)].filter((id) => id.length <= ID_MAX);
       for (let i = 0; i < unique.length; i += LOOKUP_MAX) {
         const chunk = unique.slice(i, i + LOOKUP_MAX);
         const { variants } = await call(() => client.post('/internal/variants/lookup', { ids: chunk }, requestId), lookupSchema);
@@ -59,6 +63,13 @@ export function catalogOver(client: ServiceClient): Catalog {
       );
       const excluded = new Set(excludeProductIds);
       return related.filter((id) => !excluded.has(id)).slice(0, first);
+    },
+    async reportCartAdds(customerId, lines, requestId) {
+      try {
+        await client.post('/internal/behaviour/cart-adds', { customerId, lines }, requestId);
+      } catch {
+        // Personalisation is a nicety: a cart add never waits on it or fails because of it.
+      }
     },
   };
 }

@@ -93,7 +93,8 @@ export class InventoryRepository {
 
   async getLevels(variantIds: readonly string[], consistent = false): Promise<Map<string, InventoryLevel>> {
     const result = new Map<string, InventoryLevel>();
-    const unique = [...new Set(variantIds)];
+    // A DynamoDB key is at most 2048 bytes: a longer id names nothing and must not fail the batch.
+    const unique = [...new Set(variantIds)].filter((id) => id.length > 0 && Buffer.byteLength(id) <= 1024);
     for (let i = 0; i < unique.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((variantId) => ({ variantId }));
       for (let round = 0; keys?.length && round < 8; round++) {

@@ -14,14 +14,15 @@ import {
 import type { Context, Deps } from '../context';
 import { backoffMs, sleep } from '../data/transact';
 import { addLines, mergeCartLines, removeLines, updateLines, type LineFacts, type LineInput, type LineUpdate, type LinesOutcome } from './cart-rules';
-import type { CartLineRecord, CartRecord, PricedLine, VariantInfo } from './types';
+import { LIMITS, type CartLineRecord, type CartRecord, type PricedLine, type VariantInfo } from './types';
 
 export interface CartPayload {
   cart: CartRecord | null;
   userErrors: UserError[];
 }
 
-const MAX_WRITE_ATTEMPTS = 10;
+// Enough for a handful of tabs racing on one cart; a pile-up beyond that answers "busy, retry" rather than wait on.
+const MAX_WRITE_ATTEMPTS = 16;
 
 function cartNotFound(): CartPayload {
   return { cart: null, userErrors: [userError('CART_NOT_FOUND', 'No open cart with this id.', ['cartId'])] };
@@ -39,7 +40,7 @@ async function lineFacts(ctx: Context, variantIds: string[]): Promise<LineFacts>
     if (v && !(v instanceof Error)) variants.set(v.id, v);
     else if (v instanceof Error) throw v;
   });
-  const levels = await ctx.deps.inventory.getLevels(unique, true);
+  const levels = await ctx.deps.inventory.getLevels([...variants.keys()], true);
   const available = new Map([...levels].map(([id, level]) => [id, level.available]));
   return { variants, available, now: ctx.deps.now().toISOString(), newId: ctx.deps.newId };
 }
@@ -77,7 +78,16 @@ async function changeCart(
   throw new ServiceUnavailableError('The cart is busy. Please retry.');
 }
 
+function tooManyLines(lines: unknown[], field: string[]): CartPayload | null {
+  // Checked before any lookup, so a huge input costs nothing.
+  return lines.length > LIMITS.maxLines
+    ? { cart: null, userErrors: [userError('TOO_MANY_LINES', `A cart holds at most ${LIMITS.maxLines} lines.`, field)] }
+    : null;
+}
+
 export async function createCart(ctx: Context, lines: LineInput[]): Promise<CartPayload> {
+  const refused = tooManyLines(lines, ['input', 'lines']);
+  if (refused) return refused;
   const { deps } = ctx;
   const facts = await lineFacts(ctx, lines.map((l) => l.merchandiseId));
   const outcome = addLines([], lines, facts, ['input', 'lines']);
@@ -100,13 +110,22 @@ export async function createCart(ctx: Context, lines: LineInput[]): Promise<Cart
 }
 
 export async function addCartLines(ctx: Context, cartId: string, lines: LineInput[]): Promise<CartPayload> {
-  return changeCart(ctx, cartId, async (cart) => {
+  const refused = tooManyLines(lines, ['lines']);
+  if (refused) return refused;
+  const payload = await changeCart(ctx, cartId, async (cart) => {
     const facts = await lineFacts(ctx, lines.map((l) => l.merchandiseId));
     return addLines(cart.lines, lines, facts);
   });
+  const customerId = customerIdOf(ctx.principal);
+  if (customerId && payload.cart && !payload.userErrors.length) {
+    void ctx.deps.catalog.reportCartAdds(customerId, lines.map((l) => ({ variantId: l.merchandiseId, quantity: l.quantity ?? 1 })), ctx.requestId);
+  }
+  return payload;
 }
 
 export async function updateCartLines(ctx: Context, cartId: string, updates: LineUpdate[]): Promise<CartPayload> {
+  const refused = tooManyLines(updates, ['lines']);
+  if (refused) return refused;
   return changeCart(ctx, cartId, async (cart) => {
     const ids = new Set(updates.map((u) => u.id));
     const facts = await lineFacts(ctx, cart.lines.filter((l) => ids.has(l.id)).map((l) => l.variantId));

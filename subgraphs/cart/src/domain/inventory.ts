@@ -80,10 +80,16 @@ export class ReservationSweeper {
       try {
         for (;;) {
           const ids = await this.inventory.expiredHolds(100);
-          if (!ids.length) return released;
+          let releasedNow = 0;
           for (const id of ids) {
-            if ((await this.inventory.release(id, 'EXPIRED')).kind === 'released') released++;
+            // `released` also answers an id another sweeper got to first; only our own changes count.
+            const before = await this.inventory.getReservation(id);
+            if (before?.status !== 'HELD') continue;
+            if ((await this.inventory.release(id, 'EXPIRED')).kind === 'released') releasedNow++;
           }
+          released += releasedNow;
+          // An index that lags behind (DynamoDB GSIs are eventually consistent) must not make this spin.
+          if (!releasedNow) return released;
         }
       } finally {
         this.running = undefined;

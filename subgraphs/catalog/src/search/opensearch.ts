@@ -311,7 +311,7 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
       filter: allExcept(clauses, except),
       aggs: { values: agg },
     });
-    const terms_ = (field: string): Json => ({
+    const termsAgg = (field: string): Json => ({
       terms: { field, size: FACET_LIMIT, order: [{ _count: 'desc' }, { _key: 'asc' }] },
     });
     const body: Json = {
@@ -323,9 +323,9 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
       track_total_hits: true,
       _source: false,
       aggs: {
-        category: facetAgg('category', terms_('categoryPath')),
-        brand: facetAgg('brand', terms_('brand.raw')),
-        available: facetAgg('available', terms_('available')),
+        category: facetAgg('category', termsAgg('categoryPath')),
+        brand: facetAgg('brand', termsAgg('brand.raw')),
+        available: facetAgg('available', termsAgg('available')),
         price: facetAgg('price', {
           range: {
             field: 'minPriceMinor',

@@ -74,8 +74,11 @@ export interface RatesRequest {
   items: { variantId: string; quantity: number }[];
 }
 
+export type RatesResult = { ok: true; rates: Rate[] } | { ok: false; message: string };
+
 export interface ShippingPort {
-  rates(request: RatesRequest): Promise<Rate[]>;
+  /** The rates on offer; not ok when the shipping service refuses the destination or items. */
+  rates(request: RatesRequest): Promise<RatesResult>;
   /** The rate the handle names, when the shipping service vouches for it; null for a forged or altered handle. */
   verify(handle: string, request: RatesRequest): Promise<Rate | null>;
 }
@@ -83,8 +86,16 @@ export interface ShippingPort {
 export function shippingPort(client: ServiceClient): ShippingPort {
   return {
     async rates(request) {
-      const body = await client.post('/internal/rates', request);
-      return z.object({ rates: z.array(rateSchema) }).parse(body).rates;
+      try {
+        const body = await client.post('/internal/rates', request);
+        return { ok: true, rates: z.object({ rates: z.array(rateSchema) }).parse(body).rates };
+      } catch (error) {
+        if (error instanceof ServiceCallError && error.status === 400) {
+          const parsed = z.object({ message: z.string().max(300) }).safeParse(error.body);
+          return { ok: false, message: parsed.success ? parsed.data.message : 'We cannot ship these items to this address.' };
+        }
+        throw error;
+      }
     },
     async verify(handle, request) {
       try {

@@ -1,6 +1,6 @@
 // Checkout: a server-priced snapshot of a cart, its shipping rates and its tax.
 import { randomUUID } from 'node:crypto';
-import { canAccessOwned, customerIdOf, userError, type UserError } from '@shop/common';
+import { ForbiddenError, canAccessOwned, customerIdOf, userError, type UserError } from '@shop/common';
 import { findCheckout, insertCheckout, setSelectedRate } from '../data/checkouts';
 import { findLiveOrderForCheckout } from '../data/orders';
 import type { RatesRequest } from '../data/services';
@@ -54,9 +54,10 @@ export async function createCheckout(
     phone: clean(raw.phone),
   };
   const lines = cart.lines.map((l) => ({ ...l }));
-  const rates = (await ctx.deps.shipping.rates(ratesRequestFor({ shippingAddress: address, lines })))
-    // A rate in another currency cannot be added to this cart's total.
-    .filter((r) => r.currencyCode === cart.currencyCode);
+  const offered = await ctx.deps.shipping.rates(ratesRequestFor({ shippingAddress: address, lines }));
+  if (!offered.ok) return fail(userError('SHIPPING_UNAVAILABLE', offered.message, ['input', 'shippingAddress']));
+  // A rate in another currency cannot be added to this cart's total.
+  const rates = offered.rates.filter((r) => r.currencyCode === cart.currencyCode);
 
   const checkout = await insertCheckout(ctx.deps.db, {
     id: randomUUID(),
@@ -75,6 +76,13 @@ export async function createCheckout(
 export async function checkoutFor(ctx: Context, id: string): Promise<Checkout | null> {
   const checkout = await findCheckout(ctx.deps.db, id);
   if (!checkout || !canAccessOwned(ctx.principal, checkout.customerId)) return null;
+  return checkout;
+}
+
+/** Query.checkout: FORBIDDEN alike whether the checkout is missing or someone else's. */
+export async function readCheckout(ctx: Context, id: string): Promise<Checkout> {
+  const checkout = await checkoutFor(ctx, id);
+  if (!checkout) throw new ForbiddenError();
   return checkout;
 }
 

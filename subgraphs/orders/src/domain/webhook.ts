@@ -24,9 +24,17 @@ export async function handleStripeWebhook(
 
   const object = event.data.object as { id?: unknown; object?: unknown; metadata?: Record<string, string> | null };
   const isIntent = event.type.startsWith('payment_intent.') && typeof object.id === 'string';
-  const orderId = object.metadata?.orderId;
-  // Read before the transaction: the answer is the provider's state now, whatever the event said then.
-  const current = isIntent && orderId ? await deps.payments.retrieve(object.id as string) : null;
+  // Read before the transaction: the answer is the provider's state now, whatever the event said then,
+  // and the order is the one the provider's own record names.
+  const current =
+    isIntent && object.metadata?.orderId
+      ? await deps.payments.retrieve(object.id as string).catch((error: unknown) => {
+          // An intent the provider does not know is nothing to settle; anything else is retried by Stripe.
+          if ((error as { statusCode?: unknown }).statusCode === 404) return null;
+          throw error;
+        })
+      : null;
+  const orderId = current && current.kind !== 'invalid_payment_method' ? current.orderId : null;
 
   const outcome = await deps.db.transaction(async (tx) => {
     const { rowCount } = await tx.query(`INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [

@@ -26,11 +26,8 @@ export type Scalars = {
 
 /** A shipping carrier. */
 export type Carrier =
-  /** DHL Express. */
   | 'DHL'
-  /** FedEx. */
   | 'FEDEX'
-  /** United Parcel Service. */
   | 'UPS';
 
 /** A checkout: a priced snapshot of a cart with the shopper's address, on its way to become an order. */
@@ -162,9 +159,9 @@ export type MailingAddress = {
   zip: Scalars['String']['output'];
 };
 
-/** A postal address given at checkout. */
+/** An address to save. */
 export type MailingAddressInput = {
-  /** Street address. */
+  /** Street address, at most 200 characters. */
   address1: Scalars['String']['input'];
   /** Apartment, suite, unit. */
   address2?: InputMaybe<Scalars['String']['input']>;
@@ -178,9 +175,9 @@ export type MailingAddressInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** Phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** Province, state or region (for the US, the two-letter state code). */
+  /** Province, state or region. */
   province?: InputMaybe<Scalars['String']['input']>;
-  /** Postal or ZIP code. */
+  /** Postal or ZIP code, at most 20 characters. */
   zip: Scalars['String']['input'];
 };
 
@@ -375,7 +372,7 @@ export type ProductVariant = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A checkout, to its owner (anyone holding the id of a guest's checkout). */
+  /** A checkout, to its owner (anyone holding the id of a guest's checkout); FORBIDDEN alike whether it exists or not. */
   checkout?: Maybe<Checkout>;
   /** An order, to its owner or an admin; FORBIDDEN alike whether it exists or not. */
   order?: Maybe<Order>;
@@ -406,18 +403,18 @@ export type Refund = {
   status: Scalars['String']['output'];
 };
 
-/** A way to ship a set of items to a destination, with its price; the handle is signed and cannot be altered. */
+/** A way to ship a set of items to a destination, with its price. */
 export type ShippingRate = {
   __typename?: 'ShippingRate';
   /** The carrier that delivers. */
   carrier: Carrier;
-  /** Business days the delivery is estimated to take. */
+  /** Business days until delivery, estimated. */
   estimatedDeliveryDays: Scalars['Int']['output'];
-  /** An opaque, signed handle that names this rate; pass it to select the rate. */
+  /** An opaque, signed handle for this rate; pass it to checkoutShippingRateSelect. It cannot be forged or altered. */
   handle: Scalars['String']['output'];
-  /** The price of shipping. */
+  /** What shipping costs. */
   price: Money;
-  /** The carrier's service level, such as Express. */
+  /** The carrier's service level, such as EXPRESS or GROUND. */
   service: Scalars['String']['output'];
 };
 

@@ -26,11 +26,13 @@ export function catalogClient(client: ServiceClient): CatalogClient {
       try {
         raw = await client.post<unknown>('/internal/variants/lookup', { ids }, requestId);
       } catch (error) {
-        if (error instanceof ServiceCallError) throw new ServiceUnavailableError('The catalog could not be reached. Please retry.');
+        if (error instanceof ServiceCallError)
+          throw new ServiceUnavailableError('The catalog could not be reached. Please retry.');
         throw error;
       }
       const parsed = lookupAnswer.safeParse(raw);
-      if (!parsed.success) throw new ServiceUnavailableError('The catalog answered unexpectedly. Please retry.');
+      if (!parsed.success)
+        throw new ServiceUnavailableError('The catalog answered unexpectedly. Please retry.');
       return parsed.data.variants.map((v) => ({ id: v.id, weightGrams: v.weightGrams }));
     },
   };

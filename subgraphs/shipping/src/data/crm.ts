@@ -65,7 +65,13 @@ const statsRow = z.object({
 
 function toStats(row: unknown): CustomerStats {
   const r = statsRow.parse(row);
-  return { customerId: r.customer_id, orders: r.orders, spentUsdMinor: r.spent_usd, lastOrderAt: r.last_order_at, returns: r.returns };
+  return {
+    customerId: r.customer_id,
+    orders: r.orders,
+    spentUsdMinor: r.spent_usd,
+    lastOrderAt: r.last_order_at,
+    returns: r.returns,
+  };
 }
 
 /** One stats row per known customer; segment filters are conditions on it. */
@@ -108,7 +114,15 @@ export const crmRepo = {
   /** Returns false when the order was already recorded. */
   async recordPaidOrder(
     tx: SqlExecutor,
-    o: { orderId: string; orderNumber: string; customerId: string | null; email: string | null; totalMinor: number; currencyCode: string; paidAt: string },
+    o: {
+      orderId: string;
+      orderNumber: string;
+      customerId: string | null;
+      email: string | null;
+      totalMinor: number;
+      currencyCode: string;
+      paidAt: string;
+    },
   ): Promise<boolean> {
     const { rowCount } = await tx.query(
       `INSERT INTO paid_orders (order_id, order_number, customer_id, email, total_minor, currency_code, paid_at)
@@ -120,7 +134,10 @@ export const crmRepo = {
 
   /** The order's customer as order.paid told it: a string, null for a guest, undefined when unknown here. */
   async orderOwner(db: SqlExecutor, orderId: string): Promise<string | null | undefined> {
-    const { rows } = await db.query<{ customer_id: string | null }>(`SELECT customer_id FROM paid_orders WHERE order_id = $1`, [orderId]);
+    const { rows } = await db.query<{ customer_id: string | null }>(
+      `SELECT customer_id FROM paid_orders WHERE order_id = $1`,
+      [orderId],
+    );
     return rows[0] ? rows[0].customer_id : undefined;
   },
 
@@ -137,28 +154,56 @@ export const crmRepo = {
     await tx.query(
       `INSERT INTO timeline_events (id, customer_id, kind, title, body, reference_id, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))`,
-      [randomUUID(), e.customerId, e.kind, e.title, e.body ?? null, e.referenceId ?? null, e.occurredAt ?? null],
+      [
+        randomUUID(),
+        e.customerId,
+        e.kind,
+        e.title,
+        e.body ?? null,
+        e.referenceId ?? null,
+        e.occurredAt ?? null,
+      ],
     );
   },
 
   /** Newest first; `beforeSeq` pages on. Fetches `limit + 1` so the caller can tell there is more. */
-  async timeline(db: SqlExecutor, customerId: string, limit: number, beforeSeq: number | null): Promise<{ rows: TimelineEntry[]; total: number }> {
+  async timeline(
+    db: SqlExecutor,
+    customerId: string,
+    limit: number,
+    beforeSeq: number | null,
+  ): Promise<{ rows: TimelineEntry[]; total: number }> {
     const { rows } = await db.query(
       `SELECT seq, id, customer_id, kind, title, body, reference_id, occurred_at FROM timeline_events
         WHERE customer_id = $1 AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3`,
       [customerId, beforeSeq, limit + 1],
     );
-    const count = await db.query<{ n: string }>(`SELECT count(*) AS n FROM timeline_events WHERE customer_id = $1`, [customerId]);
+    const count = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM timeline_events WHERE customer_id = $1`,
+      [customerId],
+    );
     return {
       rows: rows.map((row) => {
         const r = timelineRow.parse(row);
-        return { id: r.id, seq: r.seq, customerId: r.customer_id, kind: r.kind, title: r.title, body: r.body, referenceId: r.reference_id, occurredAt: r.occurred_at };
+        return {
+          id: r.id,
+          seq: r.seq,
+          customerId: r.customer_id,
+          kind: r.kind,
+          title: r.title,
+          body: r.body,
+          referenceId: r.reference_id,
+          occurredAt: r.occurred_at,
+        };
       }),
       total: Number(count.rows[0]?.n ?? 0),
     };
   },
 
-  async addNote(tx: SqlExecutor, note: { customerId: string; body: string; authorId: string }): Promise<CustomerNote> {
+  async addNote(
+    tx: SqlExecutor,
+    note: { customerId: string; body: string; authorId: string },
+  ): Promise<CustomerNote> {
     const id = randomUUID();
     const { rows } = await tx.query<{ created_at: Date | string }>(
       `INSERT INTO customer_notes (id, customer_id, body, author_id) VALUES ($1, $2, $3, $4) RETURNING created_at`,
@@ -168,12 +213,19 @@ export const crmRepo = {
   },
 
   async statsOf(db: SqlExecutor, customerIds: readonly string[]): Promise<Map<string, CustomerStats>> {
-    const { rows } = await db.query(`SELECT * FROM (${STATS}) s WHERE customer_id = ANY($1::text[])`, [[...customerIds]]);
+    const { rows } = await db.query(`SELECT * FROM (${STATS}) s WHERE customer_id = ANY($1::text[])`, [
+      [...customerIds],
+    ]);
     return new Map(rows.map((row) => [toStats(row).customerId, toStats(row)]));
   },
 
   /** Known customers by id, optionally in one segment; `limit + 1` rows for paging. */
-  async customers(db: SqlExecutor, segment: Segment | null, limit: number, afterId: string | null): Promise<{ ids: string[]; total: number }> {
+  async customers(
+    db: SqlExecutor,
+    segment: Segment | null,
+    limit: number,
+    afterId: string | null,
+  ): Promise<{ ids: string[]; total: number }> {
     const where = segment ? SEGMENT_CONDITIONS[segment] : 'true';
     const { rows } = await db.query<{ customer_id: string }>(
       `SELECT customer_id FROM (${STATS}) s WHERE ${where} AND ($1::text IS NULL OR customer_id > $1) ORDER BY customer_id LIMIT $2`,

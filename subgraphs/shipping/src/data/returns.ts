@@ -44,16 +44,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const returnsRepo = {
   async insert(
     tx: SqlExecutor,
-    r: { id: string; orderId: string; customerId: string | null; reason: string; lines: { orderLineId: string; quantity: number }[] },
+    r: {
+      id: string;
+      orderId: string;
+      customerId: string | null;
+      reason: string;
+      lines: { orderLineId: string; quantity: number }[];
+    },
   ): Promise<void> {
-    await tx.query(`INSERT INTO returns (id, order_id, customer_id, status, reason) VALUES ($1, $2, $3, 'REQUESTED', $4)`, [
-      r.id,
-      r.orderId,
-      r.customerId,
-      r.reason,
-    ]);
+    await tx.query(
+      `INSERT INTO returns (id, order_id, customer_id, status, reason) VALUES ($1, $2, $3, 'REQUESTED', $4)`,
+      [r.id, r.orderId, r.customerId, r.reason],
+    );
     for (const line of r.lines) {
-      await tx.query(`INSERT INTO return_lines (return_id, order_line_id, quantity) VALUES ($1, $2, $3)`, [r.id, line.orderLineId, line.quantity]);
+      await tx.query(`INSERT INTO return_lines (return_id, order_line_id, quantity) VALUES ($1, $2, $3)`, [
+        r.id,
+        line.orderLineId,
+        line.quantity,
+      ]);
     }
   },
 
@@ -64,12 +72,18 @@ export const returnsRepo = {
     return rows[0] ? toReturn(rows[0]) : null;
   },
 
-  async byTrackingNumber(db: SqlExecutor, trackingNumber: string): Promise<Return | null> {
-    const { rows } = await db.query(`${SELECT_RETURN} WHERE r.tracking_number = $1`, [trackingNumber]);
+  async byTrackingNumber(db: SqlExecutor, carrier: string, trackingNumber: string): Promise<Return | null> {
+    const { rows } = await db.query(`${SELECT_RETURN} WHERE r.carrier = $1 AND r.tracking_number = $2`, [
+      carrier,
+      trackingNumber,
+    ]);
     return rows[0] ? toReturn(rows[0]) : null;
   },
 
-  async list(db: SqlExecutor, filter: { orderId?: string | null; customerId?: string | null }): Promise<Return[]> {
+  async list(
+    db: SqlExecutor,
+    filter: { orderId?: string | null; customerId?: string | null },
+  ): Promise<Return[]> {
     const { rows } = await db.query(
       `${SELECT_RETURN} WHERE ($1::text IS NULL OR r.order_id = $1) AND ($2::text IS NULL OR r.customer_id = $2)
         ORDER BY r.created_at DESC, r.id LIMIT 100`,
@@ -93,21 +107,26 @@ export const returnsRepo = {
     return new Map(rows.map((r) => [r.order_line_id, Number(r.returnable)]));
   },
 
-  async setStatus(tx: SqlExecutor, id: string, status: ReturnStatus, extra: { rejectReason?: string | null } = {}): Promise<void> {
-    await tx.query(`UPDATE returns SET status = $2, reject_reason = coalesce($3, reject_reason), updated_at = now() WHERE id = $1`, [
-      id,
-      status,
-      extra.rejectReason ?? null,
-    ]);
+  async setStatus(
+    tx: SqlExecutor,
+    id: string,
+    status: ReturnStatus,
+    extra: { rejectReason?: string | null } = {},
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE returns SET status = $2, reject_reason = coalesce($3, reject_reason), updated_at = now() WHERE id = $1`,
+      [id, status, extra.rejectReason ?? null],
+    );
   },
 
-  async setLabel(tx: SqlExecutor, id: string, label: { carrier: string; trackingNumber: string; format: string; data: string }): Promise<void> {
-    await tx.query(`UPDATE returns SET carrier = $2, tracking_number = $3, label_format = $4, label_data = $5 WHERE id = $1`, [
-      id,
-      label.carrier,
-      label.trackingNumber,
-      label.format,
-      label.data,
-    ]);
+  async setLabel(
+    tx: SqlExecutor,
+    id: string,
+    label: { carrier: string; trackingNumber: string; format: string; data: string },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE returns SET carrier = $2, tracking_number = $3, label_format = $4, label_data = $5 WHERE id = $1`,
+      [id, label.carrier, label.trackingNumber, label.format, label.data],
+    );
   },
 };

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 import { CARRIERS, type Carrier } from '../domain/rates';
-import { SHIPMENT_STATUSES, type Shipment, type ShipmentStatus, type TrackingEvent } from '../domain/shipments';
+import {
+  SHIPMENT_STATUSES,
+  type Shipment,
+  type ShipmentStatus,
+  type TrackingEvent,
+} from '../domain/shipments';
 
 const iso = z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString());
 
@@ -95,14 +100,23 @@ export const shipmentsRepo = {
       `INSERT INTO shipments (id, order_id, customer_id, carrier, service, tracking_number, status, progress,
                               label_format, label_data, estimated_delivery)
        VALUES ($1, $2, $3, $4, $5, $6, 'LABEL_CREATED', 0, $7, $8, $9)`,
-      [s.id, s.orderId, s.customerId, s.carrier, s.service, s.trackingNumber, s.labelFormat, s.labelData, s.estimatedDelivery],
+      [
+        s.id,
+        s.orderId,
+        s.customerId,
+        s.carrier,
+        s.service,
+        s.trackingNumber,
+        s.labelFormat,
+        s.labelData,
+        s.estimatedDelivery,
+      ],
     );
     for (const line of s.lines) {
-      await tx.query(`INSERT INTO shipment_lines (shipment_id, order_line_id, quantity) VALUES ($1, $2, $3)`, [
-        s.id,
-        line.orderLineId,
-        line.quantity,
-      ]);
+      await tx.query(
+        `INSERT INTO shipment_lines (shipment_id, order_line_id, quantity) VALUES ($1, $2, $3)`,
+        [s.id, line.orderLineId, line.quantity],
+      );
     }
   },
 
@@ -117,20 +131,25 @@ export const shipmentsRepo = {
   },
 
   /** Locks the row for the rest of the transaction, so concurrent carrier updates apply one after another. */
-  async lockByTrackingNumber(tx: SqlExecutor, carrier: Carrier, trackingNumber: string): Promise<Shipment | null> {
-    const { rows } = await tx.query(`SELECT id FROM shipments WHERE carrier = $1 AND tracking_number = $2 FOR UPDATE`, [
-      carrier,
-      trackingNumber,
-    ]);
+  async lockByTrackingNumber(
+    tx: SqlExecutor,
+    carrier: Carrier,
+    trackingNumber: string,
+  ): Promise<Shipment | null> {
+    const { rows } = await tx.query(
+      `SELECT id FROM shipments WHERE carrier = $1 AND tracking_number = $2 FOR UPDATE`,
+      [carrier, trackingNumber],
+    );
     const id = (rows[0] as { id?: string } | undefined)?.id;
     return id ? shipmentsRepo.byId(tx, id) : null;
   },
 
   /** Shipments of many orders in one query, oldest first, grouped by order id. */
   async byOrderIds(db: SqlExecutor, orderIds: readonly string[]): Promise<Map<string, Shipment[]>> {
-    const { rows } = await db.query(`${SELECT_SHIPMENT} WHERE s.order_id = ANY($1::text[]) ORDER BY s.created_at, s.id`, [
-      [...orderIds],
-    ]);
+    const { rows } = await db.query(
+      `${SELECT_SHIPMENT} WHERE s.order_id = ANY($1::text[]) ORDER BY s.created_at, s.id`,
+      [[...orderIds]],
+    );
     const byOrder = new Map<string, Shipment[]>();
     for (const row of rows) {
       const shipment = toShipment(row);
@@ -142,7 +161,11 @@ export const shipmentsRepo = {
   },
 
   async setStatus(tx: SqlExecutor, id: string, status: ShipmentStatus, progress: number): Promise<void> {
-    await tx.query(`UPDATE shipments SET status = $2, progress = $3, updated_at = now() WHERE id = $1`, [id, status, progress]);
+    await tx.query(`UPDATE shipments SET status = $2, progress = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      status,
+      progress,
+    ]);
   },
 
   /** Inserts an event unless the carrier already sent it; returns whether it was new. */
@@ -156,7 +179,10 @@ export const shipmentsRepo = {
   },
 
   /** Events of many shipments in one query, oldest first. */
-  async eventsByShipmentIds(db: SqlExecutor, shipmentIds: readonly string[]): Promise<Map<string, TrackingEvent[]>> {
+  async eventsByShipmentIds(
+    db: SqlExecutor,
+    shipmentIds: readonly string[],
+  ): Promise<Map<string, TrackingEvent[]>> {
     const { rows } = await db.query(
       `SELECT id, shipment_id, status, description, location, occurred_at FROM tracking_events
         WHERE shipment_id = ANY($1::uuid[]) ORDER BY occurred_at, recorded_at, id`,

@@ -50,7 +50,10 @@ export const webhooksRepo = {
   },
 
   /** One delivery per subscription of the topic; a redelivered event adds none (unique per subscription and event). */
-  async enqueue(tx: SqlExecutor, event: { id: string; topic: string; payload: Record<string, unknown>; occurredAt: string }): Promise<number> {
+  async enqueue(
+    tx: SqlExecutor,
+    event: { id: string; topic: string; payload: Record<string, unknown>; occurredAt: string },
+  ): Promise<number> {
     const { rowCount } = await tx.query(
       `INSERT INTO webhook_deliveries (id, subscription_id, event_id, topic, payload, occurred_at)
        SELECT gen_random_uuid(), s.id, $1, $2, $3, $4 FROM webhook_subscriptions s WHERE $2 = ANY(s.topics)
@@ -97,7 +100,12 @@ export const webhooksRepo = {
   },
 
   /** Schedules the next try, or gives up (FAILED) after the last one. */
-  async markFailed(db: SqlExecutor, id: string, httpStatus: number | null, retryInMs: number | null): Promise<void> {
+  async markFailed(
+    db: SqlExecutor,
+    id: string,
+    httpStatus: number | null,
+    retryInMs: number | null,
+  ): Promise<void> {
     await db.query(
       `UPDATE webhook_deliveries
           SET attempts = attempts + 1, last_status = $2, claimed_until = NULL,
@@ -108,7 +116,10 @@ export const webhooksRepo = {
     );
   },
 
-  async deliveries(db: SqlExecutor, subscriptionId: string): Promise<{ eventId: string; status: string; attempts: number }[]> {
+  async deliveries(
+    db: SqlExecutor,
+    subscriptionId: string,
+  ): Promise<{ eventId: string; status: string; attempts: number }[]> {
     const { rows } = await db.query<{ event_id: string; status: string; attempts: number }>(
       `SELECT event_id, status, attempts FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY occurred_at`,
       [subscriptionId],

@@ -16,7 +16,14 @@ import {
   type UserError,
 } from '@shop/common';
 import { consumeOnce, type DomainEvent, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
-import { crmRepo, SEGMENT_CONDITIONS, type CustomerNote, type CustomerStats, type Segment, type TimelineEntry } from '../data/crm';
+import {
+  crmRepo,
+  SEGMENT_CONDITIONS,
+  type CustomerNote,
+  type CustomerStats,
+  type Segment,
+  type TimelineEntry,
+} from '../data/crm';
 
 export const SEGMENTS = Object.keys(SEGMENT_CONDITIONS) as Segment[];
 const DORMANT_DAYS = 180;
@@ -31,7 +38,12 @@ export function segmentsOf(stats: CustomerStats | undefined, now = Date.now()): 
   if (stats.orders >= 2) segments.push('repeat');
   if (stats.spentUsdMinor >= VIP_USD_MINOR) segments.push('vip');
   if (stats.returns >= 1) segments.push('returner');
-  if (stats.orders >= 1 && stats.lastOrderAt && now - Date.parse(stats.lastOrderAt) > DORMANT_DAYS * 86_400_000) segments.push('dormant');
+  if (
+    stats.orders >= 1 &&
+    stats.lastOrderAt &&
+    now - Date.parse(stats.lastOrderAt) > DORMANT_DAYS * 86_400_000
+  )
+    segments.push('dormant');
   return segments;
 }
 
@@ -40,7 +52,8 @@ export function assertCanReadCustomer(principal: Principal, customerId: string):
   assertCanAccessOwned(principal, customerId);
 }
 
-const isSeq = (v: unknown): v is { s: number } => typeof v === 'object' && v !== null && typeof (v as { s?: unknown }).s === 'number';
+const isSeq = (v: unknown): v is { s: number } =>
+  typeof v === 'object' && v !== null && typeof (v as { s?: unknown }).s === 'number';
 
 export async function customerTimeline(
   db: SqlExecutor,
@@ -55,7 +68,8 @@ export async function customerTimeline(
   return toConnection(rows, limit, (r) => encodeCursor({ s: r.seq }), total, after !== null);
 }
 
-const isId = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+const isId = (v: unknown): v is { id: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
 
 export async function listCustomers(
   db: SqlExecutor,
@@ -88,12 +102,21 @@ export async function addCustomerNote(
   const body = input.body.trim();
   const customerId = input.customerId.trim();
   const errors: UserError[] = [];
-  if (!customerId || customerId.length > 100) errors.push(userError('INVALID_CUSTOMER', 'A customer id is required', ['customerId']));
-  if (!body || body.length > 5000) errors.push(userError('INVALID_BODY', 'A note has 1 to 5000 characters', ['body']));
+  if (!customerId || customerId.length > 100)
+    errors.push(userError('INVALID_CUSTOMER', 'A customer id is required', ['customerId']));
+  if (!body || body.length > 5000)
+    errors.push(userError('INVALID_BODY', 'A note has 1 to 5000 characters', ['body']));
   if (errors.length) return { note: null, userErrors: errors };
   const note = await db.transaction(async (tx) => {
     const created = await crmRepo.addNote(tx, { customerId, body, authorId: staff.customerId });
-    await crmRepo.addTimeline(tx, { customerId, kind: 'NOTE_ADDED', title: 'Note added', body, referenceId: created.id, occurredAt: created.createdAt });
+    await crmRepo.addTimeline(tx, {
+      customerId,
+      kind: 'NOTE_ADDED',
+      title: 'Note added',
+      body,
+      referenceId: created.id,
+      occurredAt: created.createdAt,
+    });
     return created;
   });
   return { note, userErrors: [] };
@@ -134,7 +157,8 @@ export async function handleCrmEvent(db: SqlDatabase, event: DomainEvent): Promi
       await crmRepo.addTimeline(tx, {
         customerId: o.customerId,
         kind: 'ORDER_PLACED',
-        title: `Order #${o.orderNumber} placed (${total.amount} ${total.currencyCode})`,
+        // orders sends numbers as "#1001"; a bare 1001 gets its sign here.
+        title: `Order ${o.orderNumber.startsWith('#') ? o.orderNumber : `#${o.orderNumber}`} placed (${total.amount} ${total.currencyCode})`,
         referenceId: o.orderId,
         occurredAt: event.occurredAt,
       });

@@ -7,7 +7,13 @@ import { shipmentsRepo } from '../data/shipments';
 import { orderOwner } from './owners';
 import { returnScanned } from './returns';
 import { CARRIERS, findService, MAX_ITEMS, MAX_QUANTITY, SERVICES, type Carrier } from './rates';
-import { addBusinessDays, advance, sandboxTrackingNumber, type Shipment, type ShipmentStatus } from './shipments';
+import {
+  addBusinessDays,
+  advance,
+  sandboxTrackingNumber,
+  type Shipment,
+  type ShipmentStatus,
+} from './shipments';
 
 export interface FulfillmentDeps {
   db: SqlDatabase;
@@ -30,7 +36,12 @@ export interface FulfillmentPayload {
   userErrors: UserError[];
 }
 
-function sandboxLabel(s: { carrier: Carrier; service: string; trackingNumber: string; orderId: string }): string {
+function sandboxLabel(s: {
+  carrier: Carrier;
+  service: string;
+  trackingNumber: string;
+  orderId: string;
+}): string {
   const zpl = [
     '^XA',
     `^FO50,50^A0N,40,40^FD${s.carrier} ${s.service}^FS`,
@@ -44,11 +55,15 @@ function sandboxLabel(s: { carrier: Carrier; service: string; trackingNumber: st
 
 function validate(input: FulfillmentInput): UserError[] {
   const errors: UserError[] = [];
-  if (!input.orderId.trim() || input.orderId.length > 100) errors.push(userError('INVALID_ORDER', 'An order id is required', ['orderId']));
-  if (!CARRIERS.includes(input.carrier)) errors.push(userError('UNKNOWN_CARRIER', 'Unknown carrier', ['carrier']));
+  if (!input.orderId.trim() || input.orderId.length > 100)
+    errors.push(userError('INVALID_ORDER', 'An order id is required', ['orderId']));
+  if (!CARRIERS.includes(input.carrier))
+    errors.push(userError('UNKNOWN_CARRIER', 'Unknown carrier', ['carrier']));
   else if (!findService(input.carrier, input.service)) {
     const offered = SERVICES.filter((s) => s.carrier === input.carrier).map((s) => s.service);
-    errors.push(userError('UNKNOWN_SERVICE', `${input.carrier} offers ${offered.join(' and ')}`, ['service']));
+    errors.push(
+      userError('UNKNOWN_SERVICE', `${input.carrier} offers ${offered.join(' and ')}`, ['service']),
+    );
   }
   if (input.lines.length < 1 || input.lines.length > MAX_ITEMS) {
     errors.push(userError('INVALID_LINES', `Ship between 1 and ${MAX_ITEMS} lines`, ['lines']));
@@ -56,22 +71,47 @@ function validate(input: FulfillmentInput): UserError[] {
   const seen = new Set<string>();
   input.lines.forEach((line, i) => {
     if (!line.orderLineId.trim() || line.orderLineId.length > 100) {
-      errors.push(userError('INVALID_LINE', 'An order line id is required', ['lines', String(i), 'orderLineId']));
+      errors.push(
+        userError('INVALID_LINE', 'An order line id is required', ['lines', String(i), 'orderLineId']),
+      );
     } else if (seen.has(line.orderLineId)) {
-      errors.push(userError('DUPLICATE_LINE', 'Each order line may appear once', ['lines', String(i), 'orderLineId']));
+      errors.push(
+        userError('DUPLICATE_LINE', 'Each order line may appear once', ['lines', String(i), 'orderLineId']),
+      );
     }
     seen.add(line.orderLineId);
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
-      errors.push(userError('INVALID_QUANTITY', `Quantity must be between 1 and ${MAX_QUANTITY}`, ['lines', String(i), 'quantity']));
+      errors.push(
+        userError('INVALID_QUANTITY', `Quantity must be between 1 and ${MAX_QUANTITY}`, [
+          'lines',
+          String(i),
+          'quantity',
+        ]),
+      );
     }
   });
   return errors;
 }
 
-function shipmentEvent(topic: 'shipment.created' | 'shipment.updated', s: { id: string; orderId: string; customerId: string | null; status: ShipmentStatus; trackingNumber: string }) {
+function shipmentEvent(
+  topic: 'shipment.created' | 'shipment.updated',
+  s: {
+    id: string;
+    orderId: string;
+    customerId: string | null;
+    status: ShipmentStatus;
+    trackingNumber: string;
+  },
+) {
   return {
     topic,
-    payload: { shipmentId: s.id, orderId: s.orderId, customerId: s.customerId, status: s.status, trackingNumber: s.trackingNumber },
+    payload: {
+      shipmentId: s.id,
+      orderId: s.orderId,
+      customerId: s.customerId,
+      status: s.status,
+      trackingNumber: s.trackingNumber,
+    },
   };
 }
 
@@ -79,7 +119,11 @@ function shipmentEvent(topic: 'shipment.created' | 'shipment.updated', s: { id: 
  * Admin only. The orders subgraph owns orders and has no internal endpoint to read one, so the
  * order and line ids are taken as given (bounded and de-duplicated), not checked against the order.
  */
-export async function createFulfillment(deps: FulfillmentDeps, principal: Principal, input: FulfillmentInput): Promise<FulfillmentPayload> {
+export async function createFulfillment(
+  deps: FulfillmentDeps,
+  principal: Principal,
+  input: FulfillmentInput,
+): Promise<FulfillmentPayload> {
   requireAdmin(principal);
   const errors = validate(input);
   if (errors.length) return { shipment: null, label: null, userErrors: errors };
@@ -92,7 +136,12 @@ export async function createFulfillment(deps: FulfillmentDeps, principal: Princi
   const id = randomUUID();
   for (let attempt = 0; ; attempt++) {
     const trackingNumber = sandboxTrackingNumber(input.carrier);
-    const labelData = sandboxLabel({ carrier: input.carrier, service: input.service, trackingNumber, orderId: input.orderId });
+    const labelData = sandboxLabel({
+      carrier: input.carrier,
+      service: input.service,
+      trackingNumber,
+      orderId: input.orderId,
+    });
     try {
       await deps.db.transaction(async (tx) => {
         await shipmentsRepo.insert(tx, {
@@ -163,9 +212,14 @@ export interface TrackingUpdateResult {
   unknownShipments: number;
 }
 
-async function applyOne(tx: SqlExecutor, carrier: Carrier, event: CarrierEvent): Promise<'applied' | 'duplicate' | 'unknown' | 'changed'> {
+async function applyOne(
+  tx: SqlExecutor,
+  carrier: Carrier,
+  event: CarrierEvent,
+): Promise<'applied' | 'duplicate' | 'unknown' | 'changed'> {
   const shipment = await shipmentsRepo.lockByTrackingNumber(tx, carrier, event.trackingNumber);
-  if (!shipment) return (await returnScanned(tx, event.trackingNumber, event.status)) ? 'changed' : 'unknown';
+  if (!shipment)
+    return (await returnScanned(tx, carrier, event.trackingNumber, event.status)) ? 'changed' : 'unknown';
   const fresh = await shipmentsRepo.insertEvent(tx, {
     id: randomUUID(),
     shipmentId: shipment.id,
@@ -196,7 +250,11 @@ async function applyOne(tx: SqlExecutor, carrier: Carrier, event: CarrierEvent):
 }
 
 /** Applies a carrier's tracking events, each once (by the carrier's event id), in one transaction per event. */
-export async function applyTrackingEvents(deps: FulfillmentDeps, carrier: Carrier, events: CarrierEvent[]): Promise<TrackingUpdateResult> {
+export async function applyTrackingEvents(
+  deps: FulfillmentDeps,
+  carrier: Carrier,
+  events: CarrierEvent[],
+): Promise<TrackingUpdateResult> {
   const result: TrackingUpdateResult = { applied: 0, duplicates: 0, unknownShipments: 0 };
   let changed = false;
   const ordered = [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));

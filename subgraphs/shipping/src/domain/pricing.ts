@@ -22,7 +22,11 @@ export class UnknownVariantsError extends Error {
   }
 }
 
-export async function parcelWeight(catalog: CatalogClient, items: RateItem[], requestId?: string): Promise<number> {
+export async function parcelWeight(
+  catalog: CatalogClient,
+  items: RateItem[],
+  requestId?: string,
+): Promise<number> {
   const weights = await catalog.variantWeights(
     items.map((i) => i.variantId),
     requestId,
@@ -53,7 +57,8 @@ export async function shippingRates(
   try {
     return await rateParcel(deps, input, requestId);
   } catch (error) {
-    if (error instanceof RateInputError || error instanceof UnknownVariantsError) throw new BadInputError(error.message);
+    if (error instanceof RateInputError || error instanceof UnknownVariantsError)
+      throw new BadInputError(error.message);
     throw error;
   }
 }

@@ -72,7 +72,8 @@ export function zoneOf(destination: Destination): Zone {
     if (first <= 6) return { name: 'US-CENTRAL', percent: 115, extraDays: 1 };
     return { name: 'US-WEST', percent: 130, extraDays: 1 };
   }
-  if (countryCode === 'CA' || countryCode === 'MX') return { name: 'NORTH-AMERICA', percent: 160, extraDays: 2 };
+  if (countryCode === 'CA' || countryCode === 'MX')
+    return { name: 'NORTH-AMERICA', percent: 160, extraDays: 2 };
   if (EUROPE.has(countryCode)) return { name: 'EUROPE', percent: 220, extraDays: 3 };
   return { name: 'WORLD', percent: 280, extraDays: 5 };
 }
@@ -92,7 +93,12 @@ export function quote(totalGrams: number, destination: Destination): Quote[] {
     const raw = s.baseMinor + (steps - 1) * s.stepMinor;
     // Integer rounding to the nearest cent: (raw * percent) / 100, half up.
     const priceMinor = Math.floor((raw * zone.percent + 50) / 100);
-    return { carrier: s.carrier, service: s.service, priceMinor, estimatedDeliveryDays: s.days + zone.extraDays };
+    return {
+      carrier: s.carrier,
+      service: s.service,
+      priceMinor,
+      estimatedDeliveryDays: s.days + zone.extraDays,
+    };
   }).sort(
     (a, b) =>
       a.priceMinor - b.priceMinor || a.carrier.localeCompare(b.carrier) || a.service.localeCompare(b.service),
@@ -118,12 +124,17 @@ export function normaliseRateInput(input: { destination: Destination; items: Rat
 } {
   const countryCode = input.destination.countryCode.trim().toUpperCase();
   if (!COUNTRY_CODES.has(countryCode)) {
-    throw new RateInputError(`"${countryCode.slice(0, 8)}" is not an ISO 3166-1 alpha-2 country code`, ['destination', 'countryCode']);
+    throw new RateInputError(`"${countryCode.slice(0, 8)}" is not an ISO 3166-1 alpha-2 country code`, [
+      'destination',
+      'countryCode',
+    ]);
   }
   const zip = input.destination.zip.trim().toUpperCase();
   if (countryCode === 'US' ? !US_ZIP.test(zip) : !ANY_ZIP.test(zip)) {
     throw new RateInputError(
-      countryCode === 'US' ? 'A US ZIP code has 5 digits, such as 10001 or 10001-1234' : 'The postal code must be 2 to 10 letters, digits, spaces or dashes',
+      countryCode === 'US'
+        ? 'A US ZIP code has 5 digits, such as 10001 or 10001-1234'
+        : 'The postal code must be 2 to 10 letters, digits, spaces or dashes',
       ['destination', 'zip'],
     );
   }
@@ -133,16 +144,25 @@ export function normaliseRateInput(input: { destination: Destination; items: Rat
   const merged = new Map<string, number>();
   input.items.forEach((item, index) => {
     const variantId = item.variantId.trim();
-    if (!variantId || variantId.length > 100) throw new RateInputError('A variant id is required', ['items', String(index), 'variantId']);
+    if (!variantId || variantId.length > 100)
+      throw new RateInputError('A variant id is required', ['items', String(index), 'variantId']);
     if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
-      throw new RateInputError(`Quantity must be between 1 and ${MAX_QUANTITY}`, ['items', String(index), 'quantity']);
+      throw new RateInputError(`Quantity must be between 1 and ${MAX_QUANTITY}`, [
+        'items',
+        String(index),
+        'quantity',
+      ]);
     }
     merged.set(variantId, (merged.get(variantId) ?? 0) + item.quantity);
   });
   const items = [...merged.entries()].map(([variantId, quantity]) => ({ variantId, quantity }));
   for (const [index, item] of items.entries()) {
     if (item.quantity > MAX_QUANTITY) {
-      throw new RateInputError(`Quantity must be between 1 and ${MAX_QUANTITY}`, ['items', String(index), 'quantity']);
+      throw new RateInputError(`Quantity must be between 1 and ${MAX_QUANTITY}`, [
+        'items',
+        String(index),
+        'quantity',
+      ]);
     }
   }
   items.sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));

@@ -1,5 +1,12 @@
 // Return types, shared by the returns repository and the returns story.
-export const RETURN_STATUSES = ['REQUESTED', 'APPROVED', 'IN_TRANSIT', 'RECEIVED', 'REFUNDED', 'REJECTED'] as const;
+export const RETURN_STATUSES = [
+  'REQUESTED',
+  'APPROVED',
+  'IN_TRANSIT',
+  'RECEIVED',
+  'REFUNDED',
+  'REJECTED',
+] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 export interface Return {

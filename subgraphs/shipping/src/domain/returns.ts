@@ -2,7 +2,15 @@
 // Restocking and refunds are not done here: the internal contracts give no cart restock endpoint and no
 // orders refund endpoint, so return.received is published for the services that own stock and money.
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, isAdmin, requireAdmin, requireCustomer, userError, type Principal, type UserError } from '@shop/common';
+import {
+  ForbiddenError,
+  isAdmin,
+  requireAdmin,
+  requireCustomer,
+  userError,
+  type Principal,
+  type UserError,
+} from '@shop/common';
 import { enqueueEvents, isUniqueViolation, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
 import { returnsRepo } from '../data/returns';
@@ -22,7 +30,10 @@ export interface ReturnPayload {
 }
 
 function returnEvent(topic: string, r: Return, status: ReturnStatus) {
-  return { topic, payload: { returnId: r.id, orderId: r.orderId, customerId: r.customerId, status, lines: r.lines } };
+  return {
+    topic,
+    payload: { returnId: r.id, orderId: r.orderId, customerId: r.customerId, status, lines: r.lines },
+  };
 }
 
 export async function requestReturn(
@@ -33,20 +44,37 @@ export async function requestReturn(
   const shopper = requireCustomer(principal);
   const owner = await orderOwner(deps.db, input.orderId);
   // Only the known owner (or an admin acting for them) may return; a guest's or an unknown order is refused alike.
-  if (!isAdmin(principal) && (typeof owner !== 'string' || owner !== shopper.customerId)) throw new ForbiddenError();
+  if (!isAdmin(principal) && (typeof owner !== 'string' || owner !== shopper.customerId))
+    throw new ForbiddenError();
 
   const errors: UserError[] = [];
   const reason = input.reason.trim();
-  if (!reason || reason.length > 1000) errors.push(userError('INVALID_REASON', 'Say why, in 1 to 1000 characters', ['input', 'reason']));
+  if (!reason || reason.length > 1000)
+    errors.push(userError('INVALID_REASON', 'Say why, in 1 to 1000 characters', ['input', 'reason']));
   if (input.lines.length < 1 || input.lines.length > MAX_ITEMS) {
     errors.push(userError('INVALID_LINES', `Return between 1 and ${MAX_ITEMS} lines`, ['input', 'lines']));
   }
   const seen = new Set<string>();
   input.lines.forEach((line, i) => {
-    if (seen.has(line.orderLineId)) errors.push(userError('DUPLICATE_LINE', 'Each order line may appear once', ['input', 'lines', String(i), 'orderLineId']));
+    if (seen.has(line.orderLineId))
+      errors.push(
+        userError('DUPLICATE_LINE', 'Each order line may appear once', [
+          'input',
+          'lines',
+          String(i),
+          'orderLineId',
+        ]),
+      );
     seen.add(line.orderLineId);
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
-      errors.push(userError('INVALID_QUANTITY', `Quantity must be between 1 and ${MAX_QUANTITY}`, ['input', 'lines', String(i), 'quantity']));
+      errors.push(
+        userError('INVALID_QUANTITY', `Quantity must be between 1 and ${MAX_QUANTITY}`, [
+          'input',
+          'lines',
+          String(i),
+          'quantity',
+        ]),
+      );
     }
   });
   if (errors.length) return { return: null, userErrors: errors };
@@ -59,9 +87,23 @@ export async function requestReturn(
     input.lines.forEach((line, i) => {
       const left = returnable.get(line.orderLineId);
       if (left === undefined) {
-        lineErrors.push(userError('LINE_NOT_SHIPPED', 'This order line has not been shipped', ['input', 'lines', String(i), 'orderLineId']));
+        lineErrors.push(
+          userError('LINE_NOT_SHIPPED', 'This order line has not been shipped', [
+            'input',
+            'lines',
+            String(i),
+            'orderLineId',
+          ]),
+        );
       } else if (line.quantity > left) {
-        lineErrors.push(userError('QUANTITY_EXCEEDS_SHIPPED', `At most ${left} of this line can be returned`, ['input', 'lines', String(i), 'quantity']));
+        lineErrors.push(
+          userError('QUANTITY_EXCEEDS_SHIPPED', `At most ${left} of this line can be returned`, [
+            'input',
+            'lines',
+            String(i),
+            'quantity',
+          ]),
+        );
       }
     });
     if (lineErrors.length) return lineErrors;
@@ -69,7 +111,13 @@ export async function requestReturn(
     const created = (await returnsRepo.byId(tx, id))!;
     await enqueueEvents(tx, [returnEvent('return.requested', created, 'REQUESTED')]);
     if (customerId) {
-      await crmRepo.addTimeline(tx, { customerId, kind: 'RETURN_REQUESTED', title: 'Return requested', body: reason, referenceId: id });
+      await crmRepo.addTimeline(tx, {
+        customerId,
+        kind: 'RETURN_REQUESTED',
+        title: 'Return requested',
+        body: reason,
+        referenceId: id,
+      });
     }
     return [];
   });
@@ -78,14 +126,28 @@ export async function requestReturn(
   return { return: await returnsRepo.byId(deps.db, id), userErrors: [] };
 }
 
-const NEXT: Record<'approve' | 'reject' | 'receive', { from: ReturnStatus[]; to: ReturnStatus; topic: string; title: string }> = {
+const NEXT: Record<
+  'approve' | 'reject' | 'receive',
+  { from: ReturnStatus[]; to: ReturnStatus; topic: string; title: string }
+> = {
   approve: { from: ['REQUESTED'], to: 'APPROVED', topic: 'return.approved', title: 'Return approved' },
   reject: { from: ['REQUESTED'], to: 'REJECTED', topic: 'return.rejected', title: 'Return rejected' },
-  receive: { from: ['APPROVED', 'IN_TRANSIT'], to: 'RECEIVED', topic: 'return.received', title: 'Returned items received' },
+  receive: {
+    from: ['APPROVED', 'IN_TRANSIT'],
+    to: 'RECEIVED',
+    topic: 'return.received',
+    title: 'Returned items received',
+  },
 };
 
 function returnLabel(r: Return, trackingNumber: string): string {
-  const zpl = ['^XA', '^FO50,50^A0N,40,40^FDUPS GROUND - RETURN^FS', `^FO50,120^BCN,100,Y,N,N^FD${trackingNumber}^FS`, `^FO50,260^A0N,30,30^FDReturn ${r.id}^FS`, '^XZ'];
+  const zpl = [
+    '^XA',
+    '^FO50,50^A0N,40,40^FDUPS GROUND - RETURN^FS',
+    `^FO50,120^BCN,100,Y,N,N^FD${trackingNumber}^FS`,
+    `^FO50,260^A0N,30,30^FDReturn ${r.id}^FS`,
+    '^XZ',
+  ];
   return Buffer.from(zpl.join('\n')).toString('base64');
 }
 
@@ -100,24 +162,51 @@ export async function moveReturn(
   requireAdmin(principal);
   const rule = NEXT[step];
   if (rejectReason && rejectReason.length > 1000) {
-    return { return: null, userErrors: [userError('INVALID_REASON', 'A reason has at most 1000 characters', ['reason'])] };
+    return {
+      return: null,
+      userErrors: [userError('INVALID_REASON', 'A reason has at most 1000 characters', ['reason'])],
+    };
   }
   for (let attempt = 0; ; attempt++) {
     try {
       const result = await deps.db.transaction(async (tx): Promise<ReturnPayload> => {
         const current = await returnsRepo.byId(tx, id, true);
-        if (!current) return { return: null, userErrors: [userError('RETURN_NOT_FOUND', 'No return has this id', ['id'])] };
+        if (!current)
+          return {
+            return: null,
+            userErrors: [userError('RETURN_NOT_FOUND', 'No return has this id', ['id'])],
+          };
         if (!rule.from.includes(current.status)) {
-          return { return: null, userErrors: [userError('INVALID_STATUS', `A ${current.status.toLowerCase().replace('_', ' ')} return cannot be ${rule.to.toLowerCase()}`, ['id'])] };
+          return {
+            return: null,
+            userErrors: [
+              userError(
+                'INVALID_STATUS',
+                `A ${current.status.toLowerCase().replace('_', ' ')} return cannot be ${rule.to.toLowerCase()}`,
+                ['id'],
+              ),
+            ],
+          };
         }
         await returnsRepo.setStatus(tx, id, rule.to, { rejectReason: rejectReason ?? null });
         if (step === 'approve') {
           const trackingNumber = sandboxTrackingNumber('UPS');
-          await returnsRepo.setLabel(tx, id, { carrier: 'UPS', trackingNumber, format: 'ZPL', data: returnLabel(current, trackingNumber) });
+          await returnsRepo.setLabel(tx, id, {
+            carrier: 'UPS',
+            trackingNumber,
+            format: 'ZPL',
+            data: returnLabel(current, trackingNumber),
+          });
         }
         await enqueueEvents(tx, [returnEvent(rule.topic, current, rule.to)]);
         if (current.customerId) {
-          await crmRepo.addTimeline(tx, { customerId: current.customerId, kind: 'RETURN_UPDATED', title: rule.title, body: rejectReason ?? null, referenceId: id });
+          await crmRepo.addTimeline(tx, {
+            customerId: current.customerId,
+            kind: 'RETURN_UPDATED',
+            title: rule.title,
+            body: rejectReason ?? null,
+            referenceId: id,
+          });
         }
         return { return: await returnsRepo.byId(tx, id), userErrors: [] };
       });
@@ -131,21 +220,38 @@ export async function moveReturn(
 }
 
 /** A carrier scan of a return parcel: once the carrier has it, the return is IN_TRANSIT. Idempotent. */
-export async function returnScanned(tx: SqlExecutor, trackingNumber: string, scan: string): Promise<boolean> {
-  const current = await returnsRepo.byTrackingNumber(tx, trackingNumber);
+export async function returnScanned(
+  tx: SqlExecutor,
+  carrier: string,
+  trackingNumber: string,
+  scan: string,
+): Promise<boolean> {
+  const current = await returnsRepo.byTrackingNumber(tx, carrier, trackingNumber);
   if (!current) return false;
-  if (current.status === 'APPROVED' && (scan === 'IN_TRANSIT' || scan === 'OUT_FOR_DELIVERY' || scan === 'DELIVERED')) {
+  if (
+    current.status === 'APPROVED' &&
+    (scan === 'IN_TRANSIT' || scan === 'OUT_FOR_DELIVERY' || scan === 'DELIVERED')
+  ) {
     await returnsRepo.setStatus(tx, current.id, 'IN_TRANSIT');
     await enqueueEvents(tx, [returnEvent('return.updated', current, 'IN_TRANSIT')]);
     if (current.customerId) {
-      await crmRepo.addTimeline(tx, { customerId: current.customerId, kind: 'RETURN_UPDATED', title: 'Return on its way back', referenceId: current.id });
+      await crmRepo.addTimeline(tx, {
+        customerId: current.customerId,
+        kind: 'RETURN_UPDATED',
+        title: 'Return on its way back',
+        referenceId: current.id,
+      });
     }
   }
   return true;
 }
 
 /** The signed-in shopper's returns; an admin sees any order's. */
-export async function listReturns(db: SqlExecutor, principal: Principal, orderId: string | null | undefined): Promise<Return[]> {
+export async function listReturns(
+  db: SqlExecutor,
+  principal: Principal,
+  orderId: string | null | undefined,
+): Promise<Return[]> {
   const shopper = requireCustomer(principal);
   if (isAdmin(principal)) return returnsRepo.list(db, { orderId });
   return returnsRepo.list(db, { orderId, customerId: shopper.customerId });

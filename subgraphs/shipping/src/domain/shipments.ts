@@ -2,7 +2,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Carrier } from './rates';
 
-export const SHIPMENT_STATUSES = ['LABEL_CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'EXCEPTION', 'RETURNED'] as const;
+export const SHIPMENT_STATUSES = [
+  'LABEL_CREATED',
+  'IN_TRANSIT',
+  'OUT_FOR_DELIVERY',
+  'DELIVERED',
+  'EXCEPTION',
+  'RETURNED',
+] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
 export interface ShipmentLine {
@@ -64,7 +71,8 @@ export function advance(
   next: ShipmentStatus,
 ): { status: ShipmentStatus; progress: number } | null {
   if (next === current.status) return null;
-  if (next === 'EXCEPTION') return TERMINAL.has(current.status) ? null : { status: next, progress: current.progress };
+  if (next === 'EXCEPTION')
+    return TERMINAL.has(current.status) ? null : { status: next, progress: current.progress };
   const rank = PROGRESS[next];
   const resumes = current.status === 'EXCEPTION' && rank >= current.progress;
   if (rank > current.progress || resumes) return { status: next, progress: rank };
@@ -105,4 +113,3 @@ export function sandboxTrackingNumber(carrier: Carrier): string {
       return `1Z${randomBytes(8).toString('hex').toUpperCase()}`;
   }
 }
-

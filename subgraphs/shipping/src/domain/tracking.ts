@@ -18,9 +18,16 @@ export interface OrderLoaders {
   orderOwners: DataLoader<string, string | null | undefined>;
 }
 
-export async function orderReference(principal: Principal, loaders: OrderLoaders, ref: OrderRef): Promise<OrderRef> {
+export async function orderReference(
+  principal: Principal,
+  loaders: OrderLoaders,
+  ref: OrderRef,
+): Promise<OrderRef> {
   if (principal.kind !== 'service' && principal.kind !== 'customer') throw new ForbiddenError();
-  const [owner, shipments] = await Promise.all([loaders.orderOwners.load(ref.id), loaders.shipmentsByOrder.load(ref.id)]);
+  const [owner, shipments] = await Promise.all([
+    loaders.orderOwners.load(ref.id),
+    loaders.shipmentsByOrder.load(ref.id),
+  ]);
   // order.paid told us the owner: a shopper other than them (and not an admin) is refused.
   if (typeof owner === 'string') assertCanAccessOwned(principal, owner);
   for (const shipment of shipments) {
@@ -29,7 +36,11 @@ export async function orderReference(principal: Principal, loaders: OrderLoaders
   return { id: ref.id };
 }
 
-export async function orderShipments(principal: Principal, loaders: OrderLoaders, order: OrderRef): Promise<Shipment[]> {
+export async function orderShipments(
+  principal: Principal,
+  loaders: OrderLoaders,
+  order: OrderRef,
+): Promise<Shipment[]> {
   await orderReference(principal, loaders, order);
   return loaders.shipmentsByOrder.load(order.id);
 }

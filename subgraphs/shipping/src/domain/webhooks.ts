@@ -31,12 +31,51 @@ export interface WebhookOptions {
   timeoutMs: number;
 }
 
+/** Loopback, private, link-local and unspecified addresses, and local names: not a place for outbound calls in production. */
+export function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal')
+  )
+    return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (host.includes(':'))
+    return (
+      host === '::' ||
+      host === '::1' ||
+      host.startsWith('fc') ||
+      host.startsWith('fd') ||
+      host.startsWith('fe80') ||
+      host.startsWith('::ffff:')
+    );
+  return false;
+}
+
 export async function createSubscription(
   db: SqlDatabase,
   principal: Principal,
   options: Pick<WebhookOptions, 'allowHttp'>,
   input: { url: string; topics: string[] },
-): Promise<{ webhookSubscription: WebhookSubscription | null; signingSecret: string | null; userErrors: UserError[] }> {
+): Promise<{
+  webhookSubscription: WebhookSubscription | null;
+  signingSecret: string | null;
+  userErrors: UserError[];
+}> {
   const staff = requireAdmin(principal);
   const errors: UserError[] = [];
   let url: URL | null = null;
@@ -45,16 +84,44 @@ export async function createSubscription(
   } catch {
     url = null;
   }
-  if (!url || !(url.protocol === 'https:' || (options.allowHttp && url.protocol === 'http:')) || url.username || url.password) {
-    errors.push(userError('INVALID_URL', options.allowHttp ? 'Give an http(s) URL without credentials' : 'Give an https URL without credentials', ['url']));
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (options.allowHttp && url.protocol === 'http:')) ||
+    url.username ||
+    url.password
+  ) {
+    errors.push(
+      userError(
+        'INVALID_URL',
+        options.allowHttp
+          ? 'Give an http(s) URL without credentials'
+          : 'Give an https URL without credentials',
+        ['url'],
+      ),
+    );
+  } else if (!options.allowHttp && isPrivateHost(url.hostname)) {
+    // Local development (WEBHOOK_ALLOW_HTTP) may point at its own machine; production may not reach internal hosts.
+    errors.push(userError('INVALID_URL', 'The URL must point at a public host', ['url']));
   }
   const topics = [...new Set(input.topics.map((t) => t.trim()))];
   const unknown = topics.filter((t) => !(WEBHOOK_TOPICS as readonly string[]).includes(t));
-  if (!topics.length) errors.push(userError('INVALID_TOPICS', `Give at least one topic: ${WEBHOOK_TOPICS.join(', ')}`, ['topics']));
-  else if (unknown.length) errors.push(userError('UNKNOWN_TOPIC', `Unknown topic ${unknown[0]!.slice(0, 40)}; topics are ${WEBHOOK_TOPICS.join(', ')}`, ['topics']));
+  if (!topics.length)
+    errors.push(
+      userError('INVALID_TOPICS', `Give at least one topic: ${WEBHOOK_TOPICS.join(', ')}`, ['topics']),
+    );
+  else if (unknown.length)
+    errors.push(
+      userError(
+        'UNKNOWN_TOPIC',
+        `Unknown topic ${unknown[0]!.slice(0, 40)}; topics are ${WEBHOOK_TOPICS.join(', ')}`,
+        ['topics'],
+      ),
+    );
   if (errors.length || !url) return { webhookSubscription: null, signingSecret: null, userErrors: errors };
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  const subscription = await db.transaction((tx) => webhooksRepo.createSubscription(tx, { url: url.toString(), topics, secret, createdBy: staff.customerId }));
+  const subscription = await db.transaction((tx) =>
+    webhooksRepo.createSubscription(tx, { url: url.toString(), topics, secret, createdBy: staff.customerId }),
+  );
   return { webhookSubscription: subscription, signingSecret: secret, userErrors: [] };
 }
 
@@ -62,7 +129,12 @@ export async function createSubscription(
 export async function fanOut(db: SqlDatabase, event: DomainEvent): Promise<number> {
   let created = 0;
   await consumeOnce(db, 'shipping.webhooks', event.id, async (tx) => {
-    created = await webhooksRepo.enqueue(tx, { id: event.id, topic: event.topic, payload: event.payload, occurredAt: event.occurredAt });
+    created = await webhooksRepo.enqueue(tx, {
+      id: event.id,
+      topic: event.topic,
+      payload: event.payload,
+      occurredAt: event.occurredAt,
+    });
   });
   return created;
 }
@@ -92,7 +164,9 @@ export class WebhookDeliverer {
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook delivery round failed; will retry'))
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'webhook delivery round failed; will retry'),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -111,7 +185,12 @@ export class WebhookDeliverer {
   }
 
   private async send(delivery: DueDelivery): Promise<void> {
-    const body = JSON.stringify({ id: delivery.eventId, topic: delivery.topic, occurredAt: delivery.occurredAt, payload: delivery.payload });
+    const body = JSON.stringify({
+      id: delivery.eventId,
+      topic: delivery.topic,
+      occurredAt: delivery.occurredAt,
+      payload: delivery.payload,
+    });
     let status: number | null = null;
     try {
       const response = await fetch(delivery.url, {
@@ -139,7 +218,8 @@ export class WebhookDeliverer {
           await crmRepo.addTimeline(tx, {
             customerId,
             kind: 'MESSAGE_SENT',
-            title: `${delivery.topic} sent to ${new URL(delivery.url).host}`,
+            // The receiving tool's address stays out: shoppers read their own timeline.
+            title: `${delivery.topic} sent to a connected tool`,
             referenceId: delivery.eventId,
           });
         }
@@ -147,8 +227,12 @@ export class WebhookDeliverer {
       return;
     }
     const attempt = delivery.attempts + 1;
-    const retryInMs = attempt >= this.options.maxAttempts ? null : this.options.retryBaseMs * 2 ** (attempt - 1);
-    this.logger.info({ deliveryId: delivery.id, topic: delivery.topic, status, attempt }, retryInMs === null ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry');
+    const retryInMs =
+      attempt >= this.options.maxAttempts ? null : this.options.retryBaseMs * 2 ** (attempt - 1);
+    this.logger.info(
+      { deliveryId: delivery.id, topic: delivery.topic, status, attempt },
+      retryInMs === null ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry',
+    );
     await webhooksRepo.markFailed(this.db, delivery.id, status, retryInMs);
   }
 

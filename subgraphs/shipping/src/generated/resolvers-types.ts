@@ -146,10 +146,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Admin only: writes a note on a customer's timeline. */
   customerNoteAdd: CustomerNoteAddPayload;
-  /**
-   * Admin only: ships order lines with a carrier, creating a sandbox label and tracking number.
-   * `customerId` (the order's owner) lets the shipment be checked against the shopper who reads it.
-   */
+  /** Admin only: ships order lines with a carrier, creating a sandbox label and tracking number. */
   fulfillmentCreate: FulfillmentCreatePayload;
   /** Admin only: agrees to a requested return and issues a prepaid return label. */
   returnApprove: ReturnPayload;

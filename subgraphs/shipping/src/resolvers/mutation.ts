@@ -15,8 +15,10 @@ export const Mutation: MutationResolvers = {
     }),
   returnRequest: (_parent, { input }, ctx) => requestReturn(ctx.deps.returns, ctx.principal, input),
   returnApprove: (_parent, { id }, ctx) => moveReturn(ctx.deps.returns, ctx.principal, 'approve', id),
-  returnReject: (_parent, { id, reason }, ctx) => moveReturn(ctx.deps.returns, ctx.principal, 'reject', id, reason),
+  returnReject: (_parent, { id, reason }, ctx) =>
+    moveReturn(ctx.deps.returns, ctx.principal, 'reject', id, reason),
   returnReceive: (_parent, { id }, ctx) => moveReturn(ctx.deps.returns, ctx.principal, 'receive', id),
   customerNoteAdd: (_parent, args, ctx) => addCustomerNote(ctx.deps.db, ctx.principal, args),
-  webhookSubscriptionCreate: (_parent, args, ctx) => createSubscription(ctx.deps.db, ctx.principal, ctx.deps.webhooks, args),
+  webhookSubscriptionCreate: (_parent, args, ctx) =>
+    createSubscription(ctx.deps.db, ctx.principal, ctx.deps.webhooks, args),
 };

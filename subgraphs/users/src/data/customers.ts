@@ -130,6 +130,20 @@ export const customersRepo = {
     ]);
   },
 
+  /** Changes the email (unverified again); throws EmailTakenError when another account has it. */
+  async updateEmail(tx: SqlExecutor, id: string, email: string): Promise<Customer | null> {
+    try {
+      const { rows } = await tx.query(
+        `UPDATE customers SET email = $2, email_verified_at = NULL, updated_at = now() WHERE id = $1 RETURNING *`,
+        [id, email],
+      );
+      return rows[0] ? customerRow.parse(rows[0]) : null;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError();
+      throw error;
+    }
+  },
+
   async markEmailVerified(tx: SqlExecutor, id: string, email: string): Promise<boolean> {
     const { rowCount } = await tx.query(
       `UPDATE customers SET email_verified_at = now(), updated_at = now() WHERE id = $1 AND email = $2`,

@@ -87,12 +87,13 @@ export const apiKeysRepo = {
     return rows.map((row) => apiKeyRow.parse(row));
   },
 
-  async revoke(tx: SqlExecutor, id: string): Promise<ApiKey | null> {
-    const { rows } = await tx.query(
+  /** Revokes a key; returns it with its hash, so the caller can clear cached copies. */
+  async revoke(tx: SqlExecutor, id: string): Promise<{ apiKey: ApiKey; keyHash: string } | null> {
+    const { rows } = await tx.query<{ key_hash: string }>(
       `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *`,
       [id],
     );
-    return rows[0] ? apiKeyRow.parse(rows[0]) : null;
+    return rows[0] ? { apiKey: apiKeyRow.parse(rows[0]), keyHash: rows[0].key_hash } : null;
   },
 
   /** The live key with this hash; records its use (at most once a minute, to spare writes). */

@@ -1,10 +1,11 @@
 // What a signed-in shopper does to their own account: password change, sessions, data export, deletion.
-import { assertCanAccessOwned, requireCustomer, type UserError } from '@shop/common';
+import { assertCanAccessOwned, requireCustomer, userError, type UserError } from '@shop/common';
 import type { Session } from '@shop/auth';
 import { enqueueEvents } from '@shop/datastores';
 import type { Context } from '../context';
-import { addressesRepo, customersRepo } from '../data/customers';
-import { checkCurrentPassword, currentCustomer } from './accounts';
+import { addressesRepo, customersRepo, EmailTakenError } from '../data/customers';
+import { sendVerificationEmail } from './account-tokens';
+import { checkCurrentPassword, checkEmail, currentCustomer } from './accounts';
 import { checkPasswordPolicy } from './passwords';
 import type { Customer } from './types';
 
@@ -48,6 +49,45 @@ export async function changePassword(
   await customersRepo.setPasswordHash(ctx.deps.db, customer.id, await ctx.deps.hasher.hash(newPassword));
   const { accessToken, expiresAt } = await rotateSessions(ctx, customer);
   return { customer, accessToken, expiresAt, userErrors: [] };
+}
+
+/**
+ * Changes the sign-in email: needs the current password; the new address must be confirmed again, the old
+ * one is told of the change, and every session is replaced.
+ */
+export async function changeEmail(
+  ctx: Context,
+  currentPassword: string,
+  rawEmail: string,
+): Promise<TokenPayload> {
+  const customer = await currentCustomer(ctx);
+  const denied = await checkCurrentPassword(ctx, customer, currentPassword, ['currentPassword']);
+  if (denied) return { customer: null, accessToken: null, expiresAt: null, userErrors: [denied] };
+  const errors: UserError[] = [];
+  const email = checkEmail(rawEmail, ['email'], errors);
+  if (!email) return { customer: null, accessToken: null, expiresAt: null, userErrors: errors };
+  if (email === customer.email) return { customer, accessToken: null, expiresAt: null, userErrors: [] };
+  let updated: Customer | null;
+  try {
+    updated = await customersRepo.updateEmail(ctx.deps.db, customer.id, email);
+  } catch (error) {
+    if (!(error instanceof EmailTakenError)) throw error;
+    const taken = userError('EMAIL_TAKEN', 'Another account uses this email.', ['email']);
+    return { customer: null, accessToken: null, expiresAt: null, userErrors: [taken] };
+  }
+  if (!updated) throw new Error('customer vanished during an email change');
+  await Promise.all([
+    sendVerificationEmail(ctx, updated),
+    ctx.deps.email.send({
+      to: customer.email,
+      subject: 'Your sign-in email was changed',
+      text: `The sign-in email of your account was changed to ${email}. If you did not do this, reset your password and contact us.`,
+      html: `<p>The sign-in email of your account was changed to ${email}. If you did not do this, reset your password and contact us.</p>`,
+      idempotencyKey: `email-changed-${customer.id}-${ctx.deps.now()}`,
+    }),
+  ]).catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'cannot send the email change messages'));
+  const { accessToken, expiresAt } = await rotateSessions(ctx, updated);
+  return { customer: updated, accessToken, expiresAt, userErrors: [] };
 }
 
 export interface SessionView {

@@ -46,10 +46,12 @@ export async function revokeApiKey(
   id: string,
 ): Promise<{ apiKey: ApiKey | null; userErrors: UserError[] }> {
   requireAdmin(ctx.principal);
-  const apiKey = isUuid(id) ? await apiKeysRepo.revoke(ctx.deps.db, id) : null;
-  if (!apiKey)
+  const revoked = isUuid(id) ? await apiKeysRepo.revoke(ctx.deps.db, id) : null;
+  if (!revoked)
     return { apiKey: null, userErrors: [userError('NOT_FOUND', 'No API key has this id.', ['id'])] };
-  return { apiKey, userErrors: [] };
+  // The gateway caches a resolved key for a minute under `apikey:<sha256 hex>`: refused from the next request.
+  await ctx.deps.cache.del(`apikey:${revoked.keyHash}`);
+  return { apiKey: revoked.apiKey, userErrors: [] };
 }
 
 export async function listApiKeys(ctx: Context): Promise<ApiKey[]> {

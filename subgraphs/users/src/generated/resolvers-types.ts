@@ -189,7 +189,7 @@ export type CustomerMfaPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The result of customerPasswordChange. */
+/** The result of customerPasswordChange and customerEmailUpdate. */
 export type CustomerPasswordChangePayload = {
   __typename?: 'CustomerPasswordChangePayload';
   /** A new token: every earlier session of the customer, this one included, has ended. */
@@ -198,7 +198,7 @@ export type CustomerPasswordChangePayload = {
   customer?: Maybe<Customer>;
   /** When the new token expires unless used. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why the password was not changed. */
+  /** Why the change was not made. */
   userErrors: Array<UserError>;
 };
 
@@ -335,6 +335,11 @@ export type Mutation = {
   customerDefaultAddressUpdate: CustomerPayload;
   /** Erases the signed-in customer's account and sessions; needs the current password. */
   customerDelete: CustomerDeletePayload;
+  /**
+   * Changes the sign-in email; needs the current password. The new address must be confirmed again, the old one
+   * is told, and a new token replaces every session.
+   */
+  customerEmailUpdate: CustomerPasswordChangePayload;
   /** Sends the email that confirms the signed-in customer's address again. */
   customerEmailVerificationSend: CustomerUserErrorsPayload;
   /** Confirms an email address with the token from the email. */
@@ -401,6 +406,12 @@ export type MutationCustomerDefaultAddressUpdateArgs = {
 
 export type MutationCustomerDeleteArgs = {
   currentPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerEmailUpdateArgs = {
+  currentPassword: Scalars['String']['input'];
+  email: Scalars['String']['input'];
 };
 
 
@@ -781,6 +792,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressPayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id' | 'setDefault'>>;
   customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
   customerDelete?: Resolver<ResolversTypes['CustomerDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerDeleteArgs, 'currentPassword'>>;
+  customerEmailUpdate?: Resolver<ResolversTypes['CustomerPasswordChangePayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailUpdateArgs, 'currentPassword' | 'email'>>;
   customerEmailVerificationSend?: Resolver<ResolversTypes['CustomerUserErrorsPayload'], ParentType, ContextType>;
   customerEmailVerify?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailVerifyArgs, 'token'>>;
   customerLogin?: Resolver<ResolversTypes['CustomerLoginPayload'], ParentType, ContextType, RequireFields<MutationCustomerLoginArgs, 'input'>>;

@@ -1,7 +1,7 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { login, logout, register } from '../domain/accounts';
 import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '../domain/addresses';
-import { changePassword, deleteAccount, revokeSession } from '../domain/account-settings';
+import { changeEmail, changePassword, deleteAccount, revokeSession } from '../domain/account-settings';
 import {
   requestEmailVerification,
   requestPasswordReset,
@@ -27,6 +27,7 @@ export const Mutation: MutationResolvers = {
   customerMfaDisable: (_p, { currentPassword, code }, ctx) => disableMfa(ctx, currentPassword, code),
   customerPasswordChange: (_p, { currentPassword, newPassword }, ctx) =>
     changePassword(ctx, currentPassword, newPassword),
+  customerEmailUpdate: (_p, { currentPassword, email }, ctx) => changeEmail(ctx, currentPassword, email),
   customerEmailVerificationSend: async (_p, _a, ctx) =>
     requestEmailVerification(ctx, await currentCustomer(ctx)),
   customerEmailVerify: (_p, { token }, ctx) => verifyEmail(ctx, token),
