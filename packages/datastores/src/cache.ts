@@ -44,13 +44,30 @@ export class MemoryCache implements Cache {
 }
 
 export class RedisCache implements Cache {
+  private firstConnect: Promise<void> | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly logger: Logger,
     private readonly prefix = '',
-  ) {}
+  ) {
+    if (redis.status !== 'ready') {
+      // Until the first connection, wait for it (briefly) rather than miss; after that, an outage fails fast.
+      this.firstConnect = new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.firstConnect = undefined;
+          resolve();
+        };
+        const timer = setTimeout(done, 1000);
+        timer.unref();
+        redis.once('ready', done);
+      });
+    }
+  }
 
   async get<T>(key: string): Promise<T | undefined> {
+    await this.firstConnect;
     try {
       const raw = await this.redis.get(this.prefix + key);
       return raw === null ? undefined : (JSON.parse(raw) as T);
@@ -61,6 +78,7 @@ export class RedisCache implements Cache {
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    await this.firstConnect;
     try {
       await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
     } catch (error) {
@@ -74,6 +92,7 @@ export class RedisCache implements Cache {
    */
   async del(...keys: string[]): Promise<void> {
     if (!keys.length) return;
+    await this.firstConnect;
     const full = keys.map((k) => this.prefix + k);
     try {
       await this.redis.del(...full);
@@ -105,7 +124,31 @@ export function connectRedis(url: string): Redis {
   return redis;
 }
 
+/** Keys under a prefix of a shared cache; closing it leaves the shared store alone. */
+class PrefixedCache implements Cache {
+  constructor(
+    private readonly inner: Cache,
+    private readonly prefix: string,
+  ) {}
+  get<T>(key: string) {
+    return this.inner.get<T>(this.prefix + key);
+  }
+  set(key: string, value: unknown, ttlSeconds: number) {
+    return this.inner.set(this.prefix + key, value, ttlSeconds);
+  }
+  del(...keys: string[]) {
+    return this.inner.del(...keys.map((k) => this.prefix + k));
+  }
+  async close() {}
+}
+
+/**
+ * Without Redis, every service in the process shares one in-memory store, as they would share
+ * Redis: a logout in the users service is seen by the gateway's session cache at once.
+ */
+const processCache = new MemoryCache(200_000);
+
 export function createCache(options: { redisUrl?: string; logger: Logger; prefix?: string }): Cache {
-  if (!options.redisUrl) return new MemoryCache();
+  if (!options.redisUrl) return new PrefixedCache(processCache, options.prefix ?? '');
   return new RedisCache(connectRedis(options.redisUrl), options.logger, options.prefix ?? '');
 }

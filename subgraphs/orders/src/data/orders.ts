@@ -204,7 +204,10 @@ export async function addRefunded(db: SqlExecutor, id: string, deltaMinor: numbe
   return toOrder(rows[0]);
 }
 
-/** Newest first; the cursor is (createdAt, id). */
+/**
+ * Newest first; the cursor is (createdAt, id). A checkout attempt that never got paid (a declined
+ * card, stock gone) is not an order the shopper placed, so it stays out of the history.
+ */
 export async function listCustomerOrders(
   db: SqlExecutor,
   customerId: string,
@@ -212,14 +215,15 @@ export async function listCustomerOrders(
   after: { createdAt: string; id: string } | null,
 ): Promise<{ rows: Order[]; total: number }> {
   const params: unknown[] = [customerId, limit + 1];
-  let where = 'customer_id = $1';
+  const placed = `(paid_at IS NOT NULL OR status = 'PENDING_PAYMENT')`;
+  let where = `customer_id = $1 AND ${placed}`;
   if (after) {
     params.push(after.createdAt, after.id);
     where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
   }
   const [page, count] = await Promise.all([
     db.query(`SELECT * FROM orders WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`, params),
-    db.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE customer_id = $1`, [customerId]),
+    db.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE customer_id = $1 AND ${placed}`, [customerId]),
   ]);
   return { rows: page.rows.map(toOrder), total: Number(count.rows[0]?.n ?? 0) };
 }

@@ -1,0 +1,357 @@
+// `npm run bench`: starts the shop on the real datastores (Postgres, Redis, DynamoDB Local), measures each
+// scenario with autocannon beside its baseline in the same run, and writes BENCHMARKS.md.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { createLogger, IDENTITY_HEADER, signIdentity, type Principal } from '@shop/common';
+import { startDynamoLocal } from '@shop/datastores';
+import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
+import { createGateway } from '../gateway/src/gateway';
+import { startShop } from '../scripts/start';
+import { ROOT } from '../scripts/supergraph';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const logger = createLogger('bench', 'silent');
+const SECRET = randomBytes(32).toString('base64url');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function createDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+interface Row {
+  group: string;
+  scenario: string;
+  connections: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function signed(principal: Principal): string {
+  return signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1' }, SECRET, 3600);
+}
+
+async function post<T>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Runs one scenario after checking that its request really succeeds (autocannon only sees HTTP status). */
+async function measure(
+  group: string,
+  scenario: string,
+  url: string,
+  query: string,
+  options: { headers?: Record<string, string>; variables?: Record<string, unknown>; connections?: number; note?: string; amount?: number; requests?: autocannon.Options['requests'] } = {},
+): Promise<Row> {
+  const body = JSON.stringify({ query, variables: options.variables ?? {} });
+  const headers = { 'content-type': 'application/json', ...(options.headers ?? {}) };
+  if (!options.requests) await post(url, query, options.variables, options.headers);
+  const connections = options.connections ?? 20;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers,
+    body,
+    connections,
+    ...(options.amount ? { amount: options.amount } : { duration: SECONDS }),
+    requests: options.requests,
+    timeout: 30,
+  });
+  const row: Row = {
+    group,
+    scenario,
+    connections,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: Math.round(result.requests.average),
+    errors: result.errors + result.non2xx + result.timeouts,
+    note: options.note,
+  };
+  rows.push(row);
+  console.log(`${group} / ${scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.errors} errors`);
+  return row;
+}
+
+async function main(): Promise<void> {
+  const tag = randomBytes(4).toString('hex');
+  const dbs = await Promise.all(['users', 'catalog', 'orders', 'shipping'].map((n) => createDatabase(`bench_${n}_${tag}`)));
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  const ports = await Promise.all(Array.from({ length: 6 }, freePort));
+  const env = {
+    INTERNAL_AUTH_SECRET: SECRET,
+    MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-bench-')),
+    USERS_DATABASE_URL: dbs[0]!.url,
+    CATALOG_DATABASE_URL: dbs[1]!.url,
+    ORDERS_DATABASE_URL: dbs[2]!.url,
+    SHIPPING_DATABASE_URL: dbs[3]!.url,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    DYNAMODB_TABLE_PREFIX: `bench${tag}_`,
+    REDIS_URL,
+    EVENT_STREAM: `bench:events:${tag}`,
+    PORT: String(ports[0]),
+    USERS_PORT: String(ports[1]),
+    CATALOG_PORT: String(ports[2]),
+    CART_PORT: String(ports[3]),
+    ORDERS_PORT: String(ports[4]),
+    SHIPPING_PORT: String(ports[5]),
+    LOG_LEVEL: 'silent',
+    // Benchmarks sign in many times from one address.
+    LOGIN_IP_MAX_FAILURES: '100000',
+  };
+  const shop = await startShop(env, logger);
+  const gateway = shop.gatewayUrl;
+  const sub = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  const catalogUrl = sub(ports[2]!);
+  const anonymous = { [IDENTITY_HEADER]: signed({ kind: 'anonymous' }) };
+  const extra: { close: () => Promise<void> }[] = [];
+
+  try {
+    // A shopper to sign in as.
+    const email = `bench-${tag}@example.com`;
+    const password = 'bench passphrase for the shop';
+    await post(gateway, `mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { customer { id } } }`, {
+      i: { email, password, firstName: 'Bench', lastName: 'Shopper' },
+    });
+    const login = await post<{ customerLogin: { accessToken: string } }>(
+      gateway,
+      `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+      { i: { email, password } },
+    );
+    const bearer = { authorization: `Bearer ${login.customerLogin.accessToken}` };
+
+    // 1. The gateway's own cost: the same catalog query straight to the subgraph (baseline) and through the gateway.
+    const PRODUCTS = `{ products(first: 20) { nodes { id title handle priceRange { minVariantPrice { amount currencyCode } } } } }`;
+    await measure('gateway', 'products(first: 20), catalog subgraph direct (baseline)', catalogUrl, PRODUCTS, { headers: anonymous });
+    await measure('gateway', 'products(first: 20), through the gateway', gateway, PRODUCTS);
+
+    // 2. Identity resolution per request: anonymous (baseline), a session cached in Redis, a session read from DynamoDB.
+    const noCacheGateway = await createGateway(
+      loadGatewayConfig({
+        ...env,
+        PORT: '0',
+        SESSION_CACHE_SECONDS: '0',
+        SUPERGRAPH_PATH: join(ROOT, 'schema', 'supergraph.graphql'),
+        USERS_URL: `http://127.0.0.1:${ports[1]}`,
+        SUBGRAPH_USERS_URL: sub(ports[1]!),
+        SUBGRAPH_CATALOG_URL: sub(ports[2]!),
+        SUBGRAPH_CART_URL: sub(ports[3]!),
+        SUBGRAPH_ORDERS_URL: sub(ports[4]!),
+        SUBGRAPH_SHIPPING_URL: sub(ports[5]!),
+      }),
+      logger,
+    );
+    extra.push(noCacheGateway);
+    const noCacheUrl = `http://127.0.0.1:${await noCacheGateway.app.listen(0)}/graphql`;
+    const TYPENAME = `{ __typename }`;
+    await measure('identity', '{ __typename }, anonymous (baseline)', gateway, TYPENAME);
+    await measure('identity', '{ __typename }, bearer token, session cached in Redis', gateway, TYPENAME, { headers: bearer });
+    await measure('identity', '{ __typename }, bearer token, session read from DynamoDB (cache off)', noCacheUrl, TYPENAME, { headers: bearer });
+
+    // 3. Product detail: a Redis hit against a Postgres read (a second catalog whose Redis is unreachable).
+    const { products } = await post<{ products: { nodes: { handle: string }[] } }>(gateway, `{ products(first: 1) { nodes { handle } } }`);
+    const handle = products.nodes[0]!.handle;
+    const DETAIL = `query($h: String) { product(handle: $h) { id title description brand tags specs { name value } options { name values }
+      images { url } variants { id sku title price { amount currencyCode } weightGrams } category { name } } }`;
+    const catalogModule = await import('../subgraphs/catalog/src/service');
+    const catalogConfig = await import('../subgraphs/catalog/src/config');
+    const uncached = await catalogModule.createService(
+      catalogConfig.loadConfig({ ...env, DATABASE_URL: dbs[1]!.url, REDIS_URL: 'redis://127.0.0.1:1', SEED_DEMO_DATA: 'false', PORT: '0' }),
+      { bus: { publish: async () => undefined, subscribe: () => undefined, close: async () => undefined }, logger },
+    );
+    extra.push(uncached);
+    const uncachedUrl = `http://127.0.0.1:${await uncached.subgraph.app.listen(0)}/graphql`;
+    await measure('product detail', 'product(handle), Postgres read (cache unreachable; baseline)', uncachedUrl, DETAIL, { headers: anonymous, variables: { h: handle } });
+    await measure('product detail', 'product(handle), Redis hit', catalogUrl, DETAIL, { headers: anonymous, variables: { h: handle } });
+
+    // 4. Search shapes on the embedded engine (Postgres full-text + pg_trgm) over the demo catalog.
+    const SEARCH = `query($q: String!, $f: [SearchFilter!], $s: SearchSortKey) { search(query: $q, first: 20, filters: $f, sortKey: $s) {
+      totalCount edges { node { id title } } facets { name values { value count } } } }`;
+    const shapes: [string, Record<string, unknown>][] = [
+      ['plain "running shoes"', { q: 'running shoes' }],
+      ['typo "runnign shoes"', { q: 'runnign shoes' }],
+      ['faceted + sorted by price', { q: 'shoes', s: 'PRICE_ASC' }],
+      ['filtered by price and availability', { q: 'jacket', f: [{ priceMin: '10.00', priceMax: '200.00' }, { available: true }] }],
+    ];
+    for (const [name, variables] of shapes) {
+      await measure('search', `${name}, catalog subgraph`, catalogUrl, SEARCH, { headers: anonymous, variables });
+      await measure('search', `${name}, through the gateway`, gateway, SEARCH, { variables });
+    }
+
+    // 5. Login at the chosen password hash cost (argon2id m=19 MiB, t=2, p=1).
+    await measure('users', 'customerLogin (argon2id verify + session write)', gateway,
+      `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken userErrors { code } } }`,
+      { variables: { i: { email, password } }, connections: 10 });
+
+    // 6. Cart: lines added by 50 shoppers at once, each to their own cart.
+    const { products: stocked } = await post<{ products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] } }>(
+      gateway,
+      `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`,
+    );
+    const variants = stocked.nodes.flatMap((p) => p.variants).filter((v) => v.quantityAvailable >= 20);
+    const carts: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const created = await post<{ cartCreate: { cart: { id: string } } }>(
+        gateway,
+        `mutation($i: CartInput) { cartCreate(input: $i) { cart { id } } }`,
+        { i: { lines: [] } },
+      );
+      carts.push(created.cartCreate.cart.id);
+    }
+    let next = 0;
+    const ADD = `mutation($c: ID!, $l: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $l) { cart { totalQuantity } userErrors { code } } }`;
+    await measure('cart', 'cartLinesAdd, 50 shoppers, own carts', gateway, ADD, {
+      connections: 50,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = next++;
+            const cart = carts[i % carts.length]!;
+            const variant = variants[Math.floor(i / carts.length) % Math.min(variants.length, 20)]!;
+            return { ...req, body: JSON.stringify({ query: ADD, variables: { c: cart, l: [{ merchandiseId: variant.id, quantity: 1 }] } }) };
+          },
+        },
+      ],
+      amount: 1000,
+    });
+
+    // 7. Reservations: spread over many variants, and all on one hot variant (contention), straight to the cart service.
+    const cartBase = `http://127.0.0.1:${ports[3]}`;
+    const service = { [IDENTITY_HEADER]: signed({ kind: 'service', service: 'orders' }), 'content-type': 'application/json' };
+    const hot = variants[0]!;
+    const hotBefore = hot.quantityAvailable;
+    let held = 0;
+    const reserveOnce = async (variantId: string) => {
+      const res = await fetch(`${cartBase}/internal/reservations`, {
+        method: 'POST',
+        headers: service,
+        body: JSON.stringify({ reservationId: randomUUID(), lines: [{ variantId, quantity: 1 }] }),
+      });
+      return res.status;
+    };
+    for (const [name, pick] of [
+      ['spread over variants', (i: number) => variants[i % variants.length]!.id],
+      ['one hot variant', () => hot.id],
+    ] as const) {
+      const latencies: number[] = [];
+      const started = performance.now();
+      let i = 0;
+      const statuses: number[] = [];
+      await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          while (i < 500) {
+            const n = i++;
+            const t = performance.now();
+            statuses.push(await reserveOnce(pick(n)));
+            latencies.push(performance.now() - t);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      const ok = statuses.filter((s) => s === 200).length;
+      if (name === 'one hot variant') held = ok;
+      rows.push({
+        group: 'reservations',
+        scenario: `reserve 1 unit, ${name}`,
+        connections: 50,
+        p50: Math.round(latencies[Math.floor(latencies.length * 0.5)]!),
+        p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]!),
+        rps: Math.round(statuses.length / seconds),
+        errors: statuses.filter((s) => s !== 200 && s !== 409).length,
+        note: `${ok} held, ${statuses.filter((s) => s === 409).length} refused INSUFFICIENT_STOCK`,
+      });
+    }
+    const hotNow = await post<{ products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] } }>(
+      gateway,
+      `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`,
+    );
+    const hotAfter = hotNow.products.nodes.flatMap((p) => p.variants).find((v) => v.id === hot.id)!.quantityAvailable;
+    const oversellCheck = `hot variant: ${hotBefore} available before, ${held} held, ${hotAfter} available after: ${
+      hotAfter >= 0 && held <= hotBefore ? 'no oversell' : 'OVERSOLD'
+    }`;
+    console.log(oversellCheck);
+
+    writeReport([oversellCheck]);
+  } finally {
+    for (const e of extra) await e.close().catch(() => undefined);
+    await shop.stop();
+    await dynamo.stop();
+    for (const db of dbs) await db.drop().catch(() => undefined);
+  }
+}
+
+function writeReport(checks: string[]): void {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const table = (group: string) =>
+    [
+      '| scenario | connections | p50 ms | p99 ms | req/s | errors | note |',
+      '|---|---:|---:|---:|---:|---:|---|',
+      ...rows
+        .filter((r) => r.group === group)
+        .map((r) => `| ${r.scenario} | ${r.connections} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.errors} | ${r.note ?? ''} |`),
+    ].join('\n');
+  const text = `# Benchmarks
+
+Measured by \`npm run bench\` (autocannon; each scenario beside its baseline in the same run, ${SECONDS} s or a fixed
+number of requests each) on ${new Date().toISOString().slice(0, 10)}, on this machine: ${cpus().length} cores
+(${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
+The shop runs in one process against the real Postgres server, Redis and DynamoDB Local, with the
+load generator on the same 2 cores, so absolute figures are pessimistic; compare rows within a table.
+
+${groups.map((g) => `## ${g}\n\n${table(g)}`).join('\n\n')}
+
+## Checks of this run
+
+${checks.map((c) => `- ${c}`).join('\n')}
+`;
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+  console.log('Wrote BENCHMARKS.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
