@@ -54,9 +54,13 @@ export interface RunningShop {
 export async function startShop(env: Env = process.env, logger = createLogger('shop', env.LOG_LEVEL ?? 'info')): Promise<RunningShop> {
   const dataDir = resolve(ROOT, env.DATA_DIR ?? '.data');
   const base: Env = { ...localSecrets(dataDir), ...env, DATA_DIR: dataDir };
-  const stops: (() => Promise<void>)[] = [];
+  const stops: { name: string; fn: () => Promise<void> }[] = [];
   const stop = async () => {
-    for (const fn of stops.reverse()) await fn().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+    for (const { name, fn } of stops.reverse()) {
+      const started = Date.now();
+      await fn().catch((error: unknown) => logger.error({ err: error }, `stopping ${name} failed`));
+      logger.debug({ ms: Date.now() - started }, `${name} stopped`);
+    }
   };
 
   try {
@@ -66,7 +70,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
         port: Number(base.DYNAMODB_LOCAL_PORT ?? 8000),
         dataDir: join(dataDir, 'dynamodb'),
       });
-      stops.push(() => dynamoLocal!.stop());
+      stops.push({ name: 'DynamoDB Local', fn: () => dynamoLocal!.stop() });
       base.DYNAMODB_ENDPOINT = dynamoLocal.endpoint;
       logger.info({ endpoint: dynamoLocal.endpoint }, 'DynamoDB Local started');
     }
@@ -74,7 +78,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     const bus: EventBus = base.REDIS_URL
       ? new RedisStreamsBus(connectRedis(base.REDIS_URL), logger, { stream: base.EVENT_STREAM ?? 'shop:events' })
       : new InProcessBus(logger);
-    stops.push(() => bus.close());
+    stops.push({ name: 'event bus', fn: () => bus.close() });
 
     // <NAME>_PORT moves a subgraph; <NAME>_URL is where the others reach it (derived from the port by default).
     const ports = Object.fromEntries(SUBGRAPHS.map(({ name, port }) => [name, Number(base[`${name.toUpperCase()}_PORT`] ?? port)]));
@@ -91,7 +95,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
         DATABASE_URL: base[`${name.toUpperCase()}_DATABASE_URL`],
       };
       const service = await create(serviceEnv, { bus, logger: logger.child({ service: name }) });
-      stops.push(() => service.close());
+      stops.push({ name, fn: () => service.close() });
       await service.subgraph.app.listen(Number(serviceEnv.PORT), base.HOST ?? '127.0.0.1');
       started.push(service);
       logger.info({ port: serviceEnv.PORT }, `${name} subgraph listening`);
@@ -104,7 +108,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`SUBGRAPH_${name.toUpperCase()}_URL`, `${urls[`${name.toUpperCase()}_URL`]}/graphql`])),
     });
     const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }));
-    stops.push(() => gateway.close());
+    stops.push({ name: 'gateway', fn: () => gateway.close() });
     const port = await gateway.app.listen(gatewayConfig.PORT, gatewayConfig.HOST);
     return { gatewayUrl: `http://${gatewayConfig.HOST === '0.0.0.0' ? 'localhost' : gatewayConfig.HOST}:${port}/graphql`, stop };
   } catch (error) {

@@ -78,6 +78,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     gateway,
     introspection: config.INTROSPECTION,
     includeStacktraceInErrorResponses: false,
+    // The process owner (index.ts, scripts/start.ts) handles signals and stops everything in order.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     plugins: [...protection.plugins],
     validationRules: [...protection.validationRules],
