@@ -84,7 +84,13 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     plugins: [...protection.plugins],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
-      const masked = maskError(formatted);
+      // The gateway reports a client's bad operationName as INVALID_GRAPHQL; it is the client's error, not ours.
+      const unresolved =
+        formatted.extensions?.code === 'INVALID_GRAPHQL' &&
+        /^(Unknown operation named|Must provide operation name)/.test(formatted.message);
+      const masked = maskError(
+        unresolved ? { ...formatted, extensions: { ...formatted.extensions, code: 'OPERATION_RESOLUTION_FAILURE' } } : formatted,
+      );
       if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: error, message: formatted.message, path: formatted.path }, 'request failed');
       }

@@ -1,85 +1,26 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
-import { SessionStore, sessionTables } from '@shop/auth';
-import { createSubgraph, type Subgraph } from '@shop/common';
-import { createCache, ensureTables } from '@shop/datastores';
-import { gql as post, TEST_SECRET, testDynamo, testLogger, testRedisUrl } from '@shop/testkit';
-import gqlTag from 'graphql-tag';
-import { loadConfig } from '../src/config';
-import { createGateway, type Gateway } from '../src/gateway';
-
-const typeDefs = gqlTag`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Query {
-    whoami: String!
-    boom: String
-    slow: String
-    node: Node
-  }
-  type Node {
-    name: String
-    child: Node
-  }
-`;
+import { SessionStore } from '@shop/auth';
+import { createCache } from '@shop/datastores';
+import { gql as post, testLogger, testRedisUrl } from '@shop/testkit';
+import { startProbe, type Probe } from './probe';
 
 describe('Gateway', () => {
-  let probe: Subgraph;
-  let gateway: Gateway;
+  let probe: Probe;
   let url: string;
   let probeUrl: string;
   let sessions: SessionStore;
 
   beforeAll(async () => {
-    probe = await createSubgraph({
-      name: 'probe',
-      typeDefs,
-      secret: TEST_SECRET,
-      logger: testLogger,
-      buildContext: (base) => base,
-      resolvers: {
-        Query: {
-          whoami: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
-            JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp }),
-          boom: () => {
-            throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
-          },
-          slow: () => new Promise((r) => setTimeout(() => r('late'), 3000)),
-          node: () => ({ name: 'n' }),
-        },
-        Node: { child: () => ({ name: 'c' }) },
-      },
-    });
-    const port = await probe.app.listen(0);
-    probeUrl = `http://127.0.0.1:${port}/graphql`;
-    const composed = composeServices([{ name: 'probe', url: probeUrl, typeDefs }]);
-    if (composed.errors) throw composed.errors[0];
-    const dir = mkdtempSync(join(tmpdir(), 'supergraph-'));
-    writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
-
-    const { dynamo, endpoint, prefix } = testDynamo();
-    await ensureTables(dynamo.client, sessionTables(prefix));
-    sessions = new SessionStore(dynamo, createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' }), prefix);
-    gateway = await createGateway(
-      loadConfig({
-        INTERNAL_AUTH_SECRET: TEST_SECRET,
-        SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
-        SUBGRAPH_TIMEOUT_MS: '500',
-        DYNAMODB_ENDPOINT: endpoint,
-        DYNAMODB_TABLE_PREFIX: prefix,
-        REDIS_URL: testRedisUrl(),
-        MAX_QUERY_DEPTH: '5',
-      }),
-      testLogger,
+    probe = await startProbe();
+    url = probe.gatewayUrl;
+    probeUrl = probe.subgraphUrl;
+    sessions = new SessionStore(
+      probe.dynamo.dynamo,
+      createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' }),
+      probe.dynamo.prefix,
     );
-    url = `http://127.0.0.1:${await gateway.app.listen(0)}/graphql`;
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await probe?.close();
-  });
+  afterAll(async () => probe?.close());
 
   it('When an anonymous shopper calls, then the subgraph receives a signed anonymous identity', async () => {
     const { body } = await post<{ whoami: string }>(url, '{ whoami }');
@@ -140,6 +81,17 @@ describe('Gateway', () => {
     const { status, body } = await post(url, '{ whoami ');
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('When the operation name matches no operation, then the client is told so, not given an internal error', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query A { whoami }', operationName: 'B' }),
+    });
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(body.errors[0]!.message).toContain('Unknown operation named "B"');
   });
 
   it('When a query has more tokens than the limit, then it is refused as a client error', async () => {

@@ -1,0 +1,95 @@
+// A tiny subgraph and a gateway in front of it, for testing the gateway's edge behaviour on its own.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { sessionTables } from '@shop/auth';
+import { createSubgraph, type Subgraph } from '@shop/common';
+import { ensureTables } from '@shop/datastores';
+import { TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDynamo } from '@shop/testkit';
+import gqlTag from 'graphql-tag';
+import { loadConfig } from '../src/config';
+import { createGateway, type Gateway } from '../src/gateway';
+
+const typeDefs = gqlTag`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  "The probe's queries."
+  type Query {
+    "The identity the subgraph received, as JSON."
+    whoami: String!
+    "Fails with an internal error."
+    boom: String
+    "Answers after 3 seconds."
+    slow: String
+    "A node to nest."
+    node: Node
+  }
+  "A nestable node."
+  type Node {
+    "Its name."
+    name: String
+    "Its child."
+    child: Node
+  }
+`;
+
+export interface Probe {
+  gatewayUrl: string;
+  subgraphUrl: string;
+  dynamo: TestDynamo;
+  close: () => Promise<void>;
+}
+
+export async function startProbe(env: Record<string, string> = {}): Promise<Probe> {
+  const subgraph: Subgraph = await createSubgraph({
+    name: 'probe',
+    typeDefs,
+    secret: TEST_SECRET,
+    logger: testLogger,
+    buildContext: (base) => base,
+    resolvers: {
+      Query: {
+        whoami: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
+          JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp }),
+        boom: () => {
+          throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
+        },
+        slow: () => new Promise((r) => setTimeout(() => r('late'), 3000)),
+        node: () => ({ name: 'n' }),
+      },
+      Node: { child: () => ({ name: 'c' }) },
+    },
+  });
+  const subgraphUrl = `http://127.0.0.1:${await subgraph.app.listen(0)}/graphql`;
+  const composed = composeServices([{ name: 'probe', url: subgraphUrl, typeDefs }]);
+  if (composed.errors) throw composed.errors[0];
+  const dir = mkdtempSync(join(tmpdir(), 'supergraph-'));
+  writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
+
+  const dynamo = testDynamo();
+  await ensureTables(dynamo.dynamo.client, sessionTables(dynamo.prefix));
+  const gateway: Gateway = await createGateway(
+    loadConfig({
+      INTERNAL_AUTH_SECRET: TEST_SECRET,
+      SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
+      SUBGRAPH_TIMEOUT_MS: '500',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_TABLE_PREFIX: dynamo.prefix,
+      REDIS_URL: testRedisUrl(),
+      MAX_QUERY_DEPTH: '5',
+      ...env,
+    }),
+    testLogger,
+  );
+  const gatewayUrl = `http://127.0.0.1:${await gateway.app.listen(0)}/graphql`;
+  return {
+    gatewayUrl,
+    subgraphUrl,
+    dynamo,
+    close: async () => {
+      await gateway.close();
+      await subgraph.close();
+      dynamo.dynamo.client.destroy();
+    },
+  };
+}
