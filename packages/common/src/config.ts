@@ -39,4 +39,10 @@ export const commonEnv = {
   INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Milliseconds a call to another service may take. */
   SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Sender address of the shop's emails. */
+  EMAIL_FROM: z.string().min(3).default('Shop <no-reply@shop.local>'),
+  /** Send email through Amazon SES in this region; unset, emails are written as files under DATA_DIR/mail. */
+  SES_REGION: optionalString,
+  /** An SES endpoint other than AWS's (a local stand-in in tests). */
+  SES_ENDPOINT: optionalUrl,
 };

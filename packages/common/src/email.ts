@@ -25,3 +25,51 @@ export class FileEmailSender implements EmailSender {
     await writeFile(join(this.dir, `${name}.json`), JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
   }
 }
+
+/** Amazon SES (v2 API): the production sender. Credentials come from the AWS default chain. */
+export class SesEmailSender implements EmailSender {
+  private readonly client: import('@aws-sdk/client-sesv2').SESv2Client;
+
+  constructor(
+    region: string,
+    private readonly from: string,
+    endpoint?: string,
+  ) {
+    // Loaded lazily so services that never send through SES do not load the SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SESv2Client } = require('@aws-sdk/client-sesv2') as typeof import('@aws-sdk/client-sesv2');
+    this.client = new SESv2Client({
+      region,
+      endpoint,
+      // A local stand-in accepts any key; on AWS the default credential chain applies.
+      ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    });
+  }
+
+  async send(message: EmailMessage): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SendEmailCommand } = require('@aws-sdk/client-sesv2') as typeof import('@aws-sdk/client-sesv2');
+    await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: [message.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+          },
+        },
+        // Lets SES events be matched back to the notification that sent them.
+        EmailTags: message.idempotencyKey
+          ? [{ Name: 'notification', Value: message.idempotencyKey.replace(/[^\w-]/g, '_').slice(0, 256) }]
+          : undefined,
+      }),
+    );
+  }
+}
+
+/** SES when a region is configured, otherwise files under `<dataDir>/mail` to open and read. */
+export function createEmailSender(options: { sesRegion?: string; sesEndpoint?: string; from: string; dataDir: string }): EmailSender {
+  if (options.sesRegion) return new SesEmailSender(options.sesRegion, options.from, options.sesEndpoint);
+  return new FileEmailSender(join(options.dataDir, 'mail'));
+}

@@ -5,7 +5,7 @@ import gql from 'graphql-tag';
 import { z } from 'zod';
 import {
   createSubgraph,
-  FileEmailSender,
+  createEmailSender,
   internalRoute,
   type Logger,
   type ServiceHandle,
@@ -125,7 +125,12 @@ export async function createService(
     sessions,
     hasher,
     throttle,
-    email: new FileEmailSender(join(config.DATA_DIR, 'mail')),
+    email: createEmailSender({
+      sesRegion: config.SES_REGION,
+      sesEndpoint: config.SES_ENDPOINT,
+      from: config.EMAIL_FROM,
+      dataDir: config.DATA_DIR,
+    }),
     logger,
     mfaKey,
     mfaIssuer: config.MFA_ISSUER,
