@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SESSION_POLICY } from '@shop/auth';
 import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
 
 export const configSchema = z.object({
@@ -14,6 +15,10 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl,
   /** How long a resolved session may be served from the cache; bounds how late a revocation elsewhere is seen. */
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
+  /** The session policy; the same values as the users service, which creates the sessions the gateway slides. */
+  SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.idleSeconds),
+  SESSION_REMEMBER_IDLE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.rememberIdleSeconds),
+  SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.absoluteSeconds),
   /** Where the users service answers internal calls (partner API keys). */
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
   /** Trust X-Forwarded-For from a load balancer in front; off when clients connect directly. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DEFAULT_SESSION_POLICY, SessionStore, sessionTables } from '@shop/auth';
+import { SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
   createServiceClient,
@@ -104,7 +104,9 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: 'shop:' });
   const identities = new IdentityResolver(
     new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, {
-      ...DEFAULT_SESSION_POLICY,
+      idleSeconds: config.SESSION_IDLE_SECONDS,
+      rememberIdleSeconds: config.SESSION_REMEMBER_IDLE_SECONDS,
+      absoluteSeconds: config.SESSION_ABSOLUTE_SECONDS,
       cacheSeconds: config.SESSION_CACHE_SECONDS,
     }),
     createServiceClient({
