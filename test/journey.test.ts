@@ -291,6 +291,32 @@ describe('A shopper journey through the gateway', () => {
     }
   });
 
+  it('When an admin issues a partner API key, then the key reads the catalog until it is revoked', async () => {
+    const admin = await call<{ customerLogin: { accessToken: string } }>(
+      `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken userErrors { code } } }`,
+      { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } },
+      {},
+    );
+    const adminAuth = { authorization: `Bearer ${admin.customerLogin.accessToken}` };
+    const created = await call<{ apiKeyCreate: { key: string; apiKey: { id: string } } }>(
+      `mutation { apiKeyCreate(name: "ERP sync", scopes: ["catalog:read"]) { key apiKey { id } userErrors { code } } }`,
+      {},
+      adminAuth,
+    );
+    const partner = { 'x-api-key': created.apiKeyCreate.key };
+    const page = await call<{ products: { nodes: unknown[] } }>(`{ products(first: 1) { nodes { id } } }`, {}, partner);
+    expect(page.products.nodes).toHaveLength(1);
+
+    // A shopper cannot create keys.
+    const { body } = await gql(url, `mutation { apiKeyCreate(name: "x", scopes: []) { key } }`, {}, auth());
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await call(`mutation($id: ID!) { apiKeyRevoke(id: $id) { userErrors { code } } }`, { id: created.apiKeyCreate.apiKey.id }, adminAuth);
+    const refused = await gql(url, `{ products(first: 1) { nodes { id } } }`, {}, partner);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('When the shopper signs out, then the token stops working on the next request', async () => {
     const out = await call<{ customerLogout: { success: boolean } }>(`mutation { customerLogout { success userErrors { code } } }`);
     expect(out.customerLogout.success).toBe(true);
