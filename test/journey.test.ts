@@ -35,7 +35,14 @@ const ADDRESS = {
   countryCode: 'US',
 };
 
-describe('A shopper journey through the gateway', () => {
+/**
+ * Run twice: on the real datastores (Postgres server, Redis, DynamoDB Local), and embedded as `npm start`
+ * runs by default (PGlite, the in-process cache and bus, DynamoDB Local).
+ */
+describe.each([
+  { mode: 'on the real datastores', embedded: false },
+  { mode: 'embedded, as npm start runs it', embedded: true },
+])('A shopper journey through the gateway, $mode', ({ embedded }) => {
   let shop: RunningShop;
   let url: string;
   const databases: TestDatabase[] = [];
@@ -70,7 +77,9 @@ describe('A shopper journey through the gateway', () => {
   }
 
   beforeAll(async () => {
-    for (const name of ['users', 'catalog', 'orders', 'shipping']) databases.push(await createTestDatabase(`journey_${name}`));
+    if (!embedded) {
+      for (const name of ['users', 'catalog', 'orders', 'shipping']) databases.push(await createTestDatabase(`journey_${name}`));
+    }
     const { endpoint, prefix } = testDynamo();
     const ports = await Promise.all(Array.from({ length: 6 }, freePort));
     shop = await startShop(
@@ -79,13 +88,13 @@ describe('A shopper journey through the gateway', () => {
         MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
         SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
         DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-journey-')),
-        USERS_DATABASE_URL: databases[0]!.url,
-        CATALOG_DATABASE_URL: databases[1]!.url,
-        ORDERS_DATABASE_URL: databases[2]!.url,
-        SHIPPING_DATABASE_URL: databases[3]!.url,
+        USERS_DATABASE_URL: databases[0]?.url,
+        CATALOG_DATABASE_URL: databases[1]?.url,
+        ORDERS_DATABASE_URL: databases[2]?.url,
+        SHIPPING_DATABASE_URL: databases[3]?.url,
         DYNAMODB_ENDPOINT: endpoint,
         DYNAMODB_TABLE_PREFIX: prefix,
-        REDIS_URL: testRedisUrl(),
+        REDIS_URL: embedded ? undefined : testRedisUrl(),
         EVENT_STREAM: `test:events:${randomUUID()}`,
         PORT: String(ports[0]),
         USERS_PORT: String(ports[1]),
