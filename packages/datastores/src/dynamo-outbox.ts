@@ -7,6 +7,7 @@ import type { Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import { epochSeconds, type Dynamo, type TableDefinition } from './dynamo';
 import type { NewEvent } from './outbox';
+import { PollingWorker } from './worker';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -48,39 +49,15 @@ export function processedMarker(prefix: string, consumer: string, eventId: strin
   };
 }
 
-export class DynamoOutboxRelay {
-  private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<void> | undefined;
-  private again = false;
-
+export class DynamoOutboxRelay extends PollingWorker {
   constructor(
     private readonly dynamo: Dynamo,
     private readonly prefix: string,
     private readonly bus: EventBus,
-    private readonly logger: Logger,
-    private readonly pollMs = 1000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
-  }
-
-  kick(): void {
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay failed; will retry'))
-      .finally(() => {
-        this.draining = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    logger: Logger,
+    pollMs = 1000,
+  ) {
+    super(logger, pollMs, 'outbox relay');
   }
 
   async drain(): Promise<void> {
@@ -113,10 +90,5 @@ export class DynamoOutboxRelay {
         }),
       );
     }
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
   }
 }

@@ -5,3 +5,4 @@ export * from './dynamo-outbox';
 export * from './cache';
 export * from './bus';
 export * from './outbox';
+export * from './worker';

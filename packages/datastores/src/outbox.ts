@@ -5,6 +5,7 @@ import type { Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import type { Migration } from './migrate';
 import type { SqlDatabase, SqlExecutor } from './sql';
+import { PollingWorker } from './worker';
 
 export const OUTBOX_MIGRATION: Migration = {
   version: '000_outbox',
@@ -53,39 +54,15 @@ interface OutboxRow {
 }
 
 /** Relays committed outbox rows to the bus; `kick()` after a commit publishes at once, polling is the backstop. */
-export class SqlOutboxRelay {
-  private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<void> | undefined;
-  private again = false;
-
+export class SqlOutboxRelay extends PollingWorker {
   constructor(
     private readonly db: SqlDatabase,
     private readonly bus: EventBus,
     private readonly source: string,
-    private readonly logger: Logger,
-    private readonly pollMs = 1000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
-  }
-
-  kick(): void {
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay failed; will retry'))
-      .finally(() => {
-        this.draining = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    logger: Logger,
+    pollMs = 1000,
+  ) {
+    super(logger, pollMs, 'outbox relay');
   }
 
   /** Publishes everything pending; resolves when the outbox is empty or a publish failed. */
@@ -123,10 +100,6 @@ export class SqlOutboxRelay {
     }
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
-  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // and a worker that POSTs each delivery signed (HMAC-SHA256), retrying with exponential backoff.
 import { createHmac, randomBytes } from 'node:crypto';
 import { requireAdmin, userError, type Logger, type Principal, type UserError } from '@shop/common';
-import { consumeOnce, type DomainEvent, type SqlDatabase } from '@shop/datastores';
+import { consumeOnce, PollingWorker, type DomainEvent, type SqlDatabase } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
 import { webhooksRepo, type DueDelivery, type WebhookSubscription } from '../data/webhooks';
 
@@ -140,40 +140,14 @@ export async function fanOut(db: SqlDatabase, event: DomainEvent): Promise<numbe
 }
 
 /** Sends due deliveries; `kick()` after a fan-out sends at once, polling picks up retries. */
-export class WebhookDeliverer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-
+export class WebhookDeliverer extends PollingWorker {
   constructor(
     private readonly db: SqlDatabase,
     private readonly options: WebhookOptions,
-    private readonly logger: Logger,
-    private readonly pollMs = 1000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
-  }
-
-  kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'webhook delivery round failed; will retry'),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    logger: Logger,
+    pollMs = 1000,
+  ) {
+    super(logger, pollMs, 'webhook delivery round');
   }
 
   async drain(): Promise<void> {
@@ -236,8 +210,4 @@ export class WebhookDeliverer {
     await webhooksRepo.markFailed(this.db, delivery.id, status, retryInMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
 }
