@@ -6,3 +6,4 @@ export * from './cache';
 export * from './bus';
 export * from './outbox';
 export * from './worker';
+export * from './run';
