@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SESSION_POLICY } from '@shop/auth';
-import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
+import { commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
 
 export const configSchema = z.object({
   ...commonEnv,
@@ -21,16 +21,23 @@ export const configSchema = z.object({
   SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.absoluteSeconds),
   /** Where the users service answers internal calls (partner API keys). */
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
-  /** Trust X-Forwarded-For from a load balancer in front; off when clients connect directly. */
-  TRUST_PROXY: boolFlag(false),
-  INTROSPECTION: boolFlag(true),
+  /**
+   * How many proxies (load balancers) stand in front and append to X-Forwarded-For; 0 when clients connect
+   * directly. The client address is the entry that many places from the right: entries further left are the client's word.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Schema introspection, for the explorer; off by default in production. */
+  INTROSPECTION: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Cache key prefix shared with the users service, which clears revoked sessions and API keys under it. */
+  SHARED_CACHE_PREFIX: z.string().default('shop:'),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
 });
 
-export type Config = z.infer<typeof configSchema> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'INTROSPECTION'> & {
+  INTROSPECTION: boolean;
   /** From SUBGRAPH_<NAME>_URL: overrides the URL the supergraph records for subgraph <name>. */
   subgraphUrls: Record<string, string>;
 };
@@ -41,5 +48,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
     if (match && value) subgraphUrls[match[1]!.toLowerCase()] = value;
   }
-  return { ...parseConfig(configSchema, env), subgraphUrls };
+  const parsed = parseConfig(configSchema, env);
+  const introspection =
+    parsed.INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : ['true', '1'].includes(parsed.INTROSPECTION);
+  return { ...parsed, INTROSPECTION: introspection, subgraphUrls };
 }

@@ -101,7 +101,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const dynamo: Dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
-  const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: 'shop:' });
+  const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: config.SHARED_CACHE_PREFIX });
   const identities = new IdentityResolver(
     new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, {
       idleSeconds: config.SESSION_IDLE_SECONDS,
@@ -155,7 +155,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
         return {
           signedIdentity: signIdentity(
-            { principal, requestId, clientIp: clientIp(req, config.TRUST_PROXY) },
+            { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) },
             config.INTERNAL_AUTH_SECRET,
           ),
         };

@@ -1,6 +1,7 @@
 // Resolves who is calling, once per request: a shopper's bearer token, a partner's API key, or nobody.
 import type { IncomingMessage } from 'node:http';
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { SessionStore } from '@shop/auth';
 import { HttpError, ServiceCallError, type Principal, type ServiceClient } from '@shop/common';
 import type { Cache } from '@shop/datastores';
@@ -49,11 +50,16 @@ function unauthenticated(message: string): HttpError {
   return new HttpError(401, message, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+/**
+ * The client's address. Behind `trustedHops` proxies, each appends the address it saw, so the client is the
+ * entry that many places from the right; anything left of it was written by the client and is ignored.
+ */
+export function clientIp(req: IncomingMessage, trustedHops: number): string | null {
+  if (trustedHops > 0) {
+    const header = req.headers['x-forwarded-for'];
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((e) => e.trim());
+    const candidate = entries[entries.length - trustedHops];
+    if (candidate && isIP(candidate)) return candidate;
   }
   return req.socket.remoteAddress ?? null;
 }

@@ -111,6 +111,10 @@ describe('Gateway', () => {
     }
   });
 
+  it('When a path holds malformed percent-encoding, then it is not found, not a server error', async () => {
+    expect((await fetch(new URL('/explorer/%E0%A4%A', url))).status).toBe(404);
+  });
+
   it('When /health and /ready are asked, then both answer and ready reports subgraphs by name only', async () => {
     expect((await fetch(new URL('/health', url))).status).toBe(200);
     const ready = await fetch(new URL('/ready', url));

@@ -69,8 +69,13 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   for (let i = 0; i < want.length; i++) {
     const w = want[i]!;
     const g = got[i]!;
-    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(g);
-    else if (w !== g) return null;
+    if (w.startsWith(':')) {
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return null; // malformed percent-encoding matches no route
+      }
+    } else if (w !== g) return null;
   }
   return params;
 }

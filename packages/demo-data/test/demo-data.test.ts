@@ -1,4 +1,4 @@
-import { demoCatalog, demoStock, demoUuid } from '../src';
+import { demoCatalog, demoStock, demoUuid, generateCatalog } from '../src';
 
 describe('demo catalog', () => {
   const catalog = demoCatalog();
@@ -41,5 +41,33 @@ describe('demo catalog', () => {
     expect(fresh).not.toBe(catalog);
     expect(JSON.stringify(fresh)).toBe(JSON.stringify(catalog));
     expect(demoUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  describe('generateCatalog', () => {
+    it('When asked for N products, then it gives exactly N over every leaf category, with unique ids, handles and skus', () => {
+      const generated = generateCatalog(3000);
+      expect(generated.products).toHaveLength(3000);
+      expect(generated.categories).toEqual(catalog.categories);
+      const leaves = catalog.categories.filter((c) => c.parentHandle !== null).map((c) => c.handle);
+      expect(new Set(generated.products.map((p) => p.categoryHandle))).toEqual(new Set(leaves));
+      const ids = generated.products.flatMap((p) => [p.id, ...p.variants.map((v) => v.id)]);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(new Set(generated.products.map((p) => p.handle)).size).toBe(3000);
+      const skus = generated.products.flatMap((p) => p.variants.map((v) => v.sku));
+      expect(new Set(skus).size).toBe(skus.length);
+      for (const p of generated.products) {
+        expect(p.variants.length).toBeGreaterThanOrEqual(1);
+        expect(p.variants.every((v) => Number.isInteger(v.priceMinor) && v.priceMinor > 0)).toBe(true);
+      }
+    });
+
+    it('When generated twice, then it is identical, and a smaller count is a prefix of a larger one', () => {
+      const a = generateCatalog(500);
+      expect(JSON.stringify(generateCatalog(500))).toBe(JSON.stringify(a));
+      expect(generateCatalog(800).products.slice(0, 500)).toEqual(a.products);
+      expect(generateCatalog(0).products).toEqual([]);
+      expect(() => generateCatalog(-1)).toThrow(RangeError);
+      expect(() => generateCatalog(1.5)).toThrow(RangeError);
+    });
   });
 });

@@ -130,6 +130,12 @@ describe('CRM from order events', () => {
     expect(new Set(refs).size).toBe(3);
     const bad = await customerView(shopper, customer(shopper), { first: 101 });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A forged cursor whose number is not a whole one is refused as bad input, never a database error.
+    for (const s of [1.5, 1e300, -1]) {
+      const forged = Buffer.from(JSON.stringify({ s })).toString('base64url');
+      const res = await customerView(shopper, customer(shopper), { first: 2, after: forged });
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('When a shipment is created for a paid order, then it records the owner: the timeline shows it and others cannot read it', async () => {

@@ -23,7 +23,6 @@ export interface UsersDeps {
   accountTokenTtlSeconds: number;
   storefrontUrl: string;
   /** A session younger than this may change MFA without re-entering the password. */
-  recentAuthSeconds: number;
   now: () => number;
   /** Publishes committed outbox events at once instead of at the next poll. */
   kickOutbox: () => void;

@@ -136,7 +136,6 @@ export async function createService(
     mfaIssuer: config.MFA_ISSUER,
     accountTokenTtlSeconds: config.ACCOUNT_TOKEN_TTL_SECONDS,
     storefrontUrl: config.STOREFRONT_URL,
-    recentAuthSeconds: 10 * 60,
     now,
     kickOutbox: () => relay.kick(),
     track: (work) => {
@@ -146,7 +145,8 @@ export async function createService(
   };
 
   await seedAdmin(deps, hasher, config);
-  if (config.SEED_DEMO_DATA && (await customersRepo.count(db)) <= 1) {
+  // The demo shopper's password is public: never in production.
+  if (config.SEED_DEMO_DATA && config.NODE_ENV !== 'production' && (await customersRepo.count(db)) <= 1) {
     try {
       await customersRepo.insert(db, {
         email: DEMO_SHOPPER.email,

@@ -53,7 +53,7 @@ export function assertCanReadCustomer(principal: Principal, customerId: string):
 }
 
 const isSeq = (v: unknown): v is { s: number } =>
-  typeof v === 'object' && v !== null && typeof (v as { s?: unknown }).s === 'number';
+  typeof v === 'object' && v !== null && Number.isSafeInteger((v as { s?: unknown }).s) && (v as { s: number }).s >= 0;
 
 export async function customerTimeline(
   db: SqlExecutor,

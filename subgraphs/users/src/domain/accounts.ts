@@ -230,35 +230,24 @@ function privileged(principal: Principal): boolean {
 }
 
 /**
- * Re-authentication for sensitive changes (OWASP): the current password, or a session signed in within
- * `recentAuthSeconds`. Returns a userError when neither holds.
+ * Checks the current password: required for every change of email, password or MFA and for account
+ * deletion, so a stolen session alone cannot take the account over. Failures count towards the same
+ * throttle as logins, so a stolen session cannot be used to guess the password either.
  */
-export async function checkRecentAuth(
+export async function checkCurrentPassword(
   ctx: Context,
   customer: Customer,
   currentPassword: string | null | undefined,
   field: string[],
 ): Promise<UserError | null> {
-  if (currentPassword) {
-    const ok =
-      currentPassword.length <= MAX_PASSWORD * 4 &&
-      (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
-    return ok ? null : userError('INVALID_CURRENT_PASSWORD', 'Your current password is not correct.', field);
+  if (!currentPassword) {
+    return userError('CURRENT_PASSWORD_REQUIRED', 'Enter your current password to make this change.', field);
   }
-  if (ctx.principal.kind === 'customer') {
-    const session = await ctx.deps.sessions.get(ctx.principal.sessionId);
-    if (session && ctx.deps.now() - Date.parse(session.createdAt) <= ctx.deps.recentAuthSeconds * 1000)
-      return null;
-  }
-  return userError('CURRENT_PASSWORD_REQUIRED', 'Enter your current password to make this change.', field);
-}
-
-/** Checks the current password; the only way through for password change and account deletion. */
-export async function checkCurrentPassword(
-  ctx: Context,
-  customer: Customer,
-  currentPassword: string,
-  field: string[],
-) {
-  return checkRecentAuth(ctx, customer, currentPassword || '\u0000', field);
+  const wrong = userError('INVALID_CURRENT_PASSWORD', 'Your current password is not correct.', field);
+  if (await ctx.deps.throttle.isBlocked(customer.email, ctx.clientIp)) return wrong;
+  const ok =
+    currentPassword.length <= MAX_PASSWORD * 4 && (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
+  if (ok) return null;
+  await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
+  return wrong;
 }

@@ -3,7 +3,7 @@
 import { userError, type UserError } from '@shop/common';
 import type { Context } from '../context';
 import { customersRepo } from '../data/customers';
-import { acceptTotp, checkCurrentPassword, checkRecentAuth, currentCustomer } from './accounts';
+import { acceptTotp, checkCurrentPassword, currentCustomer } from './accounts';
 import { rotateSessions } from './account-settings';
 import {
   hashRecoveryCode,
@@ -28,7 +28,7 @@ export async function enrollMfa(
       userErrors: [userError('MFA_ALREADY_ENABLED', 'Two-step verification is already on.')],
     };
   }
-  const denied = await checkRecentAuth(ctx, customer, currentPassword, ['currentPassword']);
+  const denied = await checkCurrentPassword(ctx, customer, currentPassword, ['currentPassword']);
   if (denied) return { secret: null, otpauthUrl: null, userErrors: [denied] };
   const secret = newTotpSecret();
   await customersRepo.setPendingMfaSecret(

@@ -353,8 +353,10 @@ export type Mutation = {
   /** Turns MFA off; needs the current password and a TOTP or recovery code. */
   customerMfaDisable: CustomerMfaPayload;
   /**
-   * Starts MFA set-up: returns a TOTP secret to confirm with customerMfaConfirm. Needs the current password
-   * unless the session signed in within the last 10 minutes (re-authentication before an MFA change).
+   * Starts MFA set-up: returns a TOTP secret to confirm with customerMfaConfirm. Needs the current password, so a
+   * stolen session alone cannot put MFA under someone else's control; without it the answer is the userError
+   * CURRENT_PASSWORD_REQUIRED. (The argument is nullable only so that the contract's argument-less call still
+   * validates and gets that clear answer.)
    */
   customerMfaEnroll: CustomerMfaEnrollPayload;
   /** Changes the password; every other session ends and a new token is returned. */
