@@ -6,7 +6,8 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   globalSetup: '<rootDir>/packages/testkit/src/global-setup.ts',
   globalTeardown: '<rootDir>/packages/testkit/src/global-teardown.ts',
-  testTimeout: 60000,
+  // A ceiling, not a measurement: PGlite's first start and DynamoDB Local are slow on a busy 2-core machine.
+  testTimeout: 180000,
   maxWorkers: 2,
   // Datastore clients (Redis, DynamoDB) can keep sockets alive a moment after a suite closes them.
   forceExit: true,

@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
 import type { Logger } from '@shop/common';
+import { firstConnection } from './cache';
 
 export interface DomainEvent<P = Record<string, unknown>> {
   id: string;
@@ -76,6 +77,7 @@ export class RedisStreamsBus implements EventBus {
 
   async publish(events: DomainEvent[]): Promise<void> {
     if (!events.length) return;
+    await firstConnection(this.redis);
     const pipeline = this.redis.multi();
     for (const event of events) {
       pipeline.xadd(this.stream, 'MAXLEN', '~', '1000000', '*', 'topic', event.topic, 'event', JSON.stringify(event));

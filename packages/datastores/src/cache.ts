@@ -51,19 +51,10 @@ export class RedisCache implements Cache {
     private readonly logger: Logger,
     private readonly prefix = '',
   ) {
-    if (redis.status !== 'ready') {
-      // Until the first connection, wait for it (briefly) rather than miss; after that, an outage fails fast.
-      this.firstConnect = new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.firstConnect = undefined;
-          resolve();
-        };
-        const timer = setTimeout(done, 1000);
-        timer.unref();
-        redis.once('ready', done);
-      });
-    }
+    // Until the first connection, wait for it (briefly) rather than miss; after that, an outage fails fast.
+    this.firstConnect = firstConnection(redis, 1000).then(() => {
+      this.firstConnect = undefined;
+    });
   }
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -108,6 +99,24 @@ export class RedisCache implements Cache {
   async close(): Promise<void> {
     this.redis.disconnect();
   }
+}
+
+/**
+ * Resolves once `redis` has connected for the first time, or after `ms`: commands sent before the first
+ * connection would fail at once (no offline queue), and start-up is not an outage.
+ */
+export function firstConnection(redis: Redis, ms = 2000): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    function done() {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    }
+    redis.once('ready', done);
+  });
 }
 
 /** Redis that fails fast when down (no offline queue), so a read falls through to the datastore at once. */
