@@ -118,7 +118,7 @@ async function measure(
 
 async function main(): Promise<void> {
   const tag = randomBytes(4).toString('hex');
-  const dbs = await Promise.all(['users', 'catalog', 'orders', 'shipping'].map((n) => createDatabase(`bench_${n}_${tag}`)));
+  const dbs: { url: string; drop: () => Promise<void> }[] = await Promise.all(['users', 'catalog', 'orders', 'shipping'].map((n) => createDatabase(`bench_${n}_${tag}`)));
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
   const env = {
@@ -222,6 +222,31 @@ async function main(): Promise<void> {
       await measure('search', `${name}, catalog subgraph`, catalogUrl, SEARCH, { headers: anonymous, variables, connections: 1 });
       await measure('search', `${name}, through the gateway`, gateway, SEARCH, { variables, connections: 1 });
       await measure('search', `${name}, through the gateway`, gateway, SEARCH, { variables, connections: 20 });
+    }
+
+    // 4b. The same shapes on a generated catalog of BENCH_SEARCH_PRODUCTS products (100,000 by default), on the catalog subgraph.
+    const large = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
+    if (large > 0) {
+      const largeDb = await createDatabase(`bench_catalog_large_${tag}`);
+      dbs.push(largeDb);
+      const { generateCatalog } = await import('@shop/demo-data');
+      const largeConfig = catalogConfig.loadConfig({ ...env, DATABASE_URL: largeDb.url, SEED_DEMO_DATA: 'false', PORT: '0', CACHE_KEY_PREFIX: `large${tag}:` });
+      const started = Date.now();
+      const loaded = await catalogModule.bulkLoadCatalogDatabase(largeConfig, generateCatalog(large), logger);
+      console.log(`loaded ${loaded.products} products in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      const largeCatalog = await catalogModule.createService(largeConfig, {
+        bus: { publish: async () => undefined, subscribe: () => undefined, close: async () => undefined },
+        logger,
+      });
+      extra.push(largeCatalog);
+      const largeUrl = `http://127.0.0.1:${await largeCatalog.subgraph.app.listen(0)}/graphql`;
+      const group = `search on ${large.toLocaleString('en')} products`;
+      for (const [name, variables] of shapes) {
+        await measure(group, `${name}, catalog subgraph`, largeUrl, SEARCH, { headers: anonymous, variables, connections: 1 });
+      }
+      await measure(group, 'plain "running shoes" without facets, catalog subgraph', largeUrl,
+        `query($q: String!) { search(query: $q, first: 20) { totalCount edges { node { id title } } } }`,
+        { headers: anonymous, variables: { q: 'running shoes' }, connections: 1 });
     }
 
     // 5. Login at the chosen password hash cost (argon2id m=19 MiB, t=2, p=1).

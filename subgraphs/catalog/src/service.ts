@@ -22,7 +22,8 @@ import { ProductCache } from './data/product-cache';
 import type { CatalogDeps } from './deps';
 import { subscribeConsumers } from './domain/events';
 import { rebuildIndex } from './domain/indexing';
-import { seedDemoCatalog } from './domain/seed';
+import { bulkLoadCatalog, seedDemoCatalog, type BulkLoadResult } from './domain/seed';
+import type { DemoCatalog } from '@shop/demo-data';
 import { resolvers } from './resolvers';
 import { internalRoutes } from './routes';
 import { openSearchEngine } from './search-engine';
@@ -67,6 +68,28 @@ export async function openCatalogDatabase(config: Config): Promise<SqlDatabase> 
   const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'catalog', 'pglite') });
   await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(MIGRATIONS_DIR)]);
   return db;
+}
+
+export { bulkLoadCatalog, type BulkLoadResult } from './domain/seed';
+
+/**
+ * Bulk-loads a catalog (e.g. generateCatalog(100_000) from @shop/demo-data) into the catalog database of `config`
+ * (migrating it first; it must hold no products) and builds the configured search engine's index from it.
+ * Start the service afterwards: it finds products and does not seed.
+ */
+export async function bulkLoadCatalogDatabase(config: Config, catalog: DemoCatalog, logger?: Logger): Promise<BulkLoadResult> {
+  const db = await openCatalogDatabase(config);
+  try {
+    const engine = await openSearchEngine(config, db);
+    try {
+      await engine.init();
+      return await bulkLoadCatalog(db, catalog, { engine, logger });
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await db.close();
+  }
 }
 
 export async function createService(config: Config, runtime: CatalogRuntime): Promise<ServiceHandle & { deps: CatalogDeps }> {

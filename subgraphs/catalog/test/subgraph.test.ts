@@ -54,6 +54,29 @@ describe('catalog subgraph', () => {
     expect(missing.body.data!.product).toBeNull();
   });
 
+  it('When a product detail page is read from a warm cache, then it costs no SQL statement and matches the Postgres read', async () => {
+    const other = demo.products.find((p) => p.id !== shoe.id && p.variants.length > 1)!;
+    const DETAIL = `query($h: String) { product(handle: $h) { ${PRODUCT_FIELDS} description } }`;
+    const before = catalog.sql.length;
+    const cold = await gql<{ product: ProductData }>(catalog.url, DETAIL, { h: other.handle }, anon());
+    expect(cold.body.errors).toBeUndefined();
+    // The miss reads Postgres (product, variants, category; the parent category through its loader).
+    expect(catalog.sql.length - before).toBeGreaterThan(0);
+    const warmStart = catalog.sql.length;
+    const warm = await gql<{ product: ProductData & { category: { handle: string } } }>(
+      catalog.url,
+      `query($h: String) { product(handle: $h) { id title description variants { id sku price { amount } } category { handle name } images { url } } }`,
+      { h: other.handle },
+      anon(),
+    );
+    expect(warm.body.errors).toBeUndefined();
+    expect(catalog.sql.slice(warmStart)).toEqual([]);
+    expect(warm.body.data!.product.category.handle).toBe(other.categoryHandle);
+    expect(warm.body.data!.product.variants.map((v) => v.id)).toEqual(other.variants.map((v) => v.id));
+    const again = await gql<{ product: ProductData }>(catalog.url, DETAIL, { h: other.handle }, anon());
+    expect(again.body.data!.product).toEqual(cold.body.data!.product);
+  });
+
   it('When all products are paged by 50 in every sort order, then each appears exactly once and totalCount is right', async () => {
     for (const [sortKey, reverse] of [['ID', false], ['TITLE', false], ['PRICE', true], ['CREATED_AT', true], ['BEST_SELLING', true]] as const) {
       const seen: string[] = [];
@@ -151,6 +174,28 @@ describe('catalog subgraph', () => {
     expect(suggestions.body.data!.searchSuggestions.length).toBeGreaterThan(0);
     const badPrice = await gql(catalog.url, `{ search(query: "shoes", filters: [{ priceMin: "abc" }]) { totalCount } }`, {}, anon());
     expect(badPrice.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('When a search does not select facets, then the engine is not asked to count them; a fragment that selects them does', async () => {
+    const spy = jest.spyOn(catalog.service.deps.engine, 'search');
+    try {
+      const lean = await gql<{ search: { totalCount: number; nodes: { id: string }[] } }>(catalog.url, `{ search(query: "running shoes", first: 5) { totalCount nodes { id } } }`, {}, anon());
+      expect(lean.body.errors).toBeUndefined();
+      expect(spy.mock.calls.at(-1)![0].withFacets).toBe(false);
+      const viaFragment = await gql<{ search: { totalCount: number; nodes: { id: string }[]; facets: { name: string }[] } }>(
+        catalog.url,
+        `query { search(query: "running shoes", first: 5) { ...Results } } fragment Results on SearchResultConnection { totalCount nodes { id } ... on SearchResultConnection { facets { name } } }`,
+        {},
+        anon(),
+      );
+      expect(viaFragment.body.errors).toBeUndefined();
+      expect(spy.mock.calls.at(-1)![0].withFacets).toBe(true);
+      expect(viaFragment.body.data!.search.facets.map((f) => f.name)).toEqual(['category', 'brand', 'price', 'available']);
+      expect(viaFragment.body.data!.search.nodes).toEqual(lean.body.data!.search.nodes);
+      expect(viaFragment.body.data!.search.totalCount).toBe(lean.body.data!.search.totalCount);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('When a search query is hostile, long or odd, then the answer is a clear error or a result, never a 500', async () => {
@@ -260,7 +305,7 @@ describe('catalog subgraph', () => {
       expect((await read())!.title).toBe('Test Zephyr Running Shoes');
       const redis = new Redis(testRedisUrl());
       try {
-        expect(await redis.exists(`${catalog.cachePrefix}product:handle:${product.handle}`)).toBe(1);
+        expect(await redis.exists(`${catalog.cachePrefix}product:v2:handle:${product.handle}`)).toBe(1);
         const updated = await gql<{ productUpdate: { product: { title: string }; userErrors: unknown[] } }>(
           catalog.url,
           `mutation($id: ID!, $input: ProductUpdateInput!) { productUpdate(id: $id, input: $input) { product { title } userErrors { code } } }`,
@@ -268,7 +313,7 @@ describe('catalog subgraph', () => {
           identityHeaders(admin()),
         );
         expect(updated.body.data!.productUpdate).toEqual({ product: { title: 'Test Quasar Trail Shoes' }, userErrors: [] });
-        expect(await redis.exists(`${catalog.cachePrefix}product:handle:${product.handle}`)).toBe(0);
+        expect(await redis.exists(`${catalog.cachePrefix}product:v2:handle:${product.handle}`)).toBe(0);
       } finally {
         redis.disconnect();
       }

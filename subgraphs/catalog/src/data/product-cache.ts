@@ -1,6 +1,12 @@
-// Cache-aside for product reads: one entry per product id and one per handle, both holding the product with its variants.
+// Cache-aside for product reads: one entry per product id and one per handle, both holding the product aggregate
+// (product, variants, category).
 import type { Cache } from '@shop/datastores';
 import type { ProductWithVariants } from '../domain/types';
+
+/** An entry missing part of the aggregate (written by an older version) counts as a miss. */
+function complete(entry: ProductWithVariants | undefined): ProductWithVariants | undefined {
+  return entry && entry.product && Array.isArray(entry.variants) && entry.category !== undefined ? entry : undefined;
+}
 
 export class ProductCache {
   constructor(
@@ -8,20 +14,21 @@ export class ProductCache {
     private readonly ttlSeconds: number,
   ) {}
 
+  // v2: the entry gained the category; entries written by an older version are simply never read.
   static idKey(id: string): string {
-    return `product:id:${id}`;
+    return `product:v2:id:${id}`;
   }
 
   static handleKey(handle: string): string {
-    return `product:handle:${handle}`;
+    return `product:v2:handle:${handle}`;
   }
 
-  byId(id: string): Promise<ProductWithVariants | undefined> {
-    return this.cache.get<ProductWithVariants>(ProductCache.idKey(id));
+  async byId(id: string): Promise<ProductWithVariants | undefined> {
+    return complete(await this.cache.get<ProductWithVariants>(ProductCache.idKey(id)));
   }
 
-  byHandle(handle: string): Promise<ProductWithVariants | undefined> {
-    return this.cache.get<ProductWithVariants>(ProductCache.handleKey(handle));
+  async byHandle(handle: string): Promise<ProductWithVariants | undefined> {
+    return complete(await this.cache.get<ProductWithVariants>(ProductCache.handleKey(handle)));
   }
 
   async put(entry: ProductWithVariants): Promise<void> {

@@ -15,14 +15,21 @@ export function listSize(first: number | null | undefined, fallback: number, max
   return first;
 }
 
-/** Reads through the cache; a miss reads Postgres (product and variants) and fills the cache. */
+/**
+ * Reads through the cache; a miss reads Postgres (product, variants, category) and fills the cache. A hit costs one
+ * cache read and no SQL: every nested field of a detail page resolves from the primed loaders.
+ */
 async function loadProductWithVariants(ctx: Context, by: { id: string } | { handle: string }): Promise<ProductWithVariants | null> {
   const { productCache, db } = ctx.deps;
   const cached = 'id' in by ? await productCache.byId(by.id) : await productCache.byHandle(by.handle);
   if (cached) return cached;
   const product = 'id' in by ? ((await productsByIds(db, [by.id]))[0] ?? null) : await productByHandle(db, by.handle);
   if (!product) return null;
-  const entry = { product, variants: await variantsByProductIds(db, [product.id]) };
+  const [variants, category] = await Promise.all([
+    variantsByProductIds(db, [product.id]),
+    product.categoryId ? ctx.loaders.category.load(product.categoryId) : null,
+  ]);
+  const entry: ProductWithVariants = { product, variants, category };
   await productCache.put(entry);
   return entry;
 }
@@ -37,6 +44,7 @@ export async function getProduct(ctx: Context, args: { id?: string | null; handl
   ctx.loaders.product.prime(entry.product.id, entry.product);
   ctx.loaders.variantsByProduct.prime(entry.product.id, entry.variants);
   for (const variant of entry.variants) ctx.loaders.variant.prime(variant.id, variant);
+  if (entry.category) ctx.loaders.category.prime(entry.category.id, entry.category);
   recordBehaviour(ctx, { kind: 'view', productId: entry.product.id, brand: entry.product.brand, categoryId: entry.product.categoryId });
   return entry.product;
 }

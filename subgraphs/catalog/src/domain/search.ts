@@ -48,6 +48,8 @@ export function toSearchFilters(filters: SearchFilterInput[] | null | undefined,
 export async function searchProducts(
   ctx: Context,
   args: { query: string; first?: number | null; after?: string | null; filters?: SearchFilterInput[] | null; sortKey?: SearchSort | null },
+  /** facets: false when the query does not select them; the engine then does not count them. */
+  wanted: { facets: boolean } = { facets: true },
 ): Promise<SearchConnectionModel> {
   if (args.query.length > MAX_QUERY_LENGTH) {
     throw new BadInputError(`The search query is too long (at most ${MAX_QUERY_LENGTH} characters).`);
@@ -63,6 +65,7 @@ export async function searchProducts(
     sort,
     first,
     after: args.after ?? null,
+    withFacets: wanted.facets,
     ...(boosts ? { boosts } : {}),
   });
   if (args.query.trim()) recordBehaviour(ctx, { kind: 'search', query: args.query });

@@ -58,10 +58,14 @@ export interface ProductVariant {
   currencyCode: string;
 }
 
-/** What the cache holds per product: the product and its variants, read together on a detail page. */
+/**
+ * What the cache holds per product: everything a detail page reads (the product, its variants and its category),
+ * so a cache hit answers the page with one cache read and no SQL.
+ */
 export interface ProductWithVariants {
   product: Product;
   variants: ProductVariant[];
+  category: Category | null;
 }
 
 

@@ -48,6 +48,8 @@ export interface SearchRequest {
   first: number;
   after: string | null;
   boosts?: SearchBoosts;
+  /** False when the caller does not read facets: the engine then skips counting them (the result has none). */
+  withFacets?: boolean;
 }
 
 export interface SearchFacet {

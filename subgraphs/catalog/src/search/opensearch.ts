@@ -322,7 +322,10 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
       size: limit + 1,
       track_total_hits: true,
       _source: false,
-      aggs: {
+    };
+    if (request.withFacets !== false) {
+      // Aggregations are most of a broad query's cost; skipped when the caller does not read facets.
+      body.aggs = {
         category: facetAgg('category', termsAgg('categoryPath')),
         brand: facetAgg('brand', termsAgg('brand.raw')),
         available: facetAgg('available', termsAgg('available')),
@@ -337,8 +340,8 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
             ),
           },
         }),
-      },
-    };
+      };
+    }
     if (after) body.search_after = after;
     const response = await client.search({ index: alias, body: body as API.Search_RequestBody });
     const result = response.body as unknown as SearchBody;

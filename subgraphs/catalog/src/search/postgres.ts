@@ -430,7 +430,31 @@ SELECT
   ${facetJson('bucket', 'n_price', 'g = 13 AND n_price > 0')} AS price,
   ${facetJson('available', 'n_avail', 'g = 14 AND n_avail > 0')} AS available`;
 
-    const { rows } = await db.query<Record<string, unknown>>(sql, p.values);
+    // Without facets: only the rows that pass every filter, counted and paged; no facet counting pass.
+    const plainSql = `
+WITH base AS MATERIALIZED (
+  SELECT x.product_id, x.min_price_minor, x.created_at, ${score} AS score
+  FROM (
+    SELECT d.product_id, d.document, d.brand_key, d.category_path, d.min_price_minor, d.created_at, d.popularity,
+      ${Object.entries(flags)
+        .map(([name, expression]) => `(${expression}) AS ${name}`)
+        .join(',\n      ')}
+    FROM search_documents d
+    WHERE ${tsq === null ? 'TRUE' : `d.document @@ ${tsq}`}
+  ) x
+  WHERE ${allFlags}
+),
+page AS (
+  SELECT product_id, score, min_price_minor, created_at FROM base WHERE ${keyset} ORDER BY ${plan.order} LIMIT ${limitParam}
+)
+SELECT
+  (SELECT count(*) FROM base) AS total,
+  (SELECT coalesce(json_agg(json_build_array(product_id, score, min_price_minor, (extract(epoch FROM created_at) * 1000000)::bigint::text) ORDER BY ${plan.order}), '[]'::json)
+     FROM page) AS hits,
+  NULL AS category, NULL AS brand, NULL AS price, NULL AS available`;
+
+    const withFacets = request.withFacets !== false;
+    const { rows } = await db.query<Record<string, unknown>>(withFacets ? sql : plainSql, p.values);
     const raw = rows[0] ?? {};
     const row = searchRowSchema.parse({
       total: raw.total,
@@ -444,7 +468,7 @@ SELECT
     const bucketOrder = PRICE_BUCKETS.map(priceBucketLabel);
     const values = (list: [string, number][] | null) =>
       (list ?? []).map(([value, count]) => ({ value, count }));
-    const facets: SearchFacet[] = [
+    const facets: SearchFacet[] = !withFacets ? [] : [
       { name: 'category', values: values(row.category) },
       { name: 'brand', values: values(row.brand) },
       {

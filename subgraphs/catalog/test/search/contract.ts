@@ -313,6 +313,29 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
       expect(facet(priced, 'brand')).toEqual({ Stride: 1, Summit: 1 });
     });
 
+    it('When facets are not wanted, then the hits, order, total and cursors are the same and no facet is counted', async () => {
+      const shapes: Partial<SearchRequest>[] = [
+        { query: 'shoes' },
+        { query: 'runnign shoes' },
+        { query: '', sort: 'PRICE_ASC' },
+        { query: 'shoes', filters: { categories: ['running-shoes'], brands: ['Stride'], available: true } },
+        { query: '', filters: { priceMaxMinor: 2_000 }, sort: 'NEWEST' },
+      ];
+      for (const shape of shapes) {
+        const full = await engine.search(request({ ...shape, first: 3 }));
+        const lean = await engine.search(request({ ...shape, first: 3, withFacets: false }));
+        expect(lean.hits).toEqual(full.hits);
+        expect(lean.totalCount).toBe(full.totalCount);
+        expect(lean.hasNextPage).toBe(full.hasNextPage);
+        expect(lean.facets.flatMap((f) => f.values)).toEqual([]);
+        if (full.hasNextPage) {
+          const after = full.hits[full.hits.length - 1]!.cursor;
+          const next = await engine.search(request({ ...shape, first: 3, after }));
+          expect((await engine.search(request({ ...shape, first: 3, after, withFacets: false }))).hits).toEqual(next.hits);
+        }
+      }
+    });
+
     it('When sorting by price or newest, then the order follows the sort key and ties break by productId', async () => {
       const ordered = async (sort: SearchSort) => ids(await engine.search(request({ sort })));
       expect(await ordered('PRICE_ASC')).toEqual([...FIXTURE].sort(byPrice(1)).map((d) => d.productId));
