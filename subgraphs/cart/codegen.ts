@@ -14,6 +14,7 @@ const config: CodegenConfig = {
           CartLine: '../domain/types#PricedLine',
           InventoryLevel: '../domain/types#InventoryLevel as InventoryLevelModel',
           StockMovement: '../domain/types#StockMovement as StockMovementModel',
+          LocationStock: '../domain/types#LocationStock as LocationStockModel',
           ProductVariant: '../domain/types#VariantRef',
           Money: '@shop/common#Money as MoneyModel',
           UserError: '@shop/common#UserError as UserErrorModel',

@@ -1,7 +1,7 @@
 // Per-request state: the verified identity, the shared dependencies and one DataLoader per thing loaded by id.
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@shop/common';
-import type { Catalog } from './data/catalog-client';
+import type { CartAddReporter, Catalog, VariantLookup } from './data/catalog-client';
 import type { CartRepository } from './data/cart-repo';
 import type { InventoryRepository } from './data/inventory-repo';
 import type { CartRecord, InventoryLevel, VariantInfo } from './domain/types';
@@ -16,6 +16,9 @@ export interface Deps {
   carts: CartRepository;
   inventory: InventoryRepository;
   catalog: Catalog;
+  /** The catalog's variants through a short-lived cache: for carts as shown, never for checkout's snapshot. */
+  variants: VariantLookup;
+  cartAdds: CartAddReporter;
   settings: CartSettings;
   now: () => Date;
   newId: () => string;
@@ -35,7 +38,7 @@ export interface Context extends SubgraphContext {
 export function createLoaders(deps: Deps, requestId: string): Loaders {
   return {
     variants: new DataLoader(async (ids) => {
-      const found = await deps.catalog.lookupVariants(ids, requestId);
+      const found = await deps.variants(ids, requestId);
       return ids.map((id) => found.get(id) ?? null);
     }),
     stock: new DataLoader(async (ids) => {

@@ -10,7 +10,7 @@ import { demoStock } from '@shop/demo-data';
 import type { Config } from './config';
 import { buildContext, type Context, type Deps } from './context';
 import { CartRepository } from './data/cart-repo';
-import { catalogOver } from './data/catalog-client';
+import { CartAddReporter, cachedVariantLookup, catalogOver } from './data/catalog-client';
 import { InventoryRepository } from './data/inventory-repo';
 import { cartTables, tableNames } from './data/tables';
 import { onOrderPaid, ReservationSweeper } from './domain/inventory';
@@ -38,17 +38,20 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
   const cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: `${prefix}cart:` });
 
   const inventory = new InventoryRepository(dynamo, prefix);
+  const catalog = catalogOver(
+    createServiceClient({
+      caller: SERVICE_NAME,
+      baseUrl: config.CATALOG_URL,
+      secret: config.INTERNAL_AUTH_SECRET,
+      timeoutMs: config.SERVICE_TIMEOUT_MS,
+    }),
+  );
   const deps: Deps = {
     carts: new CartRepository(dynamo, cache, prefix, config.CART_CACHE_SECONDS),
     inventory,
-    catalog: catalogOver(
-      createServiceClient({
-        caller: SERVICE_NAME,
-        baseUrl: config.CATALOG_URL,
-        secret: config.INTERNAL_AUTH_SECRET,
-        timeoutMs: config.SERVICE_TIMEOUT_MS,
-      }),
-    ),
+    catalog,
+    variants: cachedVariantLookup(catalog, cache, config.CATALOG_CACHE_SECONDS),
+    cartAdds: new CartAddReporter(catalog, config.CART_ADD_REPORT_MS),
     settings: {
       guestCartTtlDays: config.GUEST_CART_TTL_DAYS,
       reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
@@ -101,6 +104,7 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
       await sweeper.stop();
       await relay.stop();
       await subgraph.close();
+      await deps.cartAdds.close();
       await cache.close();
       dynamo.client.destroy();
     },

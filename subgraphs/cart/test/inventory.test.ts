@@ -163,6 +163,55 @@ describe('Inventory repository on DynamoDB Local', () => {
     expect(await level(v)).toMatchObject({ available: 3, held: 0 });
   });
 
+  it('When stock is adjusted at locations, then each location is kept apart, the total is their sum, and reservations take from the default location', async () => {
+    const v = await stocked(4);
+    expect(await repo.adjust(v, 6, 'transfer in', 'admin-1', 'warehouse-2')).toMatchObject({ kind: 'adjusted', level: { available: 4, elsewhere: 6, received: 4 } });
+    expect(await repo.adjust(v, 3, 'store delivery', 'admin-1', 'store_7')).toMatchObject({ kind: 'adjusted', level: { available: 4, elsewhere: 9 } });
+    // A location never goes below zero, whatever stock the others have.
+    expect(await repo.adjust(v, -4, 'count', 'admin-1', 'store_7')).toEqual({ kind: 'insufficient', available: 3 });
+    expect(await repo.adjust(v, -1, 'count', 'admin-1', 'nowhere')).toEqual({ kind: 'insufficient', available: 0 });
+    expect(await repo.adjust(v, -2, 'damaged', 'admin-2', 'warehouse-2')).toMatchObject({ kind: 'adjusted', level: { elsewhere: 7 } });
+
+    // Policy: a reservation holds only what the default location has.
+    expect(await repo.reserve(randomUUID(), [{ variantId: v, quantity: 5 }], 900)).toEqual({ kind: 'insufficient', variantIds: [v] });
+    expect(await repo.reserve(randomUUID(), [{ variantId: v, quantity: 3 }], 900)).toMatchObject({ kind: 'held' });
+
+    const l = await level(v);
+    expect(l).toMatchObject({ available: 1, held: 3, sold: 0, received: 4, elsewhere: 7 });
+    expectBalanced(l);
+    const locations = await repo.locations(v);
+    expect(locations.map((x) => [x.locationId, x.available, x.received])).toEqual([
+      ['default', 1, 4],
+      ['store_7', 3, 3],
+      ['warehouse-2', 4, 4],
+    ]);
+    expect(locations.reduce((sum, x) => sum + x.available, 0)).toBe(l.available + l.elsewhere);
+    const moves = await repo.movements(v, 10);
+    expect(moves.map((m) => [m.locationId, m.delta])).toEqual([
+      ['warehouse-2', -2],
+      ['store_7', 3],
+      ['warehouse-2', 6],
+      ['default', 4],
+    ]);
+
+    // A variant first stocked away from the default location has an empty default stock, nothing to reserve.
+    const remote = randomUUID();
+    expect(await repo.adjust(remote, 2, 'new line', 'admin-1', 'warehouse-2')).toMatchObject({ kind: 'adjusted', level: { available: 0, held: 0, sold: 0, received: 0, elsewhere: 2 } });
+    expect(await repo.reserve(randomUUID(), [{ variantId: remote, quantity: 1 }], 900)).toEqual({ kind: 'insufficient', variantIds: [remote] });
+  });
+
+  it('When many adjustments at two locations race, then the total stays the sum of the locations', async () => {
+    const v = await stocked(0);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => repo.adjust(v, i % 3 === 0 ? -1 : 2, 'race', 'admin', i % 2 ? 'a' : 'b')),
+    );
+    const l = await level(v);
+    const locations = await repo.locations(v);
+    expect(locations.filter((x) => x.locationId !== 'default').every((x) => x.available >= 0)).toBe(true);
+    expect(locations.reduce((sum, x) => sum + x.available, 0)).toBe(l.available + l.elsewhere);
+    expect(l.elsewhere).toBe((await repo.movements(v, 100)).filter((m) => m.locationId !== 'default').reduce((sum, m) => sum + m.delta, 0));
+  });
+
   it('When stock is adjusted and restocked, then every change is in the audit trail and a repeated restock counts once', async () => {
     const v = randomUUID();
     expect(await repo.adjust(v, -1, 'shrinkage', 'admin-1')).toEqual({ kind: 'insufficient', available: 0 });

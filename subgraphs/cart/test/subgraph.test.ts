@@ -10,7 +10,7 @@ let cart: RunningCart;
 
 beforeAll(async () => {
   catalog = await startFakeCatalog();
-  cart = await startCart(catalog.url);
+  cart = await startCart(catalog.url, { CATALOG_CACHE_SECONDS: '1' });
 });
 afterAll(async () => {
   await cart?.close();
@@ -93,8 +93,9 @@ describe('cart subgraph', () => {
     const removed = (await call(anonymous, REMOVE, { cartId: created.id, lineIds: [sockLine.id] })).data!.cartLinesRemove!;
     expect(removed.cart!.lines.map((l) => l.merchandise.id)).toEqual([shoe.id]);
 
-    // The price is the catalog's at read time, not the one seen when the line was added.
+    // The price is the catalog's at read time (cached for at most CATALOG_CACHE_SECONDS), not the one seen when the line was added.
     catalog.variants.set(shoe.id, { ...shoe, priceMinor: 3000 });
+    await new Promise((r) => setTimeout(r, 1100));
     const read = (await call<{ cart: CartData }>(anonymous, GET, { id: created.id })).data!.cart;
     expect(read.cost.subtotalAmount.amount).toBe('90.00');
     catalog.variants.set(shoe.id, shoe);
@@ -222,9 +223,58 @@ describe('cart subgraph', () => {
     const added = (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 2 }] })).data!.cartLinesAdd!;
     // The fake catalog answers this path with 404.
     expect(added.userErrors).toEqual([]);
-    await new Promise((r) => setTimeout(r, 200));
+    // Adds are gathered and sent as one call per shopper, quantities summed.
+    expect((await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!.userErrors).toEqual([]);
+    expect(catalog.calls.some((x) => x.path === '/internal/behaviour/cart-adds' && x.body.customerId === (shopper as { customerId: string }).customerId)).toBe(false);
+    await cart.service.deps.cartAdds.flush();
     const report = catalog.calls.find((x) => x.path === '/internal/behaviour/cart-adds' && (x.body.lines as { variantId: string }[])[0]?.variantId === v.id);
-    expect(report).toMatchObject({ body: { customerId: (shopper as { customerId: string }).customerId, lines: [{ variantId: v.id, quantity: 2 }] }, principal: { kind: 'service', service: 'cart' } });
+    expect(report).toMatchObject({ body: { customerId: (shopper as { customerId: string }).customerId, lines: [{ variantId: v.id, quantity: 3 }] }, principal: { kind: 'service', service: 'cart' } });
+  });
+
+  it('When a shopper adds lines, then the cart and the stock are read in one DynamoDB call and the catalog is asked once per variant while cached', async () => {
+    const a = await stockedVariant(20);
+    const b = await stockedVariant(20);
+    const shopper = customer();
+    const c = await createCart(shopper, [{ merchandiseId: a.id, quantity: 1 }]);
+    const lookups = () => catalog.calls.filter((x) => x.path === '/internal/variants/lookup' && (x.body.ids as string[]).some((id) => id === a.id || id === b.id)).length;
+    const combined = jest.spyOn(cart.service.deps.carts, 'getFreshWithStock');
+    const cartOnly = jest.spyOn(cart.service.deps.carts, 'getFresh');
+    const stockOnly = jest.spyOn(cart.service.deps.inventory, 'getLevels');
+    const before = lookups();
+    for (const v of [b, a, b]) {
+      const added = (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
+      expect(added.userErrors).toEqual([]);
+    }
+    expect(combined).toHaveBeenCalledTimes(3);
+    expect(cartOnly).not.toHaveBeenCalled();
+    // quantityAvailable in the payload is the only other stock read: one batch per request.
+    expect(stockOnly).toHaveBeenCalledTimes(3);
+    // a was cached by the cartCreate; b is looked up once; the cache lives 1 s in this suite.
+    expect(lookups() - before).toBeLessThanOrEqual(1);
+    [combined, cartOnly, stockOnly].forEach((spy) => spy.mockRestore());
+    const read = (await call<{ cart: CartData }>(shopper, GET, { id: c.id })).data!.cart;
+    expect(read.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([[a.id, 2], [b.id, 2]]);
+
+    // Checkout's snapshot never trusts the cache: it asks the catalog every time.
+    const snapshots = () => catalog.calls.filter((x) => x.path === '/internal/variants/lookup' && (x.body.ids as string[]).includes(b.id)).length;
+    const beforeSnapshot = snapshots();
+    const res = await fetch(`${cart.base}/internal/carts/${c.id}/snapshot`, {
+      method: 'POST',
+      headers: identityHeaders(service('orders')),
+      body: JSON.stringify({ customerId: (shopper as { customerId: string }).customerId }),
+    });
+    expect(res.status).toBe(200);
+    expect(snapshots()).toBe(beforeSnapshot + 1);
+  });
+
+  it('When an add finds stock short, then it is refused against the stock read with the cart, and nothing changes', async () => {
+    const v = await stockedVariant(3);
+    const c = await createCart(anonymous, [{ merchandiseId: v.id, quantity: 2 }]);
+    await cart.service.deps.inventory.adjust(v.id, -2, 'damaged', 'test');
+    const p = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
+    expect(p.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
+    expect(p.userErrors[0]!.message).toMatch(/Only 1 /);
+    expect((await cart.service.deps.carts.getFresh(c.id))!.lines[0]!.quantity).toBe(2);
   });
 
   it('When the catalog relates products, then crossSellProducts returns references excluding what is in the cart', async () => {
@@ -264,6 +314,34 @@ describe('cart subgraph', () => {
     expect(unknown.data!.inventoryAdjust.userErrors.map((e) => e.code)).toEqual(['INVALID_MERCHANDISE']);
     expect((await call(customer(), ADJUST, { v: v.id, d: 1, r: 'x' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await call(anonymous, ADJUST, { v: v.id, d: 1, r: 'x' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('When an admin adjusts stock at a location, then the level shows each location and the total, and a bad location id is refused', async () => {
+    const v = await stockedVariant(2);
+    const boss = admin();
+    const ADJUST = `mutation($v: ID!, $d: Int!, $r: String!, $l: ID) { inventoryAdjust(variantId: $v, delta: $d, reason: $r, locationId: $l) {
+      inventoryLevel { available totalAvailable locations { locationId available received } variant { quantityAvailable } movements(first: 5) { delta locationId } }
+      userErrors { code field } } }`;
+    type Adjusted = { inventoryAdjust: { inventoryLevel: Record<string, unknown> | null; userErrors: { code: string; field: string[] }[] } };
+    const moved = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 5, r: 'delivery', l: 'north' })).data!.inventoryAdjust;
+    expect(moved.userErrors).toEqual([]);
+    expect(moved.inventoryLevel).toEqual({
+      available: 2,
+      totalAvailable: 7,
+      locations: [{ locationId: 'default', available: 2, received: 2 }, { locationId: 'north', available: 5, received: 5 }],
+      // Shoppers see what checkout can reserve: the default location's stock.
+      variant: { quantityAvailable: 2 },
+      movements: [{ delta: 5, locationId: 'north' }, { delta: 2, locationId: 'default' }],
+    });
+    // Without a location, the default location changes, as before.
+    const plain = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 1, r: 'found one' })).data!.inventoryAdjust;
+    expect(plain.inventoryLevel).toMatchObject({ available: 3, totalAvailable: 8 });
+    const short = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: -6, r: 'count', l: 'north' })).data!.inventoryAdjust;
+    expect(short.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
+    for (const l of ['', 'has space', 'x'.repeat(65)]) {
+      const bad = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 1, r: 'x', l })).data!.inventoryAdjust;
+      expect(bad).toEqual({ inventoryLevel: null, userErrors: [{ code: 'INVALID_LOCATION', field: ['locationId'] }] });
+    }
   });
 
   it('When checkout snapshots, reserves, and the order is paid, then the hold is sold, the cart closes, and inventory.changed goes out', async () => {

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { epochSeconds, outboxPut, type Dynamo } from '@shop/datastores';
-import type { InventoryLevel, MovementKind, Reservation, ReservationLine, StockMovement } from '../domain/types';
+import { DEFAULT_LOCATION, type InventoryLevel, type LocationStock, type MovementKind, type Reservation, type ReservationLine, type StockMovement } from '../domain/types';
 import { tableNames, type TableNames } from './tables';
 import { ConditionFailed, isIdempotencyMismatch, transactWrite, type TransactItem } from './transact';
 
@@ -15,6 +15,15 @@ const levelSchema = z.object({
   available: z.number().int(),
   held: z.number().int().default(0),
   sold: z.number().int().default(0),
+  received: z.number().int(),
+  updatedAt: z.string(),
+  elsewhere: z.number().int().default(0),
+});
+
+const locationSchema = z.object({
+  variantId: z.string(),
+  locationId: z.string(),
+  available: z.number().int(),
   received: z.number().int(),
   updatedAt: z.string(),
 });
@@ -33,6 +42,7 @@ const movementSchema = z.object({
   variantId: z.string(),
   kind: z.enum(['ADJUSTMENT', 'RESTOCK', 'SEED']),
   delta: z.number().int(),
+  locationId: z.string().default(DEFAULT_LOCATION),
   reason: z.string(),
   actor: z.string(),
   occurredAt: z.string(),
@@ -75,13 +85,15 @@ export class InventoryRepository {
     return outboxPut(this.prefix, 'cart', { topic: INVENTORY_CHANGED, payload: { variantId } }, at);
   }
 
-  private movement(variantId: string, kind: MovementKind, delta: number, reason: string, actor: string, at: Date): TransactItem {
+  private movement(
+    variantId: string, kind: MovementKind, delta: number, reason: string, actor: string, at: Date, locationId = DEFAULT_LOCATION,
+  ): TransactItem {
     const id = randomUUID();
     const occurredAt = at.toISOString();
     return {
       Put: {
         TableName: this.t.movements,
-        Item: { variantId, sk: `${occurredAt}#${id}`, id, kind, delta, reason, actor, occurredAt },
+        Item: { variantId, sk: `${occurredAt}#${id}`, id, kind, delta, locationId, reason, actor, occurredAt },
       },
     };
   }
@@ -91,10 +103,20 @@ export class InventoryRepository {
     return Items.length === 0;
   }
 
-  async getLevels(variantIds: readonly string[], consistent = false): Promise<Map<string, InventoryLevel>> {
-    const result = new Map<string, InventoryLevel>();
+  /** The table and keys a read of these variants' stock needs, so a caller can fold it into its own BatchGet. */
+  stockKeys(variantIds: readonly string[]): { table: string; keys: { variantId: string }[] } {
     // A DynamoDB key is at most 2048 bytes: a longer id names nothing and must not fail the batch.
     const unique = [...new Set(variantIds)].filter((id) => id.length > 0 && Buffer.byteLength(id) <= 1024);
+    return { table: this.t.inventory, keys: unique.map((variantId) => ({ variantId })) };
+  }
+
+  parseLevel(item: Record<string, unknown>): InventoryLevel {
+    return levelSchema.parse(item);
+  }
+
+  async getLevels(variantIds: readonly string[], consistent = false): Promise<Map<string, InventoryLevel>> {
+    const result = new Map<string, InventoryLevel>();
+    const unique = this.stockKeys(variantIds).keys.map((k) => k.variantId);
     for (let i = 0; i < unique.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((variantId) => ({ variantId }));
       for (let round = 0; keys?.length && round < 8; round++) {
@@ -146,8 +168,13 @@ export class InventoryRepository {
     }
   }
 
-  /** Adds or removes units by hand; a removal never takes available below zero. */
-  async adjust(variantId: string, delta: number, reason: string, actor: string): Promise<AdjustResult> {
+  /**
+   * Adds or removes units by hand at a location; a removal never takes the location below zero. The default
+   * location is the variant's own item (where reservations take from); another location is its own item,
+   * changed in one transaction with the variant's `elsewhere` sum, so the total is always the sum of the parts.
+   */
+  async adjust(variantId: string, delta: number, reason: string, actor: string, locationId = DEFAULT_LOCATION): Promise<AdjustResult> {
+    if (locationId !== DEFAULT_LOCATION) return this.adjustAt(variantId, locationId, delta, reason, actor);
     const at = this.now();
     const items: TransactItem[] = [
       {
@@ -176,6 +203,75 @@ export class InventoryRepository {
     const level = await this.getLevel(variantId);
     if (!level) throw new Error('inventory item vanished after an adjustment');
     return { kind: 'adjusted', level };
+  }
+
+  private async adjustAt(variantId: string, locationId: string, delta: number, reason: string, actor: string): Promise<AdjustResult> {
+    const at = this.now();
+    const values = { ':zero': 0, ':d': delta, ':at': at.toISOString() };
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.t.locations,
+          Key: { variantId, locationId },
+          UpdateExpression: 'SET available = if_not_exists(available, :zero) + :d, received = if_not_exists(received, :zero) + :d, updatedAt = :at',
+          ConditionExpression: delta < 0 ? 'available >= :need' : undefined,
+          ExpressionAttributeValues: { ...values, ...(delta < 0 ? { ':need': -delta } : {}) },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Update: {
+          TableName: this.t.inventory,
+          Key: { variantId },
+          // A variant first stocked away from the default location still gets its (empty) default stock.
+          UpdateExpression:
+            'SET elsewhere = if_not_exists(elsewhere, :zero) + :d, available = if_not_exists(available, :zero), ' +
+            'received = if_not_exists(received, :zero), held = if_not_exists(held, :zero), sold = if_not_exists(sold, :zero), updatedAt = :at',
+          ExpressionAttributeValues: values,
+        },
+      },
+      this.movement(variantId, 'ADJUSTMENT', delta, reason, actor, at, locationId),
+      this.changed(variantId, at),
+    ];
+    try {
+      await transactWrite(this.dynamo, items);
+    } catch (error) {
+      if (error instanceof ConditionFailed) {
+        return { kind: 'insufficient', available: Number(error.reasons[0]?.Item?.available?.N ?? 0) };
+      }
+      throw error;
+    }
+    const level = await this.getLevel(variantId);
+    if (!level) throw new Error('inventory item vanished after an adjustment');
+    return { kind: 'adjusted', level };
+  }
+
+  /** Stock per location: the default location (the variant's own stock) first, then the others by id. */
+  async locations(variantId: string): Promise<LocationStock[]> {
+    const [level, others] = await Promise.all([
+      this.getLevel(variantId),
+      (async () => {
+        const found: LocationStock[] = [];
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const out = await this.dynamo.doc.send(
+            new QueryCommand({
+              TableName: this.t.locations,
+              KeyConditionExpression: 'variantId = :v',
+              ExpressionAttributeValues: { ':v': variantId },
+              ConsistentRead: true,
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          found.push(...(out.Items ?? []).map((item) => locationSchema.parse(item)));
+          startKey = out.LastEvaluatedKey;
+        } while (startKey);
+        return found;
+      })(),
+    ]);
+    if (!level) return others;
+    const home: LocationStock = { variantId, locationId: DEFAULT_LOCATION, available: level.available, received: level.received, updatedAt: level.updatedAt };
+    return [home, ...others];
   }
 
   async getReservation(id: string): Promise<Reservation | null> {

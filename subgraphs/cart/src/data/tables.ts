@@ -6,6 +6,7 @@ export interface TableNames {
   inventory: string;
   reservations: string;
   movements: string;
+  locations: string;
   processed: string;
 }
 
@@ -15,6 +16,7 @@ export function tableNames(prefix: string): TableNames {
     inventory: `${prefix}inventory`,
     reservations: `${prefix}reservations`,
     movements: `${prefix}stock_movements`,
+    locations: `${prefix}stock_locations`,
     processed: `${prefix}processed_events`,
   };
 }
@@ -37,6 +39,8 @@ export function cartTables(prefix: string): TableDefinition[] {
       indexes: [{ name: 'heldByExpiry', partitionKey: 'pending', sortKey: 'expiresAt' }],
     },
     { name: names.movements, partitionKey: 'variantId', sortKey: 'sk' },
+    // Stock at locations other than the default one (whose stock is the variant's item in `inventory`).
+    { name: names.locations, partitionKey: 'variantId', sortKey: 'locationId' },
     ...dynamoOutboxTables(prefix),
   ];
 }

@@ -14,7 +14,7 @@ import {
 import type { Context, Deps } from '../context';
 import { backoffMs, sleep } from '../data/transact';
 import { addLines, mergeCartLines, removeLines, updateLines, type LineFacts, type LineInput, type LineUpdate, type LinesOutcome } from './cart-rules';
-import { LIMITS, type CartLineRecord, type CartRecord, type PricedLine, type VariantInfo } from './types';
+import { LIMITS, type CartLineRecord, type CartRecord, type InventoryLevel, type PricedLine, type VariantInfo } from './types';
 
 export interface CartPayload {
   cart: CartRecord | null;
@@ -32,14 +32,19 @@ function expiryFor(deps: Deps, customerId: string | null, now: Date): number | n
   return customerId ? null : Math.floor(now.getTime() / 1000) + deps.settings.guestCartTtlDays * 24 * 3600;
 }
 
+/** The variants the catalog knows among `ids`, through the request's loader. */
+async function knownVariants(ctx: Context, ids: string[]): Promise<Map<string, VariantInfo>> {
+  const variants = new Map<string, VariantInfo>();
+  (await ctx.loaders.variants.loadMany(ids)).forEach((v) => {
+    if (v instanceof Error) throw v;
+    if (v) variants.set(v.id, v);
+  });
+  return variants;
+}
+
 /** The facts the line rules need: catalog variants (from the request's loader) and fresh stock. */
 async function lineFacts(ctx: Context, variantIds: string[]): Promise<LineFacts> {
-  const unique = [...new Set(variantIds)];
-  const variants = new Map<string, VariantInfo>();
-  (await ctx.loaders.variants.loadMany(unique)).forEach((v) => {
-    if (v && !(v instanceof Error)) variants.set(v.id, v);
-    else if (v instanceof Error) throw v;
-  });
+  const variants = await knownVariants(ctx, [...new Set(variantIds)]);
   const levels = await ctx.deps.inventory.getLevels([...variants.keys()], true);
   const available = new Map([...levels].map(([id, level]) => [id, level.available]));
   return { variants, available, now: ctx.deps.now().toISOString(), newId: ctx.deps.newId };
@@ -52,14 +57,19 @@ async function lineFacts(ctx: Context, variantIds: string[]): Promise<LineFacts>
 async function changeCart(
   ctx: Context,
   cartId: string,
-  change: (cart: CartRecord) => Promise<LinesOutcome>,
+  change: (cart: CartRecord, stock: Map<string, InventoryLevel>) => Promise<LinesOutcome>,
+  /** Variants whose stock the change needs, when known before the cart is read: read with the cart, in one call. */
+  stockOf: readonly string[] = [],
 ): Promise<CartPayload> {
   const { deps } = ctx;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-    const cart = await deps.carts.getFresh(cartId);
+    // Stock is read afresh with the cart on every attempt, so a retry checks against stock as it is then.
+    const { cart, stock } = stockOf.length
+      ? await deps.carts.getFreshWithStock(cartId, deps.inventory, stockOf)
+      : { cart: await deps.carts.getFresh(cartId), stock: new Map<string, InventoryLevel>() };
     // Someone else's cart answers exactly like a missing one.
     if (!cart || cart.status !== 'OPEN' || !canAccessOwned(ctx.principal, cart.customerId)) return cartNotFound();
-    const outcome = await change(cart);
+    const outcome = await change(cart, stock);
     if (!outcome.ok) return { cart, userErrors: outcome.errors };
     const now = deps.now();
     const next: CartRecord = {
@@ -112,13 +122,24 @@ export async function createCart(ctx: Context, lines: LineInput[]): Promise<Cart
 export async function addCartLines(ctx: Context, cartId: string, lines: LineInput[]): Promise<CartPayload> {
   const refused = tooManyLines(lines, ['lines']);
   if (refused) return refused;
-  const payload = await changeCart(ctx, cartId, async (cart) => {
-    const facts = await lineFacts(ctx, lines.map((l) => l.merchandiseId));
-    return addLines(cart.lines, lines, facts);
-  });
+  const ids = [...new Set(lines.map((l) => l.merchandiseId))];
+  // The catalog lookup runs while the cart and stock are read; a cart that turns out missing leaves it unused.
+  const known = knownVariants(ctx, ids);
+  known.catch(() => undefined);
+  const payload = await changeCart(
+    ctx,
+    cartId,
+    async (cart, stock) => {
+      // The cart's other lines are looked up in the same round, so the payload's lines and totals need no further call.
+      const [variants] = await Promise.all([known, ctx.loaders.variants.loadMany(cart.lines.map((l) => l.variantId))]);
+      const available = new Map([...stock].map(([id, level]) => [id, level.available]));
+      return addLines(cart.lines, lines, { variants, available, now: ctx.deps.now().toISOString(), newId: ctx.deps.newId });
+    },
+    ids,
+  );
   const customerId = customerIdOf(ctx.principal);
   if (customerId && payload.cart && !payload.userErrors.length) {
-    void ctx.deps.catalog.reportCartAdds(customerId, lines.map((l) => ({ variantId: l.merchandiseId, quantity: l.quantity ?? 1 })), ctx.requestId);
+    ctx.deps.cartAdds.report(customerId, lines.map((l) => ({ variantId: l.merchandiseId, quantity: l.quantity ?? 1 })));
   }
   return payload;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Context, Deps } from '../context';
 import type { InventoryRepository } from '../data/inventory-repo';
 import { completeCart } from './carts';
-import type { InventoryLevel } from './types';
+import { DEFAULT_LOCATION, type InventoryLevel, type LocationStock } from './types';
 
 /** A reservation is one TransactWriteItems: 1 reservation item + 2 per variant (stock, event) <= 100. */
 export const MAX_RESERVATION_LINES = 49;
@@ -17,9 +17,22 @@ export interface AdjustPayload {
   userErrors: UserError[];
 }
 
-export async function adjustInventory(ctx: Context, variantId: string, delta: number, reason: string): Promise<AdjustPayload> {
+/** A location id: short and plain, as it becomes part of a DynamoDB key and of the audit trail. */
+const LOCATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export async function adjustInventory(
+  ctx: Context,
+  variantId: string,
+  delta: number,
+  reason: string,
+  locationId?: string | null,
+): Promise<AdjustPayload> {
   const admin = requireAdmin(ctx.principal);
   const errors: UserError[] = [];
+  const location = locationId ?? DEFAULT_LOCATION;
+  if (!LOCATION_ID.test(location)) {
+    errors.push(userError('INVALID_LOCATION', 'A location id is 1 to 64 letters, digits, "-" or "_".', ['locationId']));
+  }
   if (!Number.isInteger(delta) || delta === 0 || Math.abs(delta) > MAX_ADJUST_DELTA) {
     errors.push(userError('INVALID_QUANTITY', `delta must be a non-zero whole number of at most ${MAX_ADJUST_DELTA} units either way.`, ['delta']));
   }
@@ -29,7 +42,7 @@ export async function adjustInventory(ctx: Context, variantId: string, delta: nu
   if (!(await ctx.loaders.variants.load(variantId))) {
     return { inventoryLevel: null, userErrors: [userError('INVALID_MERCHANDISE', 'This product variant does not exist.', ['variantId'])] };
   }
-  const result = await ctx.deps.inventory.adjust(variantId, delta, why, admin.customerId);
+  const result = await ctx.deps.inventory.adjust(variantId, delta, why, admin.customerId, location);
   if (result.kind === 'insufficient') {
     return {
       inventoryLevel: null,
@@ -38,6 +51,16 @@ export async function adjustInventory(ctx: Context, variantId: string, delta: nu
   }
   ctx.loaders.stock.clear(variantId).prime(variantId, result.level);
   return { inventoryLevel: result.level, userErrors: [] };
+}
+
+/** What an administrator sees of a variant's stock across locations (the total is kept on the level itself). */
+export function totalAvailable(level: InventoryLevel): number {
+  return level.available + level.elsewhere;
+}
+
+export async function stockLocations(ctx: Context, level: InventoryLevel): Promise<LocationStock[]> {
+  requireAdmin(ctx.principal);
+  return ctx.deps.inventory.locations(level.variantId);
 }
 
 export async function inventoryLevel(ctx: Context, variantId: string): Promise<InventoryLevel | null> {

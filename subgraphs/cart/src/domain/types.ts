@@ -58,6 +58,23 @@ export interface InventoryLevel {
   sold: number;
   received: number;
   updatedAt: string;
+  /**
+   * Units available at locations other than the default, summed (kept on the variant's item in the same
+   * transaction as each location's change). `available` and the rest are the default location's.
+   */
+  elsewhere: number;
+}
+
+/** Where stock goes when no location is given, and where reservations take it from. */
+export const DEFAULT_LOCATION = 'default';
+
+/** Stock of a variant at one location. */
+export interface LocationStock {
+  variantId: string;
+  locationId: string;
+  available: number;
+  received: number;
+  updatedAt: string;
 }
 
 export type ReservationStatus = 'HELD' | 'COMMITTED' | 'RELEASED';
@@ -84,6 +101,8 @@ export interface StockMovement {
   variantId: string;
   kind: MovementKind;
   delta: number;
+  /** DEFAULT_LOCATION for a movement recorded before locations existed. */
+  locationId: string;
   reason: string;
   actor: string;
   occurredAt: string;

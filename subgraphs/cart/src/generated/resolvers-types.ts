@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { CartRecord, PricedLine, InventoryLevel as InventoryLevelModel, StockMovement as StockMovementModel, VariantRef } from '../domain/types';
+import { CartRecord, PricedLine, InventoryLevel as InventoryLevelModel, StockMovement as StockMovementModel, LocationStock as LocationStockModel, VariantRef } from '../domain/types';
 import { Money as MoneyModel, UserError as UserErrorModel } from '@shop/common';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -188,19 +188,26 @@ export type InventoryAdjustPayload = {
   userErrors: Array<UserError>;
 };
 
-/** Stock of one variant. Always `available + held + sold = received`. */
+/**
+ * Stock of one variant. Always `available + held + sold = received` for the default location, from which
+ * checkouts reserve; stock at other locations is counted in `totalAvailable` and listed in `locations`.
+ */
 export type InventoryLevel = {
   __typename?: 'InventoryLevel';
-  /** Units that can be bought now. */
+  /** Units that can be bought now: those at the default location, where reservations take stock from. */
   available: Scalars['Int']['output'];
   /** Units held by checkouts in progress. */
   held: Scalars['Int']['output'];
+  /** Stock per location, the default location first. */
+  locations: Array<LocationStock>;
   /** The audit trail of manual adjustments, restocks and seeding, newest first. */
   movements: Array<StockMovement>;
   /** Units ever received (net of negative adjustments), including returns put back into stock. */
   received: Scalars['Int']['output'];
   /** Units sold. */
   sold: Scalars['Int']['output'];
+  /** Units available across all locations: the sum of `locations[].available`. */
+  totalAvailable: Scalars['Int']['output'];
   /** When the stock last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** The variant. */
@@ -208,9 +215,30 @@ export type InventoryLevel = {
 };
 
 
-/** Stock of one variant. Always `available + held + sold = received`. */
+/**
+ * Stock of one variant. Always `available + held + sold = received` for the default location, from which
+ * checkouts reserve; stock at other locations is counted in `totalAvailable` and listed in `locations`.
+ */
 export type InventoryLevelMovementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * The stock of a variant at one location. Stock adjusted without a location is at the `default` location.
+ * Policy: checkouts reserve (and sales, releases and returns act) at the default location only; stock at
+ * another location is counted in the variant's total but is not sold until moved to the default location
+ * (an adjustment out of one location and into the other).
+ */
+export type LocationStock = {
+  __typename?: 'LocationStock';
+  /** Units at this location that can be bought or moved (not held, not sold). */
+  available: Scalars['Int']['output'];
+  /** The location's id; `default` for stock given no location. */
+  locationId: Scalars['ID']['output'];
+  /** Units ever received at this location (net of negative adjustments; at the default location including returns). */
+  received: Scalars['Int']['output'];
+  /** When this location's stock last changed. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** An amount of money. Stored as integer minor units; `amount` is their exact decimal string. */
@@ -248,7 +276,9 @@ export type Mutation = {
   cartLinesUpdate: CartLinesUpdatePayload;
   /**
    * Admin only: adds (positive delta) or removes (negative delta) units of a variant's stock, recorded in
-   * its audit trail with who, when and why. Codes: INVALID_MERCHANDISE, INVALID_QUANTITY, INVALID_REASON, INSUFFICIENT_STOCK.
+   * its audit trail with who, when and why, at one location (the default location when none is given; see
+   * LocationStock for what is sold from where). A removal never takes a location below zero.
+   * Codes: INVALID_MERCHANDISE, INVALID_QUANTITY, INVALID_REASON, INVALID_LOCATION, INSUFFICIENT_STOCK.
    */
   inventoryAdjust: InventoryAdjustPayload;
 };
@@ -290,6 +320,7 @@ export type MutationCartLinesUpdateArgs = {
 /** Changes to carts and, for administrators, to stock. */
 export type MutationInventoryAdjustArgs = {
   delta: Scalars['Int']['input'];
+  locationId?: InputMaybe<Scalars['ID']['input']>;
   reason: Scalars['String']['input'];
   variantId: Scalars['ID']['input'];
 };
@@ -349,6 +380,8 @@ export type StockMovement = {
   id: Scalars['ID']['output'];
   /** What kind of change. */
   kind: StockMovementKind;
+  /** Where: the location whose stock changed (`default` when none was given). */
+  locationId: Scalars['ID']['output'];
   /** When the change was made. */
   occurredAt: Scalars['DateTime']['output'];
   /** Why, as written by whoever made the change. */
@@ -494,6 +527,7 @@ export type ResolversTypes = ResolversObject<{
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   InventoryAdjustPayload: ResolverTypeWrapper<Omit<InventoryAdjustPayload, 'inventoryLevel' | 'userErrors'> & { inventoryLevel?: Maybe<ResolversTypes['InventoryLevel']>, userErrors: Array<ResolversTypes['UserError']> }>;
   InventoryLevel: ResolverTypeWrapper<InventoryLevelModel>;
+  LocationStock: ResolverTypeWrapper<LocationStockModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -527,6 +561,7 @@ export type ResolversParentTypes = ResolversObject<{
   Decimal: Scalars['Decimal']['output'];
   InventoryAdjustPayload: Omit<InventoryAdjustPayload, 'inventoryLevel' | 'userErrors'> & { inventoryLevel?: Maybe<ResolversParentTypes['InventoryLevel']>, userErrors: Array<ResolversParentTypes['UserError']> };
   InventoryLevel: InventoryLevelModel;
+  LocationStock: LocationStockModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
@@ -612,11 +647,20 @@ export type InventoryAdjustPayloadResolvers<ContextType = Context, ParentType ex
 export type InventoryLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InventoryLevel'] = ResolversParentTypes['InventoryLevel']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locations?: Resolver<Array<ResolversTypes['LocationStock']>, ParentType, ContextType>;
   movements?: Resolver<Array<ResolversTypes['StockMovement']>, ParentType, ContextType, RequireFields<InventoryLevelMovementsArgs, 'first'>>;
   received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type LocationStockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationStock'] = ResolversParentTypes['LocationStock']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -655,6 +699,7 @@ export type StockMovementResolvers<ContextType = Context, ParentType extends Res
   delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StockMovementKind'], ParentType, ContextType>;
+  locationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -680,6 +725,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Decimal?: GraphQLScalarType;
   InventoryAdjustPayload?: InventoryAdjustPayloadResolvers<ContextType>;
   InventoryLevel?: InventoryLevelResolvers<ContextType>;
+  LocationStock?: LocationStockResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
