@@ -29,6 +29,8 @@ export const configSchema = z.object({
   RESERVATION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
   /** How often the reconciler looks at PENDING_PAYMENT orders (0 turns it off). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How often the sandbox provider's renewal job places due subscription orders (0 turns it off). */
+  RENEWAL_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** A PENDING_PAYMENT order with no payment after this many seconds is cancelled by the reconciler. */
   PENDING_PAYMENT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Where the shopper lands after 3-D Secure (Stripe return_url). */

@@ -16,14 +16,17 @@ import {
 import { OUTBOX_MIGRATION, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
 import type { Config } from './config';
 import { buildContext } from './context';
-import { cartPort, shippingPort } from './data/services';
+import { cartPort, catalogPort, shippingPort } from './data/services';
 import type { Deps } from './domain/deps';
 import { reconcile } from './domain/orders';
+import { renewDue } from './domain/subscriptions';
 import { settle } from './domain/payment-settlement';
+import { onShipmentEvent } from './domain/shipments';
 import { handleStripeWebhook } from './domain/webhook';
 import { createOrderCancelledHandler } from './notifications/order-cancelled';
 import { createOrderConfirmationHandler } from './notifications/order-confirmation';
 import { createOrderRefundedHandler } from './notifications/order-refunded';
+import { SHIPMENT_TOPICS, createOrderShippedHandler } from './notifications/order-shipped';
 import type { PaymentGateway } from './payments/gateway';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
@@ -35,6 +38,8 @@ export interface OrdersServiceHandle extends ServiceHandle {
   deps: Deps;
   /** One pass of the reconciler (the timer runs it every RECONCILE_INTERVAL_MS). */
   reconcile(): Promise<number>;
+  /** One pass of the sandbox's subscription renewal job at `now` (the timer runs it every RENEWAL_INTERVAL_MS). */
+  renewDue(now?: Date): Promise<number>;
 }
 
 export async function createService(
@@ -71,6 +76,7 @@ export async function createService(
     db,
     cart: cartPort(client(config.CART_URL)),
     shipping: shippingPort(client(config.SHIPPING_URL)),
+    catalog: catalogPort(client(config.CATALOG_URL)),
     payments,
     logger,
     settings: {
@@ -129,20 +135,25 @@ export async function createService(
     createOrderConfirmationHandler(notificationDeps),
     createOrderCancelledHandler(notificationDeps),
     createOrderRefundedHandler(notificationDeps),
+    createOrderShippedHandler(notificationDeps),
   ];
   let timer: NodeJS.Timeout | undefined;
   let reconciling: Promise<unknown> | undefined;
+  let renewalTimer: NodeJS.Timeout | undefined;
+  let renewing: Promise<unknown> | undefined;
 
   return {
     subgraph,
     deps,
     reconcile: () => reconcile(deps),
+    renewDue: (now?: Date) => renewDue(deps, now),
     start() {
       // Locally the Lambda handlers run in-process; each ignores the topics that are not its own.
-      runtime.bus.subscribe('orders-notifications', ['order.paid', 'order.cancelled', 'order.refunded'], async (event) => {
+      runtime.bus.subscribe('orders-notifications', ['order.paid', 'order.cancelled', 'order.refunded', ...SHIPMENT_TOPICS], async (event) => {
         const lambdaEvent = { id: event.id, 'detail-type': event.topic, source: event.source, time: event.occurredAt, detail: event.payload };
         for (const notify of notifications) await notify(lambdaEvent);
       });
+      runtime.bus.subscribe('orders-shipments', SHIPMENT_TOPICS, (event) => onShipmentEvent(deps, event));
       relay.start();
       if (config.RECONCILE_INTERVAL_MS > 0) {
         timer = setInterval(() => {
@@ -152,10 +163,21 @@ export async function createService(
         }, config.RECONCILE_INTERVAL_MS);
         timer.unref();
       }
+      // On Stripe, Stripe bills each period and its invoice.paid webhook places the order; the sandbox renews here.
+      if (sandbox && config.RENEWAL_INTERVAL_MS > 0) {
+        renewalTimer = setInterval(() => {
+          renewing ??= renewDue(deps)
+            .catch((error: unknown) => logger.warn({ err: error }, 'renewal pass failed'))
+            .finally(() => (renewing = undefined));
+        }, config.RENEWAL_INTERVAL_MS);
+        renewalTimer.unref();
+      }
     },
     async close() {
       if (timer) clearInterval(timer);
+      if (renewalTimer) clearInterval(renewalTimer);
       await reconciling;
+      await renewing;
       await relay.stop();
       await subgraph.close();
       await db.close();

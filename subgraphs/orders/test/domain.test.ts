@@ -89,7 +89,7 @@ describe('validation', () => {
 
 function order(overrides: Partial<Order> = {}): Order {
   return {
-    id: randomUUID(), number: 1001, checkoutId: randomUUID(), cartId: 'c', customerId: null, idempotencyScope: 's', idempotencyKey: 'k',
+    id: randomUUID(), number: 1001, checkoutId: randomUUID(), cartId: 'c', subscriptionId: null, customerId: null, idempotencyScope: 's', idempotencyKey: 'k',
     requestHash: 'h', email: 'a@b.co', status: 'PAID', currency: 'USD',
     lines: [{ id: 'l', variantId: 'v', productId: 'p', title: '<b>Shoe</b>', variantTitle: 'Blue', sku: 's', quantity: 2, unitPriceMinor: 500, weightGrams: 1 }],
     shippingAddress: { id: 'a', firstName: 'Ada', lastName: null, address1: '1 Main', address2: null, city: 'Springfield', province: null, zip: '1', countryCode: 'US', phone: null },

@@ -26,6 +26,12 @@ export interface FakeStripe {
   /** Each POST that created a PaymentIntent (replays excluded). */
   creates: number;
   idempotencyKeys: string[];
+  customers: Map<string, { email: string | null }>;
+  paymentMethods: Map<string, { customer: string | null; card: { brand: string; last4: string; exp_month: number; exp_year: number } }>;
+  subscriptions: Map<string, { customer: string; payment_method: string; amount: number; currency: string; interval: string; status: string; metadata: Record<string, string> }>;
+  invoices: Map<string, unknown>;
+  /** What Stripe does at the start of a period: a paid invoice for the subscription (returns its id). */
+  payInvoice(subscriptionId: string, periodStart: Date): string;
   /** What the shopper's bank does after 3-D Secure. */
   authenticate(id: string): void;
   close(): Promise<void>;
@@ -38,6 +44,78 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const refunds: FakeStripe['refunds'] = [];
   const replies = new Map<string, { body: string; status: number; payload: string }>();
   const state = { creates: 0, idempotencyKeys: [] as string[] };
+  const customers: FakeStripe['customers'] = new Map();
+  const paymentMethods: FakeStripe['paymentMethods'] = new Map();
+  const subscriptions: FakeStripe['subscriptions'] = new Map();
+  const invoices: FakeStripe['invoices'] = new Map();
+  const metadataOf = (form: URLSearchParams) => {
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of form) {
+      const m = /^metadata\[(.+)\]$/.exec(k);
+      if (m) metadata[m[1]!] = v;
+    }
+    return metadata;
+  };
+  const pmObject = (pmId: string) => {
+    const pm = paymentMethods.get(pmId)!;
+    return { id: pmId, object: 'payment_method', type: 'card', customer: pm.customer, card: pm.card };
+  };
+
+  function billing(method: string, path: string, form: URLSearchParams): { status: number; payload: unknown } | null {
+    if (method === 'POST' && path === '/v1/customers') {
+      const cus = id('cus');
+      customers.set(cus, { email: form.get('email') });
+      return { status: 200, payload: { id: cus, object: 'customer', email: form.get('email'), metadata: metadataOf(form) } };
+    }
+    const attach = /^\/v1\/payment_methods\/(\w+)\/attach$/.exec(path);
+    if (method === 'POST' && attach) {
+      const cards: Record<string, { brand: string; last4: string }> = { pm_card_visa: { brand: 'visa', last4: '4242' }, pm_card_chargeDeclined: { brand: 'visa', last4: '0002' } };
+      const card = cards[attach[1]!];
+      if (!card) return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_method', message: 'No such PaymentMethod' } } };
+      const pmId = id('pm');
+      paymentMethods.set(pmId, { customer: form.get('customer'), card: { ...card, exp_month: 12, exp_year: 2030 } });
+      return { status: 200, payload: pmObject(pmId) };
+    }
+    const detach = /^\/v1\/payment_methods\/(\w+)\/detach$/.exec(path);
+    if (method === 'POST' && detach) {
+      const pm = paymentMethods.get(detach[1]!);
+      if (!pm) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such PaymentMethod' } } };
+      pm.customer = null;
+      return { status: 200, payload: pmObject(detach[1]!) };
+    }
+    const list = /^\/v1\/customers\/(\w+)\/payment_methods$/.exec(path);
+    if (method === 'GET' && list) {
+      const data = [...paymentMethods.keys()].filter((k) => paymentMethods.get(k)!.customer === list[1]).map(pmObject);
+      return { status: 200, payload: { object: 'list', data, has_more: false, url: path } };
+    }
+    if (method === 'POST' && path === '/v1/products') return { status: 200, payload: { id: id('prod'), object: 'product', name: form.get('name') } };
+    if (method === 'POST' && path === '/v1/subscriptions') {
+      const subId = id('sub');
+      subscriptions.set(subId, {
+        customer: form.get('customer') ?? '',
+        payment_method: form.get('default_payment_method') ?? '',
+        amount: Number(form.get('items[0][price_data][unit_amount]')),
+        currency: form.get('items[0][price_data][currency]') ?? '',
+        interval: form.get('items[0][price_data][recurring][interval]') ?? '',
+        status: 'active',
+        metadata: metadataOf(form),
+      });
+      return { status: 200, payload: { id: subId, object: 'subscription', status: 'active', metadata: metadataOf(form) } };
+    }
+    const cancel = /^\/v1\/subscriptions\/(\w+)$/.exec(path);
+    if (method === 'DELETE' && cancel) {
+      const sub = subscriptions.get(cancel[1]!);
+      if (!sub) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such subscription' } } };
+      sub.status = 'canceled';
+      return { status: 200, payload: { id: cancel[1], object: 'subscription', status: 'canceled' } };
+    }
+    const invoice = /^\/v1\/invoices\/(\w+)$/.exec(path);
+    if (method === 'GET' && invoice) {
+      const found = invoices.get(invoice[1]!);
+      return found ? { status: 200, payload: found } : { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such invoice' } } };
+    }
+    return null;
+  }
 
   function createIntent(form: URLSearchParams): { status: number; payload: unknown } {
     state.creates++;
@@ -108,6 +186,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
       };
       if (!(req.headers.authorization ?? '').startsWith('Bearer sk_test_')) return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
+      const billed = billing(req.method ?? '', url.pathname, new URLSearchParams(req.method === 'GET' ? url.search : raw));
+      if (billed) return send(billed.status, billed.payload);
       if (req.method === 'POST') {
         const key = req.headers['idempotency-key'];
         const idemKey = typeof key === 'string' ? key : undefined;
@@ -152,6 +232,27 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     },
     get idempotencyKeys() {
       return state.idempotencyKeys;
+    },
+    customers,
+    paymentMethods,
+    subscriptions,
+    invoices,
+    payInvoice(subscriptionId: string, periodStart: Date) {
+      const sub = subscriptions.get(subscriptionId)!;
+      const intent = id('pi');
+      intents.set(intent, {
+        id: intent, object: 'payment_intent', amount: sub.amount, amount_received: sub.amount, currency: sub.currency, status: 'succeeded',
+        payment_method: sub.payment_method, client_secret: `${intent}_secret`, metadata: {}, next_action: null, last_payment_error: null,
+      });
+      const start = Math.floor(periodStart.getTime() / 1000);
+      const invoiceId = id('in');
+      invoices.set(invoiceId, {
+        id: invoiceId, object: 'invoice', status: 'paid', amount_paid: sub.amount, currency: sub.currency, period_start: start,
+        parent: { type: 'subscription_details', subscription_details: { subscription: subscriptionId, metadata: sub.metadata } },
+        lines: { object: 'list', data: [{ id: id('il'), period: { start, end: start + 30 * 86_400 } }], has_more: false },
+        payments: { object: 'list', data: [{ id: id('inpay'), status: 'paid', payment: { type: 'payment_intent', payment_intent: intent } }], has_more: false },
+      });
+      return invoiceId;
     },
     authenticate(intentId: string) {
       const intent = intents.get(intentId);

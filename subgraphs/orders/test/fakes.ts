@@ -144,3 +144,49 @@ export async function startFakeShipping(): Promise<FakeShipping> {
   const port = await app.listen(0);
   return { app, url: `http://127.0.0.1:${port}`, calls };
 }
+
+export interface FakeVariant {
+  id: string;
+  productId: string;
+  productTitle: string;
+  title: string;
+  sku: string;
+  priceMinor: number;
+  currencyCode: string;
+  weightGrams: number;
+}
+
+export interface FakeCatalog {
+  app: HttpApp;
+  url: string;
+  variants: Map<string, FakeVariant>;
+  lookups: number;
+}
+
+/** The catalog's variant lookup, answering at whatever price the test set last. */
+export async function startFakeCatalog(): Promise<FakeCatalog> {
+  const variants = new Map<string, FakeVariant>();
+  const state = { lookups: 0 };
+  const app = createHttpApp({
+    logger: testLogger,
+    routes: [
+      internalRoute(TEST_SECRET, 'POST', '/internal/variants/lookup', z.object({ ids: z.array(z.string()).max(250) }), async (input) => {
+        state.lookups++;
+        const found = input.ids.flatMap((id) => {
+          const v = variants.get(id);
+          return v ? [{ ...v, compareAtPriceMinor: null, imageUrl: null }] : [];
+        });
+        return { status: 200, body: { variants: found } };
+      }),
+    ],
+  });
+  const port = await app.listen(0);
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    variants,
+    get lookups() {
+      return state.lookups;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { TEST_SECRET, createTestDatabase, gql, identityHeaders, testLogger, type
 import { loadConfig } from '../src/config';
 import { createService, type OrdersServiceHandle } from '../src/service';
 import type { PaymentGateway } from '../src/payments/gateway';
-import { startFakeCart, startFakeShipping, type FakeCart, type FakeLine, type FakeShipping } from './fakes';
+import { startFakeCart, startFakeCatalog, startFakeShipping, type FakeCart, type FakeCatalog, type FakeLine, type FakeShipping } from './fakes';
 
 export interface Harness {
   db: TestDatabase;
@@ -18,6 +18,7 @@ export interface Harness {
   url: string;
   cart: FakeCart;
   shipping: FakeShipping;
+  catalog: FakeCatalog;
   bus: InProcessBus;
   events: DomainEvent[];
   dataDir: string;
@@ -33,6 +34,7 @@ export async function startHarness(
   const db = options.db ?? (await createTestDatabase(label));
   const cart = options.cart ?? (await startFakeCart());
   const shipping = options.shipping ?? (await startFakeShipping());
+  const catalog = await startFakeCatalog();
   const dataDir = mkdtempSync(join(tmpdir(), 'orders-test-'));
   const bus = new InProcessBus(testLogger);
   const events: DomainEvent[] = [];
@@ -47,6 +49,8 @@ export async function startHarness(
       DATA_DIR: dataDir,
       CART_URL: cart.url,
       SHIPPING_URL: shipping.url,
+      CATALOG_URL: catalog.url,
+      RENEWAL_INTERVAL_MS: '0',
       LOG_LEVEL: 'silent',
       RECONCILE_INTERVAL_MS: '0',
       ...env,
@@ -62,6 +66,7 @@ export async function startHarness(
     url,
     cart,
     shipping,
+    catalog,
     bus,
     events,
     dataDir,
@@ -75,6 +80,7 @@ export async function startHarness(
       await bus.close();
       if (!options.cart) await cart.app.close();
       if (!options.shipping) await shipping.app.close();
+      await catalog.app.close();
       if (!options.db) await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

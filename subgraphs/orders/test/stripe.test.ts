@@ -177,3 +177,53 @@ describe('POST /webhooks/stripe', () => {
     expect(await orderStatus(order.id)).toBe('PAID');
   });
 });
+
+describe('Stripe subscriptions and saved payment methods, through the real SDK', () => {
+  const SUB = `id status paymentMethodId nextRenewalAt`;
+  const CREATE = `mutation($input: ProductSubscriptionCreateInput!) {
+    subscriptionCreate(input: $input) { subscription { ${SUB} } order { id } userErrors { code field message } } }`;
+
+  it('When a shopper subscribes on Stripe, then a Stripe customer, saved card and subscription are made, and each invoice.paid places one PAID order', async () => {
+    const shopper = customer();
+    const variantId = randomUUID();
+    h.catalog.variants.set(variantId, { id: variantId, productId: randomUUID(), productTitle: 'Tea', title: '500 g', sku: 'T-5', priceMinor: 1250, currencyCode: 'USD', weightGrams: 500 });
+    h.cart.stock.set(variantId, 100);
+    const res = await h.call<{ subscriptionCreate: { subscription: { id: string; status: string; paymentMethodId: string } | null; order: null; userErrors: UserErrorData[] } }>(
+      shopper, CREATE,
+      { input: { variantId, quantity: 2, interval: 'MONTH', paymentMethodId: 'pm_card_visa', email: 'ada@example.com', shippingAddress: { address1: '1 Main St', city: 'Springfield', province: 'CA', zip: '94000', countryCode: 'US' } } },
+    );
+    expect(res.subscriptionCreate.userErrors).toEqual([]);
+    const sub = res.subscriptionCreate.subscription!;
+    expect(res.subscriptionCreate.order).toBeNull();
+    const saved = stripeServer.paymentMethods.get(sub.paymentMethodId)!;
+    expect(stripeServer.customers.has(saved.customer!)).toBe(true);
+    const [stripeSubId, stripeSub] = [...stripeServer.subscriptions.entries()].find(([, s]) => s.metadata.subscriptionId === sub.id)!;
+    expect(stripeSub).toMatchObject({ customer: saved.customer, payment_method: sub.paymentMethodId, amount: 3381, currency: 'usd', interval: 'month', status: 'active' });
+
+    const invoiceId = stripeServer.payInvoice(stripeSubId, new Date());
+    const event = { id: `evt_${randomUUID().replace(/-/g, '')}`, object: 'event', type: 'invoice.paid', created: Math.floor(Date.now() / 1000), data: { object: { id: invoiceId, object: 'invoice' } } };
+    expect((await deliver(event)).status).toBe(200);
+    expect((await deliver(event)).body.duplicate).toBe(true);
+    // Another event about the same invoice (Stripe may send invoice.paid and a replay) places nothing new.
+    expect((await deliver({ ...event, id: `evt_${randomUUID().replace(/-/g, '')}` })).status).toBe(200);
+    const { rows } = await h.db.db.query<{ status: string; captured_minor: string; payment_intent_id: string }>(
+      `SELECT status, captured_minor, payment_intent_id FROM orders WHERE subscription_id = $1`, [sub.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'PAID', captured_minor: '3381' });
+    expect(stripeServer.intents.get(rows[0]!.payment_intent_id)?.amount_received).toBe(3381);
+
+    const methods = await h.call<{ _entities: { paymentMethods: { id: string; last4: string }[] }[] }>(
+      shopper, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { paymentMethods { id last4 } } } }`,
+      { r: [{ __typename: 'Customer', id: (shopper as { customerId: string }).customerId }] },
+    );
+    expect(methods._entities[0]!.paymentMethods).toEqual([{ id: sub.paymentMethodId, last4: '4242' }]);
+
+    const cancelled = await h.call<{ subscriptionCancel: { subscription: { status: string } } }>(shopper, `mutation($id: ID!) { subscriptionCancel(id: $id) { subscription { status } } }`, { id: sub.id });
+    expect(cancelled.subscriptionCancel.subscription.status).toBe('CANCELLED');
+    expect(stripeServer.subscriptions.get(stripeSubId)!.status).toBe('canceled');
+    const detached = await h.call<{ paymentMethodDetach: { detachedPaymentMethodId: string } }>(shopper, `mutation($id: ID!) { paymentMethodDetach(id: $id) { detachedPaymentMethodId } }`, { id: sub.paymentMethodId });
+    expect(detached.paymentMethodDetach.detachedPaymentMethodId).toBe(sub.paymentMethodId);
+    expect(stripeServer.paymentMethods.get(sub.paymentMethodId)!.customer).toBeNull();
+  });
+});

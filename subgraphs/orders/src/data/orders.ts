@@ -23,8 +23,9 @@ const date = z.union([z.date(), z.string()]).transform((v) => new Date(v));
 const orderRow = z.object({
   id: z.string(),
   number: int,
-  checkout_id: z.string(),
-  cart_id: z.string(),
+  checkout_id: z.string().nullable(),
+  cart_id: z.string().nullable(),
+  subscription_id: z.string().nullable().default(null),
   customer_id: z.string().nullable(),
   idempotency_scope: z.string(),
   idempotency_key: z.string(),
@@ -57,6 +58,7 @@ export function toOrder(raw: unknown): Order {
     number: r.number,
     checkoutId: r.checkout_id,
     cartId: r.cart_id,
+    subscriptionId: r.subscription_id,
     customerId: r.customer_id,
     idempotencyScope: r.idempotency_scope,
     idempotencyKey: r.idempotency_key,
@@ -85,8 +87,9 @@ export function toOrder(raw: unknown): Order {
 
 export interface NewOrder {
   id: string;
-  checkoutId: string;
-  cartId: string;
+  checkoutId: string | null;
+  cartId: string | null;
+  subscriptionId?: string | null;
   customerId: string | null;
   idempotencyScope: string;
   idempotencyKey: string;
@@ -109,13 +112,14 @@ export async function insertOrder(db: SqlExecutor, o: NewOrder): Promise<Order> 
   const { rows } = await db.query(
     `INSERT INTO orders (id, checkout_id, cart_id, customer_id, idempotency_scope, idempotency_key, request_hash, email,
        status, currency, lines, shipping_address, shipping_line, subtotal_minor, shipping_minor, tax_minor, total_minor,
-       payment_method_id, lease_until)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18))
+       payment_method_id, lease_until, subscription_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18), $19)
      RETURNING *`,
     [
       o.id, o.checkoutId, o.cartId, o.customerId, o.idempotencyScope, o.idempotencyKey, o.requestHash, o.email,
       o.currency, JSON.stringify(o.lines), JSON.stringify(o.shippingAddress), JSON.stringify(o.shippingLine),
       o.subtotalMinor, o.shippingMinor, o.taxMinor, o.totalMinor, o.paymentMethodId, o.leaseSeconds,
+      o.subscriptionId ?? null,
     ],
   );
   return toOrder(rows[0]);

@@ -108,3 +108,29 @@ export function shippingPort(client: ServiceClient): ShippingPort {
     },
   };
 }
+
+const variantInfoSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  productTitle: z.string(),
+  title: z.string(),
+  sku: z.string(),
+  priceMinor: z.number().int().nonnegative(),
+  currencyCode: z.string(),
+  weightGrams: z.number().int().nonnegative(),
+});
+export type VariantInfo = z.infer<typeof variantInfoSchema>;
+
+export interface CatalogPort {
+  /** The variants the catalog knows, at today's prices; unknown ids are left out. */
+  lookup(ids: string[]): Promise<VariantInfo[]>;
+}
+
+export function catalogPort(client: ServiceClient): CatalogPort {
+  return {
+    async lookup(ids) {
+      const body = await client.post('/internal/variants/lookup', { ids });
+      return z.object({ variants: z.array(variantInfoSchema.passthrough()) }).parse(body).variants;
+    },
+  };
+}

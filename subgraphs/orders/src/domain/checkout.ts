@@ -17,6 +17,22 @@ const fail = (...errors: UserError[]): CheckoutPayload => ({ checkout: null, use
 
 const clean = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
+/** A validated address input as the snapshot stored with a checkout or subscription. */
+export function toAddress(raw: AddressInput): Address {
+  return {
+    id: randomUUID(),
+    firstName: clean(raw.firstName),
+    lastName: clean(raw.lastName),
+    address1: raw.address1.trim(),
+    address2: clean(raw.address2),
+    city: raw.city.trim(),
+    province: clean(raw.province)?.toUpperCase() ?? null,
+    zip: raw.zip.trim(),
+    countryCode: raw.countryCode.trim().toUpperCase(),
+    phone: clean(raw.phone),
+  };
+}
+
 export function ratesRequestFor(checkout: Pick<Checkout, 'shippingAddress' | 'lines'>): RatesRequest {
   return {
     destination: { countryCode: checkout.shippingAddress.countryCode, zip: checkout.shippingAddress.zip },
@@ -41,18 +57,7 @@ export async function createCheckout(
   const cart = snapshot.cart;
   if (!cart.lines.length) return fail(userError('CART_EMPTY', 'The cart is empty.', ['input', 'cartId']));
 
-  const address: Address = {
-    id: randomUUID(),
-    firstName: clean(raw.firstName),
-    lastName: clean(raw.lastName),
-    address1: raw.address1.trim(),
-    address2: clean(raw.address2),
-    city: raw.city.trim(),
-    province: clean(raw.province)?.toUpperCase() ?? null,
-    zip: raw.zip.trim(),
-    countryCode: raw.countryCode,
-    phone: clean(raw.phone),
-  };
+  const address = toAddress(raw);
   const lines = cart.lines.map((l) => ({ ...l }));
   const offered = await ctx.deps.shipping.rates(ratesRequestFor({ shippingAddress: address, lines }));
   if (!offered.ok) return fail(userError('SHIPPING_UNAVAILABLE', offered.message, ['input', 'shippingAddress']));

@@ -1,13 +1,14 @@
 // What the domain functions need from the outside world, built once per service.
 import type { Logger } from '@shop/common';
 import type { SqlDatabase } from '@shop/datastores';
-import type { CartPort, ShippingPort } from '../data/services';
+import type { CartPort, CatalogPort, ShippingPort } from '../data/services';
 import type { PaymentGateway } from '../payments/gateway';
 
 export interface Deps {
   db: SqlDatabase;
   cart: CartPort;
   shipping: ShippingPort;
+  catalog: CatalogPort;
   payments: PaymentGateway;
   logger: Logger;
   settings: {

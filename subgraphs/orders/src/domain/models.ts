@@ -22,3 +22,7 @@ export type PricedRefund = import('./types').Refund & { currency: string };
 export type CheckoutModel = import('./types').Checkout;
 export type OrderModel = import('./types').Order;
 export type RateModel = import('./types').Rate;
+
+export type SubscriptionConnectionModel = Connection<import('../data/subscriptions').ProductSubscription>;
+export type SubscriptionEdgeModel = SubscriptionConnectionModel['edges'][number];
+export type SubscriptionModel = import('../data/subscriptions').ProductSubscription;

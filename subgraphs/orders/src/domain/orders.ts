@@ -172,7 +172,7 @@ async function resume(deps: Deps, order: Order): Promise<Order> {
 }
 
 /** Runs while holding the order's lease: stock hold, charge, settlement. Every step is idempotent for this order. */
-async function processPayment(deps: Deps, order: Order): Promise<Order> {
+export async function processPayment(deps: Deps, order: Order): Promise<Order> {
   try {
     const held = await deps.cart.reserve(
       order.id,

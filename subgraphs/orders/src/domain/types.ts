@@ -68,8 +68,10 @@ export type NextAction = z.infer<typeof nextActionSchema>;
 export interface Order {
   id: string;
   number: number;
-  checkoutId: string;
-  cartId: string;
+  /** Null for a subscription's renewal order, which has neither checkout nor cart. */
+  checkoutId: string | null;
+  cartId: string | null;
+  subscriptionId: string | null;
   customerId: string | null;
   idempotencyScope: string;
   idempotencyKey: string;

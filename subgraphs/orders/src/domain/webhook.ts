@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import type { RouteResponse } from '@shop/common';
 import type { Deps } from './deps';
 import { applyPaymentResult, runAfterCommit } from './payment-settlement';
+import { recordPaidInvoice } from './subscriptions';
 
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
@@ -23,6 +24,12 @@ export async function handleStripeWebhook(
   }
 
   const object = event.data.object as { id?: unknown; object?: unknown; metadata?: Record<string, string> | null };
+  if (event.type === 'invoice.paid' && typeof object.id === 'string') {
+    // The invoice is read again from the provider; the order's idempotency key (the billed period) makes this once only,
+    // and the event id is recorded after, so a failure here is retried by Stripe's redelivery.
+    const invoice = await deps.payments.retrieveInvoice(object.id);
+    if (invoice) await recordPaidInvoice(deps, invoice);
+  }
   const isIntent = event.type.startsWith('payment_intent.') && typeof object.id === 'string';
   // Read before the transaction: the answer is the provider's state now, whatever the event said then,
   // and the order is the one the provider's own record names.

@@ -1,5 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel } from '../domain/models';
+import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel } from '../domain/models';
+import { SubscriptionPayload } from '../domain/subscriptions';
+import { SavedPaymentMethod } from '../payments/gateway';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -123,13 +125,24 @@ export type Customer = {
   __typename?: 'Customer';
   /** The customer's id. */
   id: Scalars['ID']['output'];
-  /** The customer's orders, newest first. Readable by the customer and by admins. */
+  /** The orders the customer placed, newest first (checkout attempts whose payment never succeeded are not listed). Readable by the customer and by admins. */
   orders: OrderConnection;
+  /** The payment methods saved on the customer's account at the payment provider (saved when a subscription is created). Readable by the customer and by admins. */
+  paymentMethods: Array<PaymentMethod>;
+  /** The customer's product subscriptions (recurring orders), newest first. Readable by the customer and by admins. */
+  subscriptions: ProductSubscriptionConnection;
 };
 
 
 /** A shopper, owned by the users subgraph; this subgraph adds their orders. */
 export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A shopper, owned by the users subgraph; this subgraph adds their orders. */
+export type CustomerSubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -202,6 +215,12 @@ export type Mutation = {
   orderCancel: OrderPayload;
   /** Admin only: refunds part or all of what was captured, never more. */
   orderRefund: OrderPayload;
+  /** Removes a saved payment method from the signed-in shopper's customer at the payment provider. FORBIDDEN for a method that is not theirs. */
+  paymentMethodDetach: PaymentMethodDetachPayload;
+  /** Cancels a subscription of the signed-in shopper (or, for an admin, anyone's); no later period is ordered or charged. FORBIDDEN alike whether it exists or not. */
+  subscriptionCancel: ProductSubscriptionPayload;
+  /** Starts a product subscription for the signed-in shopper: saves the payment method on their customer at the payment provider and places the first period's order. */
+  subscriptionCreate: ProductSubscriptionPayload;
 };
 
 
@@ -233,6 +252,21 @@ export type MutationOrderRefundArgs = {
   amount: Scalars['Decimal']['input'];
   orderId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationPaymentMethodDetachArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubscriptionCancelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubscriptionCreateArgs = {
+  input: ProductSubscriptionCreateInput;
 };
 
 /** What the shopper must do before a payment completes, such as 3-D Secure authentication. */
@@ -363,6 +397,122 @@ export type PaymentInput = {
   paymentMethodId: Scalars['String']['input'];
 };
 
+/** A payment method saved at the payment provider. Only the card's brand, last four digits and expiry are known here. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  /** The card brand, such as visa. */
+  brand: Scalars['String']['output'];
+  /** The expiry month (1 to 12). */
+  expMonth: Scalars['Int']['output'];
+  /** The expiry year. */
+  expYear: Scalars['Int']['output'];
+  /** The provider's payment method id, such as pm_1Nabc… */
+  id: Scalars['ID']['output'];
+  /** The last four digits of the card number. */
+  last4: Scalars['String']['output'];
+};
+
+/** The result of paymentMethodDetach. */
+export type PaymentMethodDetachPayload = {
+  __typename?: 'PaymentMethodDetachPayload';
+  /** The id of the payment method removed from the customer, or null when none was. */
+  detachedPaymentMethodId?: Maybe<Scalars['ID']['output']>;
+  /** What went wrong, if anything: PAYMENT_METHOD_IN_USE. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * A recurring order: one variant, re-ordered and charged every interval to a saved payment method, each renewal an
+ * ordinary order priced at that moment from the catalog. Named ProductSubscription rather than Subscription (as
+ * API.md's recurring billing might suggest) because GraphQL reserves the root type name `Subscription` for the
+ * subscription operation type.
+ */
+export type ProductSubscription = {
+  __typename?: 'ProductSubscription';
+  /** When it was cancelled, if it was. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the current period began. */
+  currentPeriodStart: Scalars['DateTime']['output'];
+  /** Where the receipts go. */
+  email: Scalars['String']['output'];
+  /** The subscription's id. */
+  id: Scalars['ID']['output'];
+  /** How often it renews. */
+  interval: SubscriptionInterval;
+  /** When the next renewal order is placed, or null once cancelled. */
+  nextRenewalAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The saved payment method charged every period. */
+  paymentMethodId: Scalars['String']['output'];
+  /** How many units every period. */
+  quantity: Scalars['Int']['output'];
+  /** Where every renewal ships to (a snapshot). */
+  shippingAddress: MailingAddress;
+  /** Where the subscription is in its life. */
+  status: ProductSubscriptionStatus;
+  /** The variant re-ordered every period. */
+  variant: ProductVariant;
+};
+
+/** A page of product subscriptions. */
+export type ProductSubscriptionConnection = {
+  __typename?: 'ProductSubscriptionConnection';
+  /** The subscriptions with their cursors. */
+  edges: Array<ProductSubscriptionEdge>;
+  /** The subscriptions. */
+  nodes: Array<ProductSubscription>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many subscriptions there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The input of subscriptionCreate. `shippingAddress` and `email` are additions to API.md's input: a renewal needs somewhere to ship and to send the receipt, and the shopper's profile is not readable by this subgraph. */
+export type ProductSubscriptionCreateInput = {
+  /** Where receipts go. Optional: without it, the email of the customer's latest paid order. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** How often it renews. */
+  interval: SubscriptionInterval;
+  /** A Stripe PaymentMethod id created by Stripe.js (such as pm_card_visa), or one of the customer's saved paymentMethods; it is saved on the customer. */
+  paymentMethodId: Scalars['String']['input'];
+  /** How many units every period (1 to 100). */
+  quantity: Scalars['Int']['input'];
+  /** Where every renewal ships to. Optional: without it, the shipping address of the customer's latest paid order. */
+  shippingAddress?: InputMaybe<MailingAddressInput>;
+  /** The variant to re-order. */
+  variantId: Scalars['ID']['input'];
+};
+
+/** An edge of a product subscription connection. */
+export type ProductSubscriptionEdge = {
+  __typename?: 'ProductSubscriptionEdge';
+  /** Where this edge sits; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The subscription. */
+  node: ProductSubscription;
+};
+
+/** The result of subscriptionCreate and subscriptionCancel. */
+export type ProductSubscriptionPayload = {
+  __typename?: 'ProductSubscriptionPayload';
+  /** The order of the first period, placed at once on the sandbox provider (on Stripe it follows Stripe's invoice.paid webhook). */
+  order?: Maybe<Order>;
+  /** The subscription after the change, or null when none was made. */
+  subscription?: Maybe<ProductSubscription>;
+  /** What went wrong, if anything: INVALID_MERCHANDISE, INVALID_QUANTITY, INVALID_PAYMENT_METHOD, PAYMENT_DECLINED, SHIPPING_ADDRESS_REQUIRED, SHIPPING_UNAVAILABLE, SUBSCRIPTION_CANCELLED, ... */
+  userErrors: Array<UserError>;
+};
+
+/** Where a product subscription is in its life. */
+export type ProductSubscriptionStatus =
+  /** Renewing every period. */
+  | 'ACTIVE'
+  /** Stopped; no further orders. */
+  | 'CANCELLED'
+  /** The last renewal's payment was declined; the next period is tried again. */
+  | 'PAST_DUE';
+
 /** A product variant, owned by the catalog subgraph; this subgraph only returns references to it. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
@@ -417,6 +567,17 @@ export type ShippingRate = {
   /** The carrier's service level, such as EXPRESS or GROUND. */
   service: Scalars['String']['output'];
 };
+
+/** How often a subscription renews. */
+export type SubscriptionInterval =
+  /** Every day. */
+  | 'DAY'
+  /** Every month (from the 31st: the last day of shorter months). */
+  | 'MONTH'
+  /** Every week. */
+  | 'WEEK'
+  /** Every year. */
+  | 'YEAR';
 
 /** An expected failure of a mutation: bad input, out of stock, a declined card. */
 export type UserError = {
@@ -555,10 +716,19 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentInput: PaymentInput;
+  PaymentMethod: ResolverTypeWrapper<SavedPaymentMethod>;
+  PaymentMethodDetachPayload: ResolverTypeWrapper<PaymentMethodDetachPayload>;
+  ProductSubscription: ResolverTypeWrapper<SubscriptionModel>;
+  ProductSubscriptionConnection: ResolverTypeWrapper<SubscriptionConnectionModel>;
+  ProductSubscriptionCreateInput: ProductSubscriptionCreateInput;
+  ProductSubscriptionEdge: ResolverTypeWrapper<SubscriptionEdgeModel>;
+  ProductSubscriptionPayload: ResolverTypeWrapper<SubscriptionPayload>;
+  ProductSubscriptionStatus: ProductSubscriptionStatus;
   ProductVariant: ResolverTypeWrapper<VariantRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Refund: ResolverTypeWrapper<PricedRefund>;
   ShippingRate: ResolverTypeWrapper<RateModel>;
+  SubscriptionInterval: SubscriptionInterval;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
@@ -588,6 +758,13 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PaymentInput: PaymentInput;
+  PaymentMethod: SavedPaymentMethod;
+  PaymentMethodDetachPayload: PaymentMethodDetachPayload;
+  ProductSubscription: SubscriptionModel;
+  ProductSubscriptionConnection: SubscriptionConnectionModel;
+  ProductSubscriptionCreateInput: ProductSubscriptionCreateInput;
+  ProductSubscriptionEdge: SubscriptionEdgeModel;
+  ProductSubscriptionPayload: SubscriptionPayload;
   ProductVariant: VariantRef;
   Query: Record<PropertyKey, never>;
   Refund: PricedRefund;
@@ -633,6 +810,8 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+  paymentMethods?: Resolver<Array<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  subscriptions?: Resolver<ResolversTypes['ProductSubscriptionConnection'], ParentType, ContextType, Partial<CustomerSubscriptionsArgs>>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -667,6 +846,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   checkoutShippingRateSelect?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutShippingRateSelectArgs, 'checkoutId' | 'rateHandle'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId'>>;
   orderRefund?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'amount' | 'orderId'>>;
+  paymentMethodDetach?: Resolver<ResolversTypes['PaymentMethodDetachPayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodDetachArgs, 'id'>>;
+  subscriptionCancel?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCancelArgs, 'id'>>;
+  subscriptionCreate?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCreateArgs, 'input'>>;
 }>;
 
 export type NextActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NextAction'] = ResolversParentTypes['NextAction']> = ResolversObject<{
@@ -727,6 +909,52 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PaymentMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
+  brand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  last4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentMethodDetachPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentMethodDetachPayload'] = ResolversParentTypes['PaymentMethodDetachPayload']> = ResolversObject<{
+  detachedPaymentMethodId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ProductSubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductSubscription'] = ResolversParentTypes['ProductSubscription']> = ResolversObject<{
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentPeriodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['SubscriptionInterval'], ParentType, ContextType>;
+  nextRenewalAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paymentMethodId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shippingAddress?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProductSubscriptionStatus'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type ProductSubscriptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductSubscriptionConnection'] = ResolversParentTypes['ProductSubscriptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductSubscriptionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProductSubscription']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductSubscriptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductSubscriptionEdge'] = ResolversParentTypes['ProductSubscriptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProductSubscription'], ParentType, ContextType>;
+}>;
+
+export type ProductSubscriptionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductSubscriptionPayload'] = ResolversParentTypes['ProductSubscriptionPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  subscription?: Resolver<Maybe<ResolversTypes['ProductSubscription']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -776,6 +1004,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PaymentMethod?: PaymentMethodResolvers<ContextType>;
+  PaymentMethodDetachPayload?: PaymentMethodDetachPayloadResolvers<ContextType>;
+  ProductSubscription?: ProductSubscriptionResolvers<ContextType>;
+  ProductSubscriptionConnection?: ProductSubscriptionConnectionResolvers<ContextType>;
+  ProductSubscriptionEdge?: ProductSubscriptionEdgeResolvers<ContextType>;
+  ProductSubscriptionPayload?: ProductSubscriptionPayloadResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;

@@ -31,10 +31,11 @@ export interface Rendered {
 
 export function createNotificationHandler(
   deps: NotificationDeps,
-  spec: { kind: string; topic: string; render: (order: Order, detail: Record<string, unknown>) => Rendered },
+  spec: { kind: string; topic: string | string[]; render: (order: Order, detail: Record<string, unknown>) => Rendered },
 ): NotificationHandler {
   return async (event) => {
-    if (event['detail-type'] !== spec.topic) return { sent: false };
+    const topics = Array.isArray(spec.topic) ? spec.topic : [spec.topic];
+    if (!topics.includes(event['detail-type'])) return { sent: false };
     const orderId = String(event.detail.orderId ?? '');
     // The marker, the record and the send commit together; the email's idempotency key is the event id,
     // so even a send that succeeded before a crash is the same email when retried.

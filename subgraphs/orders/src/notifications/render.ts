@@ -79,3 +79,24 @@ export function renderOrderRefunded(order: Order, detail: Record<string, unknown
   ]);
   return { subject: `A refund for your order ${number}`, ...body };
 }
+
+const SHIPMENT_NEWS: Record<string, string> = {
+  LABEL_CREATED: 'is being prepared for shipping',
+  IN_TRANSIT: 'is on its way',
+  OUT_FOR_DELIVERY: 'is out for delivery',
+  DELIVERED: 'has been delivered',
+  EXCEPTION: 'is delayed',
+  RETURNED: 'is being returned to us',
+};
+
+export function renderOrderShipped(order: Order, detail: Record<string, unknown>): { subject: string; text: string; html: string } {
+  const number = orderNumber(order.number);
+  const status = typeof detail.status === 'string' ? detail.status : '';
+  const tracking = typeof detail.trackingNumber === 'string' ? detail.trackingNumber : null;
+  const title = `Your order ${number} ${SHIPMENT_NEWS[status] ?? 'has a shipping update'}`;
+  const body = simple(title, [
+    tracking ? `Tracking number: ${tracking}` : 'We will send the tracking number as soon as the carrier has it.',
+    `Shipping to ${order.shippingAddress.city}, ${order.shippingAddress.countryCode}.`,
+  ]);
+  return { subject: title, ...body };
+}

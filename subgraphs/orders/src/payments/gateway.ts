@@ -27,6 +27,52 @@ export interface PaymentGateway {
   /** The payment made for an order, if any (the reconciler's way to find a charge whose reply was lost). */
   findByOrder(orderId: string): Promise<PaymentResult | null>;
   refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }>;
+
+  /** The provider's customer for one of our shoppers; the key makes a retry find the same one. */
+  createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }>;
+  /** Saves a payment method on a customer; the answer is the saved method (its id may differ from the one given). */
+  attachPaymentMethod(providerCustomerId: string, paymentMethodId: string): Promise<AttachResult>;
+  listPaymentMethods(providerCustomerId: string): Promise<SavedPaymentMethod[]>;
+  detachPaymentMethod(paymentMethodId: string): Promise<void>;
+  /** Starts recurring billing; on Stripe the provider charges each period itself and tells us by webhook. */
+  createSubscription(request: SubscriptionRequest): Promise<{ providerSubscriptionId: string }>;
+  cancelSubscription(providerSubscriptionId: string): Promise<void>;
+  /** A subscription invoice as the provider sees it now (Stripe's invoice.paid); null where the provider has none. */
+  retrieveInvoice(invoiceId: string): Promise<PaidInvoice | null>;
+}
+
+export interface PaidInvoice {
+  id: string;
+  paid: boolean;
+  providerSubscriptionId: string | null;
+  periodStart: Date;
+  amountPaidMinor: number;
+  paymentIntentId: string | null;
+}
+
+export interface SavedPaymentMethod {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export type AttachResult = { ok: true; method: SavedPaymentMethod } | { ok: false; message: string };
+
+export type BillingInterval = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
+
+export interface SubscriptionRequest {
+  providerCustomerId: string;
+  paymentMethodId: string;
+  /** Our subscription's id, written into the provider's metadata so its invoices name it. */
+  subscriptionId: string;
+  productName: string;
+  /** What one period costs in all (lines, shipping and tax), priced by us. */
+  amountMinor: number;
+  currency: string;
+  interval: BillingInterval;
+  idempotencyKey: string;
 }
 
 export const chargeKeyFor = (orderId: string) => `order-${orderId}-charge`;

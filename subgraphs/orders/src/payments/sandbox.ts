@@ -2,7 +2,7 @@
 // charges in the orders database with idempotency-key semantics, so a retry never charges twice.
 import { randomBytes } from 'node:crypto';
 import type { SqlDatabase } from '@shop/datastores';
-import type { ChargeRequest, PaymentGateway, PaymentResult } from './gateway';
+import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
 
 const SUCCEED = new Set(['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex', 'pm_card_visa_debit', 'pm_card_discover']);
 const DECLINE: Record<string, string> = {
@@ -11,6 +11,31 @@ const DECLINE: Record<string, string> = {
   pm_card_chargeDeclinedInsufficientFunds: 'Your card has insufficient funds.',
 };
 const NEEDS_ACTION = new Set(['pm_card_threeDSecure2Required', 'pm_card_authenticationRequired']);
+/** What Stripe reports for its test cards once saved. */
+const CARD_OF: Record<string, { brand: string; last4: string }> = {
+  pm_card_visa: { brand: 'visa', last4: '4242' },
+  pm_card_mastercard: { brand: 'mastercard', last4: '4444' },
+  pm_card_amex: { brand: 'amex', last4: '8431' },
+  pm_card_visa_debit: { brand: 'visa', last4: '5556' },
+  pm_card_discover: { brand: 'discover', last4: '9424' },
+  pm_card_chargeDeclined: { brand: 'visa', last4: '0002' },
+  pm_card_visa_chargeDeclined: { brand: 'visa', last4: '0341' },
+  pm_card_chargeDeclinedInsufficientFunds: { brand: 'visa', last4: '9995' },
+  pm_card_threeDSecure2Required: { brand: 'visa', last4: '3220' },
+  pm_card_authenticationRequired: { brand: 'visa', last4: '3184' },
+};
+const SAVED = /^pm_sandbox_[0-9a-f]{24}$/;
+
+interface MethodRow {
+  id: string;
+  test_method: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
+const toSaved = (r: MethodRow): SavedPaymentMethod => ({ id: r.id, brand: r.brand, last4: r.last4, expMonth: r.exp_month, expYear: r.exp_year });
 
 interface ChargeRow {
   id: string;
@@ -31,7 +56,9 @@ export class SandboxPaymentGateway implements PaymentGateway {
     return SUCCEED.has(paymentMethodId) || paymentMethodId in DECLINE || NEEDS_ACTION.has(paymentMethodId);
   }
 
-  async charge(request: ChargeRequest): Promise<PaymentResult> {
+  async charge(original: ChargeRequest): Promise<PaymentResult> {
+    // A saved method charges like the test method it was made from.
+    const request = { ...original, paymentMethodId: (await this.testMethodOf(original.paymentMethodId)) ?? original.paymentMethodId };
     if (!SandboxPaymentGateway.knows(request.paymentMethodId)) {
       return {
         kind: 'invalid_payment_method',
@@ -97,6 +124,77 @@ export class SandboxPaymentGateway implements PaymentGateway {
     });
     const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sandbox_refunds WHERE idempotency_key = $1`, [request.idempotencyKey]);
     return { refundId: rows[0]!.id };
+  }
+
+  private async testMethodOf(paymentMethodId: string): Promise<string | null> {
+    if (!SAVED.test(paymentMethodId)) return null;
+    const { rows } = await this.db.query<{ test_method: string }>(
+      `SELECT test_method FROM sandbox_payment_methods WHERE id = $1 AND customer IS NOT NULL`,
+      [paymentMethodId],
+    );
+    return rows[0]?.test_method ?? null;
+  }
+
+  async createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }> {
+    await this.db.query(`INSERT INTO sandbox_customers (id, idempotency_key, email) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING`, [
+      `cus_sandbox_${randomBytes(12).toString('hex')}`,
+      request.idempotencyKey,
+      request.email,
+    ]);
+    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sandbox_customers WHERE idempotency_key = $1`, [request.idempotencyKey]);
+    return { providerCustomerId: rows[0]!.id };
+  }
+
+  async attachPaymentMethod(providerCustomerId: string, paymentMethodId: string): Promise<AttachResult> {
+    const card = CARD_OF[paymentMethodId];
+    if (!card) return { ok: false, message: 'The payment method is not valid.' };
+    const year = new Date().getUTCFullYear() + 3;
+    const { rows } = await this.db.query<MethodRow>(
+      `INSERT INTO sandbox_payment_methods (id, customer, test_method, brand, last4, exp_month, exp_year)
+       VALUES ($1, $2, $3, $4, $5, 12, $6) RETURNING *`,
+      [`pm_sandbox_${randomBytes(12).toString('hex')}`, providerCustomerId, paymentMethodId, card.brand, card.last4, year],
+    );
+    return { ok: true, method: toSaved(rows[0]!) };
+  }
+
+  async listPaymentMethods(providerCustomerId: string): Promise<SavedPaymentMethod[]> {
+    const { rows } = await this.db.query<MethodRow>(`SELECT * FROM sandbox_payment_methods WHERE customer = $1 ORDER BY created_at, id`, [
+      providerCustomerId,
+    ]);
+    return rows.map(toSaved);
+  }
+
+  async detachPaymentMethod(paymentMethodId: string): Promise<void> {
+    await this.db.query(`UPDATE sandbox_payment_methods SET customer = NULL WHERE id = $1`, [paymentMethodId]);
+  }
+
+  async createSubscription(request: SubscriptionRequest): Promise<{ providerSubscriptionId: string }> {
+    await this.db.query(
+      `INSERT INTO sandbox_subscriptions (id, idempotency_key, customer, payment_method_id, amount_minor, currency, interval, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'active') ON CONFLICT (idempotency_key) DO NOTHING`,
+      [
+        `sub_sandbox_${randomBytes(12).toString('hex')}`,
+        request.idempotencyKey,
+        request.providerCustomerId,
+        request.paymentMethodId,
+        request.amountMinor,
+        request.currency,
+        request.interval,
+      ],
+    );
+    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sandbox_subscriptions WHERE idempotency_key = $1`, [request.idempotencyKey]);
+    return { providerSubscriptionId: rows[0]!.id };
+  }
+
+  async cancelSubscription(providerSubscriptionId: string): Promise<void> {
+    await this.db.query(`UPDATE sandbox_subscriptions SET status = 'canceled', cancelled_at = now() WHERE id = $1 AND status <> 'canceled'`, [
+      providerSubscriptionId,
+    ]);
+  }
+
+  /** The sandbox bills renewals itself (renewDue); it has no invoices. */
+  async retrieveInvoice(): Promise<PaidInvoice | null> {
+    return null;
   }
 
   private toResult(row: ChargeRow, paymentMethodId: string): PaymentResult {

@@ -1,7 +1,7 @@
 // The payment port on real Stripe (or any server that speaks its API): PaymentIntents with automatic
 // payment methods, confirmed at once, idempotent by a key derived from the order.
 import Stripe from 'stripe';
-import type { ChargeRequest, PaymentGateway, PaymentResult } from './gateway';
+import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
 
 export interface StripeSettings {
   secretKey: string;
@@ -18,6 +18,18 @@ export function createStripeClient(settings: StripeSettings): Stripe {
     maxNetworkRetries: 2,
     timeout: 20_000,
   });
+}
+
+const INTERVAL = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' } as const;
+
+function toSaved(pm: Stripe.PaymentMethod): SavedPaymentMethod {
+  return {
+    id: pm.id,
+    brand: pm.card?.brand ?? pm.type,
+    last4: pm.card?.last4 ?? '',
+    expMonth: pm.card?.exp_month ?? 0,
+    expYear: pm.card?.exp_year ?? 0,
+  };
 }
 
 function fromIntent(intent: Stripe.PaymentIntent): PaymentResult {
@@ -98,5 +110,88 @@ export class StripePaymentGateway implements PaymentGateway {
       { idempotencyKey: request.idempotencyKey },
     );
     return { refundId: refund.id };
+  }
+
+  async createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }> {
+    const created = await this.stripe.customers.create(
+      { ...(request.email ? { email: request.email } : {}), metadata: { customerId: request.customerId } },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    return { providerCustomerId: created.id };
+  }
+
+  async attachPaymentMethod(providerCustomerId: string, paymentMethodId: string): Promise<AttachResult> {
+    try {
+      return { ok: true, method: toSaved(await this.stripe.paymentMethods.attach(paymentMethodId, { customer: providerCustomerId })) };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeCardError || error instanceof Stripe.errors.StripeInvalidRequestError) {
+        return { ok: false, message: 'The payment method is not valid.' };
+      }
+      throw error;
+    }
+  }
+
+  async listPaymentMethods(providerCustomerId: string): Promise<SavedPaymentMethod[]> {
+    const list = await this.stripe.customers.listPaymentMethods(providerCustomerId, { limit: 100 });
+    return list.data.map(toSaved);
+  }
+
+  async detachPaymentMethod(paymentMethodId: string): Promise<void> {
+    await this.stripe.paymentMethods.detach(paymentMethodId);
+  }
+
+  async createSubscription(request: SubscriptionRequest): Promise<{ providerSubscriptionId: string }> {
+    // Subscription items take price_data only with an existing product, so the product comes first (same key family).
+    const product = await this.stripe.products.create(
+      { name: request.productName.slice(0, 250), metadata: { subscriptionId: request.subscriptionId } },
+      { idempotencyKey: `${request.idempotencyKey}-product` },
+    );
+    const subscription = await this.stripe.subscriptions.create(
+      {
+        customer: request.providerCustomerId,
+        default_payment_method: request.paymentMethodId,
+        items: [
+          {
+            price_data: {
+              currency: request.currency.toLowerCase(),
+              product: product.id,
+              unit_amount: request.amountMinor,
+              recurring: { interval: INTERVAL[request.interval] },
+            },
+            quantity: 1,
+          },
+        ],
+        metadata: { subscriptionId: request.subscriptionId },
+        payment_behavior: 'error_if_incomplete',
+      },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    return { providerSubscriptionId: subscription.id };
+  }
+
+  async cancelSubscription(providerSubscriptionId: string): Promise<void> {
+    try {
+      await this.stripe.subscriptions.cancel(providerSubscriptionId);
+    } catch (error) {
+      // Cancelling twice is not an error to the shopper.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && /cancel/i.test(error.message)) return;
+      throw error;
+    }
+  }
+
+  async retrieveInvoice(invoiceId: string): Promise<PaidInvoice | null> {
+    const invoice = await this.stripe.invoices.retrieve(invoiceId, { expand: ['payments'] });
+    const sub = invoice.parent?.subscription_details?.subscription ?? null;
+    const line = invoice.lines?.data?.[0];
+    const paidBy = invoice.payments?.data?.find((p) => p.status === 'paid')?.payment?.payment_intent ?? null;
+    return {
+      id: invoice.id ?? invoiceId,
+      paid: invoice.status === 'paid',
+      providerSubscriptionId: typeof sub === 'string' ? sub : (sub?.id ?? null),
+      // The subscription period the invoice bills, not the moment it was paid.
+      periodStart: new Date((line?.period?.start ?? invoice.period_start) * 1000),
+      amountPaidMinor: invoice.amount_paid,
+      paymentIntentId: typeof paidBy === 'string' ? paidBy : (paidBy?.id ?? null),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
+import { cancelSubscription, createSubscription, detachPaymentMethod } from '../domain/subscriptions';
 
 export const Mutation: MutationResolvers = {
   checkoutCreate: (_root, { input }, ctx) => createCheckout(ctx, input),
@@ -9,4 +10,7 @@ export const Mutation: MutationResolvers = {
     completeCheckout(ctx, args.checkoutId, args.payment.paymentMethodId, args.idempotencyKey),
   orderCancel: (_root, args, ctx) => cancelOrder(ctx, args.orderId, args.reason),
   orderRefund: (_root, args, ctx) => refundOrder(ctx, args.orderId, args.amount, args.reason),
+  subscriptionCreate: (_root, { input }, ctx) => createSubscription(ctx, input),
+  subscriptionCancel: (_root, args, ctx) => cancelSubscription(ctx, args.id),
+  paymentMethodDetach: (_root, args, ctx) => detachPaymentMethod(ctx, args.id),
 };

@@ -3,6 +3,7 @@ import { Checkout, CheckoutLine, ShippingRate } from './Checkout';
 import { Customer } from './Customer';
 import { Mutation } from './Mutation';
 import { Order, OrderLine, Refund } from './Order';
+import { ProductSubscription } from './ProductSubscription';
 import { Query } from './Query';
 
 export const resolvers: Resolvers = {
@@ -15,4 +16,5 @@ export const resolvers: Resolvers = {
   Order,
   OrderLine,
   Refund,
+  ProductSubscription,
 };
