@@ -13,7 +13,7 @@ import { CartRepository } from './data/cart-repo';
 import { CartAddReporter, cachedVariantLookup, catalogOver } from './data/catalog-client';
 import { InventoryRepository } from './data/inventory-repo';
 import { cartTables, tableNames } from './data/tables';
-import { onOrderPaid, ReservationSweeper } from './domain/inventory';
+import { onOrderCancelled, onOrderPaid, ReservationSweeper } from './domain/inventory';
 import { withCurrentAvailability } from './events';
 import { internalRoutes } from './internal';
 import { resolvers } from './resolvers';
@@ -97,6 +97,7 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
       if (started) return;
       started = true;
       bus.subscribe(SERVICE_NAME, ['order.paid'], (event) => onOrderPaid(deps, logger, event));
+      bus.subscribe(`${SERVICE_NAME}-cancellations`, ['order.cancelled'], (event) => onOrderCancelled(deps, logger, event));
       relay.start();
       sweeper.start();
     },

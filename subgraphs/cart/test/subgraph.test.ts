@@ -410,6 +410,22 @@ describe('cart subgraph', () => {
     const restock = await post('/internal/restock', { restockId: randomUUID(), lines: [{ variantId: v.id, quantity: 2 }] }, service('shipping'));
     expect(await restock.json()).toEqual({ status: 'RESTOCKED' });
     expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 3, sold: 3, received: 6 });
+
+    // The paid order is cancelled: its 3 sold units come back, once however often the event arrives.
+    const cancelled = {
+      id: randomUUID(), topic: 'order.cancelled', source: 'orders', occurredAt: new Date().toISOString(),
+      payload: { orderId: paid.payload.orderId, orderNumber: '#1001', reservationId, refundedMinor: 1, currencyCode: 'USD' },
+    };
+    await cart.bus.publish([cancelled]);
+    await cart.bus.publish([{ ...cancelled, id: randomUUID() }]);
+    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 6, held: 0 });
+
+    // An unpaid order is cancelled while its hold is held: the hold is released.
+    const pending = randomUUID();
+    await post('/internal/reservations', { reservationId: pending, lines: [{ variantId: v.id, quantity: 2 }] });
+    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 4, held: 2 });
+    await cart.bus.publish([{ ...cancelled, id: randomUUID(), payload: { ...cancelled.payload, reservationId: pending } }]);
+    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 6, held: 0 });
   });
 
   it('When a cart is read, then it is cached in Redis and served from there until a write invalidates it', async () => {

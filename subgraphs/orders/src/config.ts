@@ -35,10 +35,20 @@ export const configSchema = z.object({
   PENDING_PAYMENT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Where the shopper lands after 3-D Secure (Stripe return_url). */
   PAYMENT_RETURN_URL: z.string().url().default('http://localhost:4000/checkout/return'),
+  /** A checkout's prices hold this long; completing an older one is refused (CHECKOUT_EXPIRED) so no stale price is charged. */
+  CHECKOUT_TTL_SECONDS: z.coerce.number().int().positive().default(24 * 3600),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
+/** In production the shop takes real money: the sandbox provider is for development only. */
+const productionSchema = configSchema.superRefine((config, ctx) => {
+  if (config.NODE_ENV !== 'production') return;
+  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
+    if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production (the sandbox provider takes no money)' });
+  }
+});
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  return parseConfig(configSchema, env);
+  return parseConfig(productionSchema, env);
 }

@@ -84,6 +84,7 @@ export async function createService(
       reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
       pendingTimeoutSeconds: config.PENDING_PAYMENT_TIMEOUT_SECONDS,
       returnUrl: config.PAYMENT_RETURN_URL,
+      checkoutTtlSeconds: config.CHECKOUT_TTL_SECONDS,
     },
     outboxWritten: () => relay.kick(),
   };

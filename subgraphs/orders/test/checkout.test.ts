@@ -274,6 +274,43 @@ describe('checkoutComplete', () => {
     expect((await complete(anonymous, checkout.id, 'pm_card_visa', key)).checkoutComplete.order?.id).toBe(res.checkoutComplete.order?.id);
     const other = await readyCheckout(h, anonymous);
     expect((await complete(anonymous, other.id, 'pm_card_visa', key)).checkoutComplete.order?.status).toBe('PAID');
+
+    // A guest's order has no one to sign in: reading it by id is for admins only, whoever holds the id.
+    const orderId = res.checkoutComplete.order!.id;
+    for (const who of [anonymous, customer()]) {
+      const read = await raw(who, `query($id: ID!) { order(id: $id) { id email } }`, { id: orderId });
+      expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const byAdmin = await raw(admin(), `query($id: ID!) { order(id: $id) { id } }`, { id: orderId });
+    expect(byAdmin.data).toEqual({ order: { id: orderId } });
+  });
+
+  async function raw(who: Parameters<typeof identityHeaders>[0], query: string, variables: Record<string, unknown>) {
+    return (await gql(h.url, query, variables, identityHeaders(who))).body;
+  }
+
+  it('When a checkout is older than its time to live, then completing it is refused and nothing is charged', async () => {
+    const shopper = customer();
+    const checkout = await readyCheckout(h, shopper);
+    await h.db.db.query(`UPDATE checkouts SET created_at = now() - interval '2 days' WHERE id = $1`, [checkout.id]);
+    const before = await chargeCount(h);
+    const res = await complete(shopper, checkout.id, 'pm_card_visa', randomUUID());
+    expect(res.checkoutComplete.userErrors.map((e) => e.code)).toEqual(['CHECKOUT_EXPIRED']);
+    expect(res.checkoutComplete.order).toBeNull();
+    expect(await chargeCount(h)).toBe(before);
+  });
+
+  it('When an order history cursor is forged, then the answer is bad input, not a server error', async () => {
+    const shopper = customer();
+    for (const forged of [{ createdAt: 'x', id: 'y' }, { createdAt: new Date().toISOString(), id: "1' OR '1'='1" }]) {
+      const after = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      const res = await raw(
+        shopper,
+        `query($r: [_Any!]!, $a: String) { _entities(representations: $r) { ... on Customer { orders(first: 5, after: $a) { totalCount } } } }`,
+        { r: [{ __typename: 'Customer', id: (shopper as { customerId: string }).customerId }], a: after },
+      );
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('When an order awaiting 3-D Secure is cancelled and the shopper then authenticates, then the late charge is refunded in full', async () => {

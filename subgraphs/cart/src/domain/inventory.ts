@@ -158,3 +158,26 @@ export async function onOrderPaid(deps: Deps, logger: Logger, event: DomainEvent
   }
   if (cartId) await completeCart(deps, cartId);
 }
+
+/**
+ * `order.cancelled`: the order's stock goes back. A hold still held is released; a hold already sold
+ * (the order was paid) is restocked once, keyed by the reservation, so a redelivered event does nothing.
+ */
+export async function onOrderCancelled(deps: Deps, logger: Logger, event: DomainEvent): Promise<void> {
+  const reservationId = typeof event.payload.reservationId === 'string' ? event.payload.reservationId : null;
+  if (!reservationId) {
+    logger.error({ eventId: event.id }, 'order.cancelled event without a reservation id; skipped');
+    return;
+  }
+  const reservation = await deps.inventory.getReservation(reservationId);
+  if (!reservation) return;
+  if (reservation.status === 'HELD') {
+    await deps.inventory.release(reservationId, 'RELEASED');
+  } else if (reservation.status === 'COMMITTED') {
+    await deps.inventory.restock(reservation.lines, {
+      restockId: `cancel-${reservationId}`,
+      actor: 'orders',
+      reason: `order ${String(event.payload.orderNumber ?? event.payload.orderId)} cancelled`,
+    });
+  }
+}

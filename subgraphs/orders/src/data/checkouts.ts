@@ -14,6 +14,7 @@ const rowSchema = z.object({
   shipping_address: addressSchema,
   rates: z.array(rateSchema),
   selected_rate: rateSchema.nullable(),
+  created_at: z.coerce.date(),
 });
 
 function toCheckout(raw: unknown): Checkout {
@@ -29,6 +30,7 @@ function toCheckout(raw: unknown): Checkout {
     shippingAddress: row.shipping_address,
     rates: row.rates,
     selectedRate: row.selected_rate,
+    createdAt: row.created_at,
     ...totals,
   };
 }

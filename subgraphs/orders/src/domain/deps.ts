@@ -16,6 +16,8 @@ export interface Deps {
     reservationTtlSeconds: number;
     pendingTimeoutSeconds: number;
     returnUrl: string;
+    /** How long a checkout's prices hold. */
+    checkoutTtlSeconds: number;
   };
   /** Called after a commit that wrote outbox rows, so they are relayed at once. */
   outboxWritten: () => void;

@@ -121,6 +121,12 @@ export async function completeCheckout(
       if (!locked.selectedRate) {
         return { kind: 'refused', payload: fail('SHIPPING_RATE_REQUIRED', 'Select a shipping rate first.', ['checkoutId']) };
       }
+      if (Date.now() - locked.createdAt.getTime() > deps.settings.checkoutTtlSeconds * 1000) {
+        return {
+          kind: 'refused',
+          payload: fail('CHECKOUT_EXPIRED', 'This checkout has expired; start a new one so prices are current.', ['checkoutId']),
+        };
+      }
       const order = await insertOrder(tx, {
         id: randomUUID(),
         checkoutId: locked.id,
@@ -201,15 +207,24 @@ export async function processPayment(deps: Deps, order: Order): Promise<Order> {
   }
 }
 
-/** An order to its owner, an admin or a service; FORBIDDEN alike whether it exists or not. */
+/**
+ * An order to its owner, an admin or a service; FORBIDDEN alike whether it exists or not. A guest's order
+ * has no owner to sign in, so only admins and services read it by id (the guest has it in the checkout's answer and by email).
+ */
 export async function orderFor(ctx: Context, id: string): Promise<Order> {
   const order = await ctx.loaders.order.load(id);
-  assertCanAccessOwned(ctx.principal, order?.customerId);
-  return order!;
+  const privileged = ctx.principal.kind === 'service' || isAdmin(ctx.principal);
+  if (!order || (order.customerId === null && !privileged)) throw new ForbiddenError();
+  assertCanAccessOwned(ctx.principal, order.customerId);
+  return order;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function isCursor(v: unknown): v is { createdAt: string; id: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { createdAt?: unknown }).createdAt === 'string' && typeof (v as { id?: unknown }).id === 'string';
+  if (typeof v !== 'object' || v === null) return false;
+  const { createdAt, id } = v as { createdAt?: unknown; id?: unknown };
+  return typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id);
 }
 
 export async function customerOrders(

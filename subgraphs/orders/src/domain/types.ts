@@ -53,6 +53,8 @@ export interface Checkout {
   shippingMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** When the checkout was priced. */
+  createdAt: Date;
 }
 
 export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
