@@ -24,7 +24,9 @@ export function runService<C extends ServiceConfig>(
   }
   const logger = createLogger(name, config.LOG_LEVEL);
   // With Redis, services in separate processes share one Redis Streams bus; without, events stay in this process.
-  const bus: EventBus = config.REDIS_URL ? new RedisStreamsBus(connectRedis(config.REDIS_URL), logger) : new InProcessBus(logger);
+  const bus: EventBus = config.REDIS_URL
+    ? new RedisStreamsBus(connectRedis(config.REDIS_URL), logger)
+    : new InProcessBus(logger);
   createService(config, { bus, logger })
     .then(async (service) => {
       service.start();
@@ -34,13 +36,17 @@ export function runService<C extends ServiceConfig>(
       const stop = () => {
         if (stopping) return;
         stopping = true;
-        Promise.all([service.close(), bus.close()]).then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'stop failed');
-            process.exit(1);
-          },
-        );
+        // The service first: closing may still publish (flushes), then the bus.
+        service
+          .close()
+          .then(() => bus.close())
+          .then(
+            () => process.exit(0),
+            (error: unknown) => {
+              logger.error({ err: error }, 'stop failed');
+              process.exit(1);
+            },
+          );
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
