@@ -1,5 +1,5 @@
 // The email port: files under a folder locally (open them to read what a shopper would get), Amazon SES in production.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface EmailMessage {
@@ -22,7 +22,10 @@ export class FileEmailSender implements EmailSender {
   async send(message: EmailMessage): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const name = (message.idempotencyKey ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`).replace(/[^\w.-]/g, '_');
-    await writeFile(join(this.dir, `${name}.json`), JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
+    // Written aside, then renamed: whoever watches the folder never reads half an email.
+    const partial = join(this.dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    await writeFile(partial, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
+    await rename(partial, join(this.dir, `${name}.json`));
   }
 }
 
