@@ -46,3 +46,21 @@ export const commonEnv = {
   /** An SES endpoint other than AWS's (a local stand-in in tests). */
   SES_ENDPOINT: optionalUrl,
 };
+
+/**
+ * What every subgraph service reads besides its own settings: where it listens and where its
+ * datastores are (each unset datastore URL means the embedded one).
+ */
+export function serviceEnv(defaultPort: number) {
+  return {
+    ...commonEnv,
+    PORT: port(defaultPort),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().default('.data'),
+    DYNAMODB_ENDPOINT: optionalUrl,
+    AWS_REGION: z.string().default('us-east-1'),
+    DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
+    REDIS_URL: optionalUrl,
+    SEED_DEMO_DATA: boolFlag(true),
+  };
+}

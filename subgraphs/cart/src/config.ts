@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
+import { parseConfig, serviceEnv } from '@shop/common';
 
 export const configSchema = z.object({
-  ...commonEnv,
-  PORT: port(4003),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('.data'),
-  DYNAMODB_ENDPOINT: optionalUrl,
-  AWS_REGION: z.string().default('us-east-1'),
-  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
-  REDIS_URL: optionalUrl,
-  SEED_DEMO_DATA: boolFlag(true),
+  ...serviceEnv(4003),
   CATALOG_URL: z.string().url().default('http://127.0.0.1:4002'),
   /** How long a checkout's hold on stock lasts before the sweeper returns it. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().positive().default(900),

@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import { boolFlag, commonEnv, optionalString, optionalUrl, parseConfig, port } from '@shop/common';
+import { optionalString, optionalUrl, parseConfig, serviceEnv } from '@shop/common';
 
 export const configSchema = z.object({
-  ...commonEnv,
-  PORT: port(4004),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('.data'),
+  ...serviceEnv(4004),
   DATABASE_URL: optionalUrl,
-  DYNAMODB_ENDPOINT: optionalUrl,
-  AWS_REGION: z.string().default('us-east-1'),
-  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
-  REDIS_URL: optionalUrl,
-  SEED_DEMO_DATA: boolFlag(true),
   CART_URL: z.string().url().default('http://127.0.0.1:4003'),
   SHIPPING_URL: z.string().url().default('http://127.0.0.1:4005'),
   CATALOG_URL: z.string().url().default('http://127.0.0.1:4002'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolFlag, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
+import { boolFlag, optionalUrl, parseConfig, serviceEnv } from '@shop/common';
 
 const secret = z.preprocess(
   (v) => (v === '' ? undefined : v),
@@ -7,16 +7,8 @@ const secret = z.preprocess(
 );
 
 export const configSchema = z.object({
-  ...commonEnv,
-  PORT: port(4005),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('.data'),
+  ...serviceEnv(4005),
   DATABASE_URL: optionalUrl,
-  DYNAMODB_ENDPOINT: optionalUrl,
-  AWS_REGION: z.string().default('us-east-1'),
-  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
-  REDIS_URL: optionalUrl,
-  SEED_DEMO_DATA: boolFlag(true),
   CATALOG_URL: z.string().url().default('http://127.0.0.1:4002'),
   /** Signs rate handles; when unset, a key is derived from INTERNAL_AUTH_SECRET. */
   SHIPPING_RATE_SECRET: secret,

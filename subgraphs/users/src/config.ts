@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolFlag, commonEnv, optionalString, optionalUrl, parseConfig, port } from '@shop/common';
+import { optionalString, optionalUrl, parseConfig, serviceEnv } from '@shop/common';
 
 /** 32 bytes, given as 64 hex digits or base64; checked here so a bad key stops the process at start. */
 const encryptionKey = z
@@ -18,15 +18,8 @@ export function decodeKey(value: string): Buffer | null {
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const configSchema = z.object({
-  ...commonEnv,
-  PORT: port(4001),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('.data'),
+  ...serviceEnv(4001),
   DATABASE_URL: optionalUrl,
-  DYNAMODB_ENDPOINT: optionalUrl,
-  AWS_REGION: z.string().default('us-east-1'),
-  DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
-  REDIS_URL: optionalUrl,
   /** Prefix of this service's own Redis keys (login throttling). */
   REDIS_KEY_PREFIX: z.string().default('users:'),
   /**
@@ -34,7 +27,6 @@ export const configSchema = z.object({
    * logout or a key revocation here clears the gateway's cached copy at once.
    */
   SHARED_CACHE_PREFIX: z.string().default('shop:'),
-  SEED_DEMO_DATA: boolFlag(true),
 
   /** AES-256-GCM key that encrypts TOTP secrets at rest. */
   MFA_ENCRYPTION_KEY: encryptionKey,
