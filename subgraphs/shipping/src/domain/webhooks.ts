@@ -5,6 +5,7 @@ import { requireAdmin, userError, type Logger, type Principal, type UserError } 
 import { consumeOnce, PollingWorker, type DomainEvent, type SqlDatabase } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
 import { webhooksRepo, type DueDelivery, type WebhookSubscription } from '../data/webhooks';
+import { postWebhook } from './outbound-http';
 
 export const WEBHOOK_TOPICS = [
   'shipment.created',
@@ -165,25 +166,18 @@ export class WebhookDeliverer extends PollingWorker {
       occurredAt: delivery.occurredAt,
       payload: delivery.payload,
     });
-    let status: number | null = null;
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-shop-webhook-id': delivery.eventId,
-          'x-shop-webhook-topic': delivery.topic,
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      status = response.status;
-      await response.body?.cancel();
-    } catch {
-      status = null;
-    }
+    const status = await postWebhook(
+      delivery.url,
+      {
+        'content-type': 'application/json',
+        'x-shop-webhook-id': delivery.eventId,
+        'x-shop-webhook-topic': delivery.topic,
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+      },
+      body,
+      // Local tools on http or loopback are allowed only where plain http is (development).
+      { timeoutMs: this.options.timeoutMs, publicOnly: !this.options.allowHttp },
+    );
     if (status !== null && status >= 200 && status < 300) {
       const customerId = delivery.payload.customerId;
       await this.db.transaction(async (tx) => {
