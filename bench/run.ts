@@ -2,7 +2,6 @@
 // scenario with autocannon beside its baseline in the same run, and writes BENCHMARKS.md.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -13,22 +12,13 @@ import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
 import { createGateway } from '../gateway/src/gateway';
 import { startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
+import { freePort } from '@shop/testkit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('bench', 'silent');
 const SECRET = randomBytes(32).toString('base64url');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function createDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new Client({ connectionString: ADMIN_URL });
@@ -66,14 +56,20 @@ function signed(principal: Principal): string {
   return signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1' }, SECRET, 3600);
 }
 
-async function post<T>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+async function post<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
 
@@ -83,7 +79,14 @@ async function measure(
   scenario: string,
   url: string,
   query: string,
-  options: { headers?: Record<string, string>; variables?: Record<string, unknown>; connections?: number; note?: string; amount?: number; requests?: autocannon.Options['requests'] } = {},
+  options: {
+    headers?: Record<string, string>;
+    variables?: Record<string, unknown>;
+    connections?: number;
+    note?: string;
+    amount?: number;
+    requests?: autocannon.Options['requests'];
+  } = {},
 ): Promise<Row> {
   const body = JSON.stringify({ query, variables: options.variables ?? {} });
   const headers = { 'content-type': 'application/json', ...(options.headers ?? {}) };
@@ -91,7 +94,16 @@ async function measure(
   const connections = options.connections ?? 20;
   if (!options.amount) {
     // A second of the same load first, unrecorded, so JIT and connection pools are warm for every row alike.
-    await autocannon({ url, method: 'POST', headers, body, connections, duration: 1, requests: options.requests, timeout: 30 });
+    await autocannon({
+      url,
+      method: 'POST',
+      headers,
+      body,
+      connections,
+      duration: 1,
+      requests: options.requests,
+      timeout: 30,
+    });
   }
   const result = await autocannon({
     url,
@@ -114,13 +126,17 @@ async function measure(
     note: options.note,
   };
   rows.push(row);
-  console.log(`${group} / ${scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.errors} errors`);
+  console.log(
+    `${group} / ${scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.errors} errors`,
+  );
   return row;
 }
 
 async function main(): Promise<void> {
   const tag = randomBytes(4).toString('hex');
-  const dbs: { url: string; drop: () => Promise<void> }[] = await Promise.all(['users', 'catalog', 'orders', 'shipping'].map((n) => createDatabase(`bench_${n}_${tag}`)));
+  const dbs: { url: string; drop: () => Promise<void> }[] = await Promise.all(
+    ['users', 'catalog', 'orders', 'shipping'].map((n) => createDatabase(`bench_${n}_${tag}`)),
+  );
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
   const env = {
@@ -157,9 +173,13 @@ async function main(): Promise<void> {
     // A shopper to sign in as.
     const email = `bench-${tag}@example.com`;
     const password = 'bench passphrase for the shop';
-    await post(gateway, `mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { customer { id } } }`, {
-      i: { email, password, firstName: 'Bench', lastName: 'Shopper' },
-    });
+    await post(
+      gateway,
+      `mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { customer { id } } }`,
+      {
+        i: { email, password, firstName: 'Bench', lastName: 'Shopper' },
+      },
+    );
     const login = await post<{ customerLogin: { accessToken: string } }>(
       gateway,
       `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
@@ -169,7 +189,13 @@ async function main(): Promise<void> {
 
     // 1. The gateway's own cost: the same catalog query straight to the subgraph (baseline) and through the gateway.
     const PRODUCTS = `{ products(first: 20) { nodes { id title handle priceRange { minVariantPrice { amount currencyCode } } } } }`;
-    await measure('gateway', 'products(first: 20), catalog subgraph direct (baseline)', catalogUrl, PRODUCTS, { headers: anonymous });
+    await measure(
+      'gateway',
+      'products(first: 20), catalog subgraph direct (baseline)',
+      catalogUrl,
+      PRODUCTS,
+      { headers: anonymous },
+    );
     await measure('gateway', 'products(first: 20), through the gateway', gateway, PRODUCTS);
 
     // 2. Identity resolution per request: anonymous (baseline), a session cached in Redis, a session read from DynamoDB.
@@ -192,12 +218,26 @@ async function main(): Promise<void> {
     const noCacheUrl = `http://127.0.0.1:${await noCacheGateway.app.listen(0)}/graphql`;
     // One connection: the cost of resolving the caller, not queueing behind other requests.
     const TYPENAME = `{ __typename }`;
-    const anon = await measure('identity', '{ __typename }, anonymous (baseline)', gateway, TYPENAME, { connections: 1 });
-    const hit = await measure('identity', '{ __typename }, bearer token, session cached in Redis', gateway, TYPENAME, { headers: bearer, connections: 1 });
-    const miss = await measure('identity', '{ __typename }, bearer token, session read from DynamoDB (cache off)', noCacheUrl, TYPENAME, {
-      headers: bearer,
+    const anon = await measure('identity', '{ __typename }, anonymous (baseline)', gateway, TYPENAME, {
       connections: 1,
     });
+    const hit = await measure(
+      'identity',
+      '{ __typename }, bearer token, session cached in Redis',
+      gateway,
+      TYPENAME,
+      { headers: bearer, connections: 1 },
+    );
+    const miss = await measure(
+      'identity',
+      '{ __typename }, bearer token, session read from DynamoDB (cache off)',
+      noCacheUrl,
+      TYPENAME,
+      {
+        headers: bearer,
+        connections: 1,
+      },
+    );
     targets.push(
       `identity: a Redis-cached session adds ${(hit.p99 - anon.p99).toFixed(2)} ms at p99 over an anonymous request (target: under 1 ms): ${
         hit.p99 - anon.p99 < 1 ? 'met' : 'not met'
@@ -205,23 +245,44 @@ async function main(): Promise<void> {
     );
 
     // 3. Product detail: a Redis hit against a Postgres read (a second catalog whose Redis is unreachable).
-    const { products } = await post<{ products: { nodes: { handle: string }[] } }>(gateway, `{ products(first: 1) { nodes { handle } } }`);
+    const { products } = await post<{ products: { nodes: { handle: string }[] } }>(
+      gateway,
+      `{ products(first: 1) { nodes { handle } } }`,
+    );
     const handle = products.nodes[0]!.handle;
     const DETAIL = `query($h: String) { product(handle: $h) { id title description brand tags specs { name value } options { name values }
       images { url } variants { id sku title price { amount currencyCode } weightGrams } category { name } } }`;
     const catalogModule = await import('../subgraphs/catalog/src/service');
     const catalogConfig = await import('../subgraphs/catalog/src/config');
     const uncached = await catalogModule.createService(
-      catalogConfig.loadConfig({ ...env, DATABASE_URL: dbs[1]!.url, REDIS_URL: 'redis://127.0.0.1:1', SEED_DEMO_DATA: 'false', PORT: '0' }),
-      { bus: { publish: async () => undefined, subscribe: () => undefined, close: async () => undefined }, logger },
+      catalogConfig.loadConfig({
+        ...env,
+        DATABASE_URL: dbs[1]!.url,
+        REDIS_URL: 'redis://127.0.0.1:1',
+        SEED_DEMO_DATA: 'false',
+        PORT: '0',
+      }),
+      {
+        bus: { publish: async () => undefined, subscribe: () => undefined, close: async () => undefined },
+        logger,
+      },
     );
     extra.push(uncached);
     const uncachedUrl = `http://127.0.0.1:${await uncached.subgraph.app.listen(0)}/graphql`;
-    const cold = await measure('product detail', 'product(handle), Postgres read (cache unreachable; baseline)', uncachedUrl, DETAIL, {
+    const cold = await measure(
+      'product detail',
+      'product(handle), Postgres read (cache unreachable; baseline)',
+      uncachedUrl,
+      DETAIL,
+      {
+        headers: anonymous,
+        variables: { h: handle },
+      },
+    );
+    const warm = await measure('product detail', 'product(handle), Redis hit', catalogUrl, DETAIL, {
       headers: anonymous,
       variables: { h: handle },
     });
-    const warm = await measure('product detail', 'product(handle), Redis hit', catalogUrl, DETAIL, { headers: anonymous, variables: { h: handle } });
     targets.push(
       `product detail: a Redis hit serves ${(warm.rps / cold.rps).toFixed(1)}x the throughput of a Postgres read (target: at least 5x): ${
         warm.rps >= 5 * cold.rps ? 'met' : 'not met'
@@ -235,12 +296,22 @@ async function main(): Promise<void> {
       ['plain "running shoes"', { q: 'running shoes' }],
       ['typo "runnign shoes"', { q: 'runnign shoes' }],
       ['faceted + sorted by price', { q: 'shoes', s: 'PRICE_ASC' }],
-      ['filtered by price and availability', { q: 'jacket', f: [{ priceMin: '10.00', priceMax: '200.00' }, { available: true }] }],
+      [
+        'filtered by price and availability',
+        { q: 'jacket', f: [{ priceMin: '10.00', priceMax: '200.00' }, { available: true }] },
+      ],
     ];
     for (const [name, variables] of shapes) {
-      await measure('search', `${name}, catalog subgraph`, catalogUrl, SEARCH, { headers: anonymous, variables, connections: 1 });
+      await measure('search', `${name}, catalog subgraph`, catalogUrl, SEARCH, {
+        headers: anonymous,
+        variables,
+        connections: 1,
+      });
       await measure('search', `${name}, through the gateway`, gateway, SEARCH, { variables, connections: 1 });
-      await measure('search', `${name}, through the gateway`, gateway, SEARCH, { variables, connections: 20 });
+      await measure('search', `${name}, through the gateway`, gateway, SEARCH, {
+        variables,
+        connections: 20,
+      });
     }
 
     // 4b. The same shapes on a generated catalog of BENCH_SEARCH_PRODUCTS products (100,000 by default), on the catalog subgraph.
@@ -249,7 +320,13 @@ async function main(): Promise<void> {
       const largeDb = await createDatabase(`bench_catalog_large_${tag}`);
       dbs.push(largeDb);
       const { generateCatalog } = await import('@shop/demo-data');
-      const largeConfig = catalogConfig.loadConfig({ ...env, DATABASE_URL: largeDb.url, SEED_DEMO_DATA: 'false', PORT: '0', CACHE_KEY_PREFIX: `large${tag}:` });
+      const largeConfig = catalogConfig.loadConfig({
+        ...env,
+        DATABASE_URL: largeDb.url,
+        SEED_DEMO_DATA: 'false',
+        PORT: '0',
+        CACHE_KEY_PREFIX: `large${tag}:`,
+      });
       const started = Date.now();
       const loaded = await catalogModule.bulkLoadCatalogDatabase(largeConfig, generateCatalog(large), logger);
       console.log(`loaded ${loaded.products} products in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -262,7 +339,11 @@ async function main(): Promise<void> {
       const group = `search on ${large.toLocaleString('en')} products`;
       let worst = 0;
       for (const [name, variables] of shapes) {
-        const row = await measure(group, `${name}, catalog subgraph`, largeUrl, SEARCH, { headers: anonymous, variables, connections: 1 });
+        const row = await measure(group, `${name}, catalog subgraph`, largeUrl, SEARCH, {
+          headers: anonymous,
+          variables,
+          connections: 1,
+        });
         worst = Math.max(worst, row.p99);
       }
       targets.push(
@@ -270,21 +351,28 @@ async function main(): Promise<void> {
           worst < 50 ? 'met' : 'not met'
         }`,
       );
-      await measure(group, 'plain "running shoes" without facets, catalog subgraph', largeUrl,
+      await measure(
+        group,
+        'plain "running shoes" without facets, catalog subgraph',
+        largeUrl,
         `query($q: String!) { search(query: $q, first: 20) { totalCount edges { node { id title } } } }`,
-        { headers: anonymous, variables: { q: 'running shoes' }, connections: 1 });
+        { headers: anonymous, variables: { q: 'running shoes' }, connections: 1 },
+      );
     }
 
     // 5. Login at the chosen password hash cost (argon2id m=19 MiB, t=2, p=1).
-    await measure('users', 'customerLogin (argon2id verify + session write)', gateway,
+    await measure(
+      'users',
+      'customerLogin (argon2id verify + session write)',
+      gateway,
       `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken userErrors { code } } }`,
-      { variables: { i: { email, password } }, connections: 10 });
+      { variables: { i: { email, password } }, connections: 10 },
+    );
 
     // 6. Cart: lines added by 50 shoppers at once, each to their own cart.
-    const { products: stocked } = await post<{ products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] } }>(
-      gateway,
-      `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`,
-    );
+    const { products: stocked } = await post<{
+      products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] };
+    }>(gateway, `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`);
     const variants = stocked.nodes.flatMap((p) => p.variants).filter((v) => v.quantityAvailable >= 20);
     const carts: string[] = [];
     for (let i = 0; i < 50; i++) {
@@ -306,7 +394,13 @@ async function main(): Promise<void> {
             const i = next++;
             const cart = carts[i % carts.length]!;
             const variant = variants[Math.floor(i / carts.length) % Math.min(variants.length, 20)]!;
-            return { ...req, body: JSON.stringify({ query: ADD, variables: { c: cart, l: [{ merchandiseId: variant.id, quantity: 1 }] } }) };
+            return {
+              ...req,
+              body: JSON.stringify({
+                query: ADD,
+                variables: { c: cart, l: [{ merchandiseId: variant.id, quantity: 1 }] },
+              }),
+            };
           },
         },
       ],
@@ -315,14 +409,17 @@ async function main(): Promise<void> {
 
     // 7. Reservations: spread over many variants, and all on one hot variant (contention), straight to the cart service.
     const cartBase = `http://127.0.0.1:${ports[3]}`;
-    const service = { [IDENTITY_HEADER]: signed({ kind: 'service', service: 'orders' }), 'content-type': 'application/json' };
+    const service = {
+      [IDENTITY_HEADER]: signed({ kind: 'service', service: 'orders' }),
+      'content-type': 'application/json',
+    };
     const hot = variants[0]!;
     const availableOf = async (variantId: string) => {
-      const data = await post<{ products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] } }>(
-        gateway,
-        `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`,
-      );
-      return data.products.nodes.flatMap((p) => p.variants).find((v) => v.id === variantId)!.quantityAvailable;
+      const data = await post<{
+        products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] };
+      }>(gateway, `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`);
+      return data.products.nodes.flatMap((p) => p.variants).find((v) => v.id === variantId)!
+        .quantityAvailable;
     };
     let hotBefore = 0;
     let held = 0;
@@ -370,11 +467,18 @@ async function main(): Promise<void> {
     }
     const hotAfter = await availableOf(hot.id);
     const oversellCheck = `hot variant: ${hotBefore} available before, 500 attempts, ${held} held, ${hotAfter} available after: ${
-      hotAfter >= 0 && held === hotBefore - hotAfter && held <= hotBefore ? 'no oversell, nothing lost' : 'MISMATCH'
+      hotAfter >= 0 && held === hotBefore - hotAfter && held <= hotBefore
+        ? 'no oversell, nothing lost'
+        : 'MISMATCH'
     }`;
     console.log(oversellCheck);
 
-    const checkoutCheck = await benchCheckout(gateway, dbs[2]!.url, env.DYNAMODB_ENDPOINT, env.DYNAMODB_TABLE_PREFIX);
+    const checkoutCheck = await benchCheckout(
+      gateway,
+      dbs[2]!.url,
+      env.DYNAMODB_ENDPOINT,
+      env.DYNAMODB_TABLE_PREFIX,
+    );
     writeReport([...targets, oversellCheck, checkoutCheck]);
   } finally {
     for (const e of extra) await e.close().catch(() => undefined);
@@ -388,30 +492,52 @@ async function main(): Promise<void> {
  * Checkout completion at 20 concurrent shoppers on the sandbox provider: checkouts are prepared first
  * (cart, checkout, shipping rate), then completed at once; orders, charges and reservations must agree.
  */
-async function benchCheckout(gateway: string, ordersDbUrl: string, dynamoEndpoint: string, tablePrefix: string): Promise<string> {
+async function benchCheckout(
+  gateway: string,
+  ordersDbUrl: string,
+  dynamoEndpoint: string,
+  tablePrefix: string,
+): Promise<string> {
   const COUNT = Number(process.env.BENCH_CHECKOUTS ?? 200);
-  const { products } = await post<{ products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] } }>(
-    gateway,
-    `{ products(first: 100, after: null) { nodes { variants { id quantityAvailable } } } }`,
-  );
+  const { products } = await post<{
+    products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] };
+  }>(gateway, `{ products(first: 100, after: null) { nodes { variants { id quantityAvailable } } } }`);
   const pool = products.nodes.flatMap((p) => p.variants).filter((v) => v.quantityAvailable >= 10);
-  const address = { firstName: 'Bench', lastName: 'Shopper', address1: '1 Main St', city: 'Austin', province: 'TX', zip: '73301', countryCode: 'US' };
+  const address = {
+    firstName: 'Bench',
+    lastName: 'Shopper',
+    address1: '1 Main St',
+    city: 'Austin',
+    province: 'TX',
+    zip: '73301',
+    countryCode: 'US',
+  };
   const checkouts: string[] = [];
   for (let i = 0; i < COUNT; i++) {
     const variant = pool[i % pool.length]!;
-    const cart = await post<{ cartCreate: { cart: { id: string } } }>(gateway, `mutation($i: CartInput) { cartCreate(input: $i) { cart { id } } }`, {
-      i: { lines: [{ merchandiseId: variant.id, quantity: 1 }] },
-    });
-    const created = await post<{ checkoutCreate: { checkout: { id: string; availableShippingRates: { handle: string }[] } } }>(
+    const cart = await post<{ cartCreate: { cart: { id: string } } }>(
+      gateway,
+      `mutation($i: CartInput) { cartCreate(input: $i) { cart { id } } }`,
+      {
+        i: { lines: [{ merchandiseId: variant.id, quantity: 1 }] },
+      },
+    );
+    const created = await post<{
+      checkoutCreate: { checkout: { id: string; availableShippingRates: { handle: string }[] } };
+    }>(
       gateway,
       `mutation($i: CheckoutCreateInput!) { checkoutCreate(input: $i) { checkout { id availableShippingRates { handle } } userErrors { code } } }`,
       { i: { cartId: cart.cartCreate.cart.id, email: `bench${i}@example.com`, shippingAddress: address } },
     );
     const checkout = created.checkoutCreate.checkout;
-    await post(gateway, `mutation($c: ID!, $h: String!) { checkoutShippingRateSelect(checkoutId: $c, rateHandle: $h) { userErrors { code } } }`, {
-      c: checkout.id,
-      h: checkout.availableShippingRates[0]!.handle,
-    });
+    await post(
+      gateway,
+      `mutation($c: ID!, $h: String!) { checkoutShippingRateSelect(checkoutId: $c, rateHandle: $h) { userErrors { code } } }`,
+      {
+        c: checkout.id,
+        h: checkout.availableShippingRates[0]!.handle,
+      },
+    );
     checkouts.push(checkout.id);
   }
   const COMPLETE = `mutation($c: ID!, $k: String!) { checkoutComplete(checkoutId: $c, payment: { paymentMethodId: "pm_card_visa" }, idempotencyKey: $k) {
@@ -423,7 +549,13 @@ async function benchCheckout(gateway: string, ordersDbUrl: string, dynamoEndpoin
     requests: [
       {
         method: 'POST',
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: COMPLETE, variables: { c: checkouts[next++ % checkouts.length], k: randomUUID() } }) }),
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({
+            query: COMPLETE,
+            variables: { c: checkouts[next++ % checkouts.length], k: randomUUID() },
+          }),
+        }),
       },
     ],
   });
@@ -432,10 +564,16 @@ async function benchCheckout(gateway: string, ordersDbUrl: string, dynamoEndpoin
   const db = new Client({ connectionString: ordersDbUrl });
   await db.connect();
   const orders = Number((await db.query(`SELECT count(*) AS n FROM orders WHERE status = 'PAID'`)).rows[0].n);
-  const charges = Number((await db.query(`SELECT count(*) AS n FROM sandbox_charges WHERE status = 'succeeded'`)).rows[0].n);
+  const charges = Number(
+    (await db.query(`SELECT count(*) AS n FROM sandbox_charges WHERE status = 'succeeded'`)).rows[0].n,
+  );
   await db.end();
   const { DynamoDBClient, ScanCommand } = await import('@aws-sdk/client-dynamodb');
-  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const dynamo = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   let committed = 0;
   let start: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
   do {
@@ -466,7 +604,10 @@ function writeReport(checks: string[]): void {
       '|---|---:|---:|---:|---:|---:|---|',
       ...rows
         .filter((r) => r.group === group)
-        .map((r) => `| ${r.scenario} | ${r.connections} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.errors} | ${r.note ?? ''} |`),
+        .map(
+          (r) =>
+            `| ${r.scenario} | ${r.connections} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.errors} | ${r.note ?? ''} |`,
+        ),
     ].join('\n');
   const text = `# Benchmarks
 

@@ -1,22 +1,20 @@
 // The shopper's journey end to end through the gateway, on the real datastores: every subgraph, the
 // signed identity, federation across subgraphs, and the outbox and bus between them.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase, gql, TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDatabase } from '@shop/testkit';
+import {
+  createTestDatabase,
+  freePort,
+  gql,
+  TEST_SECRET,
+  testDynamo,
+  testLogger,
+  testRedisUrl,
+  type TestDatabase,
+} from '@shop/testkit';
 import { startShop, type RunningShop } from '../scripts/start';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Variant {
   id: string;
@@ -52,7 +50,11 @@ describe.each([
   let customerId: string;
   const auth = () => ({ authorization: `Bearer ${token}` });
 
-  async function call<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = auth()) {
+  async function call<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = auth(),
+  ) {
     const { body } = await gql<T>(url, query, variables, headers);
     if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
     return body.data as T;
@@ -78,7 +80,8 @@ describe.each([
 
   beforeAll(async () => {
     if (!embedded) {
-      for (const name of ['users', 'catalog', 'orders', 'shipping']) databases.push(await createTestDatabase(`journey_${name}`));
+      for (const name of ['users', 'catalog', 'orders', 'shipping'])
+        databases.push(await createTestDatabase(`journey_${name}`));
     }
     const { endpoint, prefix } = testDynamo();
     const ports = await Promise.all(Array.from({ length: 6 }, freePort));
@@ -115,7 +118,9 @@ describe.each([
   });
 
   it('When a shopper registers and signs in, then me is that shopper and the email is normalised', async () => {
-    const registered = await call<{ customerRegister: { customer: { id: string } | null; userErrors: unknown[] } }>(
+    const registered = await call<{
+      customerRegister: { customer: { id: string } | null; userErrors: unknown[] };
+    }>(
       `mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { customer { id } userErrors { code field message } } }`,
       { input: { email, password, firstName: 'Ada', lastName: 'Lovelace' } },
       {},
@@ -130,7 +135,9 @@ describe.each([
     );
     expect(duplicate.customerRegister.userErrors.length).toBe(1);
 
-    const wrong = await call<{ customerLogin: { accessToken: string | null; userErrors: { code: string }[] } }>(
+    const wrong = await call<{
+      customerLogin: { accessToken: string | null; userErrors: { code: string }[] };
+    }>(
       `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken userErrors { code } } }`,
       { input: { email, password: 'not the password at all' } },
       {},
@@ -138,7 +145,9 @@ describe.each([
     expect(wrong.customerLogin.accessToken).toBeNull();
     expect(wrong.customerLogin.userErrors.length).toBe(1);
 
-    const login = await call<{ customerLogin: { accessToken: string; expiresAt: string; mfaRequired: boolean } }>(
+    const login = await call<{
+      customerLogin: { accessToken: string; expiresAt: string; mfaRequired: boolean };
+    }>(
       `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken expiresAt mfaRequired userErrors { code } } }`,
       { input: { email, password } },
       {},
@@ -164,7 +173,9 @@ describe.each([
     expect(product.product.handle).toBe(handle);
     expect(product.product.variants.length).toBeGreaterThan(0);
 
-    const search = await call<{ search: { totalCount: number; facets: { name: string; values: { count: number }[] }[] } }>(
+    const search = await call<{
+      search: { totalCount: number; facets: { name: string; values: { count: number }[] }[] };
+    }>(
       `{ search(query: "runnign shoes", first: 5) { totalCount edges { node { title } } facets { name values { value count } } } }`,
     );
     expect(search.search.totalCount).toBeGreaterThan(0);
@@ -184,7 +195,10 @@ describe.each([
     cartId = created.cartCreate.cart.id;
 
     const added = await call<{
-      cartLinesAdd: { cart: { totalQuantity: number; cost: { totalAmount: { amount: string } } }; userErrors: unknown[] };
+      cartLinesAdd: {
+        cart: { totalQuantity: number; cost: { totalAmount: { amount: string } } };
+        userErrors: unknown[];
+      };
     }>(
       `mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) {
          cart { totalQuantity cost { totalAmount { amount currencyCode } } } userErrors { code field message } } }`,
@@ -197,13 +211,18 @@ describe.each([
       cents(bought[0]!.price.amount) + 2 * cents(bought[1]!.price.amount),
     );
 
-    const tooMany = await call<{ cartLinesAdd: { cart: { totalQuantity: number } | null; userErrors: { code: string }[] } }>(
+    const tooMany = await call<{
+      cartLinesAdd: { cart: { totalQuantity: number } | null; userErrors: { code: string }[] };
+    }>(
       `mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) {
          cart { totalQuantity } userErrors { code field message } } }`,
       { id: cartId, lines: [{ merchandiseId: bought[1]!.id, quantity: bought[1]!.quantityAvailable }] },
     );
     expect(tooMany.cartLinesAdd.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
-    const after = await call<{ cart: { totalQuantity: number } }>(`query($id: ID!) { cart(id: $id) { totalQuantity } }`, { id: cartId });
+    const after = await call<{ cart: { totalQuantity: number } }>(
+      `query($id: ID!) { cart(id: $id) { totalQuantity } }`,
+      { id: cartId },
+    );
     expect(after.cart.totalQuantity).toBe(3);
 
     const negative = await call<{ cartLinesAdd: { userErrors: { code: string }[] } }>(
@@ -217,7 +236,13 @@ describe.each([
 
   it('When the shopper checks out, then rates come from the shipping subgraph and the chosen one prices the total', async () => {
     const created = await call<{
-      checkoutCreate: { checkout: { id: string; availableShippingRates: { handle: string; carrier: string; price: { amount: string } }[] }; userErrors: unknown[] };
+      checkoutCreate: {
+        checkout: {
+          id: string;
+          availableShippingRates: { handle: string; carrier: string; price: { amount: string } }[];
+        };
+        userErrors: unknown[];
+      };
     }>(
       `mutation($input: CheckoutCreateInput!) { checkoutCreate(input: $input) {
          checkout { id availableShippingRates { handle carrier service price { amount } estimatedDeliveryDays } }
@@ -238,7 +263,14 @@ describe.each([
     expect(forged.checkoutShippingRateSelect.userErrors.length).toBe(1);
 
     const selected = await call<{
-      checkoutShippingRateSelect: { checkout: { subtotal: { amount: string }; shippingLine: { price: { amount: string } }; tax: { amount: string }; total: { amount: string } } };
+      checkoutShippingRateSelect: {
+        checkout: {
+          subtotal: { amount: string };
+          shippingLine: { price: { amount: string } };
+          tax: { amount: string };
+          total: { amount: string };
+        };
+      };
     }>(
       `mutation($id: ID!, $h: String!) { checkoutShippingRateSelect(checkoutId: $id, rateHandle: $h) {
          checkout { subtotal { amount } shippingLine { price { amount } } tax { amount } total { amount } } userErrors { code } } }`,
@@ -246,7 +278,9 @@ describe.each([
     );
     const c = selected.checkoutShippingRateSelect.checkout;
     const cents = (m: string) => Math.round(Number(m) * 100);
-    expect(cents(c.total.amount)).toBe(cents(c.subtotal.amount) + cents(c.shippingLine.price.amount) + cents(c.tax.amount));
+    expect(cents(c.total.amount)).toBe(
+      cents(c.subtotal.amount) + cents(c.shippingLine.price.amount) + cents(c.tax.amount),
+    );
   });
 
   const COMPLETE = `mutation($id: ID!, $pm: String!, $key: String!) {
@@ -255,7 +289,9 @@ describe.each([
 
   it('When the card is declined, then no order is paid and the held stock is returned', async () => {
     const before = await available(bought[0]!.id);
-    const declined = await call<{ checkoutComplete: { order: { status: string } | null; userErrors: { code: string }[] } }>(COMPLETE, {
+    const declined = await call<{
+      checkoutComplete: { order: { status: string } | null; userErrors: { code: string }[] };
+    }>(COMPLETE, {
       id: checkoutId,
       pm: 'pm_card_chargeDeclined',
       key: randomUUID(),
@@ -267,13 +303,16 @@ describe.each([
   it('When the card succeeds, then one paid order exists, a retry returns it, and it shows in the shopper history', async () => {
     const before = await available(bought[1]!.id);
     const key = randomUUID();
-    const paid = await call<{ checkoutComplete: { order: { id: string; number: string; status: string }; userErrors: unknown[] } }>(
-      COMPLETE,
-      { id: checkoutId, pm: 'pm_card_visa', key },
-    );
+    const paid = await call<{
+      checkoutComplete: { order: { id: string; number: string; status: string }; userErrors: unknown[] };
+    }>(COMPLETE, { id: checkoutId, pm: 'pm_card_visa', key });
     expect(paid.checkoutComplete.userErrors).toEqual([]);
     expect(paid.checkoutComplete.order.status).toBe('PAID');
-    const again = await call<{ checkoutComplete: { order: { id: string } } }>(COMPLETE, { id: checkoutId, pm: 'pm_card_visa', key });
+    const again = await call<{ checkoutComplete: { order: { id: string } } }>(COMPLETE, {
+      id: checkoutId,
+      pm: 'pm_card_visa',
+      key,
+    });
     expect(again.checkoutComplete.order.id).toBe(paid.checkoutComplete.order.id);
 
     const history = await call<{ me: { orders: { nodes: { id: string; status: string }[] } } }>(
@@ -284,18 +323,27 @@ describe.each([
 
     // Another shopper cannot read it, whether or not it exists.
     const otherEmail = `other.${randomUUID().slice(0, 8)}@example.com`;
-    await call(`mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { customer { id } } }`, {
-      i: { email: otherEmail, password, firstName: 'O', lastName: 'T' },
-    }, {});
+    await call(
+      `mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { customer { id } } }`,
+      {
+        i: { email: otherEmail, password, firstName: 'O', lastName: 'T' },
+      },
+      {},
+    );
     const other = await call<{ customerLogin: { accessToken: string } }>(
       `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
       { i: { email: otherEmail, password } },
       {},
     );
     for (const id of [paid.checkoutComplete.order.id, randomUUID()]) {
-      const { body } = await gql(url, `query($id: ID!) { order(id: $id) { id } }`, { id }, {
-        authorization: `Bearer ${other.customerLogin.accessToken}`,
-      });
+      const { body } = await gql(
+        url,
+        `query($id: ID!) { order(id: $id) { id } }`,
+        { id },
+        {
+          authorization: `Bearer ${other.customerLogin.accessToken}`,
+        },
+      );
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
@@ -313,21 +361,31 @@ describe.each([
       adminAuth,
     );
     const partner = { 'x-api-key': created.apiKeyCreate.key };
-    const page = await call<{ products: { nodes: unknown[] } }>(`{ products(first: 1) { nodes { id } } }`, {}, partner);
+    const page = await call<{ products: { nodes: unknown[] } }>(
+      `{ products(first: 1) { nodes { id } } }`,
+      {},
+      partner,
+    );
     expect(page.products.nodes).toHaveLength(1);
 
     // A shopper cannot create keys.
     const { body } = await gql(url, `mutation { apiKeyCreate(name: "x", scopes: []) { key } }`, {}, auth());
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    await call(`mutation($id: ID!) { apiKeyRevoke(id: $id) { userErrors { code } } }`, { id: created.apiKeyCreate.apiKey.id }, adminAuth);
+    await call(
+      `mutation($id: ID!) { apiKeyRevoke(id: $id) { userErrors { code } } }`,
+      { id: created.apiKeyCreate.apiKey.id },
+      adminAuth,
+    );
     const refused = await gql(url, `{ products(first: 1) { nodes { id } } }`, {}, partner);
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('When the shopper signs out, then the token stops working on the next request', async () => {
-    const out = await call<{ customerLogout: { success: boolean } }>(`mutation { customerLogout { success userErrors { code } } }`);
+    const out = await call<{ customerLogout: { success: boolean } }>(
+      `mutation { customerLogout { success userErrors { code } } }`,
+    );
     expect(out.customerLogout.success).toBe(true);
     const { status, body } = await gql(url, `{ me { id } }`, {}, auth());
     expect(status).toBe(401);

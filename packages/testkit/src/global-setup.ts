@@ -1,17 +1,7 @@
 // Jest global setup: one DynamoDB Local for the whole run (tests isolate themselves by table prefix),
 // and the addresses of the real Postgres and Redis.
-import { createServer } from 'node:net';
 import { startDynamoLocal } from '@shop/datastores';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from './ports';
 
 export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';

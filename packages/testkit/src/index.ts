@@ -2,14 +2,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Redis from 'ioredis';
-import {
-  IDENTITY_HEADER,
-  createLogger,
-  signIdentity,
-  type Logger,
-  type Principal,
-} from '@shop/common';
+import { IDENTITY_HEADER, createLogger, signIdentity, type Logger, type Principal } from '@shop/common';
 import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase } from '@shop/datastores';
+
+export { freePort } from './ports';
 
 export const TEST_SECRET = 'test-internal-auth-secret-0123456789abcdef';
 
@@ -61,7 +57,10 @@ export interface TestDynamo {
 
 export function testDynamo(): TestDynamo {
   const endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('TEST_DYNAMODB_ENDPOINT is not set: run tests through jest (global setup starts DynamoDB Local)');
+  if (!endpoint)
+    throw new Error(
+      'TEST_DYNAMODB_ENDPOINT is not set: run tests through jest (global setup starts DynamoDB Local)',
+    );
   return { dynamo: createDynamo({ endpoint, region: 'us-east-1' }), endpoint, prefix: `t${suffix()}_` };
 }
 

@@ -2,28 +2,19 @@
 // `cart { totalQuantity }` selected), with every DynamoDB send, catalog call and cache call counted and timed.
 // The fake catalog answers after CATALOG_DELAY_MS (default 5) to stand in for the real one's HTTP + Postgres work.
 // Run: REDIS_URL=redis://127.0.0.1:6379 npx tsx subgraphs/cart/bench/add-profile.ts
-import { createServer } from 'node:net';
 import { InProcessBus, startDynamoLocal, type Cache, type DynamoLocal } from '@shop/datastores';
 import { TEST_SECRET, customer, identityHeaders, testLogger } from '@shop/testkit';
 import { loadConfig } from '../src/config';
 import { createService } from '../src/service';
 import { makeVariant, startFakeCatalog } from '../test/helpers';
+import { freePort } from '@shop/testkit';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CATALOG_DELAY_MS = Number(process.env.CATALOG_DELAY_MS ?? 5);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 interface Tally {
   count: number;
@@ -45,7 +36,8 @@ async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   let local: DynamoLocal | undefined;
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? (local = await startDynamoLocal({ port: await freePort() })).endpoint;
+  const endpoint =
+    process.env.DYNAMODB_ENDPOINT ?? (local = await startDynamoLocal({ port: await freePort() })).endpoint;
   const catalog = await startFakeCatalog();
   const bus = new InProcessBus(testLogger);
   const svc = await createService(
@@ -65,21 +57,30 @@ async function main(): Promise<void> {
 
   const variants = Array.from({ length: 20 }, () => makeVariant());
   for (const v of variants) catalog.variants.set(v.id, v);
-  await svc.deps.inventory.seed(variants.map((v) => ({ variantId: v.id, quantity: 1_000_000 })), 'bench');
+  await svc.deps.inventory.seed(
+    variants.map((v) => ({ variantId: v.id, quantity: 1_000_000 })),
+    'bench',
+  );
 
   // Instrument the ports the add goes through (the objects are shared, so wrapping their methods counts every call).
-  const dynamo = (svc.deps.inventory as unknown as { dynamo: { doc: { send: (c: { constructor: { name: string } }) => Promise<unknown> } } }).dynamo;
+  const dynamo = (
+    svc.deps.inventory as unknown as {
+      dynamo: { doc: { send: (c: { constructor: { name: string } }) => Promise<unknown> } };
+    }
+  ).dynamo;
   const send = dynamo.doc.send.bind(dynamo.doc);
   dynamo.doc.send = (command) => timed(`dynamo ${command.constructor.name}`, () => send(command));
   const cat = svc.deps.catalog;
   for (const name of ['lookupVariants', 'relatedProducts', 'reportCartAdds'] as const) {
     const original = cat[name].bind(cat) as (...args: unknown[]) => Promise<unknown>;
-    (cat as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => timed(`catalog ${name}`, () => original(...args));
+    (cat as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      timed(`catalog ${name}`, () => original(...args));
   }
   const cache = (svc.deps.carts as unknown as { cache: Cache }).cache;
   for (const name of ['get', 'set', 'del'] as const) {
     const original = (cache[name] as (...args: unknown[]) => Promise<unknown>).bind(cache);
-    (cache as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => timed(`cache ${name}`, () => original(...args));
+    (cache as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      timed(`cache ${name}`, () => original(...args));
   }
   // The catalog's real lookup is an HTTP call into Postgres: a delay stands in for its work.
   const realLookup = cat.lookupVariants;
@@ -90,12 +91,21 @@ async function main(): Promise<void> {
 
   const shoppers = Array.from({ length: CONCURRENCY }, () => customer());
   const gql = async (i: number, query: string, variables: Record<string, unknown>) => {
-    const r = await fetch(url, { method: 'POST', headers: identityHeaders(shoppers[i]!), body: JSON.stringify({ query, variables }) });
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: identityHeaders(shoppers[i]!),
+      body: JSON.stringify({ query, variables }),
+    });
     return (await r.json()) as { data?: Record<string, { cart?: { id: string }; userErrors: unknown[] }> };
   };
   const carts: string[] = [];
-  for (let i = 0; i < CONCURRENCY; i++) carts.push((await gql(i, 'mutation { cartCreate { cart { id } userErrors { code } } }', {})).data!.cartCreate!.cart!.id);
-  const ADD = 'mutation($c: ID!, $l: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $l) { cart { totalQuantity } userErrors { code } } }';
+  for (let i = 0; i < CONCURRENCY; i++)
+    carts.push(
+      (await gql(i, 'mutation { cartCreate { cart { id } userErrors { code } } }', {})).data!.cartCreate!
+        .cart!.id,
+    );
+  const ADD =
+    'mutation($c: ID!, $l: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $l) { cart { totalQuantity } userErrors { code } } }';
 
   const run = async (total: number) => {
     tallies.clear();
@@ -108,23 +118,44 @@ async function main(): Promise<void> {
         for (let i = next++; i < total; i = next++) {
           const c = i % CONCURRENCY;
           const t0 = performance.now();
-          const out = await gql(c, ADD, { c: carts[c], l: [{ merchandiseId: variants[Math.floor(i / CONCURRENCY) % 20]!.id, quantity: 1 }] });
+          const out = await gql(c, ADD, {
+            c: carts[c],
+            l: [{ merchandiseId: variants[Math.floor(i / CONCURRENCY) % 20]!.id, quantity: 1 }],
+          });
           if (out.data?.cartLinesAdd?.userErrors.length === 0) ok++;
-          else failures.set(JSON.stringify((out as { errors?: unknown }).errors ?? out.data?.cartLinesAdd?.userErrors).slice(0, 200), (failures.get(JSON.stringify((out as { errors?: unknown }).errors ?? out.data?.cartLinesAdd?.userErrors).slice(0, 200)) ?? 0) + 1);
+          else
+            failures.set(
+              JSON.stringify(
+                (out as { errors?: unknown }).errors ?? out.data?.cartLinesAdd?.userErrors,
+              ).slice(0, 200),
+              (failures.get(
+                JSON.stringify(
+                  (out as { errors?: unknown }).errors ?? out.data?.cartLinesAdd?.userErrors,
+                ).slice(0, 200),
+              ) ?? 0) + 1,
+            );
           latencies.push(performance.now() - t0);
         }
       }),
     );
     latencies.sort((a, b) => a - b);
-    return { ok, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: total / ((performance.now() - started) / 1000) };
+    return {
+      ok,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      rps: total / ((performance.now() - started) / 1000),
+    };
   };
 
   await run(200); // warm-up
   const r = await run(REQUESTS);
-  console.log(`cartLinesAdd, ${CONCURRENCY} shoppers, own carts, ${REQUESTS} adds: ${r.ok} ok, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s`);
+  console.log(
+    `cartLinesAdd, ${CONCURRENCY} shoppers, own carts, ${REQUESTS} adds: ${r.ok} ok, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s`,
+  );
   for (const [f, n] of failures) console.log(`failed ${n}x: ${f}`);
   console.log('| call | per add | mean ms |\n|---|---|---|');
-  for (const [name, t] of [...tallies].sort()) console.log(`| ${name} | ${(t.count / REQUESTS).toFixed(2)} | ${(t.ms / t.count).toFixed(1)} |`);
+  for (const [name, t] of [...tallies].sort())
+    console.log(`| ${name} | ${(t.count / REQUESTS).toFixed(2)} | ${(t.ms / t.count).toFixed(1)} |`);
 
   await new Promise((r) => setTimeout(r, 200));
   await svc.close();
