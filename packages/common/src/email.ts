@@ -20,10 +20,14 @@ export class FileEmailSender implements EmailSender {
   constructor(private readonly dir: string) {}
 
   async send(message: EmailMessage): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const name = (message.idempotencyKey ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`).replace(/[^\w.-]/g, '_');
-    // Written aside, then renamed: whoever watches the folder never reads half an email.
-    const partial = join(this.dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const partialDir = join(this.dir, '.partial');
+    await mkdir(partialDir, { recursive: true });
+    const name = (message.idempotencyKey ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`).replace(
+      /[^\w.-]/g,
+      '_',
+    );
+    // Written aside, then renamed into place: whoever watches the folder never sees half an email.
+    const partial = join(partialDir, `${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
     await writeFile(partial, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
     await rename(partial, join(this.dir, `${name}.json`));
   }
@@ -59,7 +63,10 @@ export class SesEmailSender implements EmailSender {
         Content: {
           Simple: {
             Subject: { Data: message.subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+            Body: {
+              Text: { Data: message.text, Charset: 'UTF-8' },
+              Html: { Data: message.html, Charset: 'UTF-8' },
+            },
           },
         },
         // Lets SES events be matched back to the notification that sent them.
@@ -72,7 +79,12 @@ export class SesEmailSender implements EmailSender {
 }
 
 /** SES when a region is configured, otherwise files under `<dataDir>/mail` to open and read. */
-export function createEmailSender(options: { sesRegion?: string; sesEndpoint?: string; from: string; dataDir: string }): EmailSender {
+export function createEmailSender(options: {
+  sesRegion?: string;
+  sesEndpoint?: string;
+  from: string;
+  dataDir: string;
+}): EmailSender {
   if (options.sesRegion) return new SesEmailSender(options.sesRegion, options.from, options.sesEndpoint);
   return new FileEmailSender(join(options.dataDir, 'mail'));
 }

@@ -12,7 +12,7 @@ describe('Email port', () => {
     const sender = new FileEmailSender(dir);
     await sender.send(message);
     await sender.send(message);
-    const files = readdirSync(dir);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8'))).toMatchObject({ to: 'ada@example.com', subject: 'Your order #1001' });
   });
