@@ -300,16 +300,18 @@ describe('checkoutComplete', () => {
     expect(await chargeCount(h)).toBe(before);
   });
 
-  it('When an order history cursor is forged, then the answer is bad input, not a server error', async () => {
+  it('When an order or subscription history cursor is forged, then the answer is bad input, not a server error', async () => {
     const shopper = customer();
-    for (const forged of [{ createdAt: 'x', id: 'y' }, { createdAt: new Date().toISOString(), id: "1' OR '1'='1" }]) {
-      const after = Buffer.from(JSON.stringify(forged)).toString('base64url');
-      const res = await raw(
-        shopper,
-        `query($r: [_Any!]!, $a: String) { _entities(representations: $r) { ... on Customer { orders(first: 5, after: $a) { totalCount } } } }`,
-        { r: [{ __typename: 'Customer', id: (shopper as { customerId: string }).customerId }], a: after },
-      );
-      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const list of ['orders', 'subscriptions']) {
+      for (const forged of [{ createdAt: 'x', id: 'y' }, { createdAt: new Date().toISOString(), id: "1' OR '1'='1" }]) {
+        const after = Buffer.from(JSON.stringify(forged)).toString('base64url');
+        const res = await raw(
+          shopper,
+          `query($r: [_Any!]!, $a: String) { _entities(representations: $r) { ... on Customer { ${list}(first: 5, after: $a) { totalCount } } } }`,
+          { r: [{ __typename: 'Customer', id: (shopper as { customerId: string }).customerId }], a: after },
+        );
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
     }
   });
 

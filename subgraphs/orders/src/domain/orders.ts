@@ -5,15 +5,12 @@ import {
   BadInputError,
   ForbiddenError,
   assertCanAccessOwned,
-  decodeCursor,
-  encodeCursor,
   isAdmin,
   pageSize,
   parseDecimal,
   toConnection,
   userError,
   type Connection,
-  type Principal,
   type UserError,
 } from '@shop/common';
 import { enqueueEvents, isUniqueViolation } from '@shop/datastores';
@@ -32,6 +29,7 @@ import {
 } from '../data/orders';
 import { findCheckout } from '../data/checkouts';
 import type { Context } from '../context';
+import { canSeeCustomer, decodeCreatedAtCursor, encodeCreatedAtCursor } from './customer-lists';
 import { chargeKeyFor } from '../payments/gateway';
 import { checkoutFor } from './checkout';
 import type { Deps } from './deps';
@@ -219,13 +217,7 @@ export async function orderFor(ctx: Context, id: string): Promise<Order> {
   return order;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function isCursor(v: unknown): v is { createdAt: string; id: string } {
-  if (typeof v !== 'object' || v === null) return false;
-  const { createdAt, id } = v as { createdAt?: unknown; id?: unknown };
-  return typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id);
-}
 
 export async function customerOrders(
   ctx: Context,
@@ -235,16 +227,12 @@ export async function customerOrders(
 ): Promise<Connection<Order>> {
   if (!canSeeCustomer(ctx.principal, customerId)) throw new ForbiddenError();
   const limit = pageSize(first);
-  const cursor = decodeCursor(after, isCursor);
+  const cursor = decodeCreatedAtCursor(after);
   const { rows, total } = await listCustomerOrders(ctx.deps.db, customerId, limit, cursor);
   for (const row of rows) ctx.loaders.order.prime(row.id, row);
-  return toConnection(rows, limit, (o) => encodeCursor({ createdAt: o.createdAt.toISOString(), id: o.id }), total, cursor !== null);
+  return toConnection(rows, limit, encodeCreatedAtCursor, total, cursor !== null);
 }
 
-function canSeeCustomer(principal: Principal, customerId: string): boolean {
-  if (principal.kind === 'service' || isAdmin(principal)) return true;
-  return principal.kind === 'customer' && principal.customerId === customerId;
-}
 
 export interface OrderPayload {
   order: Order | null;

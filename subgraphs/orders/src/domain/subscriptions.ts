@@ -3,15 +3,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   ForbiddenError,
-  decodeCursor,
-  encodeCursor,
   isAdmin,
   pageSize,
   requireCustomer,
   toConnection,
   userError,
   type Connection,
-  type Principal,
   type UserError,
 } from '@shop/common';
 import { findByIdempotencyKey, findOrder, insertOrder } from '../data/orders';
@@ -32,6 +29,7 @@ import {
   type ProductSubscription,
 } from '../data/subscriptions';
 import type { Context } from '../context';
+import { canSeeCustomer, decodeCreatedAtCursor, encodeCreatedAtCursor } from './customer-lists';
 import type { PaidInvoice, SavedPaymentMethod } from '../payments/gateway';
 import { toAddress } from './checkout';
 import type { Deps } from './deps';
@@ -353,14 +351,7 @@ export async function cancelSubscription(ctx: Context, id: string): Promise<Subs
   return { subscription: cancelled, order: null, userErrors: [] };
 }
 
-function canSeeCustomer(principal: Principal, customerId: string): boolean {
-  if (principal.kind === 'service' || isAdmin(principal)) return true;
-  return principal.kind === 'customer' && principal.customerId === customerId;
-}
 
-function isCursor(v: unknown): v is { createdAt: string; id: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { createdAt?: unknown }).createdAt === 'string' && typeof (v as { id?: unknown }).id === 'string';
-}
 
 export async function customerSubscriptions(
   ctx: Context,
@@ -370,9 +361,9 @@ export async function customerSubscriptions(
 ): Promise<Connection<ProductSubscription>> {
   if (!canSeeCustomer(ctx.principal, customerId)) throw new ForbiddenError();
   const limit = pageSize(first);
-  const cursor = decodeCursor(after, isCursor);
+  const cursor = decodeCreatedAtCursor(after);
   const { rows, total } = await listCustomerSubscriptions(ctx.deps.db, customerId, limit, cursor);
-  return toConnection(rows, limit, (s) => encodeCursor({ createdAt: s.createdAt.toISOString(), id: s.id }), total, cursor !== null);
+  return toConnection(rows, limit, encodeCreatedAtCursor, total, cursor !== null);
 }
 
 /** The payment methods saved on the shopper's provider customer (none before their first subscription). */
