@@ -8,3 +8,4 @@ export * from './http';
 export * from './subgraph';
 export * from './service-client';
 export * from './email';
+export * from './contracts';

@@ -1,4 +1,5 @@
 // The cart subgraph's domain objects: what repositories return and resolvers receive.
+import type { VariantInfo } from '@shop/common';
 
 /** Bounds on a cart. A reservation of a whole cart is one TransactWriteItems (at most 100 items), hence the line cap. */
 export const LIMITS = {
@@ -31,18 +32,7 @@ export interface CartRecord {
 }
 
 /** A variant as the catalog describes it (internal contract `VariantInfo`). */
-export interface VariantInfo {
-  id: string;
-  productId: string;
-  productTitle: string;
-  title: string;
-  sku: string;
-  priceMinor: number;
-  compareAtPriceMinor: number | null;
-  currencyCode: string;
-  weightGrams: number;
-  imageUrl: string | null;
-}
+export type { VariantInfo };
 
 /** A cart line priced from the catalog. */
 export interface PricedLine {

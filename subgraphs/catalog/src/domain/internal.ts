@@ -6,18 +6,8 @@ import { popularProducts, productsByIds, variantsByIds } from '../data/products'
 
 export const variantsLookupInput = z.object({ ids: z.array(z.string().max(100)).max(250) });
 
-export interface VariantInfo {
-  id: string;
-  productId: string;
-  productTitle: string;
-  title: string;
-  sku: string;
-  priceMinor: number;
-  compareAtPriceMinor: number | null;
-  currencyCode: string;
-  weightGrams: number;
-  imageUrl: string | null;
-}
+import type { VariantInfo } from '@shop/common';
+export type { VariantInfo };
 
 /** Unknown ids are left out. */
 export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<VariantInfo[]> {
