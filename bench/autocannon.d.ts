@@ -16,6 +16,8 @@ declare module 'autocannon' {
     body?: string;
     requests?: Request[];
     timeout?: number;
+    /** Worker threads to run the load in. */
+    workers?: number;
   }
   interface Histogram {
     p50: number;

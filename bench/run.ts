@@ -2,14 +2,14 @@
 // scenario with autocannon beside its baseline in the same run, and writes BENCHMARKS.md.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createLogger, IDENTITY_HEADER, signIdentity, type Principal } from '@shop/common';
 import { startDynamoLocal } from '@shop/datastores';
-import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
-import { createGateway } from '../gateway/src/gateway';
 import { startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
@@ -92,6 +92,9 @@ async function measure(
   const headers = { 'content-type': 'application/json', ...(options.headers ?? {}) };
   if (!options.requests) await post(url, query, options.variables, options.headers);
   const connections = options.connections ?? 20;
+  // The load runs in a worker thread, so the shop's event loop in this process is not also the load generator's.
+  // Requests built per call (functions) cannot cross into a worker; those scenarios run on the main thread.
+  const workers = options.requests ? undefined : 1;
   if (!options.amount) {
     // A second of the same load first, unrecorded, so JIT and connection pools are warm for every row alike.
     await autocannon({
@@ -103,6 +106,7 @@ async function measure(
       duration: 1,
       requests: options.requests,
       timeout: 30,
+      workers,
     });
   }
   const result = await autocannon({
@@ -114,6 +118,7 @@ async function measure(
     ...(options.amount ? { amount: options.amount } : { duration: SECONDS }),
     requests: options.requests,
     timeout: 30,
+    workers,
   });
   const row: Row = {
     group,
@@ -130,6 +135,94 @@ async function measure(
     `${group} / ${scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, ${row.errors} errors`,
   );
   return row;
+}
+
+/**
+ * Sub-millisecond latencies: the variants' requests alternate one at a time (a, b, c, a, b, c, ...) on keep-alive
+ * connections, each timed with the high-resolution clock, so drift and background work fall on all alike.
+ */
+async function interleaved(
+  group: string,
+  url: string,
+  query: string,
+  variants: { scenario: string; url?: string; headers?: Record<string, string> }[],
+  count: number,
+): Promise<Row[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const body = JSON.stringify({ query, variables: {} });
+  const once = (target: string, headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const req = httpRequest(
+        target,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve(Number(process.hrtime.bigint() - started) / 1e6)
+              : reject(new Error(`HTTP ${res.statusCode} from ${target}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const samples: number[][] = variants.map(() => []);
+  for (let i = 0; i < count + 200; i++) {
+    for (const [k, v] of variants.entries()) {
+      const ms = await once(v.url ?? url, v.headers ?? {});
+      if (i >= 200) samples[k]!.push(ms); // the first 200 rounds warm up
+    }
+  }
+  agent.destroy();
+  return variants.map((v, k) => {
+    const sorted = samples[k]!.sort((a, b) => a - b);
+    const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
+    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+    const row: Row = {
+      group,
+      scenario: v.scenario,
+      connections: 1,
+      p50: at(0.5),
+      p99: at(0.99),
+      rps: Math.round(1000 / mean),
+      errors: 0,
+      note: `${count} requests, interleaved`,
+    };
+    rows.push(row);
+    console.log(`${group} / ${v.scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms`);
+    return row;
+  });
+}
+
+/** A service started as its own process from its entry point (`gateway/src/index.ts`), ready when /health answers. */
+async function serviceProcess(entry: string, env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, entry)], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i === 600) throw new Error(`${entry} did not start in 60 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `${base}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -199,49 +292,43 @@ async function main(): Promise<void> {
     await measure('gateway', 'products(first: 20), through the gateway', gateway, PRODUCTS);
 
     // 2. Identity resolution per request: anonymous (baseline), a session cached in Redis, a session read from DynamoDB.
-    const noCacheGateway = await createGateway(
-      loadGatewayConfig({
-        ...env,
-        PORT: '0',
-        SESSION_CACHE_SECONDS: '0',
-        SUPERGRAPH_PATH: join(ROOT, 'schema', 'supergraph.graphql'),
-        USERS_URL: `http://127.0.0.1:${ports[1]}`,
-        SUBGRAPH_USERS_URL: sub(ports[1]!),
-        SUBGRAPH_CATALOG_URL: sub(ports[2]!),
-        SUBGRAPH_CART_URL: sub(ports[3]!),
-        SUBGRAPH_ORDERS_URL: sub(ports[4]!),
-        SUBGRAPH_SHIPPING_URL: sub(ports[5]!),
-      }),
-      logger,
-    );
-    extra.push(noCacheGateway);
-    const noCacheUrl = `http://127.0.0.1:${await noCacheGateway.app.listen(0)}/graphql`;
-    // One connection: the cost of resolving the caller, not queueing behind other requests.
-    const TYPENAME = `{ __typename }`;
-    const anon = await measure('identity', '{ __typename }, anonymous (baseline)', gateway, TYPENAME, {
-      connections: 1,
+    // The gateway in its own process, as it is deployed: the rest of the shop's work in this process (relays,
+    // sweepers, the other services) stays out of its event loop. A second one has the session cache off, and a
+    // prefix of its own so it never finds the first one's entries: every request reads DynamoDB.
+    const gatewayEnv = {
+      ...env,
+      SUPERGRAPH_PATH: join(ROOT, 'schema', 'supergraph.graphql'),
+      USERS_URL: `http://127.0.0.1:${ports[1]}`,
+      SUBGRAPH_USERS_URL: sub(ports[1]!),
+      SUBGRAPH_CATALOG_URL: sub(ports[2]!),
+      SUBGRAPH_CART_URL: sub(ports[3]!),
+      SUBGRAPH_ORDERS_URL: sub(ports[4]!),
+      SUBGRAPH_SHIPPING_URL: sub(ports[5]!),
+    };
+    const cachedProcess = await serviceProcess('gateway/src/index.ts', gatewayEnv);
+    extra.push(cachedProcess);
+    const uncachedProcess = await serviceProcess('gateway/src/index.ts', {
+      ...gatewayEnv,
+      SESSION_CACHE_SECONDS: '0',
+      SHARED_CACHE_PREFIX: `nocache${tag}:`,
     });
-    const hit = await measure(
-      'identity',
-      '{ __typename }, bearer token, session cached in Redis',
-      gateway,
-      TYPENAME,
-      { headers: bearer, connections: 1 },
-    );
-    const miss = await measure(
-      'identity',
-      '{ __typename }, bearer token, session read from DynamoDB (cache off)',
-      noCacheUrl,
-      TYPENAME,
+    extra.push(uncachedProcess);
+    // One request at a time: the cost of resolving the caller, not queueing behind other requests.
+    const TYPENAME = `{ __typename }`;
+    const [anon, hit, miss] = await interleaved('identity', cachedProcess.url, TYPENAME, [
+      { scenario: '{ __typename }, anonymous (baseline)' },
+      { scenario: '{ __typename }, bearer token, session cached in Redis', headers: bearer },
       {
+        scenario: '{ __typename }, bearer token, session read from DynamoDB (cache off)',
+        url: uncachedProcess.url,
         headers: bearer,
-        connections: 1,
       },
-    );
+    ], 3000);
+    const added = (row: Row, q: 'p50' | 'p99') => (row[q] - anon![q]).toFixed(2);
     targets.push(
-      `identity: a Redis-cached session adds ${(hit.p99 - anon.p99).toFixed(2)} ms at p99 over an anonymous request (target: under 1 ms): ${
-        hit.p99 - anon.p99 < 1 ? 'met' : 'not met'
-      }; a DynamoDB read adds ${(miss.p99 - anon.p99).toFixed(2)} ms`,
+      `identity: a Redis-cached session adds ${added(hit!, 'p50')} ms at p50 and ${added(hit!, 'p99')} ms at p99 over an anonymous request (target: under 1 ms at p99): ${
+        hit!.p99 - anon!.p99 < 1 ? 'met' : 'not met'
+      }; a DynamoDB read adds ${added(miss!, 'p50')} ms at p50 and ${added(miss!, 'p99')} ms at p99`,
     );
 
     // 3. Product detail: a Redis hit against a Postgres read (a second catalog whose Redis is unreachable).
@@ -271,22 +358,33 @@ async function main(): Promise<void> {
     const uncachedUrl = `http://127.0.0.1:${await uncached.subgraph.app.listen(0)}/graphql`;
     const cold = await measure(
       'product detail',
-      'product(handle), Postgres read (cache unreachable; baseline)',
+      'product(handle), Postgres read (cache unreachable; baseline), catalog subgraph',
       uncachedUrl,
       DETAIL,
-      {
-        headers: anonymous,
-        variables: { h: handle },
-      },
+      { headers: anonymous, variables: { h: handle } },
     );
-    const warm = await measure('product detail', 'product(handle), Redis hit', catalogUrl, DETAIL, {
+    const warm = await measure('product detail', 'product(handle), Redis hit, catalog subgraph', catalogUrl, DETAIL, {
       headers: anonymous,
       variables: { h: handle },
     });
+    // The same pair through a gateway: its own per-request cost is added to both sides.
+    const uncachedGateway = await serviceProcess('gateway/src/index.ts', { ...gatewayEnv, SUBGRAPH_CATALOG_URL: uncachedUrl });
+    extra.push(uncachedGateway);
+    const uncachedGatewayUrl = uncachedGateway.url;
+    const coldGateway = await measure(
+      'product detail',
+      'product(handle), Postgres read (cache unreachable; baseline), through the gateway',
+      uncachedGatewayUrl,
+      DETAIL,
+      { variables: { h: handle } },
+    );
+    const warmGateway = await measure('product detail', 'product(handle), Redis hit, through the gateway', cachedProcess.url, DETAIL, {
+      variables: { h: handle },
+    });
     targets.push(
-      `product detail: a Redis hit serves ${(warm.rps / cold.rps).toFixed(1)}x the throughput of a Postgres read (target: at least 5x): ${
+      `product detail: at the catalog subgraph, where the cache is, a Redis hit serves ${(warm.rps / cold.rps).toFixed(1)}x the throughput of a Postgres read (target: at least 5x): ${
         warm.rps >= 5 * cold.rps ? 'met' : 'not met'
-      }`,
+      }; through the gateway, whose own cost is on both sides, ${(warmGateway.rps / coldGateway.rps).toFixed(1)}x`,
     );
 
     // 4. Search shapes on the embedded engine (Postgres full-text + pg_trgm) over the demo catalog.
@@ -330,24 +428,38 @@ async function main(): Promise<void> {
       const started = Date.now();
       const loaded = await catalogModule.bulkLoadCatalogDatabase(largeConfig, generateCatalog(large), logger);
       console.log(`loaded ${loaded.products} products in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      const largeCatalog = await catalogModule.createService(largeConfig, {
-        bus: { publish: async () => undefined, subscribe: () => undefined, close: async () => undefined },
-        logger,
+      // The large catalog and a gateway in front of it each run as their own process, as deployed; the catalog
+      // has an event stream of its own, so it takes no events meant for the shop's catalog.
+      const largeCatalog = await serviceProcess('subgraphs/catalog/src/index.ts', {
+        ...env,
+        DATABASE_URL: largeDb.url,
+        SEED_DEMO_DATA: 'false',
+        CACHE_KEY_PREFIX: `large${tag}:`,
+        EVENT_STREAM: `bench:events:${tag}:large`,
       });
       extra.push(largeCatalog);
-      const largeUrl = `http://127.0.0.1:${await largeCatalog.subgraph.app.listen(0)}/graphql`;
+      const largeUrl = largeCatalog.url;
+      const largeGateway = await serviceProcess('gateway/src/index.ts', { ...gatewayEnv, SUBGRAPH_CATALOG_URL: largeUrl });
+      extra.push(largeGateway);
+      const largeGatewayUrl = largeGateway.url;
       const group = `search on ${large.toLocaleString('en')} products`;
+      const largeShapes: [string, Record<string, unknown>][] = [
+        ...shapes,
+        ['browse a category, no words, faceted', { q: '', f: [{ category: 'footwear' }] }],
+      ];
       let worst = 0;
-      for (const [name, variables] of shapes) {
-        const row = await measure(group, `${name}, catalog subgraph`, largeUrl, SEARCH, {
-          headers: anonymous,
-          variables,
-          connections: 1,
-        });
-        worst = Math.max(worst, row.p99);
+      let worstShape = '';
+      for (const [name, variables] of largeShapes) {
+        for (const [where, url, headers] of [
+          ['catalog subgraph', largeUrl, anonymous],
+          ['through the gateway', largeGatewayUrl, {}],
+        ] as const) {
+          const row = await measure(group, `${name}, ${where}`, url, SEARCH, { headers, variables, connections: 1 });
+          if (row.p99 > worst) [worst, worstShape] = [row.p99, row.scenario];
+        }
       }
       targets.push(
-        `search on ${large.toLocaleString('en')} products, embedded engine: worst p99 ${worst} ms over the four shapes (target: under 50 ms): ${
+        `search on ${large.toLocaleString('en')} products, embedded engine: worst p99 ${worst} ms (${worstShape}) over ${largeShapes.length} shapes, through the subgraph and the gateway (target: under 50 ms): ${
           worst < 50 ? 'met' : 'not met'
         }`,
       );
@@ -614,8 +726,11 @@ function writeReport(checks: string[]): void {
 Measured by \`npm run bench\` (autocannon; each scenario beside its baseline in the same run, ${SECONDS} s or a fixed
 number of requests each) on ${new Date().toISOString().slice(0, 10)}, on this machine: ${cpus().length} cores
 (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
-The shop runs in one process against the real Postgres server, Redis and DynamoDB Local, with the
-load generator on the same 2 cores, so absolute figures are pessimistic; compare rows within a table.
+The shop runs in one process against the real Postgres server, Redis and DynamoDB Local; the gateways of the
+identity, product-detail-through-the-gateway and 100,000-product rows, and that large catalog, run as their own
+processes, as deployed. autocannon runs in a worker thread on the same ${cpus().length} cores, so absolute figures
+are pessimistic; compare rows within a table. Identity rows are timed one request at a time with the
+high-resolution clock, the three kinds interleaved, so their sub-millisecond differences are measured.
 
 ${groups.map((g) => `## ${g}\n\n${table(g)}`).join('\n\n')}
 

@@ -233,6 +233,7 @@ describe.each([
   });
 
   let checkoutId: string;
+  let paidOrderId: string;
 
   it('When the shopper checks out, then rates come from the shipping subgraph and the chosen one prices the total', async () => {
     const created = await call<{
@@ -308,6 +309,7 @@ describe.each([
     }>(COMPLETE, { id: checkoutId, pm: 'pm_card_visa', key });
     expect(paid.checkoutComplete.userErrors).toEqual([]);
     expect(paid.checkoutComplete.order.status).toBe('PAID');
+    paidOrderId = paid.checkoutComplete.order.id;
     const again = await call<{ checkoutComplete: { order: { id: string } } }>(COMPLETE, {
       id: checkoutId,
       pm: 'pm_card_visa',
@@ -380,6 +382,44 @@ describe.each([
     const refused = await gql(url, `{ products(first: 1) { nodes { id } } }`, {}, partner);
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('When a partner key holds scopes, then it opens exactly the admin operations they name', async () => {
+    const admin = await call<{ customerLogin: { accessToken: string } }>(
+      `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken userErrors { code } } }`,
+      { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } },
+      {},
+    );
+    const adminAuth = { authorization: `Bearer ${admin.customerLogin.accessToken}` };
+    const keyWith = async (scopes: string[]) => {
+      const created = await call<{ apiKeyCreate: { key: string | null; userErrors: { code: string }[] } }>(
+        `mutation($s: [String!]!) { apiKeyCreate(name: "ERP", scopes: $s) { key userErrors { code } } }`,
+        { s: scopes },
+        adminAuth,
+      );
+      return created.apiKeyCreate;
+    };
+    const erp = { 'x-api-key': (await keyWith(['orders:read', 'inventory:write'])).key! };
+    const feed = { 'x-api-key': (await keyWith(['catalog:read'])).key! };
+    expect((await keyWith(['orders:delete'])).userErrors).toEqual([{ code: 'INVALID_SCOPES' }]);
+
+    const ORDER = `query($id: ID!) { order(id: $id) { id status } }`;
+    const read = await call<{ order: { id: string; status: string } }>(ORDER, { id: paidOrderId }, erp);
+    expect(read.order).toEqual({ id: paidOrderId, status: 'PAID' });
+    const ADJUST = `mutation($v: ID!) { inventoryAdjust(variantId: $v, delta: 1, reason: "ERP stock count") { userErrors { code } } }`;
+    const adjusted = await call<{ inventoryAdjust: { userErrors: unknown[] } }>(ADJUST, { v: bought[0]!.id }, erp);
+    expect(adjusted.inventoryAdjust.userErrors).toEqual([]);
+
+    // What the scopes do not name stays refused, and a key without them gets nothing of the above.
+    const refusals: [string, Record<string, unknown>, Record<string, string>][] = [
+      [`mutation { productDelete(id: "${randomUUID()}") { deletedProductId } }`, {}, erp],
+      [ORDER, { id: paidOrderId }, feed],
+      [ADJUST, { v: bought[0]!.id }, feed],
+    ];
+    for (const [query, variables, headers] of refusals) {
+      const { body } = await gql(url, query, variables, headers);
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
   });
 
   it('When the shopper signs out, then the token stops working on the next request', async () => {

@@ -80,6 +80,43 @@ export function requireAdmin(principal: Principal): Extract<Principal, { kind: '
   return customer;
 }
 
+/**
+ * What a partner's API key may be granted. Each scope opens some admin operations to the partner; the rest
+ * (refunds, returns, staff notes, webhooks, API keys) stay with admins.
+ * - catalog:read: the catalog, as any shopper reads it
+ * - catalog:write: productCreate, productUpdate, productDelete
+ * - inventory:read: stock levels and locations of any variant
+ * - inventory:write: inventoryAdjust
+ * - orders:read: any order, and any customer's orders and subscriptions
+ * - fulfillment:write: fulfillmentCreate
+ * - customers:read: the customer list by segment, and those customers' profiles
+ */
+export const PARTNER_SCOPES = [
+  'catalog:read',
+  'catalog:write',
+  'inventory:read',
+  'inventory:write',
+  'orders:read',
+  'fulfillment:write',
+  'customers:read',
+] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
+export function hasScope(principal: Principal, scope: PartnerScope): boolean {
+  return principal.kind === 'partner' && principal.scopes.includes(scope);
+}
+
+/**
+ * An admin, or a partner whose key holds `scope`; anyone else is refused (UNAUTHENTICATED when anonymous).
+ * Gives who acts, for audit trails: the admin's customer id, or `partner:<key id>`.
+ */
+export function requireAdminOrScope(principal: Principal, scope: PartnerScope): { actorId: string } {
+  if (principal.kind === 'customer' && principal.role === 'ADMIN') return { actorId: principal.customerId };
+  if (principal.kind === 'partner' && principal.scopes.includes(scope)) return { actorId: `partner:${principal.partnerId}` };
+  if (principal.kind === 'anonymous') throw new UnauthenticatedError();
+  throw new ForbiddenError();
+}
+
 export function requireService(principal: Principal): Extract<Principal, { kind: 'service' }> {
   if (principal.kind !== 'service') throw new ForbiddenError();
   return principal;

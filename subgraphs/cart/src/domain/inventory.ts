@@ -1,6 +1,6 @@
 // Stock rules above the repository: what a valid reservation or adjustment is, the sweeper of
 // expired holds, and what a paid order does to stock and cart.
-import { requireAdmin, userError, type Logger, type UserError } from '@shop/common';
+import { requireAdminOrScope, userError, type Logger, type UserError } from '@shop/common';
 import type { DomainEvent } from '@shop/datastores';
 import { z } from 'zod';
 import type { Context, Deps } from '../context';
@@ -27,7 +27,7 @@ export async function adjustInventory(
   reason: string,
   locationId?: string | null,
 ): Promise<AdjustPayload> {
-  const admin = requireAdmin(ctx.principal);
+  const actor = requireAdminOrScope(ctx.principal, 'inventory:write');
   const errors: UserError[] = [];
   const location = locationId ?? DEFAULT_LOCATION;
   if (!LOCATION_ID.test(location)) {
@@ -42,7 +42,7 @@ export async function adjustInventory(
   if (!(await ctx.loaders.variants.load(variantId))) {
     return { inventoryLevel: null, userErrors: [userError('INVALID_MERCHANDISE', 'This product variant does not exist.', ['variantId'])] };
   }
-  const result = await ctx.deps.inventory.adjust(variantId, delta, why, admin.customerId, location);
+  const result = await ctx.deps.inventory.adjust(variantId, delta, why, actor.actorId, location);
   if (result.kind === 'insufficient') {
     return {
       inventoryLevel: null,
@@ -59,12 +59,12 @@ export function totalAvailable(level: InventoryLevel): number {
 }
 
 export async function stockLocations(ctx: Context, level: InventoryLevel): Promise<LocationStock[]> {
-  requireAdmin(ctx.principal);
+  requireAdminOrScope(ctx.principal, 'inventory:read');
   return ctx.deps.inventory.locations(level.variantId);
 }
 
 export async function inventoryLevel(ctx: Context, variantId: string): Promise<InventoryLevel | null> {
-  requireAdmin(ctx.principal);
+  requireAdminOrScope(ctx.principal, 'inventory:read');
   return ctx.deps.inventory.getLevel(variantId);
 }
 

@@ -1,6 +1,6 @@
 // Admin product changes: validated input, one transaction for the product and its outbox event, then cache and index follow.
 import { randomUUID } from 'node:crypto';
-import { AppError, requireAdmin, parseDecimal, userError, type UserError } from '@shop/common';
+import { AppError, requireAdminOrScope, parseDecimal, userError, type UserError } from '@shop/common';
 import { enqueueEvents, isUniqueViolation } from '@shop/datastores';
 import { categoryByHandle } from '../data/categories';
 import {
@@ -232,7 +232,7 @@ async function runWrite(ctx: Context, write: () => Promise<{ product: Product; h
 }
 
 export async function createProduct(ctx: Context, input: ProductFieldsInput & { title: string; brand: string; variants: VariantInput[] }): Promise<ProductPayloadModel> {
-  requireAdmin(ctx.principal);
+  requireAdminOrScope(ctx.principal, 'catalog:write');
   const { errors, variants } = validateFields(input, true);
   const handle = input.handle ?? slugify(input.title);
   if (!input.handle && !HANDLE_PATTERN.test(handle)) {
@@ -276,7 +276,7 @@ export async function createProduct(ctx: Context, input: ProductFieldsInput & { 
 }
 
 export async function updateProduct(ctx: Context, id: string, input: ProductFieldsInput): Promise<ProductPayloadModel> {
-  requireAdmin(ctx.principal);
+  requireAdminOrScope(ctx.principal, 'catalog:write');
   const { errors, variants } = validateFields(input, false);
   if (errors.length) return { product: null, userErrors: errors };
   const { db } = ctx.deps;
@@ -322,7 +322,7 @@ export async function updateProduct(ctx: Context, id: string, input: ProductFiel
 }
 
 export async function removeProduct(ctx: Context, id: string): Promise<{ deletedProductId: string | null; userErrors: UserError[] }> {
-  requireAdmin(ctx.principal);
+  requireAdminOrScope(ctx.principal, 'catalog:write');
   const { db } = ctx.deps;
   const deleted = await db.transaction(async (tx) => {
     const product = await deleteProduct(tx, id);

@@ -36,34 +36,59 @@ const RANK_WEIGHTS = '{0.02, 0.1, 0.4, 1.0}';
 const FACET_LIMIT = 50;
 const UPSERT_BATCH = 500;
 
+const PRICE_BUCKET_SQL = `CASE ${PRICE_BUCKETS.map((bucket) =>
+  bucket.to === null ? '' : `WHEN price < ${bucket.to} THEN '${priceBucketLabel(bucket)}'`,
+).join(' ')} ELSE '${priceBucketLabel(PRICE_BUCKETS[PRICE_BUCKETS.length - 1]!)}' END`;
+
+/** Rebuilds every facet cell from the documents: after a reindex, or when the cells were never filled. */
+const CELLS_REBUILD_SQL = `
+DELETE FROM search_facet_cells;
+INSERT INTO search_facet_cells (category_path, brand_key, brand, bucket, available, n)
+SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, count(*)
+FROM search_documents GROUP BY 1, 2, 3, 4, 5;`;
+
+const GIN_INDEXES = [
+  'search_documents_document',
+  'search_documents_title_trgm',
+  'search_documents_category_path',
+  'search_documents_tags',
+  'search_documents_specs',
+  'search_terms_trgm',
+];
+
 const SCHEMA = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- Columns in the order a search reads them: fixed-width first (their offsets are known without walking the row),
+-- then the short texts, the tsvector, and the long texts that only the tsvector is built from. A search over
+-- thousands of matches deforms every row it counts, so the order is measurable.
 CREATE TABLE IF NOT EXISTS search_documents (
-  product_id text PRIMARY KEY,
-  handle text NOT NULL,
-  title text NOT NULL,
-  brand text NOT NULL,
-  brand_key text NOT NULL,
-  description text NOT NULL,
-  category_handle text NOT NULL,
-  category_path text[] NOT NULL,
-  tags text[] NOT NULL,
-  specs jsonb NOT NULL,
-  category_text text NOT NULL,
-  detail_text text NOT NULL,
   min_price_minor bigint NOT NULL,
   max_price_minor bigint NOT NULL,
-  currency_code text NOT NULL,
-  available boolean NOT NULL,
   created_at timestamptz NOT NULL,
   popularity integer NOT NULL,
+  available boolean NOT NULL,
+  product_id text PRIMARY KEY,
+  brand_key text NOT NULL,
+  brand text NOT NULL,
+  category_handle text NOT NULL,
+  category_path text[] NOT NULL,
+  currency_code text NOT NULL,
+  handle text NOT NULL,
+  title text NOT NULL,
   document tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english'::regconfig, title), 'A') ||
     setweight(to_tsvector('english'::regconfig, brand || ' ' || category_text), 'B') ||
     setweight(to_tsvector('english'::regconfig, description), 'C') ||
     setweight(to_tsvector('english'::regconfig, detail_text), 'D')
-  ) STORED
+  ) STORED,
+  tags text[] NOT NULL,
+  specs jsonb NOT NULL,
+  category_text text NOT NULL,
+  description text NOT NULL,
+  detail_text text NOT NULL
 );
+-- Room on each page for an availability update to stay there (a HOT update), keeping the category order.
+ALTER TABLE search_documents SET (fillfactor = 90);
 CREATE INDEX IF NOT EXISTS search_documents_document ON search_documents USING gin (document);
 CREATE INDEX IF NOT EXISTS search_documents_title_trgm ON search_documents USING gin (lower(title) gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS search_documents_title_prefix ON search_documents (lower(title) text_pattern_ops);
@@ -74,7 +99,55 @@ CREATE INDEX IF NOT EXISTS search_documents_tags ON search_documents USING gin (
 CREATE INDEX IF NOT EXISTS search_documents_specs ON search_documents USING gin (specs jsonb_path_ops);
 CREATE INDEX IF NOT EXISTS search_documents_price ON search_documents (min_price_minor, product_id);
 CREATE INDEX IF NOT EXISTS search_documents_newest ON search_documents (created_at DESC, product_id);
-CREATE INDEX IF NOT EXISTS search_documents_popularity ON search_documents (popularity DESC);
+DROP INDEX IF EXISTS search_documents_popularity;
+CREATE INDEX IF NOT EXISTS search_documents_popularity_id ON search_documents (popularity DESC, product_id);
+CREATE OR REPLACE FUNCTION search_price_bucket(price bigint) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN ${PRICE_BUCKET_SQL};
+-- Documents counted per (category path, brand, price bucket, availability): the facets and totals of a browse
+-- (no words) are summed from these few hundred cells instead of the whole catalogue. Kept by the triggers below
+-- in the writer's transaction; a cell whose count falls to 0 stays, and reindex rebuilds them all.
+CREATE TABLE IF NOT EXISTS search_facet_cells (
+  category_path text[] NOT NULL,
+  brand_key text NOT NULL,
+  brand text NOT NULL,
+  bucket text NOT NULL,
+  available boolean NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (category_path, brand_key, brand, bucket, available)
+);
+CREATE OR REPLACE FUNCTION search_facet_cells_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- One net change per cell, written in key order so that concurrent writers lock cells in the same order.
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
+    SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, count(*)
+    FROM new_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
+    SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, -count(*)
+    FROM old_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n;
+  ELSE
+    INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
+    SELECT category_path, brand_key, brand, bucket, available, sum(n) FROM (
+      SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor) AS bucket, available, 1 AS n FROM new_rows
+      UNION ALL
+      SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, -1 FROM old_rows
+    ) d
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER search_facet_cells_insert AFTER INSERT ON search_documents
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_cells_apply();
+CREATE OR REPLACE TRIGGER search_facet_cells_update AFTER UPDATE ON search_documents
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_cells_apply();
+CREATE OR REPLACE TRIGGER search_facet_cells_delete AFTER DELETE ON search_documents
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_cells_apply();
 CREATE TABLE IF NOT EXISTS search_terms (
   term text PRIMARY KEY,
   frequency integer NOT NULL
@@ -84,6 +157,9 @@ CREATE INDEX IF NOT EXISTS search_terms_prefix ON search_terms (term text_patter
 CREATE TABLE IF NOT EXISTS search_lexemes (
   lexeme text PRIMARY KEY
 );
+-- A GIN index buffers new entries in a pending list that every search scans in full: keep it short (256 kB)
+-- so writes between vacuums cannot slow searches down.
+${GIN_INDEXES.map((name) => `ALTER INDEX ${name} SET (gin_pending_list_limit = 256);`).join('\n')}
 `;
 
 interface DocumentRow {
@@ -154,8 +230,8 @@ const COLUMNS: [keyof DocumentRow, string][] = [
   ['popularity', 'integer'],
 ];
 
-const UPSERT_SQL = `
-INSERT INTO search_documents (${COLUMNS.map(([name]) => name).join(', ')})
+const upsertSql = (table: string) => `
+INSERT INTO ${table} (${COLUMNS.map(([name]) => name).join(', ')})
 SELECT ${COLUMNS.map(([name]) => name).join(', ')}
 FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
 ON CONFLICT (product_id) DO UPDATE SET
@@ -174,24 +250,36 @@ INSERT INTO search_lexemes (lexeme)
 SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents WHERE product_id = ANY($1::text[]) ORDER BY 1
 ON CONFLICT (lexeme) DO NOTHING`;
 
-async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[]): Promise<void> {
-  // The last version of a product in one batch wins; ON CONFLICT cannot touch a row twice in a statement.
+const UPSERT_SQL = upsertSql('search_documents');
+const STAGE_SQL = upsertSql('search_documents_staging');
+
+/** A batch's vocabulary: title, brand and category words, counted once per product. */
+function batchWords(batch: SearchDocument[]): string[] {
+  return batch.flatMap((doc) => [
+    ...new Set([
+      ...vocabulary(doc.title),
+      ...vocabulary(doc.brand),
+      ...vocabulary([doc.categoryHandle, ...doc.categoryPath].join(' ')),
+    ]),
+  ]);
+}
+
+/** The last version of a product in one batch wins (ON CONFLICT cannot touch a row twice in a statement). */
+function latestById(docs: SearchDocument[]): SearchDocument[] {
   const byId = new Map<string, SearchDocument>();
   for (const doc of docs) byId.set(doc.productId, doc);
+  return [...byId.values()];
+}
+
+async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[]): Promise<void> {
   // A fixed order of rows (and of words below) keeps concurrent writers from deadlocking on each other's locks.
-  const unique = [...byId.values()].sort((a, b) =>
+  const unique = latestById(docs).sort((a, b) =>
     a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
   );
   for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
     const batch = unique.slice(i, i + UPSERT_BATCH);
     await tx.query(UPSERT_SQL, [JSON.stringify(batch.map(toRow))]);
-    const words = batch.flatMap((doc) => [
-      ...new Set([
-        ...vocabulary(doc.title),
-        ...vocabulary(doc.brand),
-        ...vocabulary([doc.categoryHandle, ...doc.categoryPath].join(' ')),
-      ]),
-    ]);
+    const words = batchWords(batch);
     if (words.length > 0) await tx.query(TERMS_SQL, [words]);
     await tx.query(LEXEMES_SQL, [batch.map((doc) => doc.productId)]);
   }
@@ -276,15 +364,23 @@ const SORTS: Record<SearchSort, SortPlan> = {
   },
 };
 
-const facetValues = z.array(z.tuple([z.string(), z.coerce.number()])).nullable();
-const searchRowSchema = z.object({
-  total: z.coerce.number(),
-  hits: z.array(z.tuple([z.string(), z.number().nullable(), z.coerce.number(), z.string()])),
-  category: facetValues,
-  brand: facetValues,
-  price: facetValues,
-  available: facetValues,
-});
+/**
+ * RELEVANCE with no words and no personal boosts is popularity: ordered by the column itself, so the index on
+ * (popularity, product_id) serves a page without sorting the catalogue.
+ */
+const POPULARITY: SortPlan = {
+  order: 'popularity DESC, product_id ASC',
+  keyset: ([popularity, id], p) =>
+    `(popularity < ${p.add(popularity)}::float8 OR (popularity = ${p.add(popularity)}::float8 AND product_id > ${p.add(id)}::text))`,
+  kinds: ['number', 'string'],
+  keys: ([id, score]) => [score ?? 0, id],
+};
+
+const hitsSchema = z.array(z.tuple([z.string(), z.number().nullable(), z.coerce.number(), z.string()]));
+/** The facet cube: category path, brand, price bucket, availability, the filter the rows fail (0: none), count. */
+const cubeSchema = z.array(
+  z.tuple([z.array(z.string()), z.string(), z.string(), z.boolean(), z.number().int(), z.coerce.number()]),
+);
 
 function json(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
@@ -352,12 +448,17 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     const allFlags = 'x.f_cat AND x.f_brand AND x.f_price AND x.f_avail AND x.f_spec';
 
     let score = 'NULL::float8';
+    let order = plan;
     if (sort === 'RELEVANCE') {
+      const boosts = normaliseBoosts(request.boosts);
+      const boosted = Object.keys(boosts.brands).length > 0 || Object.keys(boosts.categories).length > 0;
+      if (tsq === null && !boosted) order = POPULARITY;
       score =
         tsq === null
-          ? 'ln(2 + x.popularity)::float8'
-          : `ts_rank_cd('${RANK_WEIGHTS}'::float4[], x.document, ${tsq})::float8`;
-      const boosts = normaliseBoosts(request.boosts);
+          ? boosted
+            ? 'ln(2 + x.popularity)::float8'
+            : 'x.popularity::float8'
+          : `ts_rank('${RANK_WEIGHTS}'::float4[], x.document, ${tsq})::float8`;
       if (Object.keys(boosts.brands).length > 0) {
         score += ` * coalesce((${p.add(JSON.stringify(boosts.brands))}::jsonb ->> x.brand_key)::float8, 1)`;
       }
@@ -367,31 +468,18 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
       }
     }
 
-    const keyset = after ? plan.keyset(after, p) : 'TRUE';
+    const keyset = after ? order.keyset(after, p) : 'TRUE';
     const limitParam = p.add(limit + 1);
-    const priceBucket = `CASE ${PRICE_BUCKETS.map((bucket) =>
-      bucket.to === null ? '' : `WHEN x.min_price_minor < ${bucket.to} THEN '${priceBucketLabel(bucket)}'`,
-    ).join(' ')} ELSE '${priceBucketLabel(PRICE_BUCKETS[PRICE_BUCKETS.length - 1]!)}' END`;
-    const othersThan = (except: keyof typeof flags) =>
-      Object.keys(flags)
-        .filter((name) => name !== except)
-        .join(' AND ');
-    const facetJson = (value: string, count: string, where: string) =>
-      `(SELECT json_agg(json_build_array(v, n) ORDER BY n DESC, v) FROM (
-          SELECT ${value} AS v, ${count} AS n FROM counts WHERE ${where} ORDER BY n DESC, v LIMIT ${FACET_LIMIT}) f)`;
-
-    /*
-     * One scan of the matches: base keeps every row that fails at most one filter (a facet needs the rows its own
-     * filter drops), and one GROUPING SETS pass counts each facet with the other filters and the total with all.
-     * Category counts are grouped by whole path first, then spread over the path's handles: far cheaper than
-     * unnesting every row.
-     */
-    const sql = `
-WITH base AS MATERIALIZED (
-  SELECT x.product_id, x.brand, x.category_path, x.available, x.min_price_minor, x.created_at,
-    ${priceBucket} AS bucket,
-    x.f_cat, x.f_brand, x.f_price, x.f_avail, x.f_spec,
-    CASE WHEN ${allFlags} THEN ${score} END AS score
+    const priceBucket = 'search_price_bucket(x.min_price_minor)';
+    const filterNames = Object.keys(flags) as (keyof typeof flags)[];
+    const active = filterNames.filter((name) => flags[name] !== 'TRUE');
+    // Which filter a row fails (0: none); a row failing two or more is kept out of the scan altogether.
+    const missed = active.length === 0
+      ? '0'
+      : `CASE ${active.map((name) => `WHEN NOT x.${name} THEN ${filterNames.indexOf(name) + 1}`).join(' ')} ELSE 0 END`;
+    const matched = (score: string) => `
+  SELECT x.product_id, x.min_price_minor, x.created_at, x.popularity, x.category_path, x.brand, x.available,
+    ${priceBucket} AS bucket, ${missed} AS missed, ${score} AS score
   FROM (
     SELECT d.product_id, d.document, d.brand, d.brand_key, d.category_path, d.available, d.min_price_minor,
       d.created_at, d.popularity,
@@ -400,90 +488,117 @@ WITH base AS MATERIALIZED (
         .join(',\n      ')}
     FROM search_documents d
     WHERE ${tsq === null ? 'TRUE' : `d.document @@ ${tsq}`}
-  ) x
-  WHERE (NOT x.f_cat)::int + (NOT x.f_brand)::int + (NOT x.f_price)::int + (NOT x.f_avail)::int + (NOT x.f_spec)::int <= 1
-),
-counts AS (
-  SELECT category_path, brand, bucket, available::text AS available,
-    GROUPING(category_path, brand, bucket, available) AS g,
-    count(*) FILTER (WHERE ${othersThan('f_cat')}) AS n_cat,
-    count(*) FILTER (WHERE ${othersThan('f_brand')}) AS n_brand,
-    count(*) FILTER (WHERE ${othersThan('f_price')}) AS n_price,
-    count(*) FILTER (WHERE ${othersThan('f_avail')}) AS n_avail,
-    count(*) FILTER (WHERE f_cat AND f_brand AND f_price AND f_avail AND f_spec) AS n_all
-  FROM base
-  GROUP BY GROUPING SETS ((category_path), (brand), (bucket), (available), ())
+  ) x`;
+    const hitsJson = `(SELECT coalesce(json_agg(json_build_array(product_id, score, min_price_minor, (extract(epoch FROM created_at) * 1000000)::bigint::text) ORDER BY ${order.order}), '[]'::json)
+     FROM page)`;
+
+    /*
+     * One scan of the matches. A facet needs the rows that only its own filter drops, so the scan keeps every row
+     * failing at most one filter, and one GROUP BY folds them into a small cube (category path, brand, price
+     * bucket, availability, which filter failed): a few hundred rows at most, which the facets and the total are
+     * summed from below. One hash lookup per matching row, however many facets there are.
+     */
+    const sql = `
+WITH base AS MATERIALIZED (${matched(`CASE WHEN ${allFlags} THEN ${score} END`)}
+  WHERE ${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1
 ),
 page AS (
-  SELECT product_id, score, min_price_minor, created_at FROM base
-  WHERE f_cat AND f_brand AND f_price AND f_avail AND f_spec AND ${keyset}
-  ORDER BY ${plan.order} LIMIT ${limitParam}
+  SELECT product_id, score, min_price_minor, created_at, popularity FROM base
+  WHERE missed = 0 AND ${keyset}
+  ORDER BY ${order.order} LIMIT ${limitParam}
 )
 SELECT
-  (SELECT coalesce(sum(n_all), 0) FROM counts WHERE g = 15) AS total,
-  (SELECT coalesce(json_agg(json_build_array(product_id, score, min_price_minor, (extract(epoch FROM created_at) * 1000000)::bigint::text) ORDER BY ${plan.order}), '[]'::json)
-     FROM page) AS hits,
-  (SELECT json_agg(json_build_array(v, n) ORDER BY n DESC, v) FROM (
-     SELECT c AS v, sum(n_cat) AS n FROM counts, unnest(category_path) AS c WHERE g = 7 AND n_cat > 0
-     GROUP BY c ORDER BY n DESC, c LIMIT ${FACET_LIMIT}) f) AS category,
-  ${facetJson('brand', 'n_brand', 'g = 11 AND n_brand > 0')} AS brand,
-  ${facetJson('bucket', 'n_price', 'g = 13 AND n_price > 0')} AS price,
-  ${facetJson('available', 'n_avail', 'g = 14 AND n_avail > 0')} AS available`;
+  (SELECT coalesce(json_agg(json_build_array(category_path, brand, bucket, available, missed, n)), '[]'::json) FROM (
+     SELECT category_path, brand, bucket, available, missed, count(*) AS n FROM base
+     GROUP BY category_path, brand, bucket, available, missed) c) AS cube,
+  ${hitsJson} AS hits`;
 
     // Without facets: only the rows that pass every filter, counted and paged; no facet counting pass.
     const plainSql = `
-WITH base AS MATERIALIZED (
-  SELECT x.product_id, x.min_price_minor, x.created_at, ${score} AS score
-  FROM (
-    SELECT d.product_id, d.document, d.brand_key, d.category_path, d.min_price_minor, d.created_at, d.popularity,
-      ${Object.entries(flags)
-        .map(([name, expression]) => `(${expression}) AS ${name}`)
-        .join(',\n      ')}
-    FROM search_documents d
-    WHERE ${tsq === null ? 'TRUE' : `d.document @@ ${tsq}`}
-  ) x
+WITH base AS MATERIALIZED (${matched(score)}
   WHERE ${allFlags}
 ),
 page AS (
-  SELECT product_id, score, min_price_minor, created_at FROM base WHERE ${keyset} ORDER BY ${plan.order} LIMIT ${limitParam}
+  SELECT product_id, score, min_price_minor, created_at, popularity FROM base WHERE ${keyset} ORDER BY ${order.order} LIMIT ${limitParam}
 )
+SELECT (SELECT count(*) FROM base) AS total, ${hitsJson} AS hits`;
+
+    /*
+     * Browsing (no words) by category, brand and availability: the facets and the total come from
+     * search_facet_cells, a trigger-maintained count per (category path, brand, price bucket, availability),
+     * and the page from an index; the cost no longer grows with the catalogue. Price and spec filters cut across
+     * the cells, so they take the scan above.
+     */
+    const cells = tsq === null && filters.priceMinMinor === null && filters.priceMaxMinor === null && filters.specs.size === 0;
+    const cellRows = (where: string) => `
+      SELECT x.category_path, x.brand, x.bucket, x.available, ${missed} AS missed, x.n FROM (
+        SELECT d.category_path, d.brand, d.bucket, d.available, d.n,
+          ${Object.entries(flags)
+            .map(([name, expression]) => `(${expression}) AS ${name}`)
+            .join(',\n          ')}
+        FROM search_facet_cells d WHERE d.n > 0
+      ) x WHERE ${where}`;
+    const browsePage = `
+page AS (
+  SELECT product_id, score, min_price_minor, created_at, popularity FROM (
+    SELECT x.product_id, x.min_price_minor, x.created_at, x.popularity, ${score} AS score
+    FROM (SELECT d.* FROM search_documents d WHERE ${Object.values(flags).join(' AND ')}) x
+  ) x
+  WHERE ${keyset} ORDER BY ${order.order} LIMIT ${limitParam}
+)`;
+    const browseSql = `
+WITH ${browsePage}
 SELECT
-  (SELECT count(*) FROM base) AS total,
-  (SELECT coalesce(json_agg(json_build_array(product_id, score, min_price_minor, (extract(epoch FROM created_at) * 1000000)::bigint::text) ORDER BY ${plan.order}), '[]'::json)
-     FROM page) AS hits,
-  NULL AS category, NULL AS brand, NULL AS price, NULL AS available`;
+  (SELECT coalesce(json_agg(json_build_array(category_path, brand, bucket, available, missed, n)), '[]'::json) FROM (
+    ${cellRows(`${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1`)}) c) AS cube,
+  ${hitsJson} AS hits`;
+    const browsePlainSql = `
+WITH ${browsePage}
+SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${hitsJson} AS hits`;
 
     const withFacets = request.withFacets !== false;
-    const { rows } = await db.query<Record<string, unknown>>(withFacets ? sql : plainSql, p.values);
+    const statement = cells ? (withFacets ? browseSql : browsePlainSql) : withFacets ? sql : plainSql;
+    const { rows } = await db.query<Record<string, unknown>>(statement, p.values);
     const raw = rows[0] ?? {};
-    const row = searchRowSchema.parse({
-      total: raw.total,
-      hits: json(raw.hits),
-      category: json(raw.category),
-      brand: json(raw.brand),
-      price: json(raw.price),
-      available: json(raw.available),
-    });
-    const pageHits = row.hits.slice(0, limit);
-    const bucketOrder = PRICE_BUCKETS.map(priceBucketLabel);
-    const values = (list: [string, number][] | null) =>
-      (list ?? []).map(([value, count]) => ({ value, count }));
-    const facets: SearchFacet[] = !withFacets ? [] : [
-      { name: 'category', values: values(row.category) },
-      { name: 'brand', values: values(row.brand) },
-      {
-        name: 'price',
-        values: values(row.price).sort((a, b) => bucketOrder.indexOf(a.value) - bucketOrder.indexOf(b.value)),
-      },
-      { name: 'available', values: values(row.available) },
-    ];
+    const hits = hitsSchema.parse(json(raw.hits));
+    const pageHits = hits.slice(0, limit);
+    let total: number;
+    let facets: SearchFacet[] = [];
+    if (withFacets) {
+      const cube = cubeSchema.parse(json(raw.cube));
+      total = 0;
+      const counts = { category: new Map<string, number>(), brand: new Map<string, number>(), price: new Map<string, number>(), available: new Map<string, number>() };
+      const add = (facet: Map<string, number>, value: string, n: number) => facet.set(value, (facet.get(value) ?? 0) + n);
+      const index = (name: keyof typeof flags) => filterNames.indexOf(name) + 1;
+      for (const [path, brand, bucket, available, miss, n] of cube) {
+        if (miss === 0) total += n;
+        if (miss === 0 || miss === index('f_cat')) for (const c of path) add(counts.category, c, n);
+        if (miss === 0 || miss === index('f_brand')) add(counts.brand, brand, n);
+        if (miss === 0 || miss === index('f_price')) add(counts.price, bucket, n);
+        if (miss === 0 || miss === index('f_avail')) add(counts.available, String(available), n);
+      }
+      const top = (facet: Map<string, number>) =>
+        [...facet]
+          .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+          .slice(0, FACET_LIMIT)
+          .map(([value, count]) => ({ value, count }));
+      const bucketOrder = PRICE_BUCKETS.map(priceBucketLabel);
+      facets = [
+        { name: 'category', values: top(counts.category) },
+        { name: 'brand', values: top(counts.brand) },
+        { name: 'price', values: top(counts.price).sort((a, b) => bucketOrder.indexOf(a.value) - bucketOrder.indexOf(b.value)) },
+        { name: 'available', values: top(counts.available) },
+      ];
+    } else {
+      total = z.coerce.number().parse(raw.total);
+    }
     return {
       hits: pageHits.map((hit) => ({
         productId: hit[0],
-        cursor: encodeCursor(ENGINE, sort, plan.keys(hit)),
+        cursor: encodeCursor(ENGINE, sort, order.keys(hit)),
       })),
-      totalCount: row.total,
-      hasNextPage: row.hits.length > limit,
+      totalCount: total,
+      hasNextPage: hits.length > limit,
       facets,
     };
   }
@@ -596,6 +711,21 @@ SELECT
 
     async init() {
       await db.exec(SCHEMA);
+      // An index built before the cells existed: count them once, with writers held off so none is missed.
+      const filled = async (sql: SqlExecutor) =>
+        (
+          await sql.query<{ cells: boolean; docs: boolean }>(
+            'SELECT EXISTS (SELECT 1 FROM search_facet_cells) AS cells, EXISTS (SELECT 1 FROM search_documents) AS docs',
+          )
+        ).rows[0]!;
+      const state = await filled(db);
+      if (state.docs && !state.cells) {
+        await db.transaction(async (tx) => {
+          await tx.query('LOCK TABLE search_documents IN SHARE MODE');
+          const again = await filled(tx);
+          if (again.docs && !again.cells) await tx.exec(CELLS_REBUILD_SQL);
+        });
+      }
     },
 
     async upsert(docs) {
@@ -625,15 +755,45 @@ SELECT
     related,
 
     async reindex(batches) {
-      // DELETE (not TRUNCATE) inside one transaction: readers keep seeing the old index until the commit.
+      /*
+       * DELETE (not TRUNCATE) inside one transaction: readers keep seeing the old index until the commit.
+       * Documents are staged first and written in category order, so the matches of a query (which cluster by
+       * category) sit on few pages: a search over thousands of matches then reads a fraction of the table.
+       * Later upserts append; the next reindex restores the order.
+       */
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM search_documents');
         await tx.query('DELETE FROM search_terms');
         await tx.query('DELETE FROM search_lexemes');
+        await tx.query(
+          `CREATE TEMP TABLE search_documents_staging (LIKE search_documents, PRIMARY KEY (product_id)) ON COMMIT DROP`,
+        );
         for await (const docs of batches) {
-          if (docs.length > 0) await writeDocuments(tx, docs);
+          for (let i = 0; i < docs.length; i += UPSERT_BATCH) {
+            const batch = latestById(docs.slice(i, i + UPSERT_BATCH));
+            await tx.query(STAGE_SQL, [JSON.stringify(batch.map(toRow))]);
+            const words = batchWords(batch);
+            if (words.length > 0) await tx.query(TERMS_SQL, [words]);
+          }
         }
+        const columns = COLUMNS.map(([name]) => name).join(', ');
+        await tx.query(
+          `INSERT INTO search_documents (${columns})
+           SELECT ${columns} FROM search_documents_staging ORDER BY category_path, product_id`,
+        );
+        await tx.query(
+          `INSERT INTO search_lexemes (lexeme)
+           SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents ORDER BY 1`,
+        );
+        await tx.query('DROP TABLE search_documents_staging');
+        await tx.exec(CELLS_REBUILD_SQL);
       });
+      // Merge what the bulk write left in the GIN pending lists and refresh the planner's statistics, at once
+      // rather than at autovacuum's pace: both weigh on every search until done.
+      await db.query(`SELECT ${GIN_INDEXES.map((name) => `gin_clean_pending_list('${name}'::regclass)`).join(', ')}`);
+      await db.query('ANALYZE search_documents');
+      await db.query('ANALYZE search_terms');
+      await db.query('ANALYZE search_facet_cells');
     },
 
     async close() {

@@ -195,6 +195,25 @@ function errorCode(error: unknown): string | undefined {
   return (error as { extensions?: { code?: string } }).extensions?.code;
 }
 
+/** The facets a browse (no words) over `docs` must show, counted here from the documents themselves. */
+function expectedBrowse(
+  docs: SearchDocument[],
+  filters: { categories?: string[]; brands?: string[]; available?: boolean },
+): { total: number; category: Record<string, number>; brand: Record<string, number>; available: Record<string, number> } {
+  const passes = (d: SearchDocument, except?: 'category' | 'brand' | 'available') =>
+    (except === 'category' || !filters.categories || filters.categories.some((c) => d.categoryPath.includes(c))) &&
+    (except === 'brand' || !filters.brands || filters.brands.includes(d.brand.toLowerCase())) &&
+    (except === 'available' || filters.available === undefined || d.available === filters.available);
+  const count = (values: string[]) =>
+    values.reduce<Record<string, number>>((out, v) => ({ ...out, [v]: (out[v] ?? 0) + 1 }), {});
+  return {
+    total: docs.filter((d) => passes(d)).length,
+    category: count(docs.filter((d) => passes(d, 'category')).flatMap((d) => d.categoryPath)),
+    brand: count(docs.filter((d) => passes(d, 'brand')).map((d) => d.brand)),
+    available: count(docs.filter((d) => passes(d, 'available')).map((d) => String(d.available))),
+  };
+}
+
 const byPrice = (direction: 1 | -1) => (a: SearchDocument, b: SearchDocument) =>
   direction * (a.minPriceMinor - b.minPriceMinor) || a.productId.localeCompare(b.productId);
 
@@ -518,6 +537,50 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
       expect(ids(await engine.search(request({ query: 'santoku' })))).toEqual(['p08']);
       await engine.remove(['p09']);
       expect(ids(await engine.search(request({ query: 'skillet' })))).toEqual([]);
+    });
+
+    it('When browsing without words after writes, then the total and every facet count the current documents', async () => {
+      const current = new Map(FIXTURE.map((d) => [d.productId, d]));
+      const check = async () => {
+        const docs = [...current.values()];
+        const shapes = [
+          {},
+          { categories: ['shoes'] },
+          { brands: ['stride'], available: true },
+          { categories: ['apparel'], brands: ['summit', 'velo'], available: false },
+        ];
+        for (const filters of shapes) {
+          const result = await engine.search(request({ filters, first: 2 }));
+          const expected = expectedBrowse(docs, filters);
+          expect(result.totalCount).toBe(expected.total);
+          expect(facet(result, 'category')).toEqual(expected.category);
+          expect(facet(result, 'brand')).toEqual(expected.brand);
+          expect(facet(result, 'available')).toEqual(expected.available);
+          expect(Object.values(facet(result, 'price')).reduce((a, b) => a + b, 0)).toBe(expected.total);
+        }
+      };
+      await engine.reindex(batches(FIXTURE, 4));
+      try {
+        await check();
+        await engine.setAvailability([
+          { productId: 'p02', available: false },
+          { productId: 'p09', available: true },
+        ]);
+        current.set('p02', { ...current.get('p02')!, available: false });
+        current.set('p09', { ...current.get('p09')!, available: true });
+        await check();
+        const moved = { ...current.get('p05')!, brand: 'Summit', categoryPath: ['home', 'kitchen'], categoryHandle: 'kitchen' };
+        await engine.upsert([moved]);
+        current.set('p05', moved);
+        await engine.remove(['p10']);
+        current.delete('p10');
+        await check();
+        await engine.upsert([FIXTURE[9]!]);
+        current.set('p10', FIXTURE[9]!);
+        await check();
+      } finally {
+        await engine.reindex(batches(FIXTURE, 4));
+      }
     });
 
     it('When the index is rebuilt, then searches give the same results as before', async () => {

@@ -8,6 +8,7 @@ import {
   encodeCursor,
   pageSize,
   requireAdmin,
+  requireAdminOrScope,
   toConnection,
   toMoney,
   userError,
@@ -76,7 +77,7 @@ export async function listCustomers(
   principal: Principal,
   args: { segment?: string | null; first?: number | null; after?: string | null },
 ): Promise<Connection<{ id: string }>> {
-  requireAdmin(principal);
+  requireAdminOrScope(principal, 'customers:read');
   const segment = args.segment?.trim().toLowerCase() || null;
   if (segment !== null && !(SEGMENTS as string[]).includes(segment)) {
     throw new BadInputError(`Unknown segment "${segment.slice(0, 32)}"; segments are ${SEGMENTS.join(', ')}`);

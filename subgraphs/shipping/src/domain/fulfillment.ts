@@ -1,6 +1,6 @@
 // The story of shipping an order: an admin books a carrier, the carrier reports the parcel's journey.
 import { randomUUID } from 'node:crypto';
-import { requireAdmin, userError, type Principal, type UserError } from '@shop/common';
+import { requireAdminOrScope, userError, type Principal, type UserError } from '@shop/common';
 import { enqueueEvents, isUniqueViolation, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
 import { shipmentsRepo } from '../data/shipments';
@@ -124,7 +124,7 @@ export async function createFulfillment(
   principal: Principal,
   input: FulfillmentInput,
 ): Promise<FulfillmentPayload> {
-  requireAdmin(principal);
+  requireAdminOrScope(principal, 'fulfillment:write');
   const errors = validate(input);
   if (errors.length) return { shipment: null, label: null, userErrors: errors };
 

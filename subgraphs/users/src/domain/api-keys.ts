@@ -1,7 +1,7 @@
 // Partner API keys: an admin creates one (the key is shown once, only its hash is kept) and revokes it;
 // the gateway resolves `X-Api-Key` through the internal endpoint.
 import { createHash, randomBytes } from 'node:crypto';
-import { requireAdmin, userError, type UserError } from '@shop/common';
+import { PARTNER_SCOPES, requireAdmin, userError, type UserError } from '@shop/common';
 import type { SqlExecutor } from '@shop/datastores';
 import type { Context } from '../context';
 import { apiKeysRepo } from '../data/security';
@@ -9,7 +9,6 @@ import type { ApiKey } from './types';
 import { boundedText, isUuid } from './validation';
 
 export const API_KEY_PREFIX = 'shk_';
-const SCOPE = /^[a-z][a-z_]{0,30}:(read|write)$/;
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -24,9 +23,9 @@ export async function createApiKey(
   const errors: UserError[] = [];
   const name = boundedText(rawName, { field: ['name'], max: 100, label: 'Name', required: true }, errors);
   const scopes = [...new Set(rawScopes.map((s) => s.trim()))];
-  if (!scopes.length || scopes.length > 20 || scopes.some((s) => !SCOPE.test(s))) {
+  if (!scopes.length || scopes.some((s) => !(PARTNER_SCOPES as readonly string[]).includes(s))) {
     errors.push(
-      userError('INVALID_SCOPES', 'Give 1 to 20 scopes of the form area:read or area:write.', ['scopes']),
+      userError('INVALID_SCOPES', `Give one or more of the scopes ${PARTNER_SCOPES.join(', ')}.`, ['scopes']),
     );
   }
   if (errors.length || !name) return { apiKey: null, key: null, userErrors: errors };
