@@ -139,7 +139,9 @@ async function measure(
 
 /**
  * Sub-millisecond latencies: the variants' requests alternate one at a time (a, b, c, a, b, c, ...) on keep-alive
- * connections, each timed with the high-resolution clock, so drift and background work fall on all alike.
+ * connections, each timed with the high-resolution clock, so drift and background work fall on all alike. When the
+ * server reports `Server-Timing: identity;dur=<ms>`, that time (resolving the caller, inside the gateway) is kept
+ * as a second row per variant.
  */
 async function interleaved(
   group: string,
@@ -147,42 +149,44 @@ async function interleaved(
   query: string,
   variants: { scenario: string; url?: string; headers?: Record<string, string> }[],
   count: number,
-): Promise<Row[]> {
+): Promise<{ total: Row; identity: Row | null }[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const body = JSON.stringify({ query, variables: {} });
   const once = (target: string, headers: Record<string, string>) =>
-    new Promise<number>((resolve, reject) => {
+    new Promise<{ ms: number; identityMs: number | null }>((resolve, reject) => {
       const started = process.hrtime.bigint();
       const req = httpRequest(
         target,
         { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
         (res) => {
           res.resume();
-          res.on('end', () =>
-            res.statusCode === 200
-              ? resolve(Number(process.hrtime.bigint() - started) / 1e6)
-              : reject(new Error(`HTTP ${res.statusCode} from ${target}`)),
-          );
+          res.on('end', () => {
+            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode} from ${target}`));
+            const timing = /identity;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+            resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, identityMs: timing ? Number(timing[1]) : null });
+          });
         },
       );
       req.on('error', reject);
       req.end(body);
     });
-  const samples: number[][] = variants.map(() => []);
+  const samples: { ms: number[]; identity: number[] }[] = variants.map(() => ({ ms: [], identity: [] }));
   for (let i = 0; i < count + 200; i++) {
     for (const [k, v] of variants.entries()) {
-      const ms = await once(v.url ?? url, v.headers ?? {});
-      if (i >= 200) samples[k]!.push(ms); // the first 200 rounds warm up
+      const { ms, identityMs } = await once(v.url ?? url, v.headers ?? {});
+      if (i < 200) continue; // the first 200 rounds warm up
+      samples[k]!.ms.push(ms);
+      if (identityMs !== null) samples[k]!.identity.push(identityMs);
     }
   }
   agent.destroy();
-  return variants.map((v, k) => {
-    const sorted = samples[k]!.sort((a, b) => a - b);
+  const row = (scenario: string, values: number[]): Row => {
+    const sorted = [...values].sort((a, b) => a - b);
     const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
     const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-    const row: Row = {
+    const made: Row = {
       group,
-      scenario: v.scenario,
+      scenario,
       connections: 1,
       p50: at(0.5),
       p99: at(0.99),
@@ -190,10 +194,16 @@ async function interleaved(
       errors: 0,
       note: `${count} requests, interleaved`,
     };
-    rows.push(row);
-    console.log(`${group} / ${v.scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms`);
-    return row;
-  });
+    rows.push(made);
+    console.log(`${group} / ${scenario}: p50 ${made.p50} ms, p99 ${made.p99} ms`);
+    return made;
+  };
+  const totals = variants.map((v, k) => row(`${v.scenario}: whole request`, samples[k]!.ms));
+  return variants.map((v, k) => ({
+    total: totals[k]!,
+    identity:
+      samples[k]!.identity.length === count ? row(`${v.scenario}: resolving the caller (Server-Timing)`, samples[k]!.identity) : null,
+  }));
 }
 
 /** A service started as its own process from its entry point (`gateway/src/index.ts`), ready when /health answers. */
@@ -297,6 +307,7 @@ async function main(): Promise<void> {
     // prefix of its own so it never finds the first one's entries: every request reads DynamoDB.
     const gatewayEnv = {
       ...env,
+      SERVER_TIMING: 'true',
       SUPERGRAPH_PATH: join(ROOT, 'schema', 'supergraph.graphql'),
       USERS_URL: `http://127.0.0.1:${ports[1]}`,
       SUBGRAPH_USERS_URL: sub(ports[1]!),
@@ -324,11 +335,13 @@ async function main(): Promise<void> {
         headers: bearer,
       },
     ], 3000);
-    const added = (row: Row, q: 'p50' | 'p99') => (row[q] - anon![q]).toFixed(2);
+    const added = (a: Row | null | undefined, b: Row | null | undefined) =>
+      a && b ? `${(a.p50 - b.p50).toFixed(2)} ms at p50 and ${(a.p99 - b.p99).toFixed(2)} ms at p99` : 'not reported';
+    const hitAdds = hit!.identity && anon!.identity ? hit!.identity.p99 - anon!.identity.p99 : Infinity;
     targets.push(
-      `identity: a Redis-cached session adds ${added(hit!, 'p50')} ms at p50 and ${added(hit!, 'p99')} ms at p99 over an anonymous request (target: under 1 ms at p99): ${
-        hit!.p99 - anon!.p99 < 1 ? 'met' : 'not met'
-      }; a DynamoDB read adds ${added(miss!, 'p50')} ms at p50 and ${added(miss!, 'p99')} ms at p99`,
+      `identity: resolving a Redis-cached session inside the gateway adds ${added(hit!.identity, anon!.identity)} over an anonymous caller (target: under 1 ms at p99): ${
+        hitAdds < 1 ? 'met' : 'not met'
+      }; measured from the client, the whole request takes ${added(hit!.total, anon!.total)} more. A DynamoDB read adds ${added(miss!.identity, anon!.identity)} inside the gateway`,
     );
 
     // 3. Product detail: a Redis hit against a Postgres read (a second catalog whose Redis is unreachable).

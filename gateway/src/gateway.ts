@@ -149,8 +149,12 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       path: '/graphql',
       server: apollo,
       browserPage: () => EXPLORER_PAGE,
-      context: async (req) => {
+      context: async (req, res) => {
+        const started = performance.now();
         const principal = await identities.resolve(req);
+        if (config.SERVER_TIMING) {
+          res.setHeader('server-timing', `identity;dur=${(performance.now() - started).toFixed(3)}`);
+        }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
         return {

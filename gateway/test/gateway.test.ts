@@ -122,3 +122,28 @@ describe('Gateway', () => {
     expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { probe: 'ok' } });
   });
 });
+
+describe('Gateway Server-Timing', () => {
+  let timed: Probe;
+  let plain: Probe;
+
+  beforeAll(async () => {
+    [timed, plain] = await Promise.all([startProbe({ SERVER_TIMING: 'true' }), startProbe()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([timed?.close(), plain?.close()]);
+  });
+
+  const ask = (url: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ whoami }' }) });
+
+  it('When SERVER_TIMING is on, then each answer says how long resolving the caller took; by default it says nothing', async () => {
+    const on = await ask(timed.gatewayUrl);
+    expect(on.status).toBe(200);
+    expect(on.headers.get('server-timing')).toMatch(/^identity;dur=\d+\.\d{3}$/);
+    const off = await ask(plain.gatewayUrl);
+    expect(off.status).toBe(200);
+    expect(off.headers.get('server-timing')).toBeNull();
+  });
+});

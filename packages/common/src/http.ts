@@ -93,8 +93,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export interface GraphQLMount<TContext extends BaseContext> {
   path: string;
   server: ApolloServer<TContext>;
-  /** Builds the context, or throws an HttpError to refuse the request. */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the context, or throws an HttpError to refuse the request. It runs while the body is still being
+   * read; it may set response headers on `res`, never write it.
+   */
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Answers GET requests from browsers instead of GraphQL (the explorer). */
   browserPage?: () => string;
 }
@@ -131,7 +134,10 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         res.end(graphql.browserPage());
         return;
       }
-      const context = await graphql.context(req);
+      // The body is read while the context is built (for the gateway: while the caller is resolved).
+      const reading = method === 'POST' ? rawBody() : null;
+      reading?.catch(() => undefined); // awaited below; a refused context must not leave it unhandled
+      const context = await graphql.context(req, res);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -72,7 +72,8 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     // The process owner handles signals and stops everything in order.
     stopOnTerminationSignals: false,
     // No Apollo Studio: federated traces would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints are set or read here: the cache-control plugin would only wrap every resolver for nothing.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (original && !(original instanceof AppError)) {

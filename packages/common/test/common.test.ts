@@ -8,6 +8,7 @@ import {
   maskError,
   pageSize,
   parseConfig,
+  requireAdminOrScope,
   parseDecimal,
   signIdentity,
   toMoney,
@@ -46,6 +47,22 @@ describe('Forwarded identity', () => {
     expect(canAccessOwned({ kind: 'service', service: 'orders' }, 'c1')).toBe(true);
     expect(canAccessOwned({ kind: 'anonymous' }, null)).toBe(true);
     expect(canAccessOwned(identity.principal, undefined)).toBe(false);
+  });
+
+  it('When an admin operation checks a scope, then admins and partners holding it pass, and everyone else is refused', () => {
+    const outcome = (principal: Parameters<typeof requireAdminOrScope>[0]) => {
+      try {
+        return requireAdminOrScope(principal, 'orders:read').actorId;
+      } catch (error) {
+        return (error as { extensions?: { code?: string } }).extensions?.code;
+      }
+    };
+    expect(outcome({ kind: 'customer', customerId: 'c1', role: 'ADMIN', sessionId: 's1' })).toBe('c1');
+    expect(outcome({ kind: 'partner', partnerId: 'k1', scopes: ['catalog:read', 'orders:read'] })).toBe('partner:k1');
+    expect(outcome({ kind: 'partner', partnerId: 'k1', scopes: ['catalog:read', 'orders:write'] })).toBe('FORBIDDEN');
+    expect(outcome(identity.principal)).toBe('FORBIDDEN');
+    expect(outcome({ kind: 'service', service: 'orders' })).toBe('FORBIDDEN');
+    expect(outcome({ kind: 'anonymous' })).toBe('UNAUTHENTICATED');
   });
 });
 

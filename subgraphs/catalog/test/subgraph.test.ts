@@ -253,6 +253,27 @@ describe('catalog subgraph', () => {
       expect(still.body.data!.product.id).toBe(shoe.id);
     });
 
+    it('When a partner key holds catalog:write, then it manages products; a key without it is FORBIDDEN', async () => {
+      const partner = (scopes: string[]) => identityHeaders({ kind: 'partner', partnerId: randomUUID(), scopes });
+      const refused = await gql(catalog.url, CREATE, { input: input() }, partner(['catalog:read', 'orders:read']));
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const created = await gql<{ productCreate: { product: { id: string; title: string }; userErrors: unknown[] } }>(
+        catalog.url,
+        CREATE,
+        { input: { ...input(), handle: `partner-${randomUUID().slice(0, 8)}` } },
+        partner(['catalog:write']),
+      );
+      expect(created.body.data!.productCreate.userErrors).toEqual([]);
+      const id = created.body.data!.productCreate.product.id;
+      const deleted = await gql<{ productDelete: { deletedProductId: string } }>(
+        catalog.url,
+        `mutation($id: ID!) { productDelete(id: $id) { deletedProductId } }`,
+        { id },
+        partner(['catalog:write']),
+      );
+      expect(deleted.body.data!.productDelete.deletedProductId).toBe(id);
+    });
+
     it('When the input is invalid, then userErrors name each problem and nothing is written', async () => {
       const bad = {
         ...input(),

@@ -142,6 +142,8 @@ export interface BulkLoadResult {
   indexMs: number;
 }
 
+const ANALYZE_CATALOG = 'ANALYZE categories; ANALYZE products; ANALYZE product_variants; ANALYZE variant_availability;';
+
 /**
  * Bulk-loads a catalog into an empty catalog database (migrated; the categories table is replaced) in one
  * transaction, with each variant's `stock` as its availability; then, when an engine is given, rebuilds its index
@@ -158,6 +160,9 @@ export async function bulkLoadCatalog(
     if ((await countProducts(tx)) > 0) throw new Error('bulkLoadCatalog needs a catalog database without products');
     await insertCatalogRows(tx, rows);
   });
+  // Statistics for the planner now, not whenever autovacuum comes by (if it runs at all): without them it
+  // estimates a product's variants in the hundreds and plans a parallel scan for every product read.
+  await db.exec(ANALYZE_CATALOG);
   const insertMs = Date.now() - started;
   let indexMs = 0;
   if (options.engine) {
@@ -175,7 +180,7 @@ export async function bulkLoadCatalog(
 /** Returns whether it seeded (false when products already exist). */
 export async function seedDemoCatalog(db: SqlDatabase): Promise<boolean> {
   const catalog = demoCatalog();
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     // Serialises concurrent starters on a real server; the count check below makes the second one a no-op.
     if (db.kind === 'pg') await tx.query(`SELECT pg_advisory_xact_lock(hashtext('catalog_seed'))`);
     if ((await countProducts(tx)) > 0) return false;
@@ -185,4 +190,6 @@ export async function seedDemoCatalog(db: SqlDatabase): Promise<boolean> {
     await insertCatalogRows(tx, rows);
     return true;
   });
+  if (seeded) await db.exec(ANALYZE_CATALOG);
+  return seeded;
 }

@@ -290,7 +290,8 @@ async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[]): Promise<
  * vocabulary word by trigram similarity ("runnign" -> runnign | running), and all words must match.
  * Whether a word is known is asked of search_lexemes (a primary-key probe), not of the documents: a probe of the
  * documents for a word that is nowhere makes the planner scan the whole table.
- * Yields null when nothing searchable is left (only stop words).
+ * Yields null when nothing searchable is left (only stop words). Beside the query, the same words joined by OR:
+ * what ranking uses (below).
  */
 const RESOLVE_SQL = `
 WITH words AS (
@@ -308,10 +309,11 @@ resolved AS (
   FROM words
   WHERE numnode(q) > 0
 )
-SELECT string_agg(
-  '(' || (CASE WHEN correction IS NULL OR correction = word THEN q ELSE q || plainto_tsquery('english', correction) END)::text || ')',
-  ' & ' ORDER BY ord) AS tsquery
-FROM resolved`;
+SELECT string_agg(w, ' & ' ORDER BY ord) AS tsquery, string_agg(w, ' | ' ORDER BY ord) AS rankquery
+FROM (
+  SELECT ord, '(' || (CASE WHEN correction IS NULL OR correction = word THEN q ELSE q || plainto_tsquery('english', correction) END)::text || ')' AS w
+  FROM resolved
+) r`;
 
 class Params {
   readonly values: unknown[] = [];
@@ -396,9 +398,10 @@ function emptyResult(): SearchResult {
 }
 
 export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
-  async function resolveQuery(terms: string[]): Promise<string | null> {
-    const { rows } = await db.query<{ tsquery: string | null }>(RESOLVE_SQL, [terms]);
-    return rows[0]?.tsquery ?? null;
+  async function resolveQuery(terms: string[]): Promise<{ match: string; rank: string } | null> {
+    const { rows } = await db.query<{ tsquery: string | null; rankquery: string | null }>(RESOLVE_SQL, [terms]);
+    const row = rows[0];
+    return row?.tsquery && row.rankquery ? { match: row.tsquery, rank: row.rankquery } : null;
   }
 
   async function search(request: SearchRequest): Promise<SearchResult> {
@@ -410,7 +413,7 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     const limit = pageSize(request.first);
     const after = request.after ? decodeCursor(ENGINE, sort, request.after, plan.kinds) : null;
 
-    let tsquery: string | null = null;
+    let tsquery: { match: string; rank: string } | null = null;
     if (terms.length > 0) {
       tsquery = await resolveQuery(terms);
       if (tsquery === null) return emptyResult();
@@ -420,7 +423,7 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     }
 
     const p = new Params();
-    const tsq = tsquery === null ? null : `${p.add(tsquery)}::tsquery`;
+    const tsq = tsquery === null ? null : `${p.add(tsquery.match)}::tsquery`;
     const flags = {
       f_cat:
         filters.categories.length > 0 ? `d.category_path && ${p.add(filters.categories)}::text[]` : 'TRUE',
@@ -458,7 +461,9 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
           ? boosted
             ? 'ln(2 + x.popularity)::float8'
             : 'x.popularity::float8'
-          : `ts_rank('${RANK_WEIGHTS}'::float4[], x.document, ${tsq})::float8`;
+          : // Ranked by the words joined by OR: ts_rank then sums each word's weighted occurrences in one pass,
+            // where the AND form also weighs every pair of positions (proximity), which costs a multiple.
+            `ts_rank('${RANK_WEIGHTS}'::float4[], x.document, ${p.add(tsquery!.rank)}::tsquery)::float8`;
       if (Object.keys(boosts.brands).length > 0) {
         score += ` * coalesce((${p.add(JSON.stringify(boosts.brands))}::jsonb ->> x.brand_key)::float8, 1)`;
       }
@@ -493,35 +498,35 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
      FROM page)`;
 
     /*
-     * One scan of the matches. A facet needs the rows that only its own filter drops, so the scan keeps every row
+     * Two scans of the matches, each cheap, rather than one materialised for both. The page: rows passing every
+     * filter, ranked, top N (OFFSET 0 keeps the planner from walking a sort-key index over the whole table
+     * instead). The facets: a facet needs the rows that only its own filter drops, so that scan keeps every row
      * failing at most one filter, and one GROUP BY folds them into a small cube (category path, brand, price
      * bucket, availability, which filter failed): a few hundred rows at most, which the facets and the total are
      * summed from below. One hash lookup per matching row, however many facets there are.
      */
-    const sql = `
-WITH base AS MATERIALIZED (${matched(`CASE WHEN ${allFlags} THEN ${score} END`)}
-  WHERE ${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1
-),
+    const pageSql = `
 page AS (
-  SELECT product_id, score, min_price_minor, created_at, popularity FROM base
-  WHERE missed = 0 AND ${keyset}
+  SELECT product_id, score, min_price_minor, created_at, popularity FROM (${matched(score)}
+    WHERE ${allFlags} OFFSET 0
+  ) m
+  WHERE ${keyset}
   ORDER BY ${order.order} LIMIT ${limitParam}
-)
+)`;
+    const sql = `
+WITH ${pageSql}
 SELECT
   (SELECT coalesce(json_agg(json_build_array(category_path, brand, bucket, available, missed, n)), '[]'::json) FROM (
-     SELECT category_path, brand, bucket, available, missed, count(*) AS n FROM base
+     SELECT category_path, brand, bucket, available, missed, count(*) AS n FROM (${matched('NULL::float8')}
+       WHERE ${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1
+     ) m
      GROUP BY category_path, brand, bucket, available, missed) c) AS cube,
   ${hitsJson} AS hits`;
 
     // Without facets: only the rows that pass every filter, counted and paged; no facet counting pass.
     const plainSql = `
-WITH base AS MATERIALIZED (${matched(score)}
-  WHERE ${allFlags}
-),
-page AS (
-  SELECT product_id, score, min_price_minor, created_at, popularity FROM base WHERE ${keyset} ORDER BY ${order.order} LIMIT ${limitParam}
-)
-SELECT (SELECT count(*) FROM base) AS total, ${hitsJson} AS hits`;
+WITH ${pageSql}
+SELECT (SELECT count(*) FROM (${matched('NULL::float8')} WHERE ${allFlags}) m) AS total, ${hitsJson} AS hits`;
 
     /*
      * Browsing (no words) by category, brand and availability: the facets and the total come from
