@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createLogger, IDENTITY_HEADER, signIdentity, type Principal } from '@shop/common';
-import { startDynamoLocal } from '@shop/datastores';
+import { createCache, startDynamoLocal } from '@shop/datastores';
 import { startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
@@ -85,6 +85,8 @@ async function measure(
     connections?: number;
     note?: string;
     amount?: number;
+    /** How long to measure (default BENCH_SECONDS); longer where a p99 needs more samples. */
+    seconds?: number;
     requests?: autocannon.Options['requests'];
   } = {},
 ): Promise<Row> {
@@ -115,7 +117,7 @@ async function measure(
     headers,
     body,
     connections,
-    ...(options.amount ? { amount: options.amount } : { duration: SECONDS }),
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
     requests: options.requests,
     timeout: 30,
     workers,
@@ -335,13 +337,39 @@ async function main(): Promise<void> {
         headers: bearer,
       },
     ], 3000);
+    // The floor under a cache hit on this machine: one Redis GET round trip through the same cache client.
+    const floorCache = createCache({ redisUrl: REDIS_URL, logger, prefix: `bench${tag}:` });
+    await floorCache.set('session-like', { customerId: randomUUID(), role: 'CUSTOMER', idleExpiresAt: new Date().toISOString() }, 60);
+    const gets: number[] = [];
+    for (let i = 0; i < 3200; i++) {
+      const started = process.hrtime.bigint();
+      await floorCache.get('session-like');
+      if (i >= 200) gets.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    await floorCache.close();
+    gets.sort((a, b) => a - b);
+    const redisFloor: Row = {
+      group: 'identity',
+      scenario: 'one Redis GET through the cache client (the floor under a cache hit)',
+      connections: 1,
+      p50: Number(gets[Math.floor(gets.length / 2)]!.toFixed(2)),
+      p99: Number(gets[Math.floor(gets.length * 0.99)]!.toFixed(2)),
+      rps: Math.round(1000 / (gets.reduce((a, b) => a + b, 0) / gets.length)),
+      errors: 0,
+      note: '3000 reads, one at a time',
+    };
+    rows.push(redisFloor);
     const added = (a: Row | null | undefined, b: Row | null | undefined) =>
       a && b ? `${(a.p50 - b.p50).toFixed(2)} ms at p50 and ${(a.p99 - b.p99).toFixed(2)} ms at p99` : 'not reported';
-    const hitAdds = hit!.identity && anon!.identity ? hit!.identity.p99 - anon!.identity.p99 : Infinity;
+    // Met only when both views agree: the whole request as the client sees it, and the resolution inside the gateway.
+    const hitAdds = Math.max(
+      hit!.total.p99 - anon!.total.p99,
+      hit!.identity && anon!.identity ? hit!.identity.p99 - anon!.identity.p99 : Infinity,
+    );
     targets.push(
-      `identity: resolving a Redis-cached session inside the gateway adds ${added(hit!.identity, anon!.identity)} over an anonymous caller (target: under 1 ms at p99): ${
+      `identity: a Redis-cached session adds ${added(hit!.total, anon!.total)} to the whole request as the client measures it, and ${added(hit!.identity, anon!.identity)} inside the gateway (Server-Timing), over an anonymous caller (target: under 1 ms at p99, both ways): ${
         hitAdds < 1 ? 'met' : 'not met'
-      }; measured from the client, the whole request takes ${added(hit!.total, anon!.total)} more. A DynamoDB read adds ${added(miss!.identity, anon!.identity)} inside the gateway`,
+      }. A DynamoDB read adds ${added(miss!.identity, anon!.identity)} inside the gateway. One Redis GET alone takes ${redisFloor.p50} ms at p50 and ${redisFloor.p99} ms at p99 on this machine`,
     );
 
     // 3. Product detail: a Redis hit against a Postgres read (a second catalog whose Redis is unreachable).
@@ -467,7 +495,8 @@ async function main(): Promise<void> {
           ['catalog subgraph', largeUrl, anonymous],
           ['through the gateway', largeGatewayUrl, {}],
         ] as const) {
-          const row = await measure(group, `${name}, ${where}`, url, SEARCH, { headers, variables, connections: 1 });
+          // One connection answers ~30 searches a second: 15 s gives a p99 over ~450 samples, not the worst few.
+          const row = await measure(group, `${name}, ${where}`, url, SEARCH, { headers, variables, connections: 1, seconds: 15 });
           if (row.p99 > worst) [worst, worstShape] = [row.p99, row.scenario];
         }
       }
