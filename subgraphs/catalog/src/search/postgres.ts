@@ -290,8 +290,8 @@ async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[]): Promise<
  * vocabulary word by trigram similarity ("runnign" -> runnign | running), and all words must match.
  * Whether a word is known is asked of search_lexemes (a primary-key probe), not of the documents: a probe of the
  * documents for a word that is nowhere makes the planner scan the whole table.
- * Yields null when nothing searchable is left (only stop words). Beside the query, the same words joined by OR:
- * what ranking uses (below).
+ * Gives each word's part of the query, or null for a stop word; the engine joins the parts with AND to match
+ * and with OR to rank (below).
  */
 const RESOLVE_SQL = `
 WITH words AS (
@@ -302,18 +302,23 @@ WITH words AS (
 ),
 resolved AS (
   SELECT ord, q, word,
-    CASE WHEN known OR char_length(word) < 3 THEN NULL
+    CASE WHEN known OR char_length(word) < 3 OR numnode(q) = 0 THEN NULL
       ELSE (SELECT t.term FROM search_terms t WHERE t.term % words.word
             ORDER BY similarity(t.term, words.word) DESC, t.frequency DESC, t.term LIMIT 1)
     END AS correction
   FROM words
-  WHERE numnode(q) > 0
 )
-SELECT string_agg(w, ' & ' ORDER BY ord) AS tsquery, string_agg(w, ' | ' ORDER BY ord) AS rankquery
-FROM (
-  SELECT ord, '(' || (CASE WHEN correction IS NULL OR correction = word THEN q ELSE q || plainto_tsquery('english', correction) END)::text || ')' AS w
-  FROM resolved
-) r`;
+SELECT word,
+  CASE WHEN numnode(q) = 0 THEN NULL
+    ELSE '(' || (CASE WHEN correction IS NULL OR correction = word THEN q ELSE q || plainto_tsquery('english', correction) END)::text || ')'
+  END AS part
+FROM resolved ORDER BY ord`;
+
+/** Words resolved lately, kept in process for a minute: shoppers repeat their words, and most searches then
+ * skip the resolving round trip. A word new to the vocabulary meanwhile is at worst still widened with its
+ * correction for that minute (the word itself is always in its part). */
+const RESOLVED_WORDS_TTL_MS = 60_000;
+const RESOLVED_WORDS_MAX = 10_000;
 
 class Params {
   readonly values: unknown[] = [];
@@ -398,10 +403,22 @@ function emptyResult(): SearchResult {
 }
 
 export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
+  const resolvedWords = new Map<string, { part: string | null; until: number }>();
+
+  /** The query for these words, matched with AND and ranked with OR; null when only stop words are left. */
   async function resolveQuery(terms: string[]): Promise<{ match: string; rank: string } | null> {
-    const { rows } = await db.query<{ tsquery: string | null; rankquery: string | null }>(RESOLVE_SQL, [terms]);
-    const row = rows[0];
-    return row?.tsquery && row.rankquery ? { match: row.tsquery, rank: row.rankquery } : null;
+    const now = Date.now();
+    const unknown = terms.filter((term) => !((resolvedWords.get(term)?.until ?? 0) > now));
+    if (unknown.length > 0) {
+      const { rows } = await db.query<{ word: string; part: string | null }>(RESOLVE_SQL, [unknown]);
+      for (const row of rows) {
+        if (resolvedWords.size >= RESOLVED_WORDS_MAX) resolvedWords.delete(resolvedWords.keys().next().value!);
+        resolvedWords.delete(row.word); // re-inserted last: the map's order is the eviction order
+        resolvedWords.set(row.word, { part: row.part, until: now + RESOLVED_WORDS_TTL_MS });
+      }
+    }
+    const parts = terms.map((term) => resolvedWords.get(term)?.part).filter((part): part is string => !!part);
+    return parts.length > 0 ? { match: parts.join(' & '), rank: parts.join(' | ') } : null;
   }
 
   async function search(request: SearchRequest): Promise<SearchResult> {
