@@ -765,8 +765,8 @@ function writeReport(checks: string[]): void {
     ].join('\n');
   const text = `# Benchmarks
 
-Measured by \`npm run bench\` (autocannon; each scenario beside its baseline in the same run, ${SECONDS} s or a fixed
-number of requests each) on ${new Date().toISOString().slice(0, 10)}, on this machine: ${cpus().length} cores
+Measured by \`npm run bench\` (autocannon; each scenario beside its baseline in the same run, ${SECONDS} s, 15 s for
+the 100,000-product rows, or a fixed number of requests each) on ${new Date().toISOString().slice(0, 10)}, on this machine: ${cpus().length} cores
 (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
 The shop runs in one process against the real Postgres server, Redis and DynamoDB Local; the gateways of the
 identity, product-detail-through-the-gateway and 100,000-product rows, and that large catalog, run as their own
