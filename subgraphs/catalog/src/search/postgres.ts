@@ -548,8 +548,9 @@ SELECT (SELECT count(*) FROM (${matched('NULL::float8')} WHERE ${allFlags}) m) A
     /*
      * Browsing (no words) by category, brand and availability: the facets and the total come from
      * search_facet_cells, a trigger-maintained count per (category path, brand, price bucket, availability),
-     * and the page from an index; the cost no longer grows with the catalogue. Price and spec filters cut across
-     * the cells, so they take the scan above.
+     * and the page from an index, so the cost does not grow with the catalogue. (A signed-in shopper's boosts
+     * reorder the page, which is then sorted from the filtered rows.) Price and spec filters cut across the
+     * cells, so they take the scan above.
      */
     const cells = tsq === null && filters.priceMinMinor === null && filters.priceMaxMinor === null && filters.specs.size === 0;
     const cellRows = (where: string) => `
