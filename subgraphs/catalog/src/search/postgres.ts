@@ -118,27 +118,17 @@ CREATE TABLE IF NOT EXISTS search_facet_cells (
 );
 CREATE OR REPLACE FUNCTION search_facet_cells_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- One net change per cell, written in key order so that concurrent writers lock cells in the same order.
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
-    SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, count(*)
-    FROM new_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n;
-  ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
-    SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, -count(*)
-    FROM old_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n;
-  ELSE
-    INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
-    SELECT category_path, brand_key, brand, bucket, available, sum(n) FROM (
-      SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor) AS bucket, available, 1 AS n FROM new_rows
-      UNION ALL
-      SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, -1 FROM old_rows
-    ) d
-    GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n;
-  END IF;
+  -- One net change per cell, from the rows the statement added (+1) and removed (-1), written in key order so
+  -- that concurrent writers lock cells in the same order. Only the transition tables this trigger has are named.
+  EXECUTE 'INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
+    SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, sum(d) FROM ('
+    || CASE TG_OP
+         WHEN 'INSERT' THEN 'SELECT *, 1 AS d FROM new_rows'
+         WHEN 'DELETE' THEN 'SELECT *, -1 AS d FROM old_rows'
+         ELSE 'SELECT *, 1 AS d FROM new_rows UNION ALL SELECT *, -1 FROM old_rows'
+       END
+    || ') s GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n';
   RETURN NULL;
 END
 $$;
@@ -253,35 +243,30 @@ ON CONFLICT (lexeme) DO NOTHING`;
 const UPSERT_SQL = upsertSql('search_documents');
 const STAGE_SQL = upsertSql('search_documents_staging');
 
-/** A batch's vocabulary: title, brand and category words, counted once per product. */
-function batchWords(batch: SearchDocument[]): string[] {
-  return batch.flatMap((doc) => [
-    ...new Set([
-      ...vocabulary(doc.title),
-      ...vocabulary(doc.brand),
-      ...vocabulary([doc.categoryHandle, ...doc.categoryPath].join(' ')),
-    ]),
-  ]);
-}
-
-/** The last version of a product in one batch wins (ON CONFLICT cannot touch a row twice in a statement). */
-function latestById(docs: SearchDocument[]): SearchDocument[] {
+/**
+ * Writes documents with their vocabulary. `into` the staging table of a reindex, the lexemes are collected once
+ * at the end instead of per batch.
+ */
+async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[], into: 'index' | 'staging' = 'index'): Promise<void> {
+  // The last version of a product in one batch wins; ON CONFLICT cannot touch a row twice in a statement.
   const byId = new Map<string, SearchDocument>();
   for (const doc of docs) byId.set(doc.productId, doc);
-  return [...byId.values()];
-}
-
-async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[]): Promise<void> {
   // A fixed order of rows (and of words below) keeps concurrent writers from deadlocking on each other's locks.
-  const unique = latestById(docs).sort((a, b) =>
+  const unique = [...byId.values()].sort((a, b) =>
     a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
   );
   for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
     const batch = unique.slice(i, i + UPSERT_BATCH);
-    await tx.query(UPSERT_SQL, [JSON.stringify(batch.map(toRow))]);
-    const words = batchWords(batch);
+    await tx.query(into === 'index' ? UPSERT_SQL : STAGE_SQL, [JSON.stringify(batch.map(toRow))]);
+    const words = batch.flatMap((doc) => [
+      ...new Set([
+        ...vocabulary(doc.title),
+        ...vocabulary(doc.brand),
+        ...vocabulary([doc.categoryHandle, ...doc.categoryPath].join(' ')),
+      ]),
+    ]);
     if (words.length > 0) await tx.query(TERMS_SQL, [words]);
-    await tx.query(LEXEMES_SQL, [batch.map((doc) => doc.productId)]);
+    if (into === 'index') await tx.query(LEXEMES_SQL, [batch.map((doc) => doc.productId)]);
   }
 }
 
@@ -499,15 +484,21 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     const missed = active.length === 0
       ? '0'
       : `CASE ${active.map((name) => `WHEN NOT x.${name} THEN ${filterNames.indexOf(name) + 1}`).join(' ')} ELSE 0 END`;
+    const flagColumns = (indent: string) =>
+      Object.entries(flags)
+        .map(([name, expression]) => `(${expression}) AS ${name}`)
+        .join(`,\n${indent}`);
+    // A facet needs the rows that only its own filter drops: the rows failing at most one filter.
+    const atMostOneMissed = `${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1`;
+    const cubeJson = (rows: string) =>
+      `(SELECT coalesce(json_agg(json_build_array(category_path, brand, bucket, available, missed, n)), '[]'::json) FROM (${rows}) c)`;
     const matched = (score: string) => `
   SELECT x.product_id, x.min_price_minor, x.created_at, x.popularity, x.category_path, x.brand, x.available,
     ${priceBucket} AS bucket, ${missed} AS missed, ${score} AS score
   FROM (
     SELECT d.product_id, d.document, d.brand, d.brand_key, d.category_path, d.available, d.min_price_minor,
       d.created_at, d.popularity,
-      ${Object.entries(flags)
-        .map(([name, expression]) => `(${expression}) AS ${name}`)
-        .join(',\n      ')}
+      ${flagColumns('      ')}
     FROM search_documents d
     WHERE ${tsq === null ? 'TRUE' : `d.document @@ ${tsq}`}
   ) x`;
@@ -517,8 +508,7 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     /*
      * Two scans of the matches, each cheap, rather than one materialised for both. The page: rows passing every
      * filter, ranked, top N (OFFSET 0 keeps the planner from walking a sort-key index over the whole table
-     * instead). The facets: a facet needs the rows that only its own filter drops, so that scan keeps every row
-     * failing at most one filter, and one GROUP BY folds them into a small cube (category path, brand, price
+     * instead). The facets: that scan keeps every row failing at most one filter, and one GROUP BY folds them into a small cube (category path, brand, price
      * bucket, availability, which filter failed): a few hundred rows at most, which the facets and the total are
      * summed from below. One hash lookup per matching row, however many facets there are.
      */
@@ -533,11 +523,11 @@ page AS (
     const sql = `
 WITH ${pageSql}
 SELECT
-  (SELECT coalesce(json_agg(json_build_array(category_path, brand, bucket, available, missed, n)), '[]'::json) FROM (
+  ${cubeJson(`
      SELECT category_path, brand, bucket, available, missed, count(*) AS n FROM (${matched('NULL::float8')}
-       WHERE ${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1
+       WHERE ${atMostOneMissed}
      ) m
-     GROUP BY category_path, brand, bucket, available, missed) c) AS cube,
+     GROUP BY category_path, brand, bucket, available, missed`)} AS cube,
   ${hitsJson} AS hits`;
 
     // Without facets: only the rows that pass every filter, counted and paged; no facet counting pass.
@@ -556,9 +546,7 @@ SELECT (SELECT count(*) FROM (${matched('NULL::float8')} WHERE ${allFlags}) m) A
     const cellRows = (where: string) => `
       SELECT x.category_path, x.brand, x.bucket, x.available, ${missed} AS missed, x.n FROM (
         SELECT d.category_path, d.brand, d.bucket, d.available, d.n,
-          ${Object.entries(flags)
-            .map(([name, expression]) => `(${expression}) AS ${name}`)
-            .join(',\n          ')}
+          ${flagColumns('          ')}
         FROM search_facet_cells d WHERE d.n > 0
       ) x WHERE ${where}`;
     const browsePage = `
@@ -572,8 +560,7 @@ page AS (
     const browseSql = `
 WITH ${browsePage}
 SELECT
-  (SELECT coalesce(json_agg(json_build_array(category_path, brand, bucket, available, missed, n)), '[]'::json) FROM (
-    ${cellRows(`${active.map((name) => `(NOT x.${name})::int`).join(' + ') || '0'} <= 1`)}) c) AS cube,
+  ${cubeJson(cellRows(atMostOneMissed))} AS cube,
   ${hitsJson} AS hits`;
     const browsePlainSql = `
 WITH ${browsePage}
@@ -792,12 +779,7 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
           `CREATE TEMP TABLE search_documents_staging (LIKE search_documents, PRIMARY KEY (product_id)) ON COMMIT DROP`,
         );
         for await (const docs of batches) {
-          for (let i = 0; i < docs.length; i += UPSERT_BATCH) {
-            const batch = latestById(docs.slice(i, i + UPSERT_BATCH));
-            await tx.query(STAGE_SQL, [JSON.stringify(batch.map(toRow))]);
-            const words = batchWords(batch);
-            if (words.length > 0) await tx.query(TERMS_SQL, [words]);
-          }
+          if (docs.length > 0) await writeDocuments(tx, docs, 'staging');
         }
         const columns = COLUMNS.map(([name]) => name).join(', ');
         await tx.query(
@@ -808,7 +790,6 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
           `INSERT INTO search_lexemes (lexeme)
            SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents ORDER BY 1`,
         );
-        await tx.query('DROP TABLE search_documents_staging');
         await tx.exec(CELLS_REBUILD_SQL);
       });
       // Merge what the bulk write left in the GIN pending lists and refresh the planner's statistics, at once
