@@ -106,6 +106,11 @@ export function hasScope(principal: Principal, scope: PartnerScope): boolean {
   return principal.kind === 'partner' && principal.scopes.includes(scope);
 }
 
+/** Reads anyone's objects of an area: another service, an admin, or a partner whose key holds `scope`. */
+export function readsAll(principal: Principal, scope: PartnerScope): boolean {
+  return principal.kind === 'service' || isAdmin(principal) || hasScope(principal, scope);
+}
+
 /**
  * An admin, or a partner whose key holds `scope`; anyone else is refused (UNAUTHENTICATED when anonymous).
  * Gives who acts, for audit trails: the admin's customer id, or `partner:<key id>`.

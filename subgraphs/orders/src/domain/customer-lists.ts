@@ -1,9 +1,9 @@
 // What a customer's lists (orders, subscriptions) share: who may read them and their (createdAt, id) cursor.
-import { decodeCursor, encodeCursor, hasScope, isAdmin, type Principal } from '@shop/common';
+import { decodeCursor, encodeCursor, readsAll, type Principal } from '@shop/common';
 
 /** The customer themself, an admin, a partner holding orders:read, or a service. */
 export function canSeeCustomer(principal: Principal, customerId: string): boolean {
-  if (principal.kind === 'service' || isAdmin(principal) || hasScope(principal, 'orders:read')) return true;
+  if (readsAll(principal, 'orders:read')) return true;
   return principal.kind === 'customer' && principal.customerId === customerId;
 }
 

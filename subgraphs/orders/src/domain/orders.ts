@@ -5,7 +5,7 @@ import {
   BadInputError,
   ForbiddenError,
   assertCanAccessOwned,
-  hasScope,
+  readsAll,
   isAdmin,
   pageSize,
   parseDecimal,
@@ -212,7 +212,7 @@ export async function processPayment(deps: Deps, order: Order): Promise<Order> {
  */
 export async function orderFor(ctx: Context, id: string): Promise<Order> {
   const order = await ctx.loaders.order.load(id);
-  const privileged = ctx.principal.kind === 'service' || isAdmin(ctx.principal) || hasScope(ctx.principal, 'orders:read');
+  const privileged = readsAll(ctx.principal, 'orders:read');
   if (!order || (order.customerId === null && !privileged)) throw new ForbiddenError();
   if (!privileged) assertCanAccessOwned(ctx.principal, order.customerId);
   return order;

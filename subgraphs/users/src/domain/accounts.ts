@@ -1,8 +1,7 @@
 // Accounts: registration, login (password, then TOTP or a recovery code), logout, reading a customer.
 import {
   assertCanAccessOwned,
-  hasScope,
-  isAdmin,
+  readsAll,
   requireCustomer,
   userError,
   type Principal,
@@ -227,7 +226,7 @@ export async function resolveCustomerReference(ctx: Context, id: string): Promis
 }
 
 function privileged(principal: Principal): boolean {
-  return principal.kind === 'service' || isAdmin(principal) || hasScope(principal, 'customers:read');
+  return readsAll(principal, 'customers:read');
 }
 
 /**
