@@ -192,17 +192,7 @@ export class InventoryRepository {
       this.movement(variantId, 'ADJUSTMENT', delta, reason, actor, at),
       this.changed(variantId, at),
     ];
-    try {
-      await transactWrite(this.dynamo, items);
-    } catch (error) {
-      if (error instanceof ConditionFailed) {
-        return { kind: 'insufficient', available: Number(error.reasons[0]?.Item?.available?.N ?? 0) };
-      }
-      throw error;
-    }
-    const level = await this.getLevel(variantId);
-    if (!level) throw new Error('inventory item vanished after an adjustment');
-    return { kind: 'adjusted', level };
+    return this.commitAdjustment(variantId, items);
   }
 
   private async adjustAt(variantId: string, locationId: string, delta: number, reason: string, actor: string): Promise<AdjustResult> {
@@ -233,6 +223,11 @@ export class InventoryRepository {
       this.movement(variantId, 'ADJUSTMENT', delta, reason, actor, at, locationId),
       this.changed(variantId, at),
     ];
+    return this.commitAdjustment(variantId, items);
+  }
+
+  /** Writes an adjustment whose first item is the conditional stock update, then reads the level it left. */
+  private async commitAdjustment(variantId: string, items: TransactItem[]): Promise<AdjustResult> {
     try {
       await transactWrite(this.dynamo, items);
     } catch (error) {
