@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createLogger, IDENTITY_HEADER, signIdentity, type Principal } from '@shop/common';
 import { createCache, startDynamoLocal } from '@shop/datastores';
-import { startShop } from '../scripts/start';
+import { portsEnv, startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
 
@@ -139,6 +139,17 @@ async function measure(
   return row;
 }
 
+/** A row from latencies timed one at a time (ms): their p50 and p99, and the rate one at a time gives. */
+function latencyRow(group: string, scenario: string, values: number[], note: string): Row {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const row: Row = { group, scenario, connections: 1, p50: at(0.5), p99: at(0.99), rps: Math.round(1000 / mean), errors: 0, note };
+  rows.push(row);
+  console.log(`${group} / ${scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms`);
+  return row;
+}
+
 /**
  * Sub-millisecond latencies: the variants' requests alternate one at a time (a, b, c, a, b, c, ...) on keep-alive
  * connections, each timed with the high-resolution clock, so drift and background work fall on all alike. When the
@@ -182,24 +193,7 @@ async function interleaved(
     }
   }
   agent.destroy();
-  const row = (scenario: string, values: number[]): Row => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
-    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-    const made: Row = {
-      group,
-      scenario,
-      connections: 1,
-      p50: at(0.5),
-      p99: at(0.99),
-      rps: Math.round(1000 / mean),
-      errors: 0,
-      note: `${count} requests, interleaved`,
-    };
-    rows.push(made);
-    console.log(`${group} / ${scenario}: p50 ${made.p50} ms, p99 ${made.p99} ms`);
-    return made;
-  };
+  const row = (scenario: string, values: number[]) => latencyRow(group, scenario, values, `${count} requests, interleaved`);
   const totals = variants.map((v, k) => row(`${v.scenario}: whole request`, samples[k]!.ms));
   return variants.map((v, k) => ({
     total: totals[k]!,
@@ -257,12 +251,7 @@ async function main(): Promise<void> {
     DYNAMODB_TABLE_PREFIX: `bench${tag}_`,
     REDIS_URL,
     EVENT_STREAM: `bench:events:${tag}`,
-    PORT: String(ports[0]),
-    USERS_PORT: String(ports[1]),
-    CATALOG_PORT: String(ports[2]),
-    CART_PORT: String(ports[3]),
-    ORDERS_PORT: String(ports[4]),
-    SHIPPING_PORT: String(ports[5]),
+    ...portsEnv(ports),
     LOG_LEVEL: 'silent',
     // Benchmarks sign in many times from one address.
     LOGIN_IP_MAX_FAILURES: '100000',
@@ -347,18 +336,12 @@ async function main(): Promise<void> {
       if (i >= 200) gets.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     await floorCache.close();
-    gets.sort((a, b) => a - b);
-    const redisFloor: Row = {
-      group: 'identity',
-      scenario: 'one Redis GET through the cache client (the floor under a cache hit)',
-      connections: 1,
-      p50: Number(gets[Math.floor(gets.length / 2)]!.toFixed(2)),
-      p99: Number(gets[Math.floor(gets.length * 0.99)]!.toFixed(2)),
-      rps: Math.round(1000 / (gets.reduce((a, b) => a + b, 0) / gets.length)),
-      errors: 0,
-      note: '3000 reads, one at a time',
-    };
-    rows.push(redisFloor);
+    const redisFloor = latencyRow(
+      'identity',
+      'one Redis GET through the cache client (the floor under a cache hit)',
+      gets,
+      '3000 reads, one at a time',
+    );
     const added = (a: Row | null | undefined, b: Row | null | undefined) =>
       a && b ? `${(a.p50 - b.p50).toFixed(2)} ms at p50 and ${(a.p99 - b.p99).toFixed(2)} ms at p99` : 'not reported';
     // Met only when both views agree: the whole request as the client sees it, and the resolution inside the gateway.

@@ -24,6 +24,15 @@ type Env = Record<string, string | undefined>;
 type Runtime = { bus: EventBus; logger: Logger };
 
 /** How each subgraph is made from the environment, in start order: catalog first, as the others read prices from it. */
+/** The environment that puts a shop on these ports: the gateway's first, then each subgraph's in SUBGRAPHS order. */
+export function portsEnv(ports: number[]): Record<string, string> {
+  if (ports.length !== SUBGRAPHS.length + 1) throw new RangeError(`expected ${SUBGRAPHS.length + 1} ports, got ${ports.length}`);
+  return {
+    PORT: String(ports[0]),
+    ...Object.fromEntries(SUBGRAPHS.map(({ name }, i) => [`${name.toUpperCase()}_PORT`, String(ports[i + 1])])),
+  };
+}
+
 const SERVICES: { name: (typeof SUBGRAPHS)[number]['name']; create: (env: Env, runtime: Runtime) => Promise<ServiceHandle> }[] = [
   { name: 'catalog', create: (env, rt) => catalog.createService(catalogConfig.loadConfig(env), rt) },
   { name: 'users', create: (env, rt) => users.createService(usersConfig.loadConfig(env), rt) },

@@ -14,7 +14,7 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@shop/testkit';
-import { startShop, type RunningShop } from '../scripts/start';
+import { portsEnv, startShop, type RunningShop } from '../scripts/start';
 
 interface Variant {
   id: string;
@@ -99,12 +99,7 @@ describe.each([
         DYNAMODB_TABLE_PREFIX: prefix,
         REDIS_URL: embedded ? undefined : testRedisUrl(),
         EVENT_STREAM: `test:events:${randomUUID()}`,
-        PORT: String(ports[0]),
-        USERS_PORT: String(ports[1]),
-        CATALOG_PORT: String(ports[2]),
-        CART_PORT: String(ports[3]),
-        ORDERS_PORT: String(ports[4]),
-        SHIPPING_PORT: String(ports[5]),
+        ...portsEnv(ports),
         LOG_LEVEL: 'silent',
       },
       testLogger,
