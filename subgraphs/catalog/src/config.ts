@@ -7,8 +7,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   /** Prefix of the catalog's cache keys, so several catalogs can share one Redis. */
   CACHE_KEY_PREFIX: z.string().default('catalog:'),
-  /** How long a cached product lives at most (invalidation removes it sooner). */
-  PRODUCT_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  /** How long a cached product lives at most (invalidation removes it sooner); 0 reads every product from Postgres. */
+  PRODUCT_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
   /** The search engine: OpenSearch at this URL, else Postgres full-text in the catalog database. */
   OPENSEARCH_URL: optionalUrl,
   /** Prefix of the OpenSearch index and alias names. */

@@ -23,15 +23,23 @@ export class ProductCache {
     return `product:v2:handle:${handle}`;
   }
 
+  /** With a TTL of 0 nothing is read or written; invalidation still runs, for entries other instances wrote. */
+  private get enabled(): boolean {
+    return this.ttlSeconds > 0;
+  }
+
   async byId(id: string): Promise<ProductWithVariants | undefined> {
+    if (!this.enabled) return undefined;
     return complete(await this.cache.get<ProductWithVariants>(ProductCache.idKey(id)));
   }
 
   async byHandle(handle: string): Promise<ProductWithVariants | undefined> {
+    if (!this.enabled) return undefined;
     return complete(await this.cache.get<ProductWithVariants>(ProductCache.handleKey(handle)));
   }
 
   async put(entry: ProductWithVariants): Promise<void> {
+    if (!this.enabled) return;
     await Promise.all([
       this.cache.set(ProductCache.idKey(entry.product.id), entry, this.ttlSeconds),
       this.cache.set(ProductCache.handleKey(entry.product.handle), entry, this.ttlSeconds),
