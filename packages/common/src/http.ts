@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Logger } from './logger';
+import type { QueryFastPath } from './query-fast-path';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -98,6 +99,8 @@ export interface GraphQLMount<TContext extends BaseContext> {
    * read; it may set response headers on `res`, never write it.
    */
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
+  /** Answers the queries it can as Apollo Server would, faster (subgraphs); it gives null for the rest. */
+  fastPath?: QueryFastPath;
   /** Answers GET requests from browsers instead of GraphQL (the explorer). */
   browserPage?: () => string;
 }
@@ -138,10 +141,6 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       const reading = method === 'POST' ? rawBody() : null;
       reading?.catch(() => undefined); // awaited below; a refused context must not leave it unhandled
       const context = await graphql.context(req, res);
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
       let body: unknown = undefined;
       if (method === 'POST') {
         const raw = await rawBody();
@@ -150,6 +149,17 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         } catch {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
+      }
+      const json = /^application\/json\b/.test(req.headers['content-type'] ?? '');
+      const fast = method === 'POST' && json && graphql.fastPath ? await graphql.fastPath(body, req.headers.accept, context) : null;
+      if (fast !== null) {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(fast).toString() });
+        res.end(fast);
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
       const result = await graphql.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
