@@ -1,8 +1,10 @@
-// A subgraph's queries answered by graphql-js directly, as Apollo Server would answer them, without its per-request
-// pipeline (query hashing, request-context assembly, plugin hooks), which costs about as much as executing a
-// cached product read itself. Anything this path does not answer exactly as Apollo would goes to Apollo Server.
+// A subgraph's queries answered as Apollo Server would answer them, without its per-request pipeline (query hashing,
+// request-context assembly, plugin hooks), and executed by a function compiled once per document and operation
+// (graphql-jit) rather than by walking the document on every request. Anything this path does not answer exactly
+// as Apollo would goes to Apollo Server.
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import {
-  type GraphQLError,
+  GraphQLError,
   NoSchemaIntrospectionCustomRule,
   execute,
   getOperationAST,
@@ -14,14 +16,28 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SourceLocation,
 } from 'graphql';
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
-/** A document this path answers: parsed and valid, and its operations' names mapped to their type. */
+/**
+ * An operation of a document. It is compiled (graphql-jit) on its second run: a document seen once, as a crafted
+ * one-off would be, never pays for compiling; the queries a storefront repeats run compiled from then on.
+ */
+interface Operation {
+  definition: OperationDefinitionNode;
+  runs: number;
+  /** undefined: not compiled yet; null: graphql-jit could not compile it, so graphql-js runs it. */
+  compiled?: CompiledQuery | null;
+}
+
+const COMPILE_ON_RUN = 2;
+
+/** A document this path answers: parsed and valid, and its operations by name (null: none such, or not a query). */
 interface Prepared {
   document: DocumentNode;
-  operations: Map<string | null, OperationDefinitionNode | null>;
+  operations: Map<string | null, Operation | null>;
 }
 
 const MAX_DOCUMENTS = 1000;
@@ -60,12 +76,56 @@ export function createQueryFastPath(options: { schema: GraphQLSchema; formatErro
     return prepared;
   }
 
-  function operation(prepared: Prepared, name: string | null): OperationDefinitionNode | null {
-    if (!prepared.operations.has(name)) prepared.operations.set(name, getOperationAST(prepared.document, name) ?? null);
+  function operation(prepared: Prepared, name: string | null): Operation | null {
+    if (!prepared.operations.has(name)) {
+      const definition = getOperationAST(prepared.document, name);
+      prepared.operations.set(name, definition && definition.operation === 'query' ? { definition, runs: 0 } : null);
+    }
     return prepared.operations.get(name)!;
   }
 
-  function formatted(error: GraphQLError): GraphQLFormattedError {
+  function run(
+    document: DocumentNode,
+    op: Operation,
+    name: string | null,
+    contextValue: unknown,
+    variableValues: Record<string, unknown> | undefined,
+  ): Promise<ExecutionResult> | ExecutionResult {
+    op.runs += 1;
+    if (op.compiled === undefined && op.runs >= COMPILE_ON_RUN) {
+      let compiled: CompiledQuery | ExecutionResult | null;
+      try {
+        compiled = compileQuery(options.schema, document, name ?? undefined);
+      } catch {
+        compiled = null;
+      }
+      op.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
+    }
+    if (op.compiled) return op.compiled.query(undefined, contextValue, variableValues);
+    return execute({ schema: options.schema, document, contextValue, variableValues, operationName: name ?? undefined });
+  }
+
+  /** graphql-jit's errors as graphql-js's own: the resolver's error as originalError, its extensions kept. */
+  function asGraphQLError(error: unknown): GraphQLError {
+    // graphql-jit's errors pass instanceof GraphQLError but carry no extensions of their own.
+    if (error instanceof GraphQLError && typeof error.extensions === 'object' && error.extensions !== null) return error;
+    const jit = error as {
+      message: string;
+      locations?: readonly SourceLocation[];
+      path?: readonly (string | number)[];
+      originalError?: Error & { extensions?: Record<string, unknown> };
+    };
+    const converted = new GraphQLError(jit.message, {
+      path: jit.path,
+      originalError: jit.originalError,
+      extensions: jit.originalError?.extensions,
+    });
+    if (jit.locations) Object.assign(converted, { locations: jit.locations });
+    return converted;
+  }
+
+  function formatted(raw: unknown): GraphQLFormattedError {
+    const error = asGraphQLError(raw);
     const extensions = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
     try {
       return options.formatError({ ...error.toJSON(), extensions }, error);
@@ -85,15 +145,10 @@ export function createQueryFastPath(options: { schema: GraphQLSchema; formatErro
     const prepared = prepare(query);
     if (!prepared) return null;
     const op = operation(prepared, operationName ?? null);
-    if (!op || op.operation !== 'query') return null;
+    if (!op) return null;
 
-    const result: ExecutionResult = await execute({
-      schema: options.schema,
-      document: prepared.document,
-      contextValue,
-      variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
-      operationName: operationName ?? undefined,
-    });
+    const variableValues = (variables ?? undefined) as Record<string, unknown> | undefined;
+    const result = await run(prepared.document, op, operationName ?? null, contextValue, variableValues);
     // No data at all: the variables did not coerce, and nothing ran; Apollo answers that (with its status 400).
     if (result.data === undefined) return null;
     // Apollo's field order: errors first.
