@@ -150,8 +150,10 @@ export function createHttpApp<TContext extends BaseContext>(options: {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
       }
-      const json = /^application\/json\b/.test(req.headers['content-type'] ?? '');
-      const fast = method === 'POST' && json && graphql.fastPath ? await graphql.fastPath(body, req.headers.accept, context) : null;
+      const fast =
+        graphql.fastPath && method === 'POST' && /^application\/json\b/.test(req.headers['content-type'] ?? '')
+          ? await graphql.fastPath(body, req.headers.accept, context)
+          : null;
       if (fast !== null) {
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(fast).toString() });
         res.end(fast);

@@ -15,7 +15,6 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SourceLocation,
 } from 'graphql';
 
@@ -26,7 +25,6 @@ export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => 
  * one-off would be, never pays for compiling; the queries a storefront repeats run compiled from then on.
  */
 interface Operation {
-  definition: OperationDefinitionNode;
   runs: number;
   /** undefined: not compiled yet; null: graphql-jit could not compile it, so graphql-js runs it. */
   compiled?: CompiledQuery | null;
@@ -79,7 +77,7 @@ export function createQueryFastPath(options: { schema: GraphQLSchema; formatErro
   function operation(prepared: Prepared, name: string | null): Operation | null {
     if (!prepared.operations.has(name)) {
       const definition = getOperationAST(prepared.document, name);
-      prepared.operations.set(name, definition && definition.operation === 'query' ? { definition, runs: 0 } : null);
+      prepared.operations.set(name, definition?.operation === 'query' ? { runs: 0 } : null);
     }
     return prepared.operations.get(name)!;
   }

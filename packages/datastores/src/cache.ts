@@ -119,8 +119,8 @@ export function firstConnection(redis: Redis, ms = 2000): Promise<void> {
   });
 }
 
-/** Redis that fails fast when down (no offline queue), so a read falls through to the datastore at once. */
 /**
+ * Redis that fails fast when down (no offline queue), so a read falls through to the datastore at once.
  * autoPipelining: commands issued in one tick go out in one write (a cache serving many requests at once sends
  * its GETs together rather than a syscall each); for a connection that runs only non-blocking commands.
  */
