@@ -59,7 +59,7 @@ EOF
 # shop: test settings
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
-max_connections = 300
+max_connections = 1000
 fsync = off
 synchronous_commit = off
 full_page_writes = off
