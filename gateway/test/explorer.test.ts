@@ -1,18 +1,16 @@
 /// <reference lib="dom" />
 // The explorer in a real browser (Debian's Chromium): it loads with no network beyond the gateway and runs a query.
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from '@shop/testkit';
 import { startProbe, type Probe } from './probe';
 
-describe('GraphQL explorer in a browser', () => {
+describeWithChromium('GraphQL explorer in a browser', () => {
   let probe: Probe;
   let browser: Browser;
 
   beforeAll(async () => {
     probe = await startProbe();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {

@@ -112,3 +112,4 @@ export async function gql<T = Record<string, unknown>>(
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
+export { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from './browser';
