@@ -31,6 +31,7 @@ import type { PaymentGateway } from './payments/gateway';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
 import { resolvers } from './resolvers';
+import { fulfilmentRoutes } from './routes/fulfilment';
 
 const ROOT = join(__dirname, '..');
 
@@ -89,7 +90,7 @@ export async function createService(
     outboxWritten: () => relay.kick(),
   };
 
-  const routes: Route[] = [];
+  const routes: Route[] = [...fulfilmentRoutes(deps, config.INTERNAL_AUTH_SECRET)];
   if (config.STRIPE_WEBHOOK_SECRET) {
     const secret = config.STRIPE_WEBHOOK_SECRET;
     // constructEvent needs no API key; a placeholder serves when the payments themselves run on the sandbox.

@@ -33,6 +33,7 @@ import type { Context } from '../context';
 import { canSeeCustomer, decodeCreatedAtCursor, encodeCreatedAtCursor } from './customer-lists';
 import { chargeKeyFor } from '../payments/gateway';
 import { checkoutFor } from './checkout';
+import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
 import { applyPaymentResult, orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
@@ -256,6 +257,9 @@ export async function cancelOrder(ctx: Context, orderId: string, reason: string 
     const order = (await findOrder(tx, orderId, true))!;
     if (!isCancellable(order.status)) {
       return { ...orderFail('ORDER_NOT_CANCELLABLE', `An order that is ${order.status} cannot be cancelled.`), effects: [] };
+    }
+    if (await fulfilmentStarted(tx, order.id)) {
+      return { ...orderFail('ORDER_NOT_CANCELLABLE', 'The order is being shipped and can no longer be cancelled.'), effects: [] };
     }
     if (order.status === 'PENDING_PAYMENT' && order.leaseUntil && order.leaseUntil > new Date()) {
       return { ...orderFail('PAYMENT_IN_PROGRESS', 'The payment is being processed; try again in a moment.'), effects: [] };
