@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { computeTax, taxOn, taxRuleFor } from '../src/domain/tax';
+import { SUBDIVISION_COUNTRIES } from '@shop/common';
+import { REGION_TAXED_COUNTRIES, computeTax, taxOn, taxRuleFor } from '../src/domain/tax';
 import { canTransition, isCancellable, isRefundable } from '../src/domain/status';
 import { isCountryCode, validateAddress, validateEmail } from '../src/domain/validation';
 import { priceCheckout } from '../src/domain/pricing';
@@ -79,6 +80,10 @@ describe('validation', () => {
     expect(isCountryCode('DE')).toBe(true);
     expect(isCountryCode('XX')).toBe(false);
     expect(isCountryCode('usa')).toBe(false);
+  });
+
+  it('When the tax table has rates per subdivision of a country, then addresses in that country must name a valid subdivision', () => {
+    expect([...REGION_TAXED_COUNTRIES].sort()).toEqual([...SUBDIVISION_COUNTRIES].sort());
   });
 
   it('When address fields are empty or too long, then each is named', () => {

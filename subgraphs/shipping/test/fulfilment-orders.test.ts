@@ -3,7 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { admin, customer, gql, identityHeaders, service, type GraphQLResponse } from '@shop/testkit';
 import type { Principal } from '@shop/common';
-import { COMPLETE, readyCheckout, startHarness, type Harness as OrdersHarness } from '../../orders/test/harness';
+import {
+  COMPLETE,
+  readyCheckout,
+  startHarness,
+  type Harness as OrdersHarness,
+} from '../../orders/test/harness';
 import { startShipping, type Harness as ShippingHarness } from './harness';
 
 let orders: OrdersHarness;
@@ -52,7 +57,11 @@ type FulfilPayload = {
   };
 };
 
-function fulfil(orderId: string, lines: { orderLineId: string; quantity: number }[], who: Principal = admin()) {
+function fulfil(
+  orderId: string,
+  lines: { orderLineId: string; quantity: number }[],
+  who: Principal = admin(),
+) {
   return gql<FulfilPayload>(
     shipping.url,
     `mutation($o: ID!, $l: [FulfillmentLineInput!]!) { fulfillmentCreate(orderId: $o, lines: $l, carrier: UPS, service: "GROUND") {
@@ -68,7 +77,9 @@ const payloadOf = (r: { body: GraphQLResponse<FulfilPayload> }) => {
 };
 
 function cancel(order: PlacedOrder) {
-  return orders.call<{ orderCancel: { order: { status: string } | null; userErrors: { code: string; message: string }[] } }>(
+  return orders.call<{
+    orderCancel: { order: { status: string } | null; userErrors: { code: string; message: string }[] };
+  }>(
     order.shopper,
     `mutation($id: ID!) { orderCancel(orderId: $id) { order { status } userErrors { code message } } }`,
     { id: order.id },
@@ -76,11 +87,17 @@ function cancel(order: PlacedOrder) {
 }
 
 async function shipmentsOf(orderId: string): Promise<{ customer_id: string | null }[]> {
-  return (await shipping.database.db.query<{ customer_id: string | null }>(`SELECT customer_id FROM shipments WHERE order_id = $1`, [orderId])).rows;
+  return (
+    await shipping.database.db.query<{ customer_id: string | null }>(
+      `SELECT customer_id FROM shipments WHERE order_id = $1`,
+      [orderId],
+    )
+  ).rows;
 }
 
 async function statusOf(orderId: string): Promise<string> {
-  return (await orders.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId])).rows[0]!.status;
+  return (await orders.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))
+    .rows[0]!.status;
 }
 
 describe('fulfillmentCreate follows the order', () => {
@@ -96,7 +113,13 @@ describe('fulfillmentCreate follows the order', () => {
     const tooMany = payloadOf(await fulfil(order.id, [{ orderLineId: line.id, quantity: 2 }]));
     expect(tooMany).toEqual({
       shipment: null,
-      userErrors: [{ code: 'QUANTITY_EXCEEDS_REMAINING', field: ['lines', '0', 'quantity'], message: 'Only 1 of this line is left to ship' }],
+      userErrors: [
+        {
+          code: 'QUANTITY_EXCEEDS_REMAINING',
+          field: ['lines', '0', 'quantity'],
+          message: 'Only 1 of this line is left to ship',
+        },
+      ],
     });
     const rest = payloadOf(await fulfil(order.id, [{ orderLineId: line.id, quantity: 1 }]));
     expect(rest.userErrors).toEqual([]);
@@ -107,13 +130,20 @@ describe('fulfillmentCreate follows the order', () => {
 
   it('When the order does not exist, is not paid, or a line is not the order’s, then userErrors and no shipment', async () => {
     const missing = payloadOf(await fulfil(randomUUID(), [{ orderLineId: 'line-1', quantity: 1 }]));
-    expect(missing).toEqual({ shipment: null, userErrors: [expect.objectContaining({ code: 'ORDER_NOT_FOUND', field: ['orderId'] })] });
+    expect(missing).toEqual({
+      shipment: null,
+      userErrors: [expect.objectContaining({ code: 'ORDER_NOT_FOUND', field: ['orderId'] })],
+    });
 
     const pending = await placeOrder('pm_card_threeDSecure2Required');
     expect(pending.status).toBe('PENDING_PAYMENT');
     const unpaid = payloadOf(await fulfil(pending.id, [{ orderLineId: pending.lines[0]!.id, quantity: 1 }]));
     expect(unpaid.userErrors).toEqual([
-      { code: 'ORDER_NOT_FULFILLABLE', field: ['orderId'], message: 'An order that is PENDING_PAYMENT cannot be shipped' },
+      {
+        code: 'ORDER_NOT_FULFILLABLE',
+        field: ['orderId'],
+        message: 'An order that is PENDING_PAYMENT cannot be shipped',
+      },
     ]);
 
     const paid = await placeOrder();
@@ -123,11 +153,15 @@ describe('fulfillmentCreate follows the order', () => {
         { orderLineId: pending.lines[0]!.id, quantity: 1 },
       ]),
     );
-    expect(foreign.userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_LINE', field: ['lines', '1', 'orderLineId'] })]);
+    expect(foreign.userErrors).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_LINE', field: ['lines', '1', 'orderLineId'] }),
+    ]);
     expect(await shipmentsOf(pending.id)).toEqual([]);
     expect(await shipmentsOf(paid.id)).toEqual([]);
     // Nothing of the refused shipment was claimed: the whole line still ships.
-    expect(payloadOf(await fulfil(paid.id, [{ orderLineId: paid.lines[0]!.id, quantity: 2 }])).userErrors).toEqual([]);
+    expect(
+      payloadOf(await fulfil(paid.id, [{ orderLineId: paid.lines[0]!.id, quantity: 2 }])).userErrors,
+    ).toEqual([]);
   });
 
   it('When the order is cancelled first, then fulfilment is refused and nothing ships', async () => {
@@ -140,11 +174,18 @@ describe('fulfillmentCreate follows the order', () => {
 
   it('When fulfilment claims the order first, then the cancellation is refused with a userError and the order is not refunded', async () => {
     const order = await placeOrder();
-    expect(payloadOf(await fulfil(order.id, [{ orderLineId: order.lines[0]!.id, quantity: 1 }])).userErrors).toEqual([]);
+    expect(
+      payloadOf(await fulfil(order.id, [{ orderLineId: order.lines[0]!.id, quantity: 1 }])).userErrors,
+    ).toEqual([]);
     const refused = await cancel(order);
     expect(refused.orderCancel).toEqual({
       order: null,
-      userErrors: [{ code: 'ORDER_NOT_CANCELLABLE', message: 'The order is being shipped and can no longer be cancelled.' }],
+      userErrors: [
+        {
+          code: 'ORDER_NOT_CANCELLABLE',
+          message: 'The order is being shipped and can no longer be cancelled.',
+        },
+      ],
     });
     expect(['PAID', 'FULFILLED']).toContain(await statusOf(order.id));
     const { rows } = await orders.db.db.query(`SELECT 1 FROM refunds WHERE order_id = $1`, [order.id]);
@@ -154,12 +195,17 @@ describe('fulfillmentCreate follows the order', () => {
   it('When a cancellation and a fulfilment race, then exactly one of them happens', async () => {
     for (let i = 0; i < 4; i++) {
       const order = await placeOrder();
-      const [shipped, cancelled] = await Promise.all([fulfil(order.id, [{ orderLineId: order.lines[0]!.id, quantity: 2 }]), cancel(order)]);
+      const [shipped, cancelled] = await Promise.all([
+        fulfil(order.id, [{ orderLineId: order.lines[0]!.id, quantity: 2 }]),
+        cancel(order),
+      ]);
       const didShip = payloadOf(shipped).shipment !== null;
       const didCancel = cancelled.orderCancel.order?.status === 'CANCELLED';
       expect([didShip, didCancel].filter(Boolean)).toHaveLength(1);
       expect(await shipmentsOf(order.id)).toHaveLength(didShip ? 1 : 0);
-      expect(await statusOf(order.id)).toEqual(didCancel ? 'CANCELLED' : expect.stringMatching(/^(PAID|FULFILLED)$/));
+      expect(await statusOf(order.id)).toEqual(
+        didCancel ? 'CANCELLED' : expect.stringMatching(/^(PAID|FULFILLED)$/),
+      );
     }
   });
 });
@@ -177,7 +223,9 @@ describe('the fulfilment-claim endpoint', () => {
     expect((await claim(order.id, identityHeaders(service('cart')))).status).toBe(403);
     expect((await claim(order.id, identityHeaders(admin()))).status).toBe(403);
     expect((await claim(order.id, {})).status).toBe(401);
-    const { rows } = await orders.db.db.query(`SELECT 1 FROM fulfilment_claims WHERE order_id = $1`, [order.id]);
+    const { rows } = await orders.db.db.query(`SELECT 1 FROM fulfilment_claims WHERE order_id = $1`, [
+      order.id,
+    ]);
     expect(rows).toEqual([]);
     // The control: the shipping service's identity is answered (here: the line is not the order's).
     expect((await claim(order.id, identityHeaders(service('shipping')))).status).toBe(422);

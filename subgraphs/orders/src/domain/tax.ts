@@ -24,6 +24,9 @@ const REGION_RULES: Record<string, TaxRule> = {
   'CA-ON': VAT(13), 'CA-QC': VAT(14.975), 'CA-BC': VAT(12), 'CA-NS': VAT(14), 'CA-AB': VAT(5),
 };
 
+/** Countries taxed per subdivision: their addresses must name a valid one (SUBDIVISION_COUNTRIES in @shop/common). */
+export const REGION_TAXED_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(REGION_RULES).map((k) => k.split('-')[0]!));
+
 const NO_TAX: TaxRule = { ratePpm: 0, shippingTaxable: false };
 
 export function taxRuleFor(countryCode: string, province: string | null): TaxRule {

@@ -32,7 +32,8 @@ export interface OrdersClient {
   releaseFulfilment(orderId: string, claimId: string): Promise<void>;
 }
 
-const unavailable = () => new ServiceUnavailableError('The orders service could not be reached. Please retry.');
+const unavailable = () =>
+  new ServiceUnavailableError('The orders service could not be reached. Please retry.');
 
 const orderPath = (orderId: string) => `/internal/orders/${encodeURIComponent(orderId)}/fulfilment-claims`;
 
@@ -46,7 +47,8 @@ export function ordersClient(client: ServiceClient): OrdersClient {
         if (!(error instanceof ServiceCallError)) throw error;
         if (error.status === 404) return { kind: 'not_found' };
         const refused = notFulfillable.safeParse(error.body);
-        if (error.status === 409 && refused.success) return { kind: 'not_fulfillable', status: refused.data.status };
+        if (error.status === 409 && refused.success)
+          return { kind: 'not_fulfillable', status: refused.data.status };
         const wrong = invalidLines.safeParse(error.body);
         if (error.status === 422 && wrong.success) return { kind: 'invalid_lines', lines: wrong.data.lines };
         throw unavailable();
