@@ -24,6 +24,11 @@ type Env = Record<string, string | undefined>;
 type Runtime = { bus: EventBus; logger: Logger };
 
 /** How each subgraph is made from the environment, in start order: catalog first, as the others read prices from it. */
+/** The gateway's origin, by either name the shop prints for it: the only one a browser may call DynamoDB Local from. */
+export function gatewayOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
 /** The environment that puts a shop on these ports: the gateway's first, then each subgraph's in SUBGRAPHS order. */
 export function portsEnv(ports: number[]): Record<string, string> {
   if (ports.length !== SUBGRAPHS.length + 1) throw new RangeError(`expected ${SUBGRAPHS.length + 1} ports, got ${ports.length}`);
@@ -78,6 +83,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       dynamoLocal = await startDynamoLocal({
         port: Number(base.DYNAMODB_LOCAL_PORT ?? 8000),
         dataDir: join(dataDir, 'dynamodb'),
+        corsOrigins: gatewayOrigins(Number(base.PORT ?? 4000)),
       });
       stops.push({ name: 'DynamoDB Local', fn: () => dynamoLocal!.stop() });
       base.DYNAMODB_ENDPOINT = dynamoLocal.endpoint;
