@@ -18,7 +18,7 @@ import {
 } from '@shop/common';
 import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
-import { EXPLORER_PAGE, explorerRoutes } from './explorer';
+import { explorerPage, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
 
 interface GatewayContext {
@@ -139,7 +139,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) } };
       },
     },
-    ...explorerRoutes(),
+    ...(config.EXPLORER ? explorerRoutes() : []),
   ];
 
   const app = createHttpApp<GatewayContext>({
@@ -148,7 +148,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     graphql: {
       path: '/graphql',
       server: apollo,
-      browserPage: () => EXPLORER_PAGE,
+      browserPage: config.EXPLORER ? explorerPage : undefined,
       context: async (req, res) => {
         const started = performance.now();
         const principal = await identities.resolve(req);

@@ -101,8 +101,8 @@ export interface GraphQLMount<TContext extends BaseContext> {
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Answers the queries it can as Apollo Server would, faster (subgraphs); it gives null for the rest. */
   fastPath?: QueryFastPath;
-  /** Answers GET requests from browsers instead of GraphQL (the explorer). */
-  browserPage?: () => string;
+  /** Answers GET requests from browsers instead of GraphQL (the explorer), with the page's own headers. */
+  browserPage?: () => { html: string; headers: Record<string, string> };
 }
 
 export interface HttpApp {
@@ -133,8 +133,9 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         !url.searchParams.has('extensions') &&
         (req.headers.accept ?? '').includes('text/html')
       ) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(graphql.browserPage());
+        const page = graphql.browserPage();
+        res.writeHead(200, { ...page.headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page.html);
         return;
       }
       // The body is read while the context is built (for the gateway: while the caller is resolved).
