@@ -50,6 +50,7 @@ export interface Gateway {
 }
 
 export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration, read once at start
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
 
@@ -59,6 +60,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
     buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
   });
 

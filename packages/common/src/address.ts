@@ -11,7 +11,7 @@ import { userError, type UserError } from './errors';
  */
 export const SUBDIVISION_COUNTRIES: ReadonlySet<string> = new Set(['US', 'CA']);
 
-const US_ZIP = /^\d{5}(-\d{4})?$/;
+const US_ZIP = /^\d{5}$|^\d{5}-\d{4}$/;
 
 /** The subdivision's code within its country ("CA" for "ca" or "US-CA"), or null when it is not one. */
 export function subdivisionCode(countryCode: string, province: string | null | undefined): string | null {

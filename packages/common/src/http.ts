@@ -68,7 +68,9 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
+    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the array's own indexes
     const w = want[i]!;
+    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the array's own indexes
     const g = got[i]!;
     if (w.startsWith(':')) {
       try {

