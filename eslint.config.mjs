@@ -1,11 +1,14 @@
-// Lint: typed rules where they catch real bugs (floating promises), the recommended set elsewhere.
+// Lint: typed rules where they catch real bugs (floating promises), the recommended set elsewhere, and the
+// security rules (eslint.security.mjs) over the code that ships.
 import tseslint from 'typescript-eslint';
+import { ignores as securityIgnores, securityPlugin, securityRules } from './eslint.security.mjs';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.data/**', '**/generated/**', 'schema/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    plugins: securityPlugin,
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -14,4 +17,5 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  { files: ['**/*.ts'], ignores: securityIgnores, rules: securityRules },
 );

@@ -24,6 +24,11 @@ type Env = Record<string, string | undefined>;
 type Runtime = { bus: EventBus; logger: Logger };
 
 /** How each subgraph is made from the environment, in start order: catalog first, as the others read prices from it. */
+/** The gateway's origin, by either name the shop prints for it: the only one a browser may call DynamoDB Local from. */
+export function gatewayOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
 /** The environment that puts a shop on these ports: the gateway's first, then each subgraph's in SUBGRAPHS order. */
 export function portsEnv(ports: number[]): Record<string, string> {
   if (ports.length !== SUBGRAPHS.length + 1) throw new RangeError(`expected ${SUBGRAPHS.length + 1} ports, got ${ports.length}`);
@@ -44,13 +49,16 @@ const SERVICES: { name: (typeof SUBGRAPHS)[number]['name']; create: (env: Env, r
 /** Secrets the services share, made once per data folder so sessions and rate handles survive a restart. */
 function localSecrets(dataDir: string): Env {
   const file = join(dataDir, 'secrets.json');
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the secrets file sits at a fixed name under DATA_DIR
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Env;
   const secrets = {
     INTERNAL_AUTH_SECRET: randomBytes(32).toString('base64url'),
     MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
   };
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- dataDir is DATA_DIR configuration
   mkdirSync(dataDir, { recursive: true });
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the secrets file sits at a fixed name under DATA_DIR
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -78,6 +86,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       dynamoLocal = await startDynamoLocal({
         port: Number(base.DYNAMODB_LOCAL_PORT ?? 8000),
         dataDir: join(dataDir, 'dynamodb'),
+        corsOrigins: gatewayOrigins(Number(base.PORT ?? 4000)),
       });
       stops.push({ name: 'DynamoDB Local', fn: () => dynamoLocal!.stop() });
       base.DYNAMODB_ENDPOINT = dynamoLocal.endpoint;
@@ -92,6 +101,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     // <NAME>_PORT moves a subgraph; <NAME>_URL is where the others reach it (derived from the port by default).
     const ports = Object.fromEntries(SUBGRAPHS.map(({ name, port }) => [name, Number(base[`${name.toUpperCase()}_PORT`] ?? port)]));
     const urls: Env = Object.fromEntries(
+      // eslint-disable-next-line security/detect-object-injection -- the key is built from a subgraph name of the constant SUBGRAPHS list
       SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, base[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${ports[name]}`]),
     );
 
@@ -100,6 +110,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       const serviceEnv: Env = {
         ...base,
         ...urls,
+        // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name of the constant SUBGRAPHS list
         PORT: String(ports[name]),
         DATABASE_URL: base[`${name.toUpperCase()}_DATABASE_URL`],
       };

@@ -30,6 +30,8 @@ export const configSchema = z.object({
   SERVER_TIMING: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Schema introspection, for the explorer; off by default in production. */
   INTROSPECTION: z.enum(['true', 'false', '1', '0']).optional(),
+  /** The GraphQL explorer page at GET /graphql; off by default in production. */
+  EXPLORER: z.enum(['true', 'false', '1', '0']).optional(),
   /** Cache key prefix shared with the users service, which clears revoked sessions and API keys under it. */
   SHARED_CACHE_PREFIX: z.string().default('shop:'),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
@@ -38,8 +40,9 @@ export const configSchema = z.object({
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'INTROSPECTION'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'INTROSPECTION' | 'EXPLORER'> & {
   INTROSPECTION: boolean;
+  EXPLORER: boolean;
   /** From SUBGRAPH_<NAME>_URL: overrides the URL the supergraph records for subgraph <name>. */
   subgraphUrls: Record<string, string>;
 };
@@ -51,7 +54,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (match && value) subgraphUrls[match[1]!.toLowerCase()] = value;
   }
   const parsed = parseConfig(configSchema, env);
-  const introspection =
-    parsed.INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : ['true', '1'].includes(parsed.INTROSPECTION);
-  return { ...parsed, INTROSPECTION: introspection, subgraphUrls };
+  // Developer aids: on unless running in production, where each must be asked for.
+  const devAid = (flag: string | undefined) => (flag === undefined ? parsed.NODE_ENV !== 'production' : ['true', '1'].includes(flag));
+  return { ...parsed, INTROSPECTION: devAid(parsed.INTROSPECTION), EXPLORER: devAid(parsed.EXPLORER), subgraphUrls };
 }

@@ -18,7 +18,7 @@ import {
 } from '@shop/common';
 import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
-import { EXPLORER_PAGE, explorerRoutes } from './explorer';
+import { explorerPage, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
 
 interface GatewayContext {
@@ -50,6 +50,7 @@ export interface Gateway {
 }
 
 export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration, read once at start
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
 
@@ -59,6 +60,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
     buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
   });
 
@@ -139,7 +141,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) } };
       },
     },
-    ...explorerRoutes(),
+    ...(config.EXPLORER ? explorerRoutes() : []),
   ];
 
   const app = createHttpApp<GatewayContext>({
@@ -148,7 +150,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     graphql: {
       path: '/graphql',
       server: apollo,
-      browserPage: () => EXPLORER_PAGE,
+      browserPage: config.EXPLORER ? explorerPage : undefined,
       context: async (req, res) => {
         const started = performance.now();
         const principal = await identities.resolve(req);

@@ -27,6 +27,13 @@ describe('Gateway configuration and client address', () => {
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET }).INTROSPECTION).toBe(true);
   });
 
+  it('When running in production, then the explorer is off unless EXPLORER=true', () => {
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production' }).EXPLORER).toBe(false);
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', EXPLORER: 'true' }).EXPLORER).toBe(true);
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, EXPLORER: 'false' }).EXPLORER).toBe(false);
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET }).EXPLORER).toBe(true);
+  });
+
   it('When subgraph URLs are given, then each overrides the supergraph URL of its subgraph', () => {
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, SUBGRAPH_USERS_URL: 'http://users:4001/graphql' }).subgraphUrls).toEqual({
       users: 'http://users:4001/graphql',

@@ -111,6 +111,25 @@ describe('Gateway', () => {
     }
   });
 
+  it('When the explorer page or an asset is served, then a strict Content-Security-Policy and X-Frame-Options: DENY come with it', async () => {
+    for (const target of [url, new URL('/explorer/graphiql.js', url).toString()]) {
+      const res = await fetch(target, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      expect(directives['default-src']).toEqual(["'none'"]);
+      expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['style-src']).toEqual(["'self'"]);
+      expect(directives['connect-src']).toEqual(["'self'"]);
+      expect(directives['frame-ancestors']).toEqual(["'none'"]);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    }
+    // Nothing inline for the policy to have to allow.
+    const html = await (await fetch(url, { headers: { accept: 'text/html' } })).text();
+    expect(html).not.toMatch(/<style|<script>|\sstyle=|\son\w+=/);
+  });
+
   it('When a path holds malformed percent-encoding, then it is not found, not a server error', async () => {
     expect((await fetch(new URL('/explorer/%E0%A4%A', url))).status).toBe(404);
   });
@@ -145,5 +164,32 @@ describe('Gateway Server-Timing', () => {
     const off = await ask(plain.gatewayUrl);
     expect(off.status).toBe(200);
     expect(off.headers.get('server-timing')).toBeNull();
+  });
+});
+
+describe('The explorer in production', () => {
+  const explorerServed = async (gatewayUrl: string) => {
+    const page = await fetch(gatewayUrl, { headers: { accept: 'text/html' } });
+    const text = await page.text();
+    const asset = await fetch(new URL('/explorer/graphiql.js', gatewayUrl));
+    return { page: text.includes('Shop GraphQL explorer'), asset: asset.status };
+  };
+
+  it('When the gateway runs in production, then the explorer page and its assets are not served unless EXPLORER=true', async () => {
+    const production = await startProbe({ NODE_ENV: 'production' });
+    try {
+      expect(await explorerServed(production.gatewayUrl)).toEqual({ page: false, asset: 404 });
+      // GraphQL itself still answers.
+      const { body } = await post<{ whoami: string }>(production.gatewayUrl, '{ whoami }');
+      expect(body.data?.whoami).toContain('anonymous');
+    } finally {
+      await production.close();
+    }
+    const asked = await startProbe({ NODE_ENV: 'production', EXPLORER: 'true' });
+    try {
+      expect(await explorerServed(asked.gatewayUrl)).toEqual({ page: true, asset: 200 });
+    } finally {
+      await asked.close();
+    }
   });
 });

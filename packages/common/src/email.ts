@@ -21,6 +21,7 @@ export class FileEmailSender implements EmailSender {
 
   async send(message: EmailMessage): Promise<void> {
     const partialDir = join(this.dir, '.partial');
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the mail directory is DATA_DIR configuration
     await mkdir(partialDir, { recursive: true });
     const name = (message.idempotencyKey ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`).replace(
       /[^\w.-]/g,
@@ -28,7 +29,9 @@ export class FileEmailSender implements EmailSender {
     );
     // Written aside, then renamed into place: whoever watches the folder never sees half an email.
     const partial = join(partialDir, `${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the file name is a random UUID under the configured mail directory
     await writeFile(partial, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the file name is a random UUID under the configured mail directory
     await rename(partial, join(this.dir, `${name}.json`));
   }
 }

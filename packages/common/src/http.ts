@@ -68,7 +68,9 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
+    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the array's own indexes
     const w = want[i]!;
+    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the array's own indexes
     const g = got[i]!;
     if (w.startsWith(':')) {
       try {
@@ -101,8 +103,8 @@ export interface GraphQLMount<TContext extends BaseContext> {
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Answers the queries it can as Apollo Server would, faster (subgraphs); it gives null for the rest. */
   fastPath?: QueryFastPath;
-  /** Answers GET requests from browsers instead of GraphQL (the explorer). */
-  browserPage?: () => string;
+  /** Answers GET requests from browsers instead of GraphQL (the explorer), with the page's own headers. */
+  browserPage?: () => { html: string; headers: Record<string, string> };
 }
 
 export interface HttpApp {
@@ -133,8 +135,9 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         !url.searchParams.has('extensions') &&
         (req.headers.accept ?? '').includes('text/html')
       ) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(graphql.browserPage());
+        const page = graphql.browserPage();
+        res.writeHead(200, { ...page.headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page.html);
         return;
       }
       // The body is read while the context is built (for the gateway: while the caller is resolved).

@@ -30,6 +30,7 @@ export function toMoney(minor: number, currencyCode: string): Money {
 /** Parses a client's decimal string ("19.99") into minor units, refusing more precision than the currency has. */
 export function parseDecimal(amount: string, currencyCode: string): number {
   const digits = minorDigits(currencyCode);
+  // eslint-disable-next-line security/detect-unsafe-regex -- linear: one bounded digit run, then an optional dot and digits; no nested or overlapping repetition
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(amount.trim());
   if (!match) throw new BadInputError(`"${amount.slice(0, 32)}" is not a decimal amount`);
   const frac = match[2] ?? '';

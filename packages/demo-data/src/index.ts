@@ -359,11 +359,13 @@ function pickSome<T>(rand: () => number, items: readonly T[], count: number): T[
   const indexes = items.map((_, i) => i);
   for (let i = indexes.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
+    // eslint-disable-next-line security/detect-object-injection -- i and j are indexes of the shuffle, within the array
     [indexes[i], indexes[j]] = [indexes[j]!, indexes[i]!];
   }
   return indexes
     .slice(0, Math.min(count, items.length))
     .sort((a, b) => a - b)
+    // eslint-disable-next-line security/detect-object-injection -- i is an index the shuffle produced, within the array
     .map((i) => items[i]!);
 }
 
@@ -490,6 +492,7 @@ export function generateCatalog(count: number): DemoCatalog {
   };
   const products: DemoProduct[] = new Array<DemoProduct>(count);
   for (let i = 0; i < count; i++) {
+    // eslint-disable-next-line security/detect-object-injection -- i is the loop counter over the array being filled
     products[i] = makeProduct(rand, leaves[i % leaves.length]!, Math.floor(i / leaves.length), i, uniqueHandle);
   }
   return { currencyCode: 'USD', categories: categoriesOf(), products };

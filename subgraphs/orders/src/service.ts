@@ -31,6 +31,7 @@ import type { PaymentGateway } from './payments/gateway';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
 import { resolvers } from './resolvers';
+import { fulfilmentRoutes } from './routes/fulfilment';
 
 const ROOT = join(__dirname, '..');
 
@@ -89,7 +90,7 @@ export async function createService(
     outboxWritten: () => relay.kick(),
   };
 
-  const routes: Route[] = [];
+  const routes: Route[] = [...fulfilmentRoutes(deps, config.INTERNAL_AUTH_SECRET)];
   if (config.STRIPE_WEBHOOK_SECRET) {
     const secret = config.STRIPE_WEBHOOK_SECRET;
     // constructEvent needs no API key; a placeholder serves when the payments themselves run on the sandbox.
@@ -120,6 +121,7 @@ export async function createService(
 
   const subgraph = await createSubgraph({
     name: 'orders',
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),
     resolvers,
     secret: config.INTERNAL_AUTH_SECRET,

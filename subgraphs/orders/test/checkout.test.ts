@@ -69,6 +69,44 @@ describe('checkout', () => {
     expect(after.rows).toEqual(before.rows);
   });
 
+  it('When a US or Canadian address names no state, an unknown one, or a ZIP code of another state, then INVALID_ADDRESS names the field and no checkout is stored', async () => {
+    const before = await h.db.db.query(`SELECT count(*)::int AS n FROM checkouts`);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ province: 'ZZ' }, 'province'],
+      [{ province: null }, 'province'],
+      [{ province: '  ' }, 'province'],
+      [{ province: 'California' }, 'province'],
+      [{ province: 'NY', zip: '94000' }, 'zip'],
+      [{ province: 'CA', zip: '9400' }, 'zip'],
+      [{ countryCode: 'CA', province: 'XX', zip: 'M5V 2T6' }, 'province'],
+      [{ countryCode: 'CA', province: null, zip: 'M5V 2T6' }, 'province'],
+    ];
+    for (const [change, field] of cases) {
+      const shopper = customer();
+      const cartId = randomUUID();
+      h.cart.carts.set(cartId, { customerId: (shopper as { customerId: string }).customerId, currencyCode: 'USD', lines: defaultLines() });
+      const res = await h.call<{ checkoutCreate: { checkout: null; userErrors: UserErrorData[] } }>(shopper, CHECKOUT_CREATE, {
+        input: { cartId, email: 'a@example.com', shippingAddress: { ...US_ADDRESS, ...change } },
+      });
+      expect({ change, checkout: res.checkoutCreate.checkout, errors: res.checkoutCreate.userErrors.map((e) => [e.code, e.field?.join('.')]) }).toEqual({
+        change,
+        checkout: null,
+        errors: [['INVALID_ADDRESS', `input.shippingAddress.${field}`]],
+      });
+    }
+    const after = await h.db.db.query(`SELECT count(*)::int AS n FROM checkouts`);
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  it('When the state is given as a lower-case or country-prefixed ISO 3166-2 code with a ZIP code of that state, then it is taxed at that state’s rate', async () => {
+    // 2 × 19.99 = 39.98 at Texas's 6.25 % = 2.49875 → 2.50; in Ontario, 13 % HST on goods and shipping.
+    const texas = await readyCheckout(h, customer(), { address: { ...US_ADDRESS, city: 'Austin', province: 'us-tx', zip: '73301-0001' } });
+    expect(texas.tax.amount).toBe('2.50');
+    expect((texas as CheckoutData & { shippingAddress: { province: string } }).shippingAddress.province).toBe('TX');
+    const ontario = await readyCheckout(h, customer(), { address: { ...US_ADDRESS, city: 'Toronto', province: 'ON', zip: 'M5V 2T6', countryCode: 'CA' } });
+    expect(Number(ontario.tax.amount)).toBeGreaterThan(0);
+  });
+
   it('When the shipping service refuses the destination, then SHIPPING_UNAVAILABLE instead of an error', async () => {
     const shopper = customer();
     const cartId = randomUUID();

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { computeTax, taxOn, taxRuleFor } from '../src/domain/tax';
+import { SUBDIVISION_COUNTRIES } from '@shop/common';
+import { REGION_TAXED_COUNTRIES, computeTax, taxOn, taxRuleFor } from '../src/domain/tax';
 import { canTransition, isCancellable, isRefundable } from '../src/domain/status';
 import { isCountryCode, validateAddress, validateEmail } from '../src/domain/validation';
 import { priceCheckout } from '../src/domain/pricing';
+import { SandboxPaymentGateway } from '../src/payments/sandbox';
 import { requestHash, resultOf } from '../src/domain/orders';
 import { renderOrderConfirmation } from '../src/notifications/render';
 import { ORDER_STATUSES, type Order } from '../src/domain/types';
@@ -81,6 +83,10 @@ describe('validation', () => {
     expect(isCountryCode('usa')).toBe(false);
   });
 
+  it('When the tax table has rates per subdivision of a country, then addresses in that country must name a valid subdivision', () => {
+    expect([...REGION_TAXED_COUNTRIES].sort()).toEqual([...SUBDIVISION_COUNTRIES].sort());
+  });
+
   it('When address fields are empty or too long, then each is named', () => {
     const errors = validateAddress({ address1: ' ', city: 'c'.repeat(101), zip: '1', countryCode: 'US' }, ['a']);
     expect(errors.map((e) => e.field)).toEqual([['a', 'address1'], ['a', 'city']]);
@@ -123,5 +129,13 @@ describe('confirmation email', () => {
     expect(mail.html).not.toContain('<b>Shoe</b>');
     expect(mail.text).toContain('Total: 15.00 USD');
     expect(mail.html).toContain('15.00 USD');
+  });
+});
+
+describe('sandbox payment methods', () => {
+  it('When a payment method id names a member of every object, such as constructor, then the sandbox does not know it', () => {
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(SandboxPaymentGateway.knows(id)).toBe(false);
+    expect(SandboxPaymentGateway.knows('pm_card_chargeDeclined')).toBe(true);
+    expect(SandboxPaymentGateway.knows('pm_card_visa')).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ export const configSchema = z.object({
   ...serviceEnv(4005),
   DATABASE_URL: optionalUrl,
   CATALOG_URL: z.string().url().default('http://127.0.0.1:4002'),
+  /** The orders service, which a fulfilment claims the order from. */
+  ORDERS_URL: z.string().url().default('http://127.0.0.1:4004'),
   /** Signs rate handles; when unset, a key is derived from INTERNAL_AUTH_SECRET. */
   SHIPPING_RATE_SECRET: secret,
   /** How long a rate handle stays valid. */

@@ -15,6 +15,7 @@ import {
 import type { Config } from './config';
 import { buildContext, type Deps } from './context';
 import { catalogClient } from './data/catalog';
+import { ordersClient } from './data/orders';
 import { CONSUMED_TOPICS, handleCrmEvent } from './domain/crm';
 import { CARRIERS, deriveKey, RateSigner, type Carrier } from './domain/rates';
 import { fanOut, WebhookDeliverer, WEBHOOK_TOPICS } from './domain/webhooks';
@@ -28,6 +29,7 @@ export { loadConfig } from './config';
 
 /** The key that signs a carrier's webhooks: configured, or derived for the sandbox carriers. */
 export function carrierSecret(config: Config, carrier: Carrier): string {
+  // eslint-disable-next-line security/detect-object-injection -- carrier is a Carrier enum value
   const configured = {
     DHL: config.CARRIER_WEBHOOK_SECRET_DHL,
     FEDEX: config.CARRIER_WEBHOOK_SECRET_FEDEX,
@@ -57,14 +59,15 @@ export async function createService(
   }
 
   const relay = new SqlOutboxRelay(db, runtime.bus, 'shipping', logger);
-  const catalog = catalogClient(
+  const client = (baseUrl: string) =>
     createServiceClient({
       caller: 'shipping',
-      baseUrl: config.CATALOG_URL,
+      baseUrl,
       secret: config.INTERNAL_AUTH_SECRET,
       timeoutMs: config.SERVICE_TIMEOUT_MS,
-    }),
-  );
+    });
+  const catalog = catalogClient(client(config.CATALOG_URL));
+  const orders = ordersClient(client(config.ORDERS_URL));
   const webhookOptions = {
     allowHttp: config.WEBHOOK_ALLOW_HTTP,
     maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
@@ -75,7 +78,7 @@ export async function createService(
   const deps: Deps = {
     db,
     pricing: { catalog, signer: new RateSigner(rateSecret(config), config.SHIPPING_RATE_TTL_SECONDS) },
-    fulfillment: { db, onEvents: () => relay.kick() },
+    fulfillment: { db, orders, onEvents: () => relay.kick() },
     returns: { db, onEvents: () => relay.kick() },
     webhooks: webhookOptions,
   };
@@ -86,6 +89,7 @@ export async function createService(
   >;
   const subgraph = await createSubgraph({
     name: 'shipping',
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),
     resolvers,
     secret: config.INTERNAL_AUTH_SECRET,

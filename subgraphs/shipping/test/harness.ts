@@ -1,4 +1,4 @@
-// Boots the shipping subgraph on a fresh real Postgres database, beside a tiny fake catalog.
+// Boots the shipping subgraph on a fresh real Postgres database, beside a tiny fake catalog and fake orders service.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -57,6 +57,77 @@ export async function startFakeCatalog(weights: Record<string, number>): Promise
   };
 }
 
+export interface FakeOrder {
+  customerId: string | null;
+  /** Order line id -> units still to ship. */
+  lines: Record<string, number>;
+}
+
+export interface FakeOrders {
+  url: string;
+  /** Paid orders the fake knows; any other id is answered 404, as the orders service does. */
+  orders: Map<string, FakeOrder>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Answers the fulfilment-claim endpoints like the orders service does, only for the signed shipping identity.
+ * The real claim rules are tested through the orders service itself (fulfilment-orders.test.ts).
+ */
+export async function startFakeOrders(): Promise<FakeOrders> {
+  const orders = new Map<string, FakeOrder>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const send = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      try {
+        const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET);
+        if (identity.principal.kind !== 'service' || identity.principal.service !== 'shipping')
+          throw new Error('refused');
+      } catch {
+        send(401, {});
+        return;
+      }
+      const match = /^\/internal\/orders\/([^/]+)\/fulfilment-claims(\/[^/]+\/release)?$/.exec(req.url ?? '');
+      const order = match ? orders.get(decodeURIComponent(match[1]!)) : undefined;
+      if (!order) {
+        send(404, { error: 'ORDER_NOT_FOUND' });
+        return;
+      }
+      if (match![2]) {
+        send(200, { status: 'RELEASED' });
+        return;
+      }
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+        claimId: string;
+        lines: { orderLineId: string; quantity: number }[];
+      };
+      const problems = body.lines.flatMap((line, index) => {
+        const remaining = order.lines[line.orderLineId];
+        if (remaining === undefined)
+          return [{ index, orderLineId: line.orderLineId, code: 'UNKNOWN_LINE', remaining: 0 }];
+        return line.quantity > remaining
+          ? [{ index, orderLineId: line.orderLineId, code: 'QUANTITY_EXCEEDS_REMAINING', remaining }]
+          : [];
+      });
+      if (problems.length) {
+        send(422, { error: 'INVALID_LINES', lines: problems });
+        return;
+      }
+      for (const line of body.lines) order.lines[line.orderLineId]! -= line.quantity;
+      send(200, { claimId: body.claimId, customerId: order.customerId });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    orders,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 export interface Harness {
   url: string;
   base: string;
@@ -64,6 +135,9 @@ export interface Harness {
   service: ServiceHandle;
   database: TestDatabase;
   catalog: FakeCatalog;
+  orders: FakeOrders;
+  /** Makes a paid order the fake orders service knows, with these lines and units to ship. */
+  paidOrder: (customerId: string | null, lines?: Record<string, number>, orderId?: string) => string;
   published: DomainEvent[];
   bus: InProcessBus;
   /** Publishes an event as another service's outbox relay would. */
@@ -78,11 +152,13 @@ export async function startShipping(
 ): Promise<Harness> {
   const database = await createTestDatabase(label);
   const catalog = await startFakeCatalog(weights);
+  const orders = await startFakeOrders();
   const config = loadConfig({
     INTERNAL_AUTH_SECRET: TEST_SECRET,
     DATABASE_URL: database.url,
     SEED_DEMO_DATA: 'false',
     CATALOG_URL: catalog.url,
+    ORDERS_URL: orders.url,
     LOG_LEVEL: 'silent',
     ...env,
   });
@@ -114,6 +190,11 @@ export async function startShipping(
     service,
     database,
     catalog,
+    orders,
+    paidOrder: (customerId, lines = { 'line-1': 10 }, orderId = randomUUID()) => {
+      orders.orders.set(orderId, { customerId, lines: { ...lines } });
+      return orderId;
+    },
     published,
     bus,
     publish: async (topic, payload, occurredAt = new Date().toISOString()) => {
@@ -125,6 +206,7 @@ export async function startShipping(
       await service.close();
       await bus.close();
       await catalog.close();
+      await orders.close();
       await database.drop();
     },
   };

@@ -16,6 +16,7 @@ import {
 import { loadConfig } from '../src/config';
 import { shipmentsRepo, type NewShipment } from '../src/data/shipments';
 import { createService } from '../src/service';
+import { startFakeOrders } from './harness';
 
 const migrations = () => [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))];
 
@@ -113,7 +114,14 @@ describe('shipments repository on Postgres', () => {
 describe('embedded mode', () => {
   it('When no DATABASE_URL is given, then the service runs on PGlite under DATA_DIR and keeps its data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipping-'));
-    const config = loadConfig({ INTERNAL_AUTH_SECRET: TEST_SECRET, DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const orders = await startFakeOrders();
+    orders.orders.set('o-1', { customerId: null, lines: { 'l-1': 1 } });
+    const config = loadConfig({
+      INTERNAL_AUTH_SECRET: TEST_SECRET,
+      DATA_DIR: dir,
+      ORDERS_URL: orders.url,
+      LOG_LEVEL: 'silent',
+    });
     try {
       const first = await createService(config, { bus: new InProcessBus(testLogger), logger: testLogger });
       const port = await first.subgraph.app.listen(0);
@@ -138,6 +146,7 @@ describe('embedded mode', () => {
       expect(tracked.body.data!.trackShipment).toEqual({ trackingNumber });
       await second.close();
     } finally {
+      await orders.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -26,7 +26,7 @@ afterAll(async () => h?.close());
 const as = (who: Principal) => identityHeaders(who);
 
 async function paidOrder(customerId: string | null, totalMinor = 2500, occurredAt?: string) {
-  const orderId = randomUUID();
+  const orderId = h.paidOrder(customerId, { 'line-1': 10, 'line-2': 10 });
   const event = await h.publish(
     'order.paid',
     {
@@ -538,7 +538,7 @@ describe('outbound webhooks', () => {
         as(admin()),
       );
       const id = created.body.data!.webhookSubscriptionCreate.webhookSubscription!.id;
-      await ship(randomUUID());
+      await ship(h.paidOrder(randomUUID()));
       const row = await pollUntil(
         async () =>
           (

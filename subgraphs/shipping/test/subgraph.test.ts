@@ -216,8 +216,8 @@ describe('internal rate endpoints', () => {
   });
 });
 
-const FULFIL = `mutation($orderId: ID!, $lines: [FulfillmentLineInput!]!, $carrier: Carrier!, $service: String!, $customerId: ID) {
-  fulfillmentCreate(orderId: $orderId, lines: $lines, carrier: $carrier, service: $service, customerId: $customerId) {
+const FULFIL = `mutation($orderId: ID!, $lines: [FulfillmentLineInput!]!, $carrier: Carrier!, $service: String!) {
+  fulfillmentCreate(orderId: $orderId, lines: $lines, carrier: $carrier, service: $service) {
     shipment { id carrier service trackingNumber trackingUrl status estimatedDelivery lines { orderLineId quantity }
                events { status description location occurredAt } }
     label { format data }
@@ -260,7 +260,8 @@ async function shipFor(
   carrier = 'UPS',
   serviceName = 'GROUND',
 ): Promise<ShipmentView> {
-  const result = await fulfil({ orderId, customerId, carrier, service: serviceName });
+  if (!h.orders.orders.has(orderId)) h.paidOrder(customerId, { 'line-1': 10 }, orderId);
+  const result = await fulfil({ orderId, carrier, service: serviceName });
   expect(result.body.data?.fulfillmentCreate.userErrors).toEqual([]);
   return result.body.data!.fulfillmentCreate.shipment!;
 }
@@ -274,7 +275,8 @@ describe('fulfillment and tracking', () => {
   });
 
   it('When an admin fulfils order lines, then a shipment with a label and a tracking number exists and shipment.created is published', async () => {
-    const orderId = randomUUID();
+    const customerId = randomUUID();
+    const orderId = h.paidOrder(customerId, { 'line-a': 2, 'line-b': 1 });
     const result = await fulfil({
       orderId,
       carrier: 'DHL',
@@ -304,6 +306,7 @@ describe('fulfillment and tracking', () => {
     const event = h.published.find((e) => e.payload.shipmentId === shipment.id)!;
     expect(event.payload).toMatchObject({
       orderId,
+      customerId,
       status: 'LABEL_CREATED',
       trackingNumber: shipment.trackingNumber,
     });

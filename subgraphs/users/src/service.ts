@@ -162,6 +162,7 @@ export async function createService(
 
   const subgraph = await createSubgraph({
     name: 'users',
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')),
     resolvers,
     secret: config.INTERNAL_AUTH_SECRET,

@@ -214,7 +214,13 @@ describe('addresses', () => {
   const UPDATE = `mutation($id: ID!, $a: MailingAddressInput!) { customerAddressUpdate(id: $id, address: $a) { customerAddress { id city } userErrors { code } } }`;
   const DELETE = `mutation($id: ID!) { customerAddressDelete(id: $id) { deletedCustomerAddressId userErrors { code } } }`;
   const DEFAULT = `mutation($id: ID!) { customerDefaultAddressUpdate(addressId: $id) { customer { defaultAddress { id } } userErrors { code } } }`;
-  const address = { address1: '1 Main St', city: 'Springfield', zip: '12345', countryCode: 'US' };
+  const address = {
+    address1: '1 Main St',
+    city: 'Springfield',
+    province: 'NY',
+    zip: '12345',
+    countryCode: 'US',
+  };
 
   it('When a shopper adds addresses, then the first is the default until another is made default', async () => {
     const s = await signedInCustomer(h);
@@ -227,7 +233,7 @@ describe('addresses', () => {
     const second = await call<{ customerAddressCreate: { customerAddress: { id: string } } }>(
       h,
       CREATE,
-      { a: { ...address, city: 'Shelbyville', countryCode: 'ca' } },
+      { a: { ...address, city: 'Shelbyville', province: 'ON', zip: 'K1A 0B1', countryCode: 'ca' } },
       s.principal,
     );
     const firstId = first.body.data!.customerAddressCreate.customerAddress.id;
@@ -287,6 +293,42 @@ describe('addresses', () => {
     ]);
     const me = await call<{ me: { addresses: unknown[] } }>(h, ME, {}, s.principal);
     expect(me.body.data!.me.addresses).toEqual([]);
+  });
+
+  it('When a US or Canadian address names no state, an unknown one, or a ZIP code of another state, then INVALID_ADDRESS as at checkout, and a valid one is saved with its ISO 3166-2 code', async () => {
+    const s = await signedInCustomer(h);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ province: null }, 'province'],
+      [{ province: 'ZZ' }, 'province'],
+      [{ province: 'CA' }, 'zip'],
+      [{ province: 'NY', zip: 'ABCDE' }, 'zip'],
+      [{ countryCode: 'CA', province: 'NY', zip: 'K1A 0B1' }, 'province'],
+    ];
+    for (const [change, field] of cases) {
+      const res = await call<{
+        customerAddressCreate: { customerAddress: null; userErrors: { code: string; field: string[] }[] };
+      }>(h, CREATE, { a: { ...address, ...change } }, s.principal);
+      expect({ change, ...res.body.data!.customerAddressCreate }).toEqual({
+        change,
+        customerAddress: null,
+        userErrors: [{ code: 'INVALID_ADDRESS', field: ['address', field] }],
+      });
+    }
+    const saved = await call<{ customerAddressCreate: { customerAddress: { id: string } } }>(
+      h,
+      CREATE,
+      { a: { ...address, province: 'us-ny' } },
+      s.principal,
+    );
+    const me = await call<{ me: { addresses: { id: string; province: string }[] } }>(
+      h,
+      `query { me { addresses { id province } } }`,
+      {},
+      s.principal,
+    );
+    expect(me.body.data!.me.addresses).toEqual([
+      { id: saved.body.data!.customerAddressCreate.customerAddress.id, province: 'NY' },
+    ]);
   });
 
   it("When a shopper touches another shopper's address or a missing one, then FORBIDDEN alike", async () => {

@@ -110,6 +110,7 @@ export function cachedVariantLookup(catalog: Catalog, cache: Cache, ttlSeconds: 
     const result = new Map<string, VariantInfo>();
     const missing: string[] = [];
     unique.forEach((id, i) => {
+      // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the requested ids, within both arrays
       const hit = cached[i];
       if (hit && hit.id === id) result.set(id, hit);
       else missing.push(id);
@@ -117,6 +118,7 @@ export function cachedVariantLookup(catalog: Catalog, cache: Cache, ttlSeconds: 
     if (!missing.length) return result;
     const fetched = await fetchMissing(missing, requestId);
     missing.forEach((id, i) => {
+      // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the requested ids, within both arrays
       const variant = fetched[i];
       if (variant) result.set(id, variant);
     });

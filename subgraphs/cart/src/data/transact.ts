@@ -17,6 +17,7 @@ export class ConditionFailed extends Error {
   }
 
   failedAt(index: number): boolean {
+    // eslint-disable-next-line security/detect-object-injection -- index is the position of an item in the transaction the service built
     return this.reasons[index]?.Code === 'ConditionalCheckFailed';
   }
 }

@@ -19,6 +19,7 @@ import type { Context } from '../context';
 import type { CatalogDeps } from '../deps';
 import type { NameValue, Product, ProductImage, ProductOption, ProductPayloadModel, ProductVariant } from './types';
 
+// eslint-disable-next-line security/detect-unsafe-regex -- linear: every repetition starts with a hyphen, so no two ways match one input
 export const HANDLE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_HANDLE = 100;
 const MAX_TITLE = 200;

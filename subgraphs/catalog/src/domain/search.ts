@@ -72,6 +72,7 @@ export async function searchProducts(
   const products = await ctx.loaders.product.loadMany(result.hits.map((h) => h.productId));
   // A hit whose product was deleted a moment ago (index not yet caught up) is skipped, not an error.
   const edges = result.hits.flatMap((hit, i) => {
+    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter within the array
     const node = products[i];
     return node && !(node instanceof Error) ? [{ cursor: hit.cursor, node }] : [];
   });

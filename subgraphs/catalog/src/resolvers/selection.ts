@@ -15,6 +15,7 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
           const fragmentName = selection.name.value;
           if (seen.has(fragmentName)) return false;
           seen.add(fragmentName);
+          // eslint-disable-next-line security/detect-object-injection -- fragment names come from the validated query document; fragments is that document's own map
           const fragment = info.fragments[fragmentName];
           // A fragment we cannot see might select it: do the work rather than answer wrongly.
           return fragment ? within(fragment.selectionSet) : true;

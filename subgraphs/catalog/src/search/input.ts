@@ -201,6 +201,7 @@ export function decodeCursor(
   }
   const keys = payload.k;
   const valid = (key: unknown, i: number) =>
+    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter within the array
     typeof key === kinds[i] &&
     (typeof key === 'number'
       ? Number.isFinite(key)

@@ -300,6 +300,7 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     const terms = queryTerms(request.query);
     const filters = normaliseFilters(request.filters);
     const sort = request.sort;
+    // eslint-disable-next-line security/detect-object-injection -- sort is a SearchSort enum value, checked by GraphQL
     const sortClause = SORTS[sort];
     if (!sortClause) throw new SearchInputError(`Unknown sort: ${String(sort)}.`);
     const limit = pageSize(request.first);
@@ -347,6 +348,7 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     const result = response.body as unknown as SearchBody;
     const total = typeof result.hits.total === 'number' ? result.hits.total : result.hits.total.value;
     const buckets = (name: string): { value: string; count: number }[] => {
+      // eslint-disable-next-line security/detect-object-injection -- name is one of this engine's own facet names
       const raw = result.aggregations?.[name]?.values?.buckets ?? [];
       const list = Array.isArray(raw) ? raw : Object.values(raw);
       return list

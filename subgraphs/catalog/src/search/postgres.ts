@@ -410,6 +410,7 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     const terms = queryTerms(request.query);
     const filters = normaliseFilters(request.filters);
     const sort = request.sort;
+    // eslint-disable-next-line security/detect-object-injection -- sort is a SearchSort enum value, checked by GraphQL
     const plan = SORTS[sort];
     if (!plan) throw new SearchInputError(`Unknown sort: ${String(sort)}.`);
     const limit = pageSize(request.first);
@@ -479,6 +480,7 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     const limitParam = p.add(limit + 1);
     const priceBucket = 'search_price_bucket(x.min_price_minor)';
     const filterNames = Object.keys(flags) as (keyof typeof flags)[];
+    // eslint-disable-next-line security/detect-object-injection -- name is one of this engine's own filter names
     const active = filterNames.filter((name) => flags[name] !== 'TRUE');
     // Which filter a row fails (0: none); a row failing two or more is kept out of the scan altogether.
     const missed = active.length === 0

@@ -1,6 +1,6 @@
 // Checkout: a server-priced snapshot of a cart, its shipping rates and its tax.
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, canAccessOwned, customerIdOf, userError, type UserError } from '@shop/common';
+import { ForbiddenError, canAccessOwned, customerIdOf, subdivisionCode, userError, type UserError } from '@shop/common';
 import { findCheckout, insertCheckout, setSelectedRate } from '../data/checkouts';
 import { findLiveOrderForCheckout } from '../data/orders';
 import type { RatesRequest } from '../data/services';
@@ -26,7 +26,7 @@ export function toAddress(raw: AddressInput): Address {
     address1: raw.address1.trim(),
     address2: clean(raw.address2),
     city: raw.city.trim(),
-    province: clean(raw.province)?.toUpperCase() ?? null,
+    province: subdivisionCode(raw.countryCode, raw.province) ?? clean(raw.province)?.toUpperCase() ?? null,
     zip: raw.zip.trim(),
     countryCode: raw.countryCode.trim().toUpperCase(),
     phone: clean(raw.phone),

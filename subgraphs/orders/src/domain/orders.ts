@@ -33,6 +33,7 @@ import type { Context } from '../context';
 import { canSeeCustomer, decodeCreatedAtCursor, encodeCreatedAtCursor } from './customer-lists';
 import { chargeKeyFor } from '../payments/gateway';
 import { checkoutFor } from './checkout';
+import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
 import { applyPaymentResult, orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
@@ -55,6 +56,7 @@ const FAILURE_MESSAGES: Record<string, string> = {
 export function resultOf(order: Order): CompletePayload {
   if (order.status === 'CANCELLED' && order.failureCode) {
     const code = order.failureCode;
+    // eslint-disable-next-line security/detect-object-injection -- code is a failure code this service stored, not a client's input
     return { order: null, nextAction: null, userErrors: [userError(code, FAILURE_MESSAGES[code] ?? 'The order was cancelled.')] };
   }
   if (order.status === 'CANCELLED') {
@@ -106,6 +108,7 @@ export async function completeCheckout(
       if (!locked) return { kind: 'refused', payload: fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']) };
       const existing = await findByIdempotencyKey(tx, scope, idempotencyKey);
       if (existing) {
+        // eslint-disable-next-line security/detect-possible-timing-attacks -- a hash of the request, compared for idempotency, not a secret
         if (existing.requestHash !== hash) {
           return {
             kind: 'refused',
@@ -256,6 +259,9 @@ export async function cancelOrder(ctx: Context, orderId: string, reason: string 
     const order = (await findOrder(tx, orderId, true))!;
     if (!isCancellable(order.status)) {
       return { ...orderFail('ORDER_NOT_CANCELLABLE', `An order that is ${order.status} cannot be cancelled.`), effects: [] };
+    }
+    if (await fulfilmentStarted(tx, order.id)) {
+      return { ...orderFail('ORDER_NOT_CANCELLABLE', 'The order is being shipped and can no longer be cancelled.'), effects: [] };
     }
     if (order.status === 'PENDING_PAYMENT' && order.leaseUntil && order.leaseUntil > new Date()) {
       return { ...orderFail('PAYMENT_IN_PROGRESS', 'The payment is being processed; try again in a moment.'), effects: [] };

@@ -24,10 +24,14 @@ const REGION_RULES: Record<string, TaxRule> = {
   'CA-ON': VAT(13), 'CA-QC': VAT(14.975), 'CA-BC': VAT(12), 'CA-NS': VAT(14), 'CA-AB': VAT(5),
 };
 
+/** Countries taxed per subdivision: their addresses must name a valid one (SUBDIVISION_COUNTRIES in @shop/common). */
+export const REGION_TAXED_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(REGION_RULES).map((k) => k.split('-')[0]!));
+
 const NO_TAX: TaxRule = { ratePpm: 0, shippingTaxable: false };
 
 export function taxRuleFor(countryCode: string, province: string | null): TaxRule {
   const region = province ? REGION_RULES[`${countryCode}-${province.trim().toUpperCase()}`] : undefined;
+  // eslint-disable-next-line security/detect-object-injection -- countryCode passed isCountryCode (two capital letters naming a country), so it names no Object.prototype member
   return region ?? COUNTRY_RULES[countryCode] ?? NO_TAX;
 }
 

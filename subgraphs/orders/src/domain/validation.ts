@@ -1,5 +1,5 @@
 // Checks a shopper's email and address before anything is stored; failures become userErrors.
-import { userError, type UserError } from '@shop/common';
+import { checkSubdivision, userError, type UserError } from '@shop/common';
 
 export interface AddressInput {
   firstName?: string | null;
@@ -45,6 +45,7 @@ const LIMITS: [keyof AddressInput, number, boolean][] = [
 export function validateAddress(address: AddressInput, field: string[]): UserError[] {
   const errors: UserError[] = [];
   for (const [key, max, required] of LIMITS) {
+    // eslint-disable-next-line security/detect-object-injection -- key comes from the constant LIMITS list
     const value = address[key];
     if (value === undefined || value === null) continue;
     if (required && value.trim() === '') errors.push(userError('INVALID_ADDRESS', `${key} is required.`, [...field, key]));
@@ -53,5 +54,7 @@ export function validateAddress(address: AddressInput, field: string[]): UserErr
   if (!isCountryCode(address.countryCode)) {
     errors.push(userError('INVALID_ADDRESS', 'countryCode must be an ISO 3166-1 alpha-2 code, such as US.', [...field, 'countryCode']));
   }
+  // Tax depends on the state or province: an unknown one is refused, never taxed at the country's rate.
+  if (!errors.length) errors.push(...checkSubdivision(address, field));
   return errors;
 }

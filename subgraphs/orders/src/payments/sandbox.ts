@@ -5,25 +5,26 @@ import type { SqlDatabase } from '@shop/datastores';
 import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
 
 const SUCCEED = new Set(['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex', 'pm_card_visa_debit', 'pm_card_discover']);
-const DECLINE: Record<string, string> = {
-  pm_card_chargeDeclined: 'Your card was declined.',
-  pm_card_visa_chargeDeclined: 'Your card was declined.',
-  pm_card_chargeDeclinedInsufficientFunds: 'Your card has insufficient funds.',
-};
+// Maps, not object literals: a client's id such as "constructor" must not find Object.prototype's members.
+const DECLINE = new Map<string, string>([
+  ['pm_card_chargeDeclined', 'Your card was declined.'],
+  ['pm_card_visa_chargeDeclined', 'Your card was declined.'],
+  ['pm_card_chargeDeclinedInsufficientFunds', 'Your card has insufficient funds.'],
+]);
 const NEEDS_ACTION = new Set(['pm_card_threeDSecure2Required', 'pm_card_authenticationRequired']);
 /** What Stripe reports for its test cards once saved. */
-const CARD_OF: Record<string, { brand: string; last4: string }> = {
-  pm_card_visa: { brand: 'visa', last4: '4242' },
-  pm_card_mastercard: { brand: 'mastercard', last4: '4444' },
-  pm_card_amex: { brand: 'amex', last4: '8431' },
-  pm_card_visa_debit: { brand: 'visa', last4: '5556' },
-  pm_card_discover: { brand: 'discover', last4: '9424' },
-  pm_card_chargeDeclined: { brand: 'visa', last4: '0002' },
-  pm_card_visa_chargeDeclined: { brand: 'visa', last4: '0341' },
-  pm_card_chargeDeclinedInsufficientFunds: { brand: 'visa', last4: '9995' },
-  pm_card_threeDSecure2Required: { brand: 'visa', last4: '3220' },
-  pm_card_authenticationRequired: { brand: 'visa', last4: '3184' },
-};
+const CARD_OF = new Map<string, { brand: string; last4: string }>([
+  ['pm_card_visa', { brand: 'visa', last4: '4242' }],
+  ['pm_card_mastercard', { brand: 'mastercard', last4: '4444' }],
+  ['pm_card_amex', { brand: 'amex', last4: '8431' }],
+  ['pm_card_visa_debit', { brand: 'visa', last4: '5556' }],
+  ['pm_card_discover', { brand: 'discover', last4: '9424' }],
+  ['pm_card_chargeDeclined', { brand: 'visa', last4: '0002' }],
+  ['pm_card_visa_chargeDeclined', { brand: 'visa', last4: '0341' }],
+  ['pm_card_chargeDeclinedInsufficientFunds', { brand: 'visa', last4: '9995' }],
+  ['pm_card_threeDSecure2Required', { brand: 'visa', last4: '3220' }],
+  ['pm_card_authenticationRequired', { brand: 'visa', last4: '3184' }],
+]);
 const SAVED = /^pm_sandbox_[0-9a-f]{24}$/;
 
 interface MethodRow {
@@ -53,7 +54,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
   ) {}
 
   static knows(paymentMethodId: string): boolean {
-    return SUCCEED.has(paymentMethodId) || paymentMethodId in DECLINE || NEEDS_ACTION.has(paymentMethodId);
+    return SUCCEED.has(paymentMethodId) || DECLINE.has(paymentMethodId) || NEEDS_ACTION.has(paymentMethodId);
   }
 
   async charge(original: ChargeRequest): Promise<PaymentResult> {
@@ -67,7 +68,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
     }
     const status = SUCCEED.has(request.paymentMethodId)
       ? 'succeeded'
-      : request.paymentMethodId in DECLINE
+      : DECLINE.has(request.paymentMethodId)
         ? 'requires_payment_method'
         : 'requires_action';
     // The first request with a key creates the charge; a retry finds it and gets the same answer.
@@ -146,7 +147,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
   }
 
   async attachPaymentMethod(providerCustomerId: string, paymentMethodId: string): Promise<AttachResult> {
-    const card = CARD_OF[paymentMethodId];
+    const card = CARD_OF.get(paymentMethodId);
     if (!card) return { ok: false, message: 'The payment method is not valid.' };
     const year = new Date().getUTCFullYear() + 3;
     const { rows } = await this.db.query<MethodRow>(
@@ -210,7 +211,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
           nextAction: { type: 'REDIRECT_TO_URL', redirectUrl: this.authenticateUrl(row.id), clientSecret: `${row.id}_secret_sandbox` },
         };
       default:
-        return { kind: 'declined', paymentIntentId: row.id, orderId, message: DECLINE[paymentMethodId] ?? 'Your card was declined.' };
+        return { kind: 'declined', paymentIntentId: row.id, orderId, message: DECLINE.get(paymentMethodId) ?? 'Your card was declined.' };
     }
   }
 }

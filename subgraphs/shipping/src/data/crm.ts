@@ -226,6 +226,7 @@ export const crmRepo = {
     limit: number,
     afterId: string | null,
   ): Promise<{ ids: string[]; total: number }> {
+    // eslint-disable-next-line security/detect-object-injection -- segment was checked against SEGMENTS by the domain before it gets here
     const where = segment ? SEGMENT_CONDITIONS[segment] : 'true';
     const { rows } = await db.query<{ customer_id: string }>(
       `SELECT customer_id FROM (${STATS}) s WHERE ${where} AND ($1::text IS NULL OR customer_id > $1) ORDER BY customer_id LIMIT $2`,

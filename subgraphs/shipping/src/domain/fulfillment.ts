@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { requireAdminOrScope, userError, type Principal, type UserError } from '@shop/common';
 import { enqueueEvents, isUniqueViolation, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
+import type { ClaimAnswer, OrdersClient } from '../data/orders';
 import { shipmentsRepo } from '../data/shipments';
-import { orderOwner } from './owners';
 import { returnScanned } from './returns';
 import { CARRIERS, findService, MAX_ITEMS, MAX_QUANTITY, SERVICES, type Carrier } from './rates';
 import {
@@ -17,6 +17,8 @@ import {
 
 export interface FulfillmentDeps {
   db: SqlDatabase;
+  /** The orders service: each shipment claims its order's lines there first. */
+  orders: OrdersClient;
   /** Called after a commit that wrote outbox events, so they are relayed at once. */
   onEvents: () => void;
   now?: () => Date;
@@ -27,7 +29,6 @@ export interface FulfillmentInput {
   lines: { orderLineId: string; quantity: number }[];
   carrier: Carrier;
   service: string;
-  customerId?: string | null;
 }
 
 export interface FulfillmentPayload {
@@ -115,9 +116,32 @@ function shipmentEvent(
   };
 }
 
+/** Why the orders service refused the claim, as userErrors on the input that caused it. */
+function claimErrors(answer: Exclude<ClaimAnswer, { kind: 'claimed' }>): UserError[] {
+  switch (answer.kind) {
+    case 'not_found':
+      return [userError('ORDER_NOT_FOUND', 'The order does not exist', ['orderId'])];
+    case 'not_fulfillable':
+      return [
+        userError('ORDER_NOT_FULFILLABLE', `An order that is ${answer.status} cannot be shipped`, ['orderId']),
+      ];
+    case 'invalid_lines':
+      return answer.lines.map((line) =>
+        line.code === 'UNKNOWN_LINE'
+          ? userError('UNKNOWN_LINE', 'The order has no such line', ['lines', String(line.index), 'orderLineId'])
+          : userError(
+              'QUANTITY_EXCEEDS_REMAINING',
+              `Only ${line.remaining} of this line ${line.remaining === 1 ? 'is' : 'are'} left to ship`,
+              ['lines', String(line.index), 'quantity'],
+            ),
+      );
+  }
+}
+
 /**
- * Admin only. The orders subgraph owns orders and has no internal endpoint to read one, so the
- * order and line ids are taken as given (bounded and de-duplicated), not checked against the order.
+ * Admin or fulfillment:write only. The orders service is asked first: the order must exist and be paid,
+ * and each line must be the order's with that many units left to ship. Its claim also stops a cancellation.
+ * The shipment belongs to the order's customer.
  */
 export async function createFulfillment(
   deps: FulfillmentDeps,
@@ -130,10 +154,28 @@ export async function createFulfillment(
 
   const service = findService(input.carrier, input.service)!;
   const now = deps.now?.() ?? new Date();
-  // The admin may name the order's customer; otherwise order.paid (or an earlier shipment) may have told us.
-  const known = await orderOwner(deps.db, input.orderId);
-  const customerId = input.customerId ?? (typeof known === 'string' ? known : null);
   const id = randomUUID();
+  const claim = await deps.orders.claimFulfilment(input.orderId, id, input.lines);
+  if (claim.kind !== 'claimed') return { shipment: null, label: null, userErrors: claimErrors(claim) };
+  const customerId = claim.customerId;
+  try {
+    await insertShipment(deps, { ...input, id, customerId, now, days: service.days });
+  } catch (error) {
+    // Nothing was shipped, so the units go back to the order (and it may be cancelled again). Should the
+    // release fail too, the units stay claimed (never shipped twice) and the first error is the one to report.
+    await deps.orders.releaseFulfilment(input.orderId, id).catch(() => undefined);
+    throw error;
+  }
+  deps.onEvents();
+  const shipment = await shipmentsRepo.byId(deps.db, id);
+  return { shipment, label: await shipmentsRepo.label(deps.db, id), userErrors: [] };
+}
+
+async function insertShipment(
+  deps: FulfillmentDeps,
+  input: FulfillmentInput & { id: string; customerId: string | null; now: Date; days: number },
+): Promise<void> {
+  const { id, customerId, now } = input;
   for (let attempt = 0; ; attempt++) {
     const trackingNumber = sandboxTrackingNumber(input.carrier);
     const labelData = sandboxLabel({
@@ -153,7 +195,7 @@ export async function createFulfillment(
           trackingNumber,
           labelFormat: 'ZPL',
           labelData,
-          estimatedDelivery: addBusinessDays(now, service.days).toISOString(),
+          estimatedDelivery: addBusinessDays(now, input.days).toISOString(),
           lines: input.lines,
         });
         await shipmentsRepo.insertEvent(tx, {
@@ -185,16 +227,13 @@ export async function createFulfillment(
           });
         }
       });
-      break;
+      return;
     } catch (error) {
       // A tracking number collision is astronomically rare; try a new one a few times.
       if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
   }
-  deps.onEvents();
-  const shipment = await shipmentsRepo.byId(deps.db, id);
-  return { shipment, label: await shipmentsRepo.label(deps.db, id), userErrors: [] };
 }
 
 export interface CarrierEvent {

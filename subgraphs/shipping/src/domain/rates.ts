@@ -114,6 +114,7 @@ export class RateInputError extends Error {
   }
 }
 
+// eslint-disable-next-line security/detect-unsafe-regex -- linear: five digits and an optional fixed-length suffix, nothing repeated
 const US_ZIP = /^\d{5}(-\d{4})?$/;
 const ANY_ZIP = /^[A-Z0-9][A-Z0-9 -]{1,9}$/;
 

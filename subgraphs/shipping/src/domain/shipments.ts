@@ -73,6 +73,7 @@ export function advance(
   if (next === current.status) return null;
   if (next === 'EXCEPTION')
     return TERMINAL.has(current.status) ? null : { status: next, progress: current.progress };
+  // eslint-disable-next-line security/detect-object-injection -- next is a ShipmentStatus, checked by zod at the webhook
   const rank = PROGRESS[next];
   const resumes = current.status === 'EXCEPTION' && rank >= current.progress;
   if (rank > current.progress || resumes) return { status: next, progress: rank };
@@ -98,6 +99,7 @@ const TRACKING_PAGES: Record<Carrier, string> = {
 };
 
 export function trackingUrl(carrier: Carrier, trackingNumber: string): string {
+  // eslint-disable-next-line security/detect-object-injection -- carrier is a Carrier enum value
   return `${TRACKING_PAGES[carrier]}${encodeURIComponent(trackingNumber)}`;
 }
 

@@ -146,7 +146,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Admin only: writes a note on a customer's timeline. */
   customerNoteAdd: CustomerNoteAddPayload;
-  /** Admin only: ships order lines with a carrier, creating a sandbox label and tracking number. */
+  /**
+   * Admin (or a partner key with fulfillment:write) only: ships lines of a paid order with a carrier, creating a
+   * sandbox label and tracking number. The order must exist and be PAID (or FULFILLED with units left), each line
+   * must be the order's and not exceed what is left to ship; the shipment belongs to the order's customer.
+   */
   fulfillmentCreate: FulfillmentCreatePayload;
   /** Admin only: agrees to a requested return and issues a prepaid return label. */
   returnApprove: ReturnPayload;
@@ -171,7 +175,6 @@ export type MutationCustomerNoteAddArgs = {
 /** Fulfillment. */
 export type MutationFulfillmentCreateArgs = {
   carrier: Carrier;
-  customerId?: InputMaybe<Scalars['ID']['input']>;
   lines: Array<FulfillmentLineInput>;
   orderId: Scalars['ID']['input'];
   service: Scalars['String']['input'];

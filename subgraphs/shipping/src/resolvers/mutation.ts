@@ -11,7 +11,6 @@ export const Mutation: MutationResolvers = {
       lines: args.lines,
       carrier: args.carrier,
       service: args.service,
-      customerId: args.customerId ?? null,
     }),
   returnRequest: (_parent, { input }, ctx) => requestReturn(ctx.deps.returns, ctx.principal, input),
   returnApprove: (_parent, { id }, ctx) => moveReturn(ctx.deps.returns, ctx.principal, 'approve', id),

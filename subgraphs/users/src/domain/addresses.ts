@@ -1,5 +1,12 @@
-// A shopper's address book: bounded fields, ISO country codes, one default.
-import { assertCanAccessOwned, requireCustomer, userError, type UserError } from '@shop/common';
+// A shopper's address book: bounded fields, ISO country codes, checked states and ZIP codes, one default.
+import {
+  assertCanAccessOwned,
+  checkSubdivision,
+  requireCustomer,
+  subdivisionCode,
+  userError,
+  type UserError,
+} from '@shop/common';
 import type { Context } from '../context';
 import { addressesRepo } from '../data/customers';
 import type { Address, AddressFields, Customer } from './types';
@@ -85,9 +92,21 @@ export function checkAddress(
       ),
     );
   }
+  // The same check as at checkout, so a saved address is one a checkout accepts.
+  if (!errors.length && zip) errors.push(...checkSubdivision({ countryCode, province, zip }, path));
   if (errors.length || !address1 || !city || !zip) return { fields: null, errors };
   return {
-    fields: { firstName, lastName, address1, address2, city, province, zip, countryCode, phone },
+    fields: {
+      firstName,
+      lastName,
+      address1,
+      address2,
+      city,
+      province: subdivisionCode(countryCode, province) ?? province,
+      zip,
+      countryCode,
+      phone,
+    },
     errors,
   };
 }

@@ -19,6 +19,7 @@ export function normaliseEmail(email: string): string {
  * the real check is the verification email.
  */
 const EMAIL_SHAPE =
+  // eslint-disable-next-line security/detect-unsafe-regex -- linear: each repeated label starts with a dot and is bounded to 63 characters, and the address is at most 254
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 export function isValidEmail(normalised: string): boolean {
