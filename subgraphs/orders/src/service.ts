@@ -120,6 +120,7 @@ export async function createService(
 
   const subgraph = await createSubgraph({
     name: 'orders',
+    inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS },
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),
     resolvers,
     secret: config.INTERNAL_AUTH_SECRET,

@@ -86,6 +86,10 @@ export async function createService(
   >;
   const subgraph = await createSubgraph({
     name: 'shipping',
+    inputLimits: {
+      defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,
+      maxItems: { 'Mutation.webhookSubscriptionCreate(topics:)': WEBHOOK_TOPICS.length },
+    },
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),
     resolvers,
     secret: config.INTERNAL_AUTH_SECRET,

@@ -1,5 +1,6 @@
 // Catalog reads: products by id, handle and page, categories, variants, related and recommended products.
-import { BadInputError, customerIdOf, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@shop/common';
+import { z } from 'zod';
+import { BadInputError, cursorValue, customerIdOf, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@shop/common';
 import { allCategories } from '../data/categories';
 import { productByHandle, productPage, productsByIds, popularProducts, sortValue, variantsByProductIds, type ProductSortColumn } from '../data/products';
 import type { Context } from '../context';
@@ -49,28 +50,15 @@ export async function getProduct(ctx: Context, args: { id?: string | null; handl
   return entry.product;
 }
 
-/** A products cursor: the sort it belongs to, the last product's sort value, and its id. */
-type KeysetCursor = [string, string | number | null, string];
-const isKeysetCursor = (v: unknown): v is KeysetCursor =>
-  Array.isArray(v) &&
-  v.length === 3 &&
-  typeof v[0] === 'string' &&
-  typeof v[2] === 'string' &&
-  (v[1] === null || typeof v[1] === 'string' || typeof v[1] === 'number');
-
-function cursorValueFits(sort: ProductSortColumn, value: string | number | null): boolean {
-  switch (sort) {
-    case 'PRICE':
-    case 'BEST_SELLING':
-      return typeof value === 'number' && Number.isSafeInteger(value);
-    case 'TITLE':
-      return typeof value === 'string';
-    case 'CREATED_AT':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-    case 'ID':
-      return value === null;
-  }
-}
+/** A products cursor: the sort it belongs to, the last product's sort value (as its column holds it), and its id. */
+const SORT_VALUE: Record<ProductSortColumn, z.ZodType<string | number | null>> = {
+  PRICE: cursorValue.int4,
+  BEST_SELLING: cursorValue.int4,
+  TITLE: cursorValue.text,
+  CREATED_AT: cursorValue.instant,
+  ID: z.null(),
+};
+const keysetCursor = (sort: ProductSortColumn) => z.tuple([z.literal(sort), SORT_VALUE[sort], cursorValue.text]);
 
 export async function listProducts(
   ctx: Context,
@@ -78,10 +66,7 @@ export async function listProducts(
 ): Promise<Connection<Product>> {
   const limit = pageSize(args.first);
   const sort = args.sortKey ?? 'ID';
-  const cursor = decodeCursor(args.after, isKeysetCursor);
-  if (cursor && (cursor[0] !== sort || !cursorValueFits(sort, cursor[1]))) {
-    throw new BadInputError('after is not a cursor of this sort order');
-  }
+  const cursor = decodeCursor(args.after, keysetCursor(sort));
   const page = await productPage(ctx.deps.db, {
     categoryHandle: args.categoryHandle ?? null,
     sort,

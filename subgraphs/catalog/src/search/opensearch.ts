@@ -303,7 +303,7 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     const sortClause = SORTS[sort];
     if (!sortClause) throw new SearchInputError(`Unknown sort: ${String(sort)}.`);
     const limit = pageSize(request.first);
-    const after = request.after ? decodeCursor(ENGINE, sort, request.after, ['number', 'string']) : null;
+    const after = request.after ? decodeCursor(ENGINE, sort, request.after, ['float', 'text']) : null;
     if (terms.length === 0 && /[^\s\p{C}]/u.test(request.query)) return emptyResult();
 
     const clauses = filterClauses(filters);

@@ -13,6 +13,7 @@ import type {
 import {
   PRICE_BUCKETS,
   SearchInputError,
+  type CursorKind,
   clean,
   decodeCursor,
   encodeCursor,
@@ -316,7 +317,7 @@ class Params {
 interface SortPlan {
   order: string;
   keyset: (keys: (string | number)[], params: Params) => string;
-  kinds: ('string' | 'number')[];
+  kinds: CursorKind[];
   keys: (hit: HitRow) => (string | number)[];
 }
 
@@ -327,21 +328,21 @@ const SORTS: Record<SearchSort, SortPlan> = {
     order: 'score DESC, product_id ASC',
     keyset: ([score, id], p) =>
       `(score < ${p.add(score)}::float8 OR (score = ${p.add(score)}::float8 AND product_id > ${p.add(id)}::text))`,
-    kinds: ['number', 'string'],
+    kinds: ['float', 'text'],
     keys: ([id, score]) => [score ?? 0, id],
   },
   PRICE_ASC: {
     order: 'min_price_minor ASC, product_id ASC',
     keyset: ([price, id], p) =>
       `(min_price_minor, product_id) > (${p.add(price)}::bigint, ${p.add(id)}::text)`,
-    kinds: ['number', 'string'],
+    kinds: ['int', 'text'],
     keys: ([id, , price]) => [price, id],
   },
   PRICE_DESC: {
     order: 'min_price_minor DESC, product_id ASC',
     keyset: ([price, id], p) =>
       `(min_price_minor < ${p.add(price)}::bigint OR (min_price_minor = ${p.add(price)}::bigint AND product_id > ${p.add(id)}::text))`,
-    kinds: ['number', 'string'],
+    kinds: ['int', 'text'],
     keys: ([id, , price]) => [price, id],
   },
   NEWEST: {
@@ -351,7 +352,7 @@ const SORTS: Record<SearchSort, SortPlan> = {
       const instant = `(timestamptz 'epoch' + ${p.add(at)}::bigint * interval '1 microsecond')`;
       return `(created_at < ${instant} OR (created_at = ${instant} AND product_id > ${p.add(id)}::text))`;
     },
-    kinds: ['string', 'string'],
+    kinds: ['micros', 'text'],
     keys: ([id, , , at]) => [at, id],
   },
 };
@@ -364,7 +365,7 @@ const POPULARITY: SortPlan = {
   order: 'popularity DESC, product_id ASC',
   keyset: ([popularity, id], p) =>
     `(popularity < ${p.add(popularity)}::float8 OR (popularity = ${p.add(popularity)}::float8 AND product_id > ${p.add(id)}::text))`,
-  kinds: ['number', 'string'],
+  kinds: ['float', 'text'],
   keys: ([id, score]) => [score ?? 0, id],
 };
 
