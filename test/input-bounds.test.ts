@@ -23,19 +23,28 @@ describe('List inputs through the gateway', () => {
 
   afterAll(async () => shop?.stop());
 
-  async function mutate<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  async function mutate<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) {
     const { body } = await gql<Record<string, T>>(shop.url, query, variables, headers);
     expect(body.errors).toBeUndefined();
     return Object.values(body.data!)[0]!;
   }
 
   function expectOneTooMany(payload: Payload, field: string[]) {
-    expect(payload.userErrors).toEqual([{ code: 'TOO_MANY_ITEMS', field, message: expect.stringMatching(/at most \d+ items/) }]);
+    expect(payload.userErrors).toEqual([
+      { code: 'TOO_MANY_ITEMS', field, message: expect.stringMatching(/at most \d+ items/) },
+    ]);
   }
 
   it('When a cart mutation names too many lines or line ids, then one TOO_MANY_ITEMS and the cart is unchanged', async () => {
     const variantId = (
-      await gql<{ products: { nodes: { variants: { id: string }[] }[] } }>(shop.url, '{ products(first: 1) { nodes { variants { id } } } }')
+      await gql<{ products: { nodes: { variants: { id: string }[] }[] } }>(
+        shop.url,
+        '{ products(first: 1) { nodes { variants { id } } } }',
+      )
     ).body.data!.products.nodes[0]!.variants[0]!.id;
     const tooMany = many(41, () => ({ merchandiseId: variantId, quantity: 1 }));
 
@@ -53,41 +62,62 @@ describe('List inputs through the gateway', () => {
     const cartId = cart.cart.id;
     const lineId = cart.cart.lines[0]!.id;
 
-    const added = await mutate<Payload>('mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) { userErrors { code field message } } }', {
-      id: cartId,
-      lines: tooMany,
-    });
+    const added = await mutate<Payload>(
+      'mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) { userErrors { code field message } } }',
+      {
+        id: cartId,
+        lines: tooMany,
+      },
+    );
     expectOneTooMany(added, ['lines']);
     const updated = await mutate<Payload>(
       'mutation($id: ID!, $lines: [CartLineUpdateInput!]!) { cartLinesUpdate(cartId: $id, lines: $lines) { userErrors { code field message } } }',
       { id: cartId, lines: many(41, () => ({ id: lineId, quantity: 3 })) },
     );
     expectOneTooMany(updated, ['lines']);
-    const removed = await mutate<Payload>('mutation($id: ID!, $ids: [ID!]!) { cartLinesRemove(cartId: $id, lineIds: $ids) { userErrors { code field message } } }', {
-      id: cartId,
-      ids: [lineId, ...many(1000, () => randomUUID())],
-    });
+    const removed = await mutate<Payload>(
+      'mutation($id: ID!, $ids: [ID!]!) { cartLinesRemove(cartId: $id, lineIds: $ids) { userErrors { code field message } } }',
+      {
+        id: cartId,
+        ids: [lineId, ...many(1000, () => randomUUID())],
+      },
+    );
     expectOneTooMany(removed, ['lineIds']);
 
-    const after = await gql<{ cart: { lines: { id: string; quantity: number }[] } }>(shop.url, 'query($id: ID!) { cart(id: $id) { lines { id quantity } } }', { id: cartId });
+    const after = await gql<{ cart: { lines: { id: string; quantity: number }[] } }>(
+      shop.url,
+      'query($id: ID!) { cart(id: $id) { lines { id quantity } } }',
+      { id: cartId },
+    );
     expect(after.body.data!.cart.lines).toEqual([{ id: lineId, quantity: 1 }]);
 
     // At the bound, the request is the cart's to judge as before.
-    const atBound = await mutate<Payload>('mutation($id: ID!, $ids: [ID!]!) { cartLinesRemove(cartId: $id, lineIds: $ids) { userErrors { code } } }', {
-      id: cartId,
-      ids: many(40, () => randomUUID()),
-    });
+    const atBound = await mutate<Payload>(
+      'mutation($id: ID!, $ids: [ID!]!) { cartLinesRemove(cartId: $id, lineIds: $ids) { userErrors { code } } }',
+      {
+        id: cartId,
+        ids: many(40, () => randomUUID()),
+      },
+    );
     expect(atBound.userErrors.map((e) => e.code)).not.toContain('TOO_MANY_ITEMS');
   });
 
   it('When a product mutation holds too many variants, images, specs, tags or option values, then one TOO_MANY_ITEMS and no product', async () => {
     const handle = `bounded-${randomUUID().slice(0, 8)}`;
-    const base = { title: 'Bounded', brand: 'Acme', handle, variants: [{ sku: `B-${handle}`, title: 'One', price: '1.00' }] };
+    const base = {
+      title: 'Bounded',
+      brand: 'Acme',
+      handle,
+      variants: [{ sku: `B-${handle}`, title: 'One', price: '1.00' }],
+    };
     const cases: [Record<string, unknown>, string[]][] = [
       [{ tags: many(51, (i) => `tag${i}`) }, ['input', 'tags']],
       [{ images: many(51, (i) => ({ url: `https://example.com/${i}.png` })) }, ['input', 'images']],
       [{ specs: many(51, (i) => ({ name: `n${i}`, value: 'v' })) }, ['input', 'specs']],
-      [{ options: [{ name: 'Size', values: many(51, (i) => `s${i}`) }] }, ['input', 'options', '0', 'values']],
+      [
+        { options: [{ name: 'Size', values: many(51, (i) => `s${i}`) }] },
+        ['input', 'options', '0', 'values'],
+      ],
       [{ variants: many(101, (i) => ({ sku: `B-${handle}-${i}`, price: '1.00' })) }, ['input', 'variants']],
     ];
     for (const [extra, field] of cases) {
@@ -99,26 +129,44 @@ describe('List inputs through the gateway', () => {
       expectOneTooMany(payload, field);
       expect(payload.product).toBeNull();
     }
-    const product = await gql<{ product: null }>(shop.url, 'query($h: String) { product(handle: $h) { id } }', { h: handle });
+    const product = await gql<{ product: null }>(
+      shop.url,
+      'query($h: String) { product(handle: $h) { id } }',
+      { h: handle },
+    );
     expect(product.body.data!.product).toBeNull();
 
-    const existing = (await gql<{ products: { nodes: { id: string; tags: string[] }[] } }>(shop.url, '{ products(first: 1) { nodes { id tags } } }')).body.data!
-      .products.nodes[0]!;
+    const existing = (
+      await gql<{ products: { nodes: { id: string; tags: string[] }[] } }>(
+        shop.url,
+        '{ products(first: 1) { nodes { id tags } } }',
+      )
+    ).body.data!.products.nodes[0]!;
     const update = await mutate<Payload>(
       'mutation($id: ID!, $input: ProductUpdateInput!) { productUpdate(id: $id, input: $input) { userErrors { code field message } } }',
       { id: existing.id, input: { tags: many(51, (i) => `t${i}`) } },
       admin,
     );
     expectOneTooMany(update, ['input', 'tags']);
-    const reread = await gql<{ product: { tags: string[] } }>(shop.url, 'query($id: ID) { product(id: $id) { tags } }', { id: existing.id });
+    const reread = await gql<{ product: { tags: string[] } }>(
+      shop.url,
+      'query($id: ID) { product(id: $id) { tags } }',
+      { id: existing.id },
+    );
     expect(reread.body.data!.product.tags).toEqual(existing.tags);
   });
 
   it('When a search combines too many filters, then it is one BAD_USER_INPUT error', async () => {
-    const { body } = await gql(shop.url, 'query($f: [SearchFilter!]) { search(query: "shoes", first: 1, filters: $f) { totalCount } }', {
-      f: many(21, () => ({ brand: 'Acme' })),
-    });
-    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'filters takes at most 20 items.']]);
+    const { body } = await gql(
+      shop.url,
+      'query($f: [SearchFilter!]) { search(query: "shoes", first: 1, filters: $f) { totalCount } }',
+      {
+        f: many(21, () => ({ brand: 'Acme' })),
+      },
+    );
+    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'filters takes at most 20 items.'],
+    ]);
   });
 
   it('When a shipping input holds too many lines, topics or items, then one TOO_MANY_ITEMS (or BAD_USER_INPUT for rates)', async () => {
@@ -144,10 +192,19 @@ describe('List inputs through the gateway', () => {
     );
     expectOneTooMany(hooked, ['topics']);
 
-    const rates = await gql(shop.url, 'query($input: ShippingRatesInput!) { shippingRates(input: $input) { handle } }', {
-      input: { destination: { countryCode: 'US', zip: '73301' }, items: many(101, () => ({ variantId: randomUUID(), quantity: 1 })) },
-    });
-    expect(rates.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'input.items takes at most 100 items.']]);
+    const rates = await gql(
+      shop.url,
+      'query($input: ShippingRatesInput!) { shippingRates(input: $input) { handle } }',
+      {
+        input: {
+          destination: { countryCode: 'US', zip: '73301' },
+          items: many(101, () => ({ variantId: randomUUID(), quantity: 1 })),
+        },
+      },
+    );
+    expect(rates.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'input.items takes at most 100 items.'],
+    ]);
   });
 
   it('When an API key names more scopes than there are, then one TOO_MANY_ITEMS and no key', async () => {

@@ -3,7 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase, freePort, gql, TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDatabase } from '@shop/testkit';
+import {
+  createTestDatabase,
+  freePort,
+  gql,
+  TEST_SECRET,
+  testDynamo,
+  testLogger,
+  testRedisUrl,
+  type TestDatabase,
+} from '@shop/testkit';
 import { portsEnv, startShop } from '../scripts/start';
 
 export interface RealShop {
@@ -17,7 +26,8 @@ export interface RealShop {
 
 export async function startRealShop(label: string, env: Record<string, string> = {}): Promise<RealShop> {
   const databases: TestDatabase[] = [];
-  for (const name of ['users', 'catalog', 'orders', 'shipping']) databases.push(await createTestDatabase(`${label}_${name}`));
+  for (const name of ['users', 'catalog', 'orders', 'shipping'])
+    databases.push(await createTestDatabase(`${label}_${name}`));
   const { endpoint, prefix } = testDynamo();
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
   const shop = await startShop(

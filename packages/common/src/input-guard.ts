@@ -53,11 +53,17 @@ function check(value: unknown, slot: Slot, path: string[], limits: InputLimits):
   if (value === null || value === undefined) return null;
   const type = getNullableType(slot.type);
   if (isListType(type)) {
-    if (!Array.isArray(value)) return check(value, { ...slot, type: type.ofType as GraphQLInputType }, path, limits);
+    if (!Array.isArray(value))
+      return check(value, { ...slot, type: type.ofType as GraphQLInputType }, path, limits);
     const max = Math.min(limits.maxItems?.[slot.coordinate] ?? Infinity, limits.defaultMaxItems);
     if (value.length > max) return { kind: 'items', path, max };
     for (let i = 0; i < value.length; i++) {
-      const found = check(value[i], { ...slot, type: type.ofType as GraphQLInputType }, [...path, String(i)], limits);
+      const found = check(
+        value[i],
+        { ...slot, type: type.ofType as GraphQLInputType },
+        [...path, String(i)],
+        limits,
+      );
       if (found) return found;
     }
     return null;
@@ -65,7 +71,12 @@ function check(value: unknown, slot: Slot, path: string[], limits: InputLimits):
   if (isInputObjectType(type)) {
     const fields = type.getFields();
     for (const [name, field] of Object.entries(fields)) {
-      const found = check((value as Record<string, unknown>)[name], inputSlot(type.name, field), [...path, name], limits);
+      const found = check(
+        (value as Record<string, unknown>)[name],
+        inputSlot(type.name, field),
+        [...path, name],
+        limits,
+      );
       if (found) return found;
     }
     return null;
@@ -74,8 +85,15 @@ function check(value: unknown, slot: Slot, path: string[], limits: InputLimits):
   return null;
 }
 
-const inputSlot = (typeName: string, field: GraphQLInputField): Slot => ({ coordinate: `${typeName}.${field.name}`, type: field.type });
-const argumentSlot = (typeName: string, field: GraphQLField<unknown, unknown>, arg: GraphQLArgument): Slot => ({
+const inputSlot = (typeName: string, field: GraphQLInputField): Slot => ({
+  coordinate: `${typeName}.${field.name}`,
+  type: field.type,
+});
+const argumentSlot = (
+  typeName: string,
+  field: GraphQLField<unknown, unknown>,
+  arg: GraphQLArgument,
+): Slot => ({
   coordinate: `${typeName}.${field.name}(${arg.name}:)`,
   type: arg.type,
 });
@@ -111,7 +129,9 @@ export function guardArguments(schema: GraphQLSchema, limits: InputLimits): void
     const isMutation = type === schema.getMutationType();
     for (const field of Object.values(type.getFields())) {
       if (FEDERATION_FIELDS.has(field.name)) continue;
-      const slots = field.args.filter((arg) => needsCheck(arg.type)).map((arg) => ({ arg, slot: argumentSlot(type.name, field, arg) }));
+      const slots = field.args
+        .filter((arg) => needsCheck(arg.type))
+        .map((arg) => ({ arg, slot: argumentSlot(type.name, field, arg) }));
       if (slots.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const payloadErrors = isMutation && hasUserErrors(field);
@@ -120,9 +140,11 @@ export function guardArguments(schema: GraphQLSchema, limits: InputLimits): void
           const problem = check(args[arg.name], slot, [arg.name], limits);
           if (!problem) continue;
           const name = problem.path.join('.');
-          if (problem.kind === 'text') throw new BadInputError(`${name} holds a control character or malformed text.`);
+          if (problem.kind === 'text')
+            throw new BadInputError(`${name} holds a control character or malformed text.`);
           const message = `${name} takes at most ${problem.max} items.`;
-          if (payloadErrors) return { userErrors: [userError('TOO_MANY_ITEMS', message, problem.path)] satisfies UserError[] };
+          if (payloadErrors)
+            return { userErrors: [userError('TOO_MANY_ITEMS', message, problem.path)] satisfies UserError[] };
           throw new BadInputError(message);
         }
         return resolve(source, args, context, info);

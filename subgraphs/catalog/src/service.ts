@@ -117,6 +117,7 @@ export async function createService(config: Config, runtime: CatalogRuntime): Pr
     logger,
     kickOutbox: () => relay.kick(),
     behaviour,
+    maxListItemsPerRequest: config.MAX_LIST_ITEMS_PER_REQUEST,
   };
 
   if (config.SEED_DEMO_DATA && (await seedDemoCatalog(rawDb))) {

@@ -74,6 +74,7 @@ export async function listProducts(
     after: cursor ? { value: cursor[1], id: cursor[2] } : null,
     limit,
   });
+  ctx.listItems.take(page.products.slice(0, limit));
   for (const product of page.products) ctx.loaders.product.prime(product.id, product);
   return toConnection(page.products, limit, (p) => encodeCursor([sort, sortValue(p, sort), p.id]), page.totalCount, cursor !== null);
 }
@@ -96,7 +97,7 @@ export async function listCategories(ctx: Context): Promise<Category[]> {
     }
   };
   walk(null);
-  return ordered;
+  return ctx.listItems.take(ordered);
 }
 
 export const productCategory = (ctx: Context, product: Product) =>
@@ -105,9 +106,11 @@ export const productCategory = (ctx: Context, product: Product) =>
 export const parentCategory = (ctx: Context, category: Category) =>
   category.parentId ? ctx.loaders.category.load(category.parentId) : null;
 
-export const childCategories = (ctx: Context, category: Category) => ctx.loaders.childCategories.load(category.id);
+export const childCategories = async (ctx: Context, category: Category) =>
+  ctx.listItems.take(await ctx.loaders.childCategories.load(category.id));
 
-export const productVariants = (ctx: Context, product: Product) => ctx.loaders.variantsByProduct.load(product.id);
+export const productVariants = async (ctx: Context, product: Product) =>
+  ctx.listItems.take(await ctx.loaders.variantsByProduct.load(product.id));
 
 export async function variantProduct(ctx: Context, variant: ProductVariant): Promise<Product> {
   const product = await ctx.loaders.product.load(variant.productId);
@@ -126,8 +129,8 @@ async function loadMany(ctx: Context, ids: string[]): Promise<Product[]> {
 export async function relatedProducts(ctx: Context, product: Product, first: number | null | undefined): Promise<Product[]> {
   const limit = listSize(first, 8);
   if (limit === 0) return [];
-  const ids = await ctx.deps.engine.related(product.id, limit + 1);
-  return (await loadMany(ctx, ids.filter((id) => id !== product.id))).slice(0, limit);
+  const ids = await ctx.loaders.related.load({ productId: product.id, first: limit + 1 });
+  return ctx.listItems.take((await loadMany(ctx, ids.filter((id) => id !== product.id))).slice(0, limit));
 }
 
 /** Popular products; for a signed-in shopper, re-ranked by their affinity to categories and brands. */
@@ -136,7 +139,7 @@ export async function recommendedProducts(ctx: Context, first: number | null | u
   if (limit === 0) return [];
   const customerId = customerIdOf(ctx.principal);
   const boosts = customerId ? await personalBoosts(ctx, customerId) : null;
-  if (!boosts) return popularProducts(ctx.deps.db, limit);
+  if (!boosts) return ctx.listItems.take(await popularProducts(ctx.deps.db, limit));
   // Rank a wider pool of popular products by popularity x affinity.
   const pool = await popularProducts(ctx.deps.db, Math.max(limit * 5, 50));
   const categories = await ctx.loaders.category.loadMany([...new Set(pool.flatMap((p) => (p.categoryId ? [p.categoryId] : [])))]);
@@ -146,9 +149,11 @@ export async function recommendedProducts(ctx: Context, first: number | null | u
     const brand = boosts.brands[p.brand.toLowerCase()] ?? boosts.brands[p.brand] ?? 1;
     return (1 / (rank + 1)) * category * brand;
   };
-  return pool
-    .map((p, rank) => ({ p, s: score(p, rank) }))
-    .sort((a, b) => b.s - a.s)
-    .slice(0, limit)
-    .map((x) => x.p);
+  return ctx.listItems.take(
+    pool
+      .map((p, rank) => ({ p, s: score(p, rank) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, limit)
+      .map((x) => x.p),
+  );
 }

@@ -527,6 +527,12 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     suggest,
     related,
 
+    async relatedMany(productIds, first) {
+      const ids = [...new Set(productIds)];
+      const found = await Promise.all(ids.map((id) => related(id, first)));
+      return new Map(ids.map((id, i) => [id, found[i]!]));
+    },
+
     async reindex(batches) {
       // Build a fresh index while the alias keeps serving the old one, then swap atomically and drop the old.
       const index = newIndexName();
