@@ -198,10 +198,12 @@ export type CursorKind = keyof typeof KEY_KINDS;
 /** Decodes a cursor and checks it belongs to this engine and sort, with one key of each expected kind. */
 export function decodeCursor(engine: string, sort: SearchSort, cursor: string, kinds: CursorKind[]): CursorValue[] {
   const keys = kinds.map((kind) => KEY_KINDS[kind]) as unknown as [z.ZodType<CursorValue>, ...z.ZodType<CursorValue>[]];
-  const payload = decodeRelayCursor(cursor, z.object({ s: z.string().max(20), e: z.literal(engine), k: z.tuple(keys) }));
+  const payload = decodeRelayCursor(cursor, z.object({ s: z.string().max(20), e: z.literal(engine), k: z.array(z.unknown()).max(10) }));
   if (!payload) throw new SearchInputError('The `after` cursor is not valid.');
   if (payload.s !== sort) throw new SearchInputError(`The \`after\` cursor belongs to another sort, not ${sort}.`);
-  return payload.k;
+  const parsed = z.tuple(keys).safeParse(payload.k);
+  if (!parsed.success) throw new SearchInputError('The `after` cursor is not valid.');
+  return parsed.data;
 }
 
 /** Words of a text for the vocabulary of typo correction and suggestions. */
