@@ -86,6 +86,11 @@ describe('Gateway', () => {
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['COST_LIMIT_EXCEEDED']);
     expect(probe.listsResolved()).toBe(before);
 
+    // A variable that does not coerce cannot be costed: it is refused as bad input, and nothing runs either.
+    const uncoerced = await post(url, query, { n: 'very many' });
+    expect(uncoerced.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(probe.listsResolved()).toBe(before);
+
     const small = await post<{ items: { children: unknown[] }[] }>(url, query, { n: 3 });
     expect(small.body.errors).toBeUndefined();
     expect(small.body.data!.items).toHaveLength(3);
