@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { buildASTSchema, GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
@@ -18,6 +19,7 @@ import {
 } from '@shop/common';
 import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
+import { estimateCost } from './cost';
 import { explorerPage, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
 
@@ -44,6 +46,33 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   return found;
 }
 
+/**
+ * Refuses, before anything runs, an operation whose cost (estimateCost on the request's variables and the
+ * schema's defaults) is above the maximum: HTTP 400 with COST_LIMIT_EXCEEDED, as the other query limits refuse.
+ * Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = estimateCost(schema, document, request.variables, operationName);
+          } catch {
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(`This request's cost, ${cost}, is above the maximum of ${maxCost}: ask for fewer items or nest less.`, {
+              extensions: { code: 'COST_LIMIT_EXCEEDED', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 export interface Gateway {
   app: HttpApp;
   close: () => Promise<void>;
@@ -66,7 +95,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    costLimit: { maxCost: config.MAX_QUERY_COST },
+    // Cost is reckoned on the request's variables and defaults by costLimitPlugin; armor's counts only literals.
+    costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     // Token limits are enforced by the parser itself (parseOptions below), which keeps syntax errors a 400.
     maxTokens: { enabled: false },
@@ -83,7 +113,10 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // The process owner (index.ts, scripts/start.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    plugins: [...protection.plugins],
+    plugins: [
+      ...protection.plugins,
+      costLimitPlugin(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }), config.MAX_QUERY_COST),
+    ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       // The gateway reports a client's bad operationName as INVALID_GRAPHQL; it is the client's error, not ours.

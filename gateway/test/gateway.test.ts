@@ -77,6 +77,26 @@ describe('Gateway', () => {
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it('When a query asks for more than MAX_QUERY_COST through variables, then it is refused before the subgraph runs anything', async () => {
+    const query = 'query($n: Int) { items(first: $n) { children(first: $n) { children(first: $n) { name } } } }';
+    const before = probe.listsResolved();
+    const { status, body } = await post(url, query, { n: 100 });
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['COST_LIMIT_EXCEEDED']);
+    expect(probe.listsResolved()).toBe(before);
+
+    // A variable that does not coerce cannot be costed: it is refused as bad input, and nothing runs either.
+    const uncoerced = await post(url, query, { n: 'very many' });
+    expect(uncoerced.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(probe.listsResolved()).toBe(before);
+
+    const small = await post<{ items: { children: unknown[] }[] }>(url, query, { n: 3 });
+    expect(small.body.errors).toBeUndefined();
+    expect(small.body.data!.items).toHaveLength(3);
+    expect(probe.listsResolved()).toBeGreaterThan(before);
+  });
+
   it('When the query is malformed, then the answer is a parse error, not a 500', async () => {
     const { status, body } = await post(url, '{ whoami ');
     expect(status).toBe(400);

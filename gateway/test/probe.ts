@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config';
 import { createGateway, type Gateway } from '../src/gateway';
 
 const typeDefs = gqlTag`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
   "The probe's queries."
   type Query {
     "The identity the subgraph received, as JSON."
@@ -23,6 +23,8 @@ const typeDefs = gqlTag`
     slow: String
     "A node to nest."
     node: Node
+    "Nodes to nest, as many as asked for."
+    items(first: Int = 10): [Node!]! @listSize(assumedSize: 10, slicingArguments: ["first"], requireOneSlicingArgument: false)
   }
   "A nestable node."
   type Node {
@@ -30,6 +32,8 @@ const typeDefs = gqlTag`
     name: String
     "Its child."
     child: Node
+    "Its children, as many as asked for."
+    children(first: Int = 10): [Node!]! @listSize(assumedSize: 10, slicingArguments: ["first"], requireOneSlicingArgument: false)
   }
 `;
 
@@ -37,10 +41,17 @@ export interface Probe {
   gatewayUrl: string;
   subgraphUrl: string;
   dynamo: TestDynamo;
+  /** How many list fields the probe subgraph has resolved. */
+  listsResolved: () => number;
   close: () => Promise<void>;
 }
 
 export async function startProbe(env: Record<string, string> = {}): Promise<Probe> {
+  let listsResolved = 0;
+  const nodes = (first: number) => {
+    listsResolved++;
+    return Array.from({ length: first }, (_, i) => ({ name: `n${i}` }));
+  };
   const subgraph: Subgraph = await createSubgraph({
     name: 'probe',
     typeDefs,
@@ -56,8 +67,9 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
         },
         slow: () => new Promise((r) => setTimeout(() => r('late'), 3000)),
         node: () => ({ name: 'n' }),
+        items: (_: unknown, args: { first: number }) => nodes(args.first),
       },
-      Node: { child: () => ({ name: 'c' }) },
+      Node: { child: () => ({ name: 'c' }), children: (_: unknown, args: { first: number }) => nodes(args.first) },
     },
   });
   const subgraphUrl = `http://127.0.0.1:${await subgraph.app.listen(0)}/graphql`;
@@ -86,6 +98,7 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
     gatewayUrl,
     subgraphUrl,
     dynamo,
+    listsResolved: () => listsResolved,
     close: async () => {
       await gateway.close();
       await subgraph.close();

@@ -1,5 +1,6 @@
 // One zod schema per service parses the environment once, at start; every problem is listed at once.
 import { z } from 'zod';
+import { DEFAULT_MAX_INPUT_ITEMS } from './input-guard';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -62,5 +63,7 @@ export function serviceEnv(defaultPort: number) {
     DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
     REDIS_URL: optionalUrl,
     SEED_DEMO_DATA: boolFlag(true),
+    /** The most items a list input (cart lines, line ids, tags, topics…) may hold unless the subgraph sets a tighter bound. */
+    MAX_INPUT_LIST_ITEMS: z.coerce.number().int().positive().max(10_000).default(DEFAULT_MAX_INPUT_ITEMS),
   };
 }

@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'INTERNAL_SERVER_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'COST_LIMIT_EXCEEDED';
 
 export class AppError extends GraphQLError {
   constructor(message: string, code: ErrorCode) {
@@ -46,6 +47,13 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** A request that asks for more than a service resolves at once. */
+export class CostLimitError extends AppError {
+  constructor(message: string) {
+    super(message, 'COST_LIMIT_EXCEEDED');
+  }
+}
+
 /** An expected failure, returned in a mutation payload. */
 export interface UserError {
   code: string;
@@ -69,6 +77,7 @@ const SAFE_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'COST_LIMIT_EXCEEDED',
 ]);
 
 /**

@@ -4,6 +4,7 @@ export * from './logger';
 export * from './identity';
 export * from './money';
 export * from './relay';
+export * from './input-guard';
 export * from './http';
 export * from './subgraph';
 export * from './service-client';

@@ -8,6 +8,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
+import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
 import { createHttpApp, HttpError, type HttpApp, type Route, type RouteResponse } from './http';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
@@ -43,6 +44,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
   routes?: Route[];
   /** Resolves when the subgraph's datastores answer; `/health` reports it. */
   checkHealth?: () => Promise<void>;
+  /** Bounds on list inputs; every list not named takes at most `defaultMaxItems` (100 unless given). */
+  inputLimits?: Partial<InputLimits>;
 }
 
 /** What each subgraph's `createService` returns: the server (not yet listening) and its background work. */
@@ -69,6 +72,7 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolvers: options.resolvers as GraphQLResolverMap<any>,
   });
+  guardArguments(schema, { defaultMaxItems: DEFAULT_MAX_INPUT_ITEMS, ...options.inputLimits });
   // Apollo Server's own default, stated once for it and for the query fast path.
   const introspection = process.env.NODE_ENV !== 'production';
   const formatError: FormatError = (formatted, error) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ConfigError,
+  cursorValue,
   canAccessOwned,
   commonEnv,
   decodeCursor,
@@ -94,10 +95,28 @@ describe('Pagination', () => {
   });
 
   it('When a cursor is forged, then it is refused as bad input', () => {
-    const isNumber = (v: unknown): v is number => typeof v === 'number';
+    const isNumber = z.number();
     expect(decodeCursor(encodeCursor(5), isNumber)).toBe(5);
     expect(() => decodeCursor('not-a-cursor', isNumber)).toThrow('after is not a valid cursor');
     expect(() => decodeCursor(encodeCursor('x'), isNumber)).toThrow('after is not a valid cursor');
+  });
+
+  it('When a cursor value does not fit its column, then the cursor is refused as bad input', () => {
+    const keyset = z.object({ at: cursorValue.instant, price: cursorValue.int4, id: cursorValue.text });
+    const ok = { at: '2026-02-28T23:59:59.123Z', price: 2 ** 31 - 1, id: 'p-1' };
+    expect(decodeCursor(encodeCursor(ok), keyset)).toEqual(ok);
+    for (const forged of [
+      { ...ok, at: '2026-02-30T00:00:00.000Z' },
+      { ...ok, at: '1' },
+      { ...ok, at: '2026-01-01' },
+      { ...ok, price: 2 ** 31 },
+      { ...ok, price: 1.5 },
+      { ...ok, id: 'a\u0000b' },
+    ]) {
+      expect(() => decodeCursor(encodeCursor(forged), keyset)).toThrow('after is not a valid cursor');
+    }
+    expect(() => decodeCursor('!!!', keyset)).toThrow('after is not a valid cursor');
+    expect(() => decodeCursor(encodeCursor(ok).repeat(20), keyset)).toThrow('after is not a valid cursor');
   });
 });
 

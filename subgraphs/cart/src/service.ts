@@ -14,6 +14,7 @@ import { CartAddReporter, cachedVariantLookup, catalogOver } from './data/catalo
 import { InventoryRepository } from './data/inventory-repo';
 import { cartTables, tableNames } from './data/tables';
 import { onOrderCancelled, onOrderPaid, ReservationSweeper } from './domain/inventory';
+import { LIMITS } from './domain/types';
 import { withCurrentAvailability } from './events';
 import { internalRoutes } from './internal';
 import { resolvers } from './resolvers';
@@ -73,6 +74,16 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
   }
 
   const subgraph = await createSubgraph<Context>({
+    inputLimits: {
+      defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,
+      // A request never names more lines than a cart can hold.
+      maxItems: {
+        'CartInput.lines': LIMITS.maxLines,
+        'Mutation.cartLinesAdd(lines:)': LIMITS.maxLines,
+        'Mutation.cartLinesUpdate(lines:)': LIMITS.maxLines,
+        'Mutation.cartLinesRemove(lineIds:)': LIMITS.maxLines,
+      },
+    },
     name: SERVICE_NAME,
     typeDefs: loadTypeDefs(),
     resolvers,

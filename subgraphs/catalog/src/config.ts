@@ -15,6 +15,11 @@ export const configSchema = z.object({
   OPENSEARCH_INDEX_PREFIX: z.string().default('shop_'),
   /** Records shopper behaviour (views, searches, purchases) in DynamoDB for personalised ranking. */
   BEHAVIOUR_ENABLED: boolFlag(true),
+  /**
+   * The most list items (products of pages, related and recommended products, categories) one request resolves;
+   * past it the request fails with COST_LIMIT_EXCEEDED. A bound behind the gateway's cost estimate.
+   */
+  MAX_LIST_ITEMS_PER_REQUEST: z.coerce.number().int().positive().default(5000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -14,4 +14,6 @@ export interface CatalogDeps {
   kickOutbox: () => void;
   /** Shopper behaviour for personalisation; null when disabled. */
   behaviour: BehaviourStore | null;
+  /** The most list items (products, related products, categories) one request may resolve. */
+  maxListItemsPerRequest: number;
 }

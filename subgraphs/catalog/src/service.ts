@@ -21,6 +21,7 @@ import { BehaviourStore, behaviourTables } from './data/behaviour';
 import { ProductCache } from './data/product-cache';
 import type { CatalogDeps } from './deps';
 import { subscribeConsumers } from './domain/events';
+import { MAX_LIST, MAX_OPTIONS, MAX_VARIANTS } from './domain/admin';
 import { rebuildIndex } from './domain/indexing';
 import { bulkLoadCatalog, seedDemoCatalog, type BulkLoadResult } from './domain/seed';
 import type { DemoCatalog } from '@shop/demo-data';
@@ -28,6 +29,7 @@ import { resolvers } from './resolvers';
 import { internalRoutes } from './routes';
 import { openSearchEngine } from './search-engine';
 import type { SearchEngine } from './search/engine';
+import { MAX_SEARCH_FILTERS } from './search/input';
 
 export const SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
 export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
@@ -115,6 +117,7 @@ export async function createService(config: Config, runtime: CatalogRuntime): Pr
     logger,
     kickOutbox: () => relay.kick(),
     behaviour,
+    maxListItemsPerRequest: config.MAX_LIST_ITEMS_PER_REQUEST,
   };
 
   if (config.SEED_DEMO_DATA && (await seedDemoCatalog(rawDb))) {
@@ -124,6 +127,23 @@ export async function createService(config: Config, runtime: CatalogRuntime): Pr
 
   const subgraph = await createSubgraph({
     name: 'catalog',
+    inputLimits: {
+      defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,
+      maxItems: {
+        ...Object.fromEntries(
+          ['ProductCreateInput', 'ProductUpdateInput'].flatMap((input) => [
+            [`${input}.variants`, MAX_VARIANTS],
+            [`${input}.tags`, MAX_LIST],
+            [`${input}.specs`, MAX_LIST],
+            [`${input}.images`, MAX_LIST],
+            [`${input}.options`, MAX_OPTIONS],
+          ]),
+        ),
+        'ProductOptionInput.values': MAX_LIST,
+        'ProductVariantInput.selectedOptions': MAX_OPTIONS,
+        'Query.search(filters:)': MAX_SEARCH_FILTERS,
+      },
+    },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(SCHEMA_PATH, 'utf8')),
     resolvers,

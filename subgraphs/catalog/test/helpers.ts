@@ -16,7 +16,10 @@ export interface TestCatalog {
   close: () => Promise<void>;
 }
 
-export async function startCatalog(label: string, options: { seed?: boolean; behaviour?: boolean } = {}): Promise<TestCatalog> {
+export async function startCatalog(
+  label: string,
+  options: { seed?: boolean; behaviour?: boolean; env?: Record<string, string> } = {},
+): Promise<TestCatalog> {
   const db = await createTestDatabase(label);
   const bus = new InProcessBus(testLogger);
   const cachePrefix = `test:${randomBytes(5).toString('hex')}:catalog:`;
@@ -31,6 +34,7 @@ export async function startCatalog(label: string, options: { seed?: boolean; beh
     BEHAVIOUR_ENABLED: options.behaviour ? 'true' : 'false',
     ...(dynamo ? { DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_TABLE_PREFIX: dynamo.prefix } : {}),
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const service = await createService(config, { bus, logger: testLogger, onSqlQuery: (text) => sql.push(text) });
   service.start();

@@ -121,6 +121,7 @@ export async function createService(
 
   const subgraph = await createSubgraph({
     name: 'orders',
+    inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),
     resolvers,

@@ -89,6 +89,10 @@ export async function createService(
   >;
   const subgraph = await createSubgraph({
     name: 'shipping',
+    inputLimits: {
+      defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,
+      maxItems: { 'Mutation.webhookSubscriptionCreate(topics:)': WEBHOOK_TOPICS.length },
+    },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')),
     resolvers,

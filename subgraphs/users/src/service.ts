@@ -7,6 +7,7 @@ import {
   createSubgraph,
   createEmailSender,
   internalRoute,
+  PARTNER_SCOPES,
   type Logger,
   type ServiceHandle,
 } from '@shop/common';
@@ -162,6 +163,7 @@ export async function createService(
 
   const subgraph = await createSubgraph({
     name: 'users',
+    inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS, maxItems: { 'Mutation.apiKeyCreate(scopes:)': PARTNER_SCOPES.length } },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')),
     resolvers,

@@ -267,12 +267,13 @@ export type Mutation = {
   /**
    * Adds lines; a variant already in the cart has its quantity increased. All or nothing: each line's
    * resulting quantity must be 1 to 99 and in stock, and a cart holds at most 40 lines.
-   * Codes: INSUFFICIENT_STOCK, INVALID_MERCHANDISE, INVALID_QUANTITY, TOO_MANY_LINES, CART_NOT_FOUND.
+   * Codes: INSUFFICIENT_STOCK, INVALID_MERCHANDISE, INVALID_QUANTITY, TOO_MANY_LINES, TOO_MANY_ITEMS (more than 40 lines
+   * in one request), CART_NOT_FOUND.
    */
   cartLinesAdd: CartLinesAddPayload;
-  /** Removes lines. All or nothing. Codes: INVALID_LINE, CART_NOT_FOUND. */
+  /** Removes lines (at most 40 ids). All or nothing. Codes: INVALID_LINE, TOO_MANY_ITEMS, CART_NOT_FOUND. */
   cartLinesRemove: CartLinesRemovePayload;
-  /** Sets the quantity of lines. All or nothing. Codes: INSUFFICIENT_STOCK, INVALID_QUANTITY, INVALID_LINE, CART_NOT_FOUND. */
+  /** Sets the quantity of lines (at most 40). All or nothing. Codes: INSUFFICIENT_STOCK, INVALID_QUANTITY, INVALID_LINE, TOO_MANY_ITEMS, CART_NOT_FOUND. */
   cartLinesUpdate: CartLinesUpdatePayload;
   /**
    * Admin only: adds (positive delta) or removes (negative delta) units of a variant's stock, recorded in

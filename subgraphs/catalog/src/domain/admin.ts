@@ -24,8 +24,10 @@ export const HANDLE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_HANDLE = 100;
 const MAX_TITLE = 200;
 const MAX_TEXT = 10_000;
-const MAX_VARIANTS = 100;
-const MAX_LIST = 50;
+export const MAX_VARIANTS = 100;
+export const MAX_LIST = 50;
+/** Options a product may have, each with at most MAX_LIST values. */
+export const MAX_OPTIONS = 10;
 const CURRENCY = 'USD';
 
 export interface VariantInput {
@@ -138,7 +140,7 @@ export function validateFields(input: ProductFieldsInput, creating: boolean): { 
   if ((input.specs ?? []).length > MAX_LIST || (input.specs ?? []).some((s) => !s.name.trim() || s.name.length > 100 || s.value.length > 500)) {
     errors.push(userError('INVALID_SPECS', `At most ${MAX_LIST} specs, each with a name.`, ['specs']));
   }
-  if ((input.options ?? []).length > 10 || (input.options ?? []).some((o) => !o.name.trim() || o.values.length === 0 || o.values.length > MAX_LIST)) {
+  if ((input.options ?? []).length > MAX_OPTIONS || (input.options ?? []).some((o) => !o.name.trim() || o.values.length === 0 || o.values.length > MAX_LIST)) {
     errors.push(userError('INVALID_OPTIONS', 'At most 10 options, each with a name and 1 to 50 values.', ['options']));
   }
   (input.images ?? []).forEach((image, i) => {

@@ -1,5 +1,6 @@
 // Catalog reads: products by id, handle and page, categories, variants, related and recommended products.
-import { BadInputError, customerIdOf, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@shop/common';
+import { z } from 'zod';
+import { BadInputError, cursorValue, customerIdOf, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@shop/common';
 import { allCategories } from '../data/categories';
 import { productByHandle, productPage, productsByIds, popularProducts, sortValue, variantsByProductIds, type ProductSortColumn } from '../data/products';
 import type { Context } from '../context';
@@ -49,28 +50,16 @@ export async function getProduct(ctx: Context, args: { id?: string | null; handl
   return entry.product;
 }
 
-/** A products cursor: the sort it belongs to, the last product's sort value, and its id. */
-type KeysetCursor = [string, string | number | null, string];
-const isKeysetCursor = (v: unknown): v is KeysetCursor =>
-  Array.isArray(v) &&
-  v.length === 3 &&
-  typeof v[0] === 'string' &&
-  typeof v[2] === 'string' &&
-  (v[1] === null || typeof v[1] === 'string' || typeof v[1] === 'number');
-
-function cursorValueFits(sort: ProductSortColumn, value: string | number | null): boolean {
-  switch (sort) {
-    case 'PRICE':
-    case 'BEST_SELLING':
-      return typeof value === 'number' && Number.isSafeInteger(value);
-    case 'TITLE':
-      return typeof value === 'string';
-    case 'CREATED_AT':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-    case 'ID':
-      return value === null;
-  }
-}
+/** A products cursor: the sort it belongs to, the last product's sort value (as its column holds it), and its id. */
+const SORT_VALUE: Record<ProductSortColumn, z.ZodType<string | number | null>> = {
+  PRICE: cursorValue.int4,
+  BEST_SELLING: cursorValue.int4,
+  TITLE: cursorValue.text,
+  CREATED_AT: cursorValue.instant,
+  ID: z.null(),
+};
+// eslint-disable-next-line security/detect-object-injection -- sort is a ProductSortColumn, checked by GraphQL's enum
+const keysetCursor = (sort: ProductSortColumn) => z.tuple([z.literal(sort), SORT_VALUE[sort], cursorValue.text]);
 
 export async function listProducts(
   ctx: Context,
@@ -78,10 +67,7 @@ export async function listProducts(
 ): Promise<Connection<Product>> {
   const limit = pageSize(args.first);
   const sort = args.sortKey ?? 'ID';
-  const cursor = decodeCursor(args.after, isKeysetCursor);
-  if (cursor && (cursor[0] !== sort || !cursorValueFits(sort, cursor[1]))) {
-    throw new BadInputError('after is not a cursor of this sort order');
-  }
+  const cursor = decodeCursor(args.after, keysetCursor(sort));
   const page = await productPage(ctx.deps.db, {
     categoryHandle: args.categoryHandle ?? null,
     sort,
@@ -89,6 +75,7 @@ export async function listProducts(
     after: cursor ? { value: cursor[1], id: cursor[2] } : null,
     limit,
   });
+  ctx.listItems.take(page.products.slice(0, limit));
   for (const product of page.products) ctx.loaders.product.prime(product.id, product);
   return toConnection(page.products, limit, (p) => encodeCursor([sort, sortValue(p, sort), p.id]), page.totalCount, cursor !== null);
 }
@@ -111,7 +98,7 @@ export async function listCategories(ctx: Context): Promise<Category[]> {
     }
   };
   walk(null);
-  return ordered;
+  return ctx.listItems.take(ordered);
 }
 
 export const productCategory = (ctx: Context, product: Product) =>
@@ -120,9 +107,11 @@ export const productCategory = (ctx: Context, product: Product) =>
 export const parentCategory = (ctx: Context, category: Category) =>
   category.parentId ? ctx.loaders.category.load(category.parentId) : null;
 
-export const childCategories = (ctx: Context, category: Category) => ctx.loaders.childCategories.load(category.id);
+export const childCategories = async (ctx: Context, category: Category) =>
+  ctx.listItems.take(await ctx.loaders.childCategories.load(category.id));
 
-export const productVariants = (ctx: Context, product: Product) => ctx.loaders.variantsByProduct.load(product.id);
+export const productVariants = async (ctx: Context, product: Product) =>
+  ctx.listItems.take(await ctx.loaders.variantsByProduct.load(product.id));
 
 export async function variantProduct(ctx: Context, variant: ProductVariant): Promise<Product> {
   const product = await ctx.loaders.product.load(variant.productId);
@@ -141,8 +130,8 @@ async function loadMany(ctx: Context, ids: string[]): Promise<Product[]> {
 export async function relatedProducts(ctx: Context, product: Product, first: number | null | undefined): Promise<Product[]> {
   const limit = listSize(first, 8);
   if (limit === 0) return [];
-  const ids = await ctx.deps.engine.related(product.id, limit + 1);
-  return (await loadMany(ctx, ids.filter((id) => id !== product.id))).slice(0, limit);
+  const ids = await ctx.loaders.related.load({ productId: product.id, first: limit + 1 });
+  return ctx.listItems.take((await loadMany(ctx, ids.filter((id) => id !== product.id))).slice(0, limit));
 }
 
 /** Popular products; for a signed-in shopper, re-ranked by their affinity to categories and brands. */
@@ -151,7 +140,7 @@ export async function recommendedProducts(ctx: Context, first: number | null | u
   if (limit === 0) return [];
   const customerId = customerIdOf(ctx.principal);
   const boosts = customerId ? await personalBoosts(ctx, customerId) : null;
-  if (!boosts) return popularProducts(ctx.deps.db, limit);
+  if (!boosts) return ctx.listItems.take(await popularProducts(ctx.deps.db, limit));
   // Rank a wider pool of popular products by popularity x affinity.
   const pool = await popularProducts(ctx.deps.db, Math.max(limit * 5, 50));
   const categories = await ctx.loaders.category.loadMany([...new Set(pool.flatMap((p) => (p.categoryId ? [p.categoryId] : [])))]);
@@ -161,9 +150,11 @@ export async function recommendedProducts(ctx: Context, first: number | null | u
     const brand = boosts.brands[p.brand.toLowerCase()] ?? boosts.brands[p.brand] ?? 1;
     return (1 / (rank + 1)) * category * brand;
   };
-  return pool
-    .map((p, rank) => ({ p, s: score(p, rank) }))
-    .sort((a, b) => b.s - a.s)
-    .slice(0, limit)
-    .map((x) => x.p);
+  return ctx.listItems.take(
+    pool
+      .map((p, rank) => ({ p, s: score(p, rank) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, limit)
+      .map((x) => x.p),
+  );
 }

@@ -69,7 +69,7 @@ export async function searchProducts(
     ...(boosts ? { boosts } : {}),
   });
   if (args.query.trim()) recordBehaviour(ctx, { kind: 'search', query: args.query });
-  const products = await ctx.loaders.product.loadMany(result.hits.map((h) => h.productId));
+  const products = await ctx.loaders.product.loadMany(ctx.listItems.take(result.hits).map((h) => h.productId));
   // A hit whose product was deleted a moment ago (index not yet caught up) is skipped, not an error.
   const edges = result.hits.flatMap((hit, i) => {
     // eslint-disable-next-line security/detect-object-injection -- i is a loop counter within the array

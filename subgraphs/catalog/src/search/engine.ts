@@ -76,6 +76,8 @@ export interface SearchEngine {
   suggest(prefix: string, first: number): Promise<string[]>;
   /** Products similar in content to the given one. */
   related(productId: string, first: number): Promise<string[]>;
+  /** Products similar to each of the given ones, by source product id (none: no entry). */
+  relatedMany(productIds: readonly string[], first: number): Promise<Map<string, string[]>>;
   /** Rebuilds the index from scratch; on OpenSearch into a new index, then swaps the alias. */
   reindex(docs: AsyncIterable<SearchDocument[]>): Promise<void>;
   close(): Promise<void>;

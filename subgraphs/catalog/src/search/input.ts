@@ -1,5 +1,6 @@
 // What both search engines share: validation of hostile input, query tokenising and opaque keyset cursors.
-import { BadInputError } from '@shop/common';
+import { z } from 'zod';
+import { BadInputError, cursorValue, decodeCursor as decodeRelayCursor } from '@shop/common';
 import type { SearchBoosts, SearchFilters, SearchSort } from './engine';
 
 /**
@@ -14,6 +15,8 @@ export const MAX_QUERY_LENGTH = 256;
 export const MAX_QUERY_TERMS = 12;
 export const MAX_PAGE_SIZE = 100;
 const MAX_FILTER_VALUES = 50;
+/** Filters one search may combine. */
+export const MAX_SEARCH_FILTERS = 20;
 const MAX_TERM_LENGTH = 40;
 
 /**
@@ -179,37 +182,29 @@ export function encodeCursor(engine: string, sort: SearchSort, keys: CursorValue
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor and checks it belongs to this engine and sort, with `arity` key values of the expected kinds. */
-export function decodeCursor(
-  engine: string,
-  sort: SearchSort,
-  cursor: string,
-  kinds: ('string' | 'number')[],
-): CursorValue[] {
-  let payload: Partial<CursorPayload>;
-  try {
-    if (typeof cursor !== 'string' || cursor.length > 1_000) throw new Error('bad');
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPayload>;
-  } catch {
-    throw new SearchInputError('The `after` cursor is not valid.');
-  }
-  if (!payload || typeof payload !== 'object' || payload.e !== engine || !Array.isArray(payload.k)) {
-    throw new SearchInputError('The `after` cursor is not valid.');
-  }
-  if (payload.s !== sort) {
-    throw new SearchInputError(`The \`after\` cursor belongs to the ${String(payload.s)} sort, not ${sort}.`);
-  }
-  const keys = payload.k;
-  const valid = (key: unknown, i: number) =>
-    // eslint-disable-next-line security/detect-object-injection -- i is a loop counter within the array
-    typeof key === kinds[i] &&
-    (typeof key === 'number'
-      ? Number.isFinite(key)
-      : clean(key as string) === key && (key as string).length <= 200);
-  if (keys.length !== kinds.length || !keys.every(valid)) {
-    throw new SearchInputError('The `after` cursor is not valid.');
-  }
-  return keys as CursorValue[];
+/** What a cursor's key may be, each within what the engine's sort column takes. */
+const KEY_KINDS = {
+  /** A bigint column: a price in minor units. */
+  int: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** A float8: a score or a popularity. */
+  float: cursorValue.float8,
+  /** Microseconds since the epoch, as digits. */
+  micros: z.string().regex(/^-?\d{1,17}$/),
+  /** A product id. */
+  text: cursorValue.text.refine((key) => key.length <= 200 && clean(key) === key),
+};
+export type CursorKind = keyof typeof KEY_KINDS;
+
+/** Decodes a cursor and checks it belongs to this engine and sort, with one key of each expected kind. */
+export function decodeCursor(engine: string, sort: SearchSort, cursor: string, kinds: CursorKind[]): CursorValue[] {
+  // eslint-disable-next-line security/detect-object-injection -- kind is one of the engine's own CursorKind constants
+  const keys = kinds.map((kind) => KEY_KINDS[kind]) as unknown as [z.ZodType<CursorValue>, ...z.ZodType<CursorValue>[]];
+  const payload = decodeRelayCursor(cursor, z.object({ s: z.string().max(20), e: z.literal(engine), k: z.array(z.unknown()).max(10) }));
+  if (!payload) throw new SearchInputError('The `after` cursor is not valid.');
+  if (payload.s !== sort) throw new SearchInputError(`The \`after\` cursor belongs to another sort, not ${sort}.`);
+  const parsed = z.tuple(keys).safeParse(payload.k);
+  if (!parsed.success) throw new SearchInputError('The `after` cursor is not valid.');
+  return parsed.data;
 }
 
 /** Words of a text for the vocabulary of typo correction and suggestions. */

@@ -304,7 +304,7 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     const sortClause = SORTS[sort];
     if (!sortClause) throw new SearchInputError(`Unknown sort: ${String(sort)}.`);
     const limit = pageSize(request.first);
-    const after = request.after ? decodeCursor(ENGINE, sort, request.after, ['number', 'string']) : null;
+    const after = request.after ? decodeCursor(ENGINE, sort, request.after, ['float', 'text']) : null;
     if (terms.length === 0 && /[^\s\p{C}]/u.test(request.query)) return emptyResult();
 
     const clauses = filterClauses(filters);
@@ -528,6 +528,13 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     search,
     suggest,
     related,
+
+    async relatedMany(productIds, first) {
+      const ids = [...new Set(productIds)];
+      const found = await Promise.all(ids.map((id) => related(id, first)));
+      // eslint-disable-next-line security/detect-object-injection -- i is an index of the array found was mapped from
+      return new Map(ids.map((id, i) => [id, found[i]!]));
+    },
 
     async reindex(batches) {
       // Build a fresh index while the alias keeps serving the old one, then swap atomically and drop the old.

@@ -13,6 +13,7 @@ import type {
 import {
   PRICE_BUCKETS,
   SearchInputError,
+  type CursorKind,
   clean,
   decodeCursor,
   encodeCursor,
@@ -316,7 +317,7 @@ class Params {
 interface SortPlan {
   order: string;
   keyset: (keys: (string | number)[], params: Params) => string;
-  kinds: ('string' | 'number')[];
+  kinds: CursorKind[];
   keys: (hit: HitRow) => (string | number)[];
 }
 
@@ -327,21 +328,21 @@ const SORTS: Record<SearchSort, SortPlan> = {
     order: 'score DESC, product_id ASC',
     keyset: ([score, id], p) =>
       `(score < ${p.add(score)}::float8 OR (score = ${p.add(score)}::float8 AND product_id > ${p.add(id)}::text))`,
-    kinds: ['number', 'string'],
+    kinds: ['float', 'text'],
     keys: ([id, score]) => [score ?? 0, id],
   },
   PRICE_ASC: {
     order: 'min_price_minor ASC, product_id ASC',
     keyset: ([price, id], p) =>
       `(min_price_minor, product_id) > (${p.add(price)}::bigint, ${p.add(id)}::text)`,
-    kinds: ['number', 'string'],
+    kinds: ['int', 'text'],
     keys: ([id, , price]) => [price, id],
   },
   PRICE_DESC: {
     order: 'min_price_minor DESC, product_id ASC',
     keyset: ([price, id], p) =>
       `(min_price_minor < ${p.add(price)}::bigint OR (min_price_minor = ${p.add(price)}::bigint AND product_id > ${p.add(id)}::text))`,
-    kinds: ['number', 'string'],
+    kinds: ['int', 'text'],
     keys: ([id, , price]) => [price, id],
   },
   NEWEST: {
@@ -351,7 +352,7 @@ const SORTS: Record<SearchSort, SortPlan> = {
       const instant = `(timestamptz 'epoch' + ${p.add(at)}::bigint * interval '1 microsecond')`;
       return `(created_at < ${instant} OR (created_at = ${instant} AND product_id > ${p.add(id)}::text))`;
     },
-    kinds: ['string', 'string'],
+    kinds: ['micros', 'text'],
     keys: ([id, , , at]) => [at, id],
   },
 };
@@ -364,7 +365,7 @@ const POPULARITY: SortPlan = {
   order: 'popularity DESC, product_id ASC',
   keyset: ([popularity, id], p) =>
     `(popularity < ${p.add(popularity)}::float8 OR (popularity = ${p.add(popularity)}::float8 AND product_id > ${p.add(id)}::text))`,
-  kinds: ['number', 'string'],
+  kinds: ['float', 'text'],
   keys: ([id, score]) => [score ?? 0, id],
 };
 
@@ -672,50 +673,47 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
     return out;
   }
 
-  async function related(productId: string, first: number): Promise<string[]> {
+  /** Products similar to each of the given ones, in one statement for all of them (a request's DataLoader batch). */
+  async function relatedMany(productIds: readonly string[], first: number): Promise<Map<string, string[]>> {
     const limit = pageSize(first, 50);
-    if (
-      typeof productId !== 'string' ||
-      clean(productId) !== productId ||
-      productId.length === 0 ||
-      productId.length > 200 ||
-      limit === 0
-    ) {
-      return [];
-    }
-    const source = await db.query<{
-      category_handle: string;
-      category_path: string[];
-      brand_key: string;
-      title: string;
-      tags: string[];
-    }>(
-      'SELECT category_handle, category_path, brand_key, lower(title) AS title, tags FROM search_documents WHERE product_id = $1',
-      [productId],
-    );
-    const src = source.rows[0];
-    if (!src) return [];
+    const out = new Map<string, string[]>();
+    const ids = [...new Set(productIds)].filter((id) => typeof id === 'string' && id.length > 0 && id.length <= 200 && clean(id) === id);
+    if (ids.length === 0 || limit === 0) return out;
     // Bounded candidate pools (same category, same brand, similar title) keep this cheap on a large catalogue.
-    const { rows } = await db.query<{ product_id: string }>(
-      `WITH candidates AS (
-         (SELECT product_id FROM search_documents WHERE category_handle = $2 AND product_id <> $1 ORDER BY popularity DESC LIMIT 200)
-         UNION
-         (SELECT product_id FROM search_documents WHERE brand_key = $4 AND product_id <> $1 ORDER BY popularity DESC LIMIT 100)
-         UNION
-         (SELECT product_id FROM search_documents WHERE lower(title) % $5 AND product_id <> $1 LIMIT 100)
-       )
-       SELECT d.product_id FROM candidates JOIN search_documents d USING (product_id)
-       ORDER BY
-         3.0 * (d.category_handle = $2)::int
-         + 0.5 * (SELECT count(*) FROM unnest(d.category_path) AS c WHERE c = ANY($3::text[]))
-         + 1.5 * (d.brand_key = $4)::int
-         + 3.0 * similarity(lower(d.title), $5)
-         + 0.5 * (SELECT count(*) FROM unnest(d.tags) AS t WHERE t = ANY($6::text[])) DESC,
-         d.popularity DESC, d.product_id
-       LIMIT $7`,
-      [productId, src.category_handle, src.category_path, src.brand_key, src.title, src.tags, limit],
+    const { rows } = await db.query<{ source_id: string; product_id: string }>(
+      `SELECT s.product_id AS source_id, r.product_id
+       FROM search_documents s
+       CROSS JOIN LATERAL (
+         WITH candidates AS (
+           (SELECT product_id FROM search_documents WHERE category_handle = s.category_handle AND product_id <> s.product_id ORDER BY popularity DESC LIMIT 200)
+           UNION
+           (SELECT product_id FROM search_documents WHERE brand_key = s.brand_key AND product_id <> s.product_id ORDER BY popularity DESC LIMIT 100)
+           UNION
+           (SELECT product_id FROM search_documents WHERE lower(title) % lower(s.title) AND product_id <> s.product_id LIMIT 100)
+         )
+         SELECT d.product_id FROM candidates JOIN search_documents d USING (product_id)
+         ORDER BY
+           3.0 * (d.category_handle = s.category_handle)::int
+           + 0.5 * (SELECT count(*) FROM unnest(d.category_path) AS c WHERE c = ANY(s.category_path))
+           + 1.5 * (d.brand_key = s.brand_key)::int
+           + 3.0 * similarity(lower(d.title), lower(s.title))
+           + 0.5 * (SELECT count(*) FROM unnest(d.tags) AS t WHERE t = ANY(s.tags)) DESC,
+           d.popularity DESC, d.product_id
+         LIMIT $2
+       ) r
+       WHERE s.product_id = ANY($1::text[])`,
+      [ids, limit],
     );
-    return rows.map((row) => row.product_id);
+    for (const row of rows) {
+      const list = out.get(row.source_id);
+      if (list) list.push(row.product_id);
+      else out.set(row.source_id, [row.product_id]);
+    }
+    return out;
+  }
+
+  async function related(productId: string, first: number): Promise<string[]> {
+    return (await relatedMany([productId], first)).get(productId) ?? [];
   }
 
   return {
@@ -765,6 +763,7 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
     search,
     suggest,
     related,
+    relatedMany,
 
     async reindex(batches) {
       /*

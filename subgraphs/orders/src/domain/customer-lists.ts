@@ -1,5 +1,6 @@
 // What a customer's lists (orders, subscriptions) share: who may read them and their (createdAt, id) cursor.
-import { decodeCursor, encodeCursor, readsAll, type Principal } from '@shop/common';
+import { z } from 'zod';
+import { cursorValue, decodeCursor, encodeCursor, readsAll, type Principal } from '@shop/common';
 
 /** The customer themself, an admin, a partner holding orders:read, or a service. */
 export function canSeeCustomer(principal: Principal, customerId: string): boolean {
@@ -7,27 +8,13 @@ export function canSeeCustomer(principal: Principal, customerId: string): boolea
   return principal.kind === 'customer' && principal.customerId === customerId;
 }
 
-export interface CreatedAtCursor {
-  createdAt: string;
-  id: string;
-}
+/** A forged cursor is refused as bad input; it never reaches SQL's casts as a server error. */
+const createdAtCursor = z.object({ createdAt: cursorValue.instant, id: cursorValue.uuid });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A forged cursor is refused here as bad input; it never reaches SQL's casts as a server error. */
-function isCreatedAtCursor(v: unknown): v is CreatedAtCursor {
-  if (typeof v !== 'object' || v === null) return false;
-  const { createdAt, id } = v as { createdAt?: unknown; id?: unknown };
-  return (
-    typeof createdAt === 'string' &&
-    !Number.isNaN(Date.parse(createdAt)) &&
-    typeof id === 'string' &&
-    UUID.test(id)
-  );
-}
+export type CreatedAtCursor = z.infer<typeof createdAtCursor>;
 
 export function decodeCreatedAtCursor(after: string | null | undefined): CreatedAtCursor | null {
-  return decodeCursor(after, isCreatedAtCursor);
+  return decodeCursor(after, createdAtCursor);
 }
 
 export function encodeCreatedAtCursor(row: { createdAt: Date; id: string }): string {

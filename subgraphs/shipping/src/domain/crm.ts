@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   assertCanAccessOwned,
   BadInputError,
+  cursorValue,
   decodeCursor,
   encodeCursor,
   pageSize,
@@ -53,8 +54,7 @@ export function assertCanReadCustomer(principal: Principal, customerId: string):
   assertCanAccessOwned(principal, customerId);
 }
 
-const isSeq = (v: unknown): v is { s: number } =>
-  typeof v === 'object' && v !== null && Number.isSafeInteger((v as { s?: unknown }).s) && (v as { s: number }).s >= 0;
+const seqCursor = z.object({ s: cursorValue.int8 });
 
 export async function customerTimeline(
   db: SqlExecutor,
@@ -64,13 +64,12 @@ export async function customerTimeline(
 ): Promise<Connection<TimelineEntry>> {
   assertCanReadCustomer(principal, customerId);
   const limit = pageSize(args.first);
-  const after = decodeCursor(args.after, isSeq);
+  const after = decodeCursor(args.after, seqCursor);
   const { rows, total } = await crmRepo.timeline(db, customerId, limit, after?.s ?? null);
   return toConnection(rows, limit, (r) => encodeCursor({ s: r.seq }), total, after !== null);
 }
 
-const isId = (v: unknown): v is { id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+const idCursor = z.object({ id: cursorValue.text });
 
 export async function listCustomers(
   db: SqlExecutor,
@@ -83,7 +82,7 @@ export async function listCustomers(
     throw new BadInputError(`Unknown segment "${segment.slice(0, 32)}"; segments are ${SEGMENTS.join(', ')}`);
   }
   const limit = pageSize(args.first);
-  const after = decodeCursor(args.after, isId);
+  const after = decodeCursor(args.after, idCursor);
   const { ids, total } = await crmRepo.customers(db, segment as Segment | null, limit, after?.id ?? null);
   return toConnection(
     ids.map((id) => ({ id })),
