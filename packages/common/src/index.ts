@@ -7,5 +7,7 @@ export * from './relay';
 export * from './http';
 export * from './subgraph';
 export * from './service-client';
+export * from './aws';
 export * from './email';
+export * from './secrets';
 export * from './contracts';
