@@ -84,3 +84,19 @@ export function createEmailSender(options: {
   if (options.sesRegion) return new SesEmailSender(options.sesRegion, options.from, options.sesEndpoint);
   return new FileEmailSender(join(options.dataDir, 'mail'));
 }
+
+/** The sender a service's config asks for (SES_REGION, SES_ENDPOINT or AWS_ENDPOINT_URL, EMAIL_FROM, DATA_DIR). */
+export function emailSenderFor(config: {
+  SES_REGION?: string;
+  SES_ENDPOINT?: string;
+  AWS_ENDPOINT_URL?: string;
+  EMAIL_FROM: string;
+  DATA_DIR: string;
+}): EmailSender {
+  return createEmailSender({
+    sesRegion: config.SES_REGION,
+    sesEndpoint: config.SES_ENDPOINT ?? config.AWS_ENDPOINT_URL,
+    from: config.EMAIL_FROM,
+    dataDir: config.DATA_DIR,
+  });
+}
