@@ -40,7 +40,12 @@ export function motoPython(dataDir = join(ROOT, '.data')): string {
     writeFileSync(join(partial, 'installed'), `moto[server]==${MOTO_VERSION}\n`);
     if (!existsSync(join(venv, 'installed'))) {
       rmSync(venv, { recursive: true, force: true });
-      renameSync(partial, venv);
+      try {
+        renameSync(partial, venv);
+      } catch (error) {
+        // Another run finished the same install first: use that one.
+        if (!existsSync(join(venv, 'installed'))) throw error;
+      }
     }
   } finally {
     rmSync(partial, { recursive: true, force: true });
