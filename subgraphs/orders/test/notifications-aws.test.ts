@@ -7,11 +7,10 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { SesEmailSender } from '@shop/common';
 import { OUTBOX_MIGRATION, SnsSqsBus, loadMigrations, migrate, openSqlDatabase, type DomainEvent } from '@shop/datastores';
 import { createTestDatabase, customer, sesSentTo, testAws, testLogger, verifySesSender, waitFor, type TestDatabase } from '@shop/testkit';
-import { insertCheckout } from '../src/data/checkouts';
-import { insertOrder, transition } from '../src/data/orders';
 import { handler, createSqsNotificationHandler } from '../src/lambdas/notifications';
 import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from '../src/notifications';
 import { COMPLETE, readyCheckout, startHarness, type Harness } from './harness';
+import { insertPaidOrder } from './paid-order';
 
 const aws = testAws();
 const FROM = 'Shop <no-reply@shop.local>';
@@ -41,20 +40,7 @@ afterAll(async () => {
   await pg?.drop();
 });
 
-/** A paid order whose emails go to an address of this test alone. */
-async function paidOrder(email: string) {
-  const address = { id: randomUUID(), firstName: null, lastName: null, address1: '1 Main', address2: null, city: 'Austin', province: 'TX', zip: '73301', countryCode: 'US', phone: null };
-  const line = { id: 'l', variantId: 'v', productId: 'p', title: 'Trail Shoe', variantTitle: 'Blue / 42', sku: 's', quantity: 1, unitPriceMinor: 1000, weightGrams: 1 };
-  const rate = { handle: 'h', carrier: 'UPS' as const, service: 'Ground', priceMinor: 500, currencyCode: 'USD', estimatedDeliveryDays: 3 };
-  const checkout = await insertCheckout(pg.db, { id: randomUUID(), customerId: null, cartId: randomUUID(), email, currency: 'USD', lines: [line], shippingAddress: address, rates: [rate] });
-  const order = await insertOrder(pg.db, {
-    id: randomUUID(), checkoutId: checkout.id, cartId: 'c', customerId: null, idempotencyScope: checkout.id, idempotencyKey: randomUUID(), requestHash: 'h',
-    email, currency: 'USD', lines: [line], shippingAddress: address, shippingLine: rate, subtotalMinor: 1000, shippingMinor: 500,
-    taxMinor: 0, totalMinor: 1500, paymentMethodId: 'pm_card_visa', leaseSeconds: 30,
-  });
-  await transition(pg.db, order.id, ['PENDING_PAYMENT'], 'PAID', { capturedMinor: 1500, paymentIntentId: `pi_${order.id}` });
-  return order;
-}
+const paidOrder = (email: string) => insertPaidOrder(pg.db, email);
 
 function paidEvent(orderId: string): DomainEvent {
   return { id: randomUUID(), topic: 'order.paid', source: 'orders', occurredAt: new Date().toISOString(), payload: { orderId } };
