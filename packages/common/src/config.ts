@@ -63,8 +63,13 @@ export const busEnv = {
   /** SNS and SQS endpoints other than AWS's, each falling back to AWS_ENDPOINT_URL. */
   SNS_ENDPOINT: optionalUrl,
   SQS_ENDPOINT: optionalUrl,
-  /** The SNS topic every event is published to. */
-  EVENT_TOPIC: z.string().regex(/^[\w-]{1,256}$/, 'letters, digits, - and _ only').default('shop-events'),
+  /** The SNS topic every event is published to: a name, or the ARN of a topic the infrastructure made. */
+  EVENT_TOPIC: z
+    .string()
+    .regex(/^(arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:)?[\w-]{1,256}$/, 'a topic name (letters, digits, - and _) or an SNS topic ARN')
+    .default('shop-events'),
+  /** Make or update the topic, queues, dead-letter queues and subscriptions at start; false where the infrastructure owns them. */
+  EVENT_PROVISION: boolFlag(true),
   /** Queue names are `<prefix><consumer>-events`, with `-dlq` for their dead letters. */
   EVENT_QUEUE_PREFIX: z.string().regex(/^[\w-]{0,40}$/, 'letters, digits, - and _ only').default('shop-'),
   /** Receives of one message before SQS moves it to the dead-letter queue. */

@@ -27,8 +27,13 @@ export interface SnsSqsBusOptions {
   region: string;
   snsEndpoint?: string;
   sqsEndpoint?: string;
-  /** Default `shop-events`. */
+  /** A topic name (default `shop-events`) or, for a topic made by the infrastructure, its ARN. */
   topicName?: string;
+  /**
+   * Make or update the topic's queues, their redrive and subscriptions at start (default). Off where the
+   * infrastructure owns them and the service may only publish, receive and delete.
+   */
+  provision?: boolean;
   /** Queue `<prefix><consumer>-events`; default `shop-`. */
   queuePrefix?: string;
   /** Default 5. */
@@ -74,6 +79,7 @@ export class SnsSqsBus implements EventBus {
   private readonly maxReceiveCount: number;
   private readonly visibilityTimeout: number;
   private readonly waitTime: number;
+  private readonly provisionQueues: boolean;
   private topicArn?: Promise<string>;
   private running = true;
   private readonly abort = new AbortController();
@@ -91,6 +97,7 @@ export class SnsSqsBus implements EventBus {
     this.maxReceiveCount = options.maxReceiveCount ?? 5;
     this.visibilityTimeout = options.visibilityTimeoutSeconds ?? 60;
     this.waitTime = options.waitTimeSeconds ?? 20;
+    this.provisionQueues = options.provision ?? true;
   }
 
   queueName(consumer: string): string {
@@ -99,6 +106,7 @@ export class SnsSqsBus implements EventBus {
 
   /** The topic's ARN; CreateTopic is idempotent, so this also makes the topic where none exists yet. */
   topic(): Promise<string> {
+    if (this.topicName.startsWith('arn:')) return Promise.resolve(this.topicName);
     this.topicArn ??= this.sns.send(new CreateTopicCommand({ Name: this.topicName })).then((out) => out.TopicArn!);
     this.topicArn.catch(() => (this.topicArn = undefined));
     return this.topicArn;
@@ -141,11 +149,13 @@ export class SnsSqsBus implements EventBus {
 
   /**
    * Makes (or brings up to date) the consumer's queue, its dead-letter queue and its subscription to the
-   * topic, filtered to `topics`; returns the queue's URL. Safe to run at every start.
+   * topic, filtered to `topics`; returns the queue's URL. Safe to run at every start. With provisioning
+   * off it only looks the queue up.
    */
   async provision(consumer: string, topics: string[]): Promise<string> {
-    const topicArn = await this.topic();
     const name = this.queueName(consumer);
+    if (!this.provisionQueues) return (await this.sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+    const topicArn = await this.topic();
     const dlq = await this.queue(`${name}-dlq`, () => ({ MessageRetentionPeriod: String(DLQ_RETENTION_SECONDS) }));
     const queue = await this.queue(name, (arn) => ({
       VisibilityTimeout: String(this.visibilityTimeout),

@@ -13,6 +13,7 @@ export interface EventBusConfig {
   SNS_ENDPOINT?: string;
   SQS_ENDPOINT?: string;
   EVENT_TOPIC: string;
+  EVENT_PROVISION: boolean;
   EVENT_QUEUE_PREFIX: string;
   EVENT_MAX_RECEIVES: number;
   EVENT_VISIBILITY_TIMEOUT_SECONDS: number;
@@ -29,6 +30,7 @@ export function createEventBus(config: EventBusConfig, logger: Logger): EventBus
           snsEndpoint: config.SNS_ENDPOINT ?? config.AWS_ENDPOINT_URL,
           sqsEndpoint: config.SQS_ENDPOINT ?? config.AWS_ENDPOINT_URL,
           topicName: config.EVENT_TOPIC,
+          provision: config.EVENT_PROVISION,
           queuePrefix: config.EVENT_QUEUE_PREFIX,
           maxReceiveCount: config.EVENT_MAX_RECEIVES,
           visibilityTimeoutSeconds: config.EVENT_VISIBILITY_TIMEOUT_SECONDS,

@@ -23,14 +23,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let pg: TestDatabase;
 const buses: SnsSqsBus[] = [];
 
-function newBus(prefix: string, options: { maxReceiveCount?: number } = {}): SnsSqsBus {
+function newBus(prefix: string, options: { maxReceiveCount?: number; topicName?: string; provision?: boolean } = {}): SnsSqsBus {
   const aws = testAws();
   const bus = new SnsSqsBus(
     {
       region: aws.region,
       snsEndpoint: aws.endpoint,
       sqsEndpoint: aws.endpoint,
-      topicName: `${prefix}events`,
+      topicName: options.topicName ?? `${prefix}events`,
+      provision: options.provision,
       queuePrefix: prefix,
       visibilityTimeoutSeconds: 1,
       waitTimeSeconds: 1,
@@ -162,6 +163,25 @@ describe('SNS + SQS event bus (on moto)', () => {
     expect(attempts).toEqual([poison.id, poison.id, poison.id]);
     expect(dead.map((b) => (b.startsWith('{') ? (JSON.parse(b) as DomainEvent).id : b)).sort()).toEqual([poison.id, 'not an event'].sort());
     expect(await messagesOn(bus, bus.queueName('catalog'))).toBe(0);
+  });
+
+  it('When the infrastructure owns the topic and queues, then a bus with provisioning off publishes to the ARN and consumes without making anything', async () => {
+    const { prefix } = testAws();
+    const owner = newBus(prefix);
+    const topicArn = await owner.topic();
+    await owner.provision('cart', ['order.paid']);
+    const bus = newBus(prefix, { topicName: topicArn, provision: false });
+    const seen: string[] = [];
+    bus.subscribe('cart', ['order.paid'], async (e) => void seen.push(e.id));
+    await bus.ready();
+    const sent = event('order.paid', 1);
+    await bus.publish([sent]);
+    await waitFor(() => seen.length === 1, 15_000, 'the delivery');
+    expect(seen).toEqual([sent.id]);
+    // Nothing to consume from where no queue was made for it.
+    await expect(bus.provision('catalog', ['order.paid'])).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
+    expect(() => parseConfig(busConfigSchema, { EVENT_TOPIC: topicArn })).not.toThrow();
+    expect(() => parseConfig(busConfigSchema, { EVENT_TOPIC: 'no spaces' })).toThrow(/EVENT_TOPIC/);
   });
 
   it('When EVENT_BUS=aws, then the config builds the SNS + SQS bus with its topic, queues and redrive', async () => {
