@@ -45,7 +45,10 @@ export const commonEnv = {
   SES_REGION: optionalString,
   /** An SES endpoint other than AWS's (a local stand-in in tests); falls back to AWS_ENDPOINT_URL. */
   SES_ENDPOINT: optionalUrl,
-  /** One endpoint for every AWS service but DynamoDB (moto in tests); unset means AWS. */
+  /**
+   * One endpoint for the shop's AWS services (moto in tests); unset means AWS. The AWS SDK reads it
+   * too, for every client: DYNAMODB_ENDPOINT (and each service's own endpoint) wins over it.
+   */
   AWS_ENDPOINT_URL: optionalUrl,
 };
 
