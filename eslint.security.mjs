@@ -4,7 +4,7 @@
 import pluginSecurity from 'eslint-plugin-security';
 import tseslint from 'typescript-eslint';
 
-/** Tests, benchmarks and lint fixtures do not ship. */
+/** Tests, the test kit, benchmarks and lint fixtures do not ship. */
 export const ignores = [
   '**/node_modules/**',
   '.data/**',
@@ -15,6 +15,7 @@ export const ignores = [
   '**/test/**',
   '**/bench/**',
   'bench/**',
+  'packages/testkit/**',
 ];
 
 /** Every rule of the plugin's recommended set, as an error: a finding is fixed, or suppressed with its reason. */

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, createLogger, type Logger, type ServiceHandle } from '@shop/common';
-import { connectRedis, InProcessBus, RedisStreamsBus, startDynamoLocal, type DynamoLocal, type EventBus } from '@shop/datastores';
+import { busConfigSchema, ConfigError, createLogger, parseConfig, type Logger, type ServiceHandle } from '@shop/common';
+import { createEventBus, startDynamoLocal, type DynamoLocal, type EventBus } from '@shop/datastores';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
 import { createGateway, type Gateway } from '../gateway/src/gateway';
 import * as cartConfig from '../subgraphs/cart/src/config';
@@ -93,9 +93,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       logger.info({ endpoint: dynamoLocal.endpoint }, 'DynamoDB Local started');
     }
 
-    const bus: EventBus = base.REDIS_URL
-      ? new RedisStreamsBus(connectRedis(base.REDIS_URL), logger, { stream: base.EVENT_STREAM ?? 'shop:events' })
-      : new InProcessBus(logger);
+    const bus: EventBus = createEventBus(parseConfig(busConfigSchema, base), logger);
     stops.push({ name: 'event bus', fn: () => bus.close() });
 
     // <NAME>_PORT moves a subgraph; <NAME>_URL is where the others reach it (derived from the port by default).

@@ -1,10 +1,11 @@
 // Entry point of the gateway: read config, start, stop cleanly on a signal.
-import { ConfigError, createLogger } from '@shop/common';
+import { ConfigError, createLogger, resolveSecrets } from '@shop/common';
 import { loadConfig } from './config';
 import { createGateway } from './gateway';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // Secrets named by `<NAME>_ARN` (INTERNAL_AUTH_SECRET_ARN) are read once, before the config is parsed.
+  const config = loadConfig(await resolveSecrets());
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const gateway = await createGateway(config, logger);
   const port = await gateway.app.listen(config.PORT, config.HOST);

@@ -44,9 +44,49 @@ export const commonEnv = {
   EMAIL_FROM: z.string().min(3).default('Shop <no-reply@shop.local>'),
   /** Send email through Amazon SES in this region; unset, emails are written as files under DATA_DIR/mail. */
   SES_REGION: optionalString,
-  /** An SES endpoint other than AWS's (a local stand-in in tests). */
+  /** An SES endpoint other than AWS's (a local stand-in in tests); falls back to AWS_ENDPOINT_URL. */
   SES_ENDPOINT: optionalUrl,
+  /**
+   * One endpoint for the shop's AWS services (moto in tests); unset means AWS. The AWS SDK reads it
+   * too, for every client: DYNAMODB_ENDPOINT (and each service's own endpoint) wins over it.
+   */
+  AWS_ENDPOINT_URL: optionalUrl,
 };
+
+/**
+ * Which event bus a service publishes to and consumes from. Unset: Redis Streams when REDIS_URL is
+ * set, else in-process (one process only). `aws`: one SNS topic, one SQS queue per consuming service.
+ */
+export const busEnv = {
+  EVENT_BUS: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['memory', 'redis', 'aws']).optional()),
+  REDIS_URL: optionalUrl,
+  /** The Redis stream of the Redis bus. */
+  EVENT_STREAM: z.string().min(1).default('shop:events'),
+  AWS_REGION: z.string().default('us-east-1'),
+  AWS_ENDPOINT_URL: optionalUrl,
+  /** SNS and SQS endpoints other than AWS's, each falling back to AWS_ENDPOINT_URL. */
+  SNS_ENDPOINT: optionalUrl,
+  SQS_ENDPOINT: optionalUrl,
+  /** The SNS topic every event is published to: a name, or the ARN of a topic the infrastructure made. */
+  EVENT_TOPIC: z
+    .string()
+    // eslint-disable-next-line security/detect-unsafe-regex -- anchored, one optional prefix of disjoint parts: linear
+    .regex(/^(arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:)?[\w-]{1,256}$/, 'a topic name (letters, digits, - and _) or an SNS topic ARN')
+    .default('shop-events'),
+  /** Make or update the topic, queues, dead-letter queues and subscriptions at start; false where the infrastructure owns them. */
+  EVENT_PROVISION: boolFlag(true),
+  /** Queue names are `<prefix><consumer>-events`, with `-dlq` for their dead letters. */
+  EVENT_QUEUE_PREFIX: z.string().regex(/^[\w-]{0,40}$/, 'letters, digits, - and _ only').default('shop-'),
+  /** Receives of one message before SQS moves it to the dead-letter queue. */
+  EVENT_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Seconds a received message stays hidden from other consumers; a handler must finish within it. */
+  EVENT_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(43200).default(60),
+  /** Long-poll wait of each receive (0–20 s). */
+  EVENT_WAIT_SECONDS: z.coerce.number().int().min(0).max(20).default(20),
+};
+
+/** The bus settings alone, for a process that hosts several services on one bus (`npm start`). */
+export const busConfigSchema = z.object(busEnv);
 
 /**
  * What every subgraph service reads besides its own settings: where it listens and where its
@@ -58,10 +98,9 @@ export function serviceEnv(defaultPort: number) {
     PORT: port(defaultPort),
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default('.data'),
+    ...busEnv,
     DYNAMODB_ENDPOINT: optionalUrl,
-    AWS_REGION: z.string().default('us-east-1'),
     DYNAMODB_TABLE_PREFIX: z.string().default('shop_'),
-    REDIS_URL: optionalUrl,
     SEED_DEMO_DATA: boolFlag(true),
     /** The most items a list input (cart lines, line ids, tags, topics…) may hold unless the subgraph sets a tighter bound. */
     MAX_INPUT_LIST_ITEMS: z.coerce.number().int().positive().max(10_000).default(DEFAULT_MAX_INPUT_ITEMS),

@@ -1,6 +1,7 @@
 // The email port: files under a folder locally (open them to read what a shopper would get), Amazon SES in production.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { awsClientOptions } from './aws';
 
 export interface EmailMessage {
   to: string;
@@ -48,12 +49,7 @@ export class SesEmailSender implements EmailSender {
     // Loaded lazily so services that never send through SES do not load the SDK.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { SESv2Client } = require('@aws-sdk/client-sesv2') as typeof import('@aws-sdk/client-sesv2');
-    this.client = new SESv2Client({
-      region,
-      endpoint,
-      // A local stand-in accepts any key; on AWS the default credential chain applies.
-      ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    });
+    this.client = new SESv2Client(awsClientOptions(region, endpoint));
   }
 
   async send(message: EmailMessage): Promise<void> {
@@ -90,4 +86,20 @@ export function createEmailSender(options: {
 }): EmailSender {
   if (options.sesRegion) return new SesEmailSender(options.sesRegion, options.from, options.sesEndpoint);
   return new FileEmailSender(join(options.dataDir, 'mail'));
+}
+
+/** The sender a service's config asks for (SES_REGION, SES_ENDPOINT or AWS_ENDPOINT_URL, EMAIL_FROM, DATA_DIR). */
+export function emailSenderFor(config: {
+  SES_REGION?: string;
+  SES_ENDPOINT?: string;
+  AWS_ENDPOINT_URL?: string;
+  EMAIL_FROM: string;
+  DATA_DIR: string;
+}): EmailSender {
+  return createEmailSender({
+    sesRegion: config.SES_REGION,
+    sesEndpoint: config.SES_ENDPOINT ?? config.AWS_ENDPOINT_URL,
+    from: config.EMAIL_FROM,
+    dataDir: config.DATA_DIR,
+  });
 }

@@ -8,6 +8,8 @@ export * from './input-guard';
 export * from './http';
 export * from './subgraph';
 export * from './service-client';
+export * from './aws';
 export * from './email';
+export * from './secrets';
 export * from './contracts';
 export * from './address';

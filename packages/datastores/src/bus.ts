@@ -1,5 +1,5 @@
-// Events between services. Delivery is at least once on both adapters, so every consumer must be idempotent
-// (see `consumeOnce` in outbox.ts). SNS/SQS or EventBridge would be a third adapter of this same port.
+// Events between services. Delivery is at least once on every adapter (in-process, Redis Streams, and
+// SNS + SQS in aws-bus.ts), so every consumer must be idempotent (see `consumeOnce` in outbox.ts).
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
 import type { Logger } from '@shop/common';

@@ -4,6 +4,8 @@ export * from './dynamo';
 export * from './dynamo-outbox';
 export * from './cache';
 export * from './bus';
+export * from './aws-bus';
+export * from './event-bus';
 export * from './outbox';
 export * from './worker';
 export * from './run';

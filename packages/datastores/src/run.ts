@@ -1,34 +1,30 @@
 // The entry point every service shares when it runs as its own process: config, logger, bus, listen, stop on a signal.
-import { ConfigError, createLogger, type Logger, type ServiceHandle } from '@shop/common';
-import { connectRedis } from './cache';
-import { InProcessBus, RedisStreamsBus, type EventBus } from './bus';
+import { ConfigError, createLogger, resolveSecrets, type Env, type Logger, type ServiceHandle } from '@shop/common';
+import type { EventBus } from './bus';
+import { createEventBus, type EventBusConfig } from './event-bus';
 
-interface ServiceConfig {
+interface ServiceConfig extends EventBusConfig {
   LOG_LEVEL: string;
-  REDIS_URL?: string;
   PORT: number;
   HOST: string;
 }
 
 export function runService<C extends ServiceConfig>(
   name: string,
-  loadConfig: () => C,
+  loadConfig: (env: Env) => C,
   createService: (config: C, runtime: { bus: EventBus; logger: Logger }) => Promise<ServiceHandle>,
 ): void {
-  let config: C;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-  const logger = createLogger(name, config.LOG_LEVEL);
-  // With Redis, services in separate processes share one Redis Streams bus; without, events stay in this process.
-  const bus: EventBus = config.REDIS_URL
-    ? new RedisStreamsBus(connectRedis(config.REDIS_URL), logger)
-    : new InProcessBus(logger);
-  createService(config, { bus, logger })
-    .then(async (service) => {
+  let logger: Logger | undefined;
+  // Secrets named by `<NAME>_ARN` are read before the config is parsed, once.
+  resolveSecrets(process.env)
+    .then(async (env) => {
+      const config = loadConfig(env);
+      const log = (logger = createLogger(name, config.LOG_LEVEL));
+      const bus = createEventBus(config, log);
+      const service = await createService(config, { bus, logger: log });
+      return { service, config, bus, logger: log };
+    })
+    .then(async ({ service, config, bus, logger }) => {
       service.start();
       const port = await service.subgraph.app.listen(config.PORT, config.HOST);
       logger.info({ port }, `${name} subgraph listening`);
@@ -52,7 +48,9 @@ export function runService<C extends ServiceConfig>(
       process.on('SIGTERM', stop);
     })
     .catch((error: unknown) => {
-      logger.fatal({ err: error }, `${name} failed to start`);
+      // A bad config lists its problems (never a value); anything later goes to the service's log.
+      if (logger && !(error instanceof ConfigError)) logger.fatal({ err: error }, `${name} failed to start`);
+      else console.error(error instanceof ConfigError ? error.message : error);
       process.exit(1);
     });
 }

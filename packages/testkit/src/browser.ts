@@ -15,7 +15,6 @@ export const CHROMIUM_ARGS = [
 
 /** `describe`, or `describe.skip` with one line saying why, when Chromium is missing outside CI. */
 export function describeWithChromium(name: string, body: () => void): void {
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the browser's path, from this module or the developer's CHROMIUM_PATH
   if (existsSync(CHROMIUM_PATH) || process.env.CI === 'true') {
     describe(name, body);
     return;

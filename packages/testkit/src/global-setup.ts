@@ -1,6 +1,7 @@
 // Jest global setup: one DynamoDB Local for the whole run (tests isolate themselves by table prefix),
-// and the addresses of the real Postgres and Redis.
+// moto for the AWS services (TEST_AWS_ENDPOINT), and the addresses of the real Postgres and Redis.
 import { startDynamoLocal } from '@shop/datastores';
+import { startTestMoto } from './moto';
 import { freePort } from './ports';
 
 export default async function globalSetup(): Promise<void> {
@@ -11,4 +12,5 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_DYNAMODB_ENDPOINT = local.endpoint;
     (globalThis as { __dynamoLocal?: { stop: () => Promise<void> } }).__dynamoLocal = local;
   }
+  await startTestMoto();
 }

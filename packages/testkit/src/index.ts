@@ -6,6 +6,8 @@ import { IDENTITY_HEADER, createLogger, signIdentity, type Logger, type Principa
 import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase } from '@shop/datastores';
 
 export { freePort } from './ports';
+export { MOTO_VERSION, startMoto, type MotoServer } from './moto';
+export * from './aws';
 
 export const TEST_SECRET = 'test-internal-auth-secret-0123456789abcdef';
 
@@ -112,4 +114,14 @@ export async function gql<T = Record<string, unknown>>(
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
+
+/** Resolves once `check` holds, polling; rejects after `ms`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000, what = 'the condition'): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from './browser';

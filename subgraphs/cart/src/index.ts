@@ -6,4 +6,4 @@ import { createService } from './service';
 export { createService, loadTypeDefs, SERVICE_NAME, type CartService } from './service';
 export { loadConfig, configSchema, type Config } from './config';
 
-if (require.main === module) runService('cart', () => loadConfig(), createService);
+if (require.main === module) runService('cart', loadConfig, createService);

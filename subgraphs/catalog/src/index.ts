@@ -7,4 +7,4 @@ export { createService } from './service';
 export { loadConfig, configSchema, type Config } from './config';
 export { reindexCatalog } from './reindex';
 
-if (require.main === module) runService('catalog', () => loadConfig(), createService);
+if (require.main === module) runService('catalog', loadConfig, createService);

@@ -45,3 +45,26 @@ const productionSchema = configSchema.superRefine((config, ctx) => {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   return parseConfig(productionSchema, env);
 }
+
+/** What the notifications Lambda reads: its database and how to send email; no payment or service secret. */
+export const notificationsConfigSchema = configSchema
+  .pick({
+    NODE_ENV: true,
+    LOG_LEVEL: true,
+    DATABASE_URL: true,
+    DATA_DIR: true,
+    EMAIL_FROM: true,
+    SES_REGION: true,
+    SES_ENDPOINT: true,
+    AWS_ENDPOINT_URL: true,
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    // A Lambda has no embedded database to open and no folder to keep emails in.
+    for (const key of ['DATABASE_URL', 'SES_REGION'] as const) {
+      // eslint-disable-next-line security/detect-object-injection -- key is one of the two literal names above
+      if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  });
+
+export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;

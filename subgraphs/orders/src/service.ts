@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import gql from 'graphql-tag';
 import Stripe from 'stripe';
 import {
-  FileEmailSender,
+  emailSenderFor,
   HttpError,
   createServiceClient,
   createSubgraph,
@@ -23,10 +23,8 @@ import { renewDue } from './domain/subscriptions';
 import { settle } from './domain/payment-settlement';
 import { onShipmentEvent } from './domain/shipments';
 import { handleStripeWebhook } from './domain/webhook';
-import { createOrderCancelledHandler } from './notifications/order-cancelled';
-import { createOrderConfirmationHandler } from './notifications/order-confirmation';
-import { createOrderRefundedHandler } from './notifications/order-refunded';
-import { SHIPMENT_TOPICS, createOrderShippedHandler } from './notifications/order-shipped';
+import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from './notifications';
+import { SHIPMENT_TOPICS } from './notifications/order-shipped';
 import type { PaymentGateway } from './payments/gateway';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
@@ -134,13 +132,7 @@ export async function createService(
     },
   });
 
-  const notificationDeps = { db, email: new FileEmailSender(join(config.DATA_DIR, 'mail')) };
-  const notifications = [
-    createOrderConfirmationHandler(notificationDeps),
-    createOrderCancelledHandler(notificationDeps),
-    createOrderRefundedHandler(notificationDeps),
-    createOrderShippedHandler(notificationDeps),
-  ];
+  const notify = createNotifier({ db, email: emailSenderFor(config) });
   let timer: NodeJS.Timeout | undefined;
   let reconciling: Promise<unknown> | undefined;
   let renewalTimer: NodeJS.Timeout | undefined;
@@ -152,11 +144,8 @@ export async function createService(
     reconcile: () => reconcile(deps),
     renewDue: (now?: Date) => renewDue(deps, now),
     start() {
-      // Locally the Lambda handlers run in-process; each ignores the topics that are not its own.
-      runtime.bus.subscribe('orders-notifications', ['order.paid', 'order.cancelled', 'order.refunded', ...SHIPMENT_TOPICS], async (event) => {
-        const lambdaEvent = { id: event.id, 'detail-type': event.topic, source: event.source, time: event.occurredAt, detail: event.payload };
-        for (const notify of notifications) await notify(lambdaEvent);
-      });
+      // On AWS the notifications Lambda may consume the same queue: each email is still sent once.
+      runtime.bus.subscribe(NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, notify);
       runtime.bus.subscribe('orders-shipments', SHIPMENT_TOPICS, (event) => onShipmentEvent(deps, event));
       relay.start();
       if (config.RECONCILE_INTERVAL_MS > 0) {

@@ -135,14 +135,14 @@ export function defaultLines(variantId = randomUUID()): FakeLine[] {
 export async function readyCheckout(
   h: Harness,
   principal: Principal,
-  options: { lines?: FakeLine[]; stock?: number; address?: Record<string, unknown> } = {},
+  options: { lines?: FakeLine[]; stock?: number; address?: Record<string, unknown>; email?: string } = {},
 ): Promise<CheckoutData> {
   const cartId = randomUUID();
   const lines = options.lines ?? defaultLines();
   h.cart.carts.set(cartId, { customerId: principal.kind === 'customer' ? principal.customerId : null, currencyCode: 'USD', lines });
   for (const l of lines) h.cart.stock.set(l.variantId, options.stock ?? 100);
   const created = await h.call<{ checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] } }>(principal, CHECKOUT_CREATE, {
-    input: { cartId, email: 'ada@example.com', shippingAddress: options.address ?? US_ADDRESS },
+    input: { cartId, email: options.email ?? 'ada@example.com', shippingAddress: options.address ?? US_ADDRESS },
   });
   if (!created.checkoutCreate.checkout) throw new Error(JSON.stringify(created.checkoutCreate.userErrors));
   const checkout = created.checkoutCreate.checkout;

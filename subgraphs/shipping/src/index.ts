@@ -6,4 +6,4 @@ import { createService } from './service';
 export { loadConfig, configSchema, type Config } from './config';
 export { createService } from './service';
 
-if (require.main === module) runService('shipping', () => loadConfig(), createService);
+if (require.main === module) runService('shipping', loadConfig, createService);

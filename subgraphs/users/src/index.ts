@@ -6,4 +6,4 @@ import { createService } from './service';
 export { createService, sessionPolicy } from './service';
 export { loadConfig, configSchema, type Config } from './config';
 
-if (require.main === module) runService('users', () => loadConfig(), createService);
+if (require.main === module) runService('users', loadConfig, createService);

@@ -5,7 +5,7 @@ import gql from 'graphql-tag';
 import { z } from 'zod';
 import {
   createSubgraph,
-  createEmailSender,
+  emailSenderFor,
   internalRoute,
   PARTNER_SCOPES,
   type Logger,
@@ -126,12 +126,7 @@ export async function createService(
     sessions,
     hasher,
     throttle,
-    email: createEmailSender({
-      sesRegion: config.SES_REGION,
-      sesEndpoint: config.SES_ENDPOINT,
-      from: config.EMAIL_FROM,
-      dataDir: config.DATA_DIR,
-    }),
+    email: emailSenderFor(config),
     logger,
     mfaKey,
     mfaIssuer: config.MFA_ISSUER,

@@ -1,13 +1,10 @@
-// What every notification Lambda shares: the EventBridge event shape, send-once bookkeeping, and the
-// lazily opened datastores of a Lambda container.
-import { join } from 'node:path';
-import { FileEmailSender, type EmailSender } from '@shop/common';
-import { consumeOnce, openSqlDatabase, type SqlDatabase } from '@shop/datastores';
-import { loadConfig } from '../config';
+// What every order email shares: the event it is sent for, and send-once bookkeeping.
+import type { EmailSender } from '@shop/common';
+import { consumeOnce, type SqlDatabase } from '@shop/datastores';
 import { findOrder } from '../data/orders';
 import type { Order } from '../domain/types';
 
-/** The EventBridge event shape (`detail-type` is the topic, `detail` the payload). */
+/** An event as a notification reads it (EventBridge's names: `detail-type` is the topic, `detail` the payload). */
 export interface NotificationEvent {
   id: string;
   'detail-type': string;
@@ -51,21 +48,5 @@ export function createNotificationHandler(
       await deps.email.send({ to: order.email, ...spec.render(order, event.detail), idempotencyKey: `${spec.kind.replace(/_/g, '-')}-${event.id}` });
     });
     return { sent };
-  };
-}
-
-let lambdaDeps: Promise<NotificationDeps> | undefined;
-
-/** A Lambda entry point over a handler factory: datastores opened once per container from the service's configuration. */
-export function lambda(create: (deps: NotificationDeps) => NotificationHandler): NotificationHandler {
-  let built: NotificationHandler | undefined;
-  return async (event) => {
-    lambdaDeps ??= (async () => {
-      const config = loadConfig();
-      const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
-      return { db, email: new FileEmailSender(join(config.DATA_DIR, 'mail')) };
-    })();
-    built ??= create(await lambdaDeps);
-    return built(event);
   };
 }
