@@ -84,12 +84,13 @@ describe('Stripe adapter, through the real SDK against a local Stripe-speaking s
 
   it('When the same idempotency key is sent twice to Stripe, then the second answer is the first PaymentIntent', async () => {
     const gateway = new StripePaymentGateway(stripe);
-    const request = { amountMinor: 1234, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: `k-${randomUUID()}`, returnUrl: 'http://x' };
-    const a = await gateway.charge(request);
-    const b = await gateway.charge(request);
-    expect(a.kind).toBe('succeeded');
+    const request = { amountMinor: 1234, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: `k-${randomUUID()}`, returnUrl: 'http://x', providerCustomerId: null };
+    const a = await gateway.authorize(request);
+    const b = await gateway.authorize(request);
+    // Manual capture: the card is authorised, nothing is taken yet.
+    expect(a.kind).toBe('authorized');
     expect(b).toEqual(a);
-    await expect(gateway.charge({ ...request, amountMinor: 999 })).rejects.toThrow(/same parameters/);
+    await expect(gateway.authorize({ ...request, amountMinor: 999 })).rejects.toThrow(/same parameters/);
   });
 
   it('When a card is declined by Stripe, then PAYMENT_DECLINED and the hold is released', async () => {

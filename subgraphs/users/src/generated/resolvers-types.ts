@@ -38,7 +38,7 @@ export type ApiKey = {
   prefix: Scalars['String']['output'];
   /** When the key was revoked; a revoked key is refused. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** What the key may do, such as catalog:read. */
+  /** What the key may do; see apiKeyCreate for each scope. */
   scopes: Array<Scalars['String']['output']>;
 };
 
@@ -321,7 +321,14 @@ export type MailingAddressInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates a partner API key (ADMIN). */
+  /**
+   * Creates a partner API key (ADMIN); the key itself is shown once, in the payload. A partner sends it as
+   * X-Api-Key. Scopes, each opening some admin operations to the partner (everything else stays with admins):
+   * catalog:read (the catalog, as a shopper reads it); catalog:write (productCreate, productUpdate,
+   * productDelete); inventory:read (stock levels and locations); inventory:write (inventoryAdjust);
+   * orders:read (any order, and any customer's orders and subscriptions); fulfillment:write (fulfillmentCreate);
+   * customers:read (customers by segment, and their profiles). An unknown scope is the userError INVALID_SCOPES.
+   */
   apiKeyCreate: ApiKeyCreatePayload;
   /** Revokes a partner API key (ADMIN); it is refused from then on. */
   apiKeyRevoke: ApiKeyPayload;
