@@ -20,6 +20,7 @@ import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from
 import type { Config } from './config';
 import { EXPLORER_PAGE, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
+import { paymentPageRoutes } from './payment-pages';
 
 interface GatewayContext {
   /** The caller's identity, signed once per request and sent to every subgraph the plan touches. */
@@ -140,6 +141,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       },
     },
     ...explorerRoutes(),
+    ...paymentPageRoutes(subgraphs.find((s) => s.name === 'orders')?.url, config.SUBGRAPH_TIMEOUT_MS),
   ];
 
   const app = createHttpApp<GatewayContext>({

@@ -3,7 +3,7 @@
 import { admin, customer, gql, identityHeaders } from '@shop/testkit';
 import { settle } from '../src/domain/payment-settlement';
 import type { PaymentGateway } from '../src/payments/gateway';
-import type { Harness } from './harness';
+import type { CheckoutData, Harness } from './harness';
 import {
   authenticate,
   chargeStatuses,
@@ -183,7 +183,7 @@ describe('checkout races through the real cart service', () => {
   it('When 20 shoppers complete checkouts at once for 5 units, then exactly 5 orders are PAID, 15 get INSUFFICIENT_STOCK, 5 payments are captured and the stock is 0', async () => {
     const variantId = await stockedVariant(real, 5);
     const shoppers = Array.from({ length: 20 }, (_, i) => ({ principal: customer(), ip: `198.51.100.${i + 1}` }));
-    const checkouts = [];
+    const checkouts: CheckoutData[] = [];
     for (const s of shoppers) checkouts.push(await realCheckout(h, real, s.principal, [{ variantId, quantity: 1 }], s.ip));
     const results = await Promise.all(shoppers.map((s, i) => completeAs(h, s.principal, checkouts[i]!.id, 'pm_card_visa', s.ip)));
 
