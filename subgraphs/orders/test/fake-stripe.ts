@@ -141,8 +141,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const m = /^metadata\[(.+)\]$/.exec(k);
       if (m) metadata[m[1]!] = v;
     }
+    // A saved method pays only with its own customer named, as on Stripe; it charges like the test card it came from.
+    const saved = paymentMethods.get(pm);
+    if (saved && saved.customer !== form.get('customer')) {
+      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_method_unexpected_state', param: 'payment_method', message: 'The provided PaymentMethod belongs to another Customer.' } } };
+    }
     const known = ['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeDeclined', 'pm_card_threeDSecure2Required'];
-    if (!known.includes(pm)) {
+    if (!known.includes(pm) && !saved) {
       return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_method', message: `No such PaymentMethod: '${pm}'` } } };
     }
     const intent: Intent = {
@@ -164,7 +169,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     };
     intent.client_secret = `${intent.id}_secret_${randomBytes(6).toString('hex')}`;
     intents.set(intent.id, intent);
-    if (pm === 'pm_card_chargeDeclined') {
+    if (pm === 'pm_card_chargeDeclined' || saved?.card.last4 === '0002') {
       intent.status = 'requires_payment_method';
       intent.last_payment_error = { message: 'Your card was declined.' };
       return {
