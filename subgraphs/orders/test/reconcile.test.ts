@@ -1,6 +1,5 @@
 // The reconciler's other work: abandoned payments are given up and their stock returned (through the real cart
 // service on DynamoDB Local), and refunds the provider refused are retried until they go through, once.
-import { randomUUID } from 'node:crypto';
 import { admin, customer } from '@shop/testkit';
 import type { PaymentGateway } from '../src/payments/gateway';
 import type { Harness, UserErrorData } from './harness';
