@@ -1,8 +1,8 @@
 // Stock cannot be held hostage: unpaid orders awaiting 3-D Secure hold stock, so a customer, a cart or a client
 // address may have only a few of them at once. On the real cart service (DynamoDB Local).
-import { anonymous, customer } from '@shop/testkit';
-import type { Harness } from './harness';
-import { completeAs, realCheckout, startOrdersOnRealCart, startRealCart, stockedVariant, type RealCart } from './real-cart';
+import { anonymous, customer, gql } from '@shop/testkit';
+import { CHECKOUT_CREATE, RATE_SELECT, US_ADDRESS, type CheckoutData, type Harness } from './harness';
+import { completeAs, headersFrom, realCheckout, startOrdersOnRealCart, startRealCart, stockedVariant, type RealCart } from './real-cart';
 
 let real: RealCart;
 let h: Harness;
@@ -58,6 +58,25 @@ describe('unpaid orders per holder', () => {
     ]);
     const elsewhere = await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], '192.0.2.78');
     expect((await completeAs(h, anonymous, elsewhere.id, 'pm_card_threeDSecure2Required', '192.0.2.78')).order?.status).toBe('PENDING_PAYMENT');
+  });
+
+  it('When one cart already has 3 unpaid orders (checked out again and again), then a 4th from it is refused', async () => {
+    const variantId = await stockedVariant(real, 10);
+    const first = await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], '100.64.0.1');
+    const { rows } = await h.db.db.query<{ cart_id: string }>(`SELECT cart_id FROM checkouts WHERE id = $1`, [first.id]);
+    const cartId = rows[0]!.cart_id;
+    const again = async (ip: string) => {
+      const created = await gql<{ checkoutCreate: { checkout: CheckoutData } }>(h.url, CHECKOUT_CREATE, {
+        input: { cartId, email: 'ada@example.com', shippingAddress: US_ADDRESS },
+      }, headersFrom(anonymous, ip));
+      const checkout = created.body.data!.checkoutCreate.checkout;
+      await gql(h.url, RATE_SELECT, { id: checkout.id, h: checkout.availableShippingRates[0]!.handle }, headersFrom(anonymous, ip));
+      return checkout;
+    };
+    const checkouts = [first, await again('100.64.0.2'), await again('100.64.0.3'), await again('100.64.0.4')];
+    const results = [];
+    for (const [i, c] of checkouts.entries()) results.push(await completeAs(h, anonymous, c.id, 'pm_card_threeDSecure2Required', `100.64.0.${i + 1}`));
+    expect(results.map((r) => r.order?.status ?? r.userErrors[0]?.code)).toEqual(['PENDING_PAYMENT', 'PENDING_PAYMENT', 'PENDING_PAYMENT', 'TOO_MANY_PENDING_PAYMENTS']);
   });
 
   it('When many unpaid completions from one customer race, then no more than 3 of them hold stock', async () => {
