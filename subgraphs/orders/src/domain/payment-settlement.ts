@@ -195,8 +195,11 @@ export async function settle(deps: Deps, orderId: string, result: PaymentResult,
   const completed = result.kind === 'authorized' || result.kind === 'succeeded';
   if (!completed || order.status !== 'PENDING_PAYMENT') {
     if (result.kind === 'authorized') {
-      // Authorised after the order was cancelled (3-D Secure finished late): nothing is taken.
-      await deps.payments.cancelAuthorization({ paymentIntentId: result.paymentIntentId, idempotencyKey: voidKeyFor(order.id) });
+      // Authorised after the order was cancelled (3-D Secure finished late): nothing is taken. (For a paid
+      // order this is a stale read of its own authorisation, already captured.)
+      if (order.status === 'CANCELLED') {
+        await deps.payments.cancelAuthorization({ paymentIntentId: result.paymentIntentId, idempotencyKey: voidKeyFor(order.id) });
+      }
       return;
     }
     return applyAndRun(deps, (tx) => applyPaymentResult(tx, orderId, result));
