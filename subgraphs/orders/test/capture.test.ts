@@ -1,6 +1,7 @@
 // Never charge for what cannot ship: the orders service authorises, commits the stock in the real cart service
 // (DynamoDB Local), and only then captures; each way that can go is walked here through both real services.
-import { admin, customer, gql, identityHeaders } from '@shop/testkit';
+import { admin, customer, gql, identityHeaders, testLogger } from '@shop/testkit';
+import { onOrderCancelled } from '../../cart/src/domain/inventory';
 import { settle } from '../src/domain/payment-settlement';
 import type { PaymentGateway } from '../src/payments/gateway';
 import type { CheckoutData, Harness } from './harness';
@@ -21,6 +22,8 @@ let h: Harness;
 let backorders: Harness;
 /** Runs inside the payment authorisation, to make the world change at that moment. */
 let duringAuthorisation: ((orderId: string) => Promise<void>) | null = null;
+/** Makes the provider refuse the next capture (an authorisation that lapsed at the bank). */
+let refuseCapture = false;
 
 const interrupting = (gateway: PaymentGateway): PaymentGateway => {
   const wrapped = Object.create(gateway) as PaymentGateway;
@@ -28,6 +31,11 @@ const interrupting = (gateway: PaymentGateway): PaymentGateway => {
     const result = await gateway.authorize(request);
     if (duringAuthorisation) await duringAuthorisation(request.orderId);
     return result;
+  };
+  wrapped.capture = async (request) => {
+    if (!refuseCapture) return gateway.capture(request);
+    refuseCapture = false;
+    return { kind: 'declined', paymentIntentId: request.paymentIntentId, message: 'The authorisation has expired.', orderId: null };
   };
   return wrapped;
 };
@@ -44,6 +52,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   duringAuthorisation = null;
+  refuseCapture = false;
 });
 
 const inventory = () => real.cart.service.deps.inventory;
@@ -70,6 +79,28 @@ describe('authorise, commit the stock, then capture', () => {
     expect(await inventory().getReservation(res.order!.id)).toMatchObject({ status: 'COMMITTED' });
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 1, held: 0, sold: 2 });
     expect(await orderRow(h, res.order!.id)).toMatchObject({ attention_reason: null, backordered: false });
+  });
+
+  it('When the capture is refused after the stock was committed, then PAYMENT_DECLINED and the order.cancelled event gives the units back to the cart', async () => {
+    const variantId = await stockedVariant(real, 2);
+    const shopper = customer();
+    const checkout = await realCheckout(h, real, shopper, [{ variantId, quantity: 2 }]);
+    refuseCapture = true;
+    const res = await completeAs(h, shopper, checkout.id, 'pm_card_visa');
+    expect(res.userErrors.map((e) => e.code)).toEqual(['PAYMENT_DECLINED']);
+    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM orders WHERE checkout_id = $1`, [checkout.id]);
+    const orderId = rows[0]!.id;
+    expect(await inventory().getLevel(variantId)).toMatchObject({ available: 0, held: 0, sold: 2 });
+    const { rows: events } = await h.db.db.query<{ id: string; payload: Record<string, unknown> }>(
+      `SELECT id, payload FROM outbox_events WHERE topic = 'order.cancelled' AND payload->>'orderId' = $1`,
+      [orderId],
+    );
+    expect(events).toHaveLength(1);
+    // The cart's own consumer of that event, as the bus delivers it.
+    const event = { id: events[0]!.id, topic: 'order.cancelled', source: 'orders', occurredAt: new Date().toISOString(), payload: events[0]!.payload };
+    await onOrderCancelled(real.cart.service.deps, testLogger, event);
+    await onOrderCancelled(real.cart.service.deps, testLogger, event);
+    expect(await inventory().getLevel(variantId)).toMatchObject({ available: 2, held: 0 });
   });
 
   it('When the hold runs out during the payment and the stock sells, then the authorisation is voided: INSUFFICIENT_STOCK and no charge', async () => {
