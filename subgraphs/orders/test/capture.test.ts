@@ -148,6 +148,12 @@ describe('authorise, commit the stock, then capture', () => {
       cancelReason: expect.stringMatching(/voided/),
       backordered: false,
     });
+    // The shopper is told too: order.cancelled (its email says why) with nothing to refund.
+    const told = await h.db.db.query<{ payload: { refundedMinor: number } }>(
+      `SELECT payload FROM outbox_events WHERE topic = 'order.cancelled' AND payload->>'orderId' = $1`,
+      [orderId],
+    );
+    expect(told.rows.map((r) => r.payload.refundedMinor)).toEqual([0]);
     // A shopper cannot list them.
     const refused = await gql(h.url, ATTENTION, {}, identityHeaders(late));
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
