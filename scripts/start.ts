@@ -103,10 +103,13 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, base[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${ports[name]}`]),
     );
 
+    // Pages a shopper's browser is sent to (the sandbox's 3-D Secure step) are on the gateway's address.
+    const publicUrl = base.PUBLIC_URL ?? `http://localhost:${base.PORT ?? 4000}`;
     const started: ServiceHandle[] = [];
     for (const { name, create } of SERVICES) {
       const serviceEnv: Env = {
         ...base,
+        PUBLIC_URL: publicUrl,
         ...urls,
         // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name of the constant SUBGRAPHS list
         PORT: String(ports[name]),

@@ -22,6 +22,7 @@ import type { Config } from './config';
 import { estimateCost } from './cost';
 import { explorerPage, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
+import { paymentPageRoutes } from './payment-pages';
 
 interface GatewayContext {
   /** The caller's identity, signed once per request and sent to every subgraph the plan touches. */
@@ -175,6 +176,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       },
     },
     ...(config.EXPLORER ? explorerRoutes() : []),
+    ...paymentPageRoutes(subgraphs.find((s) => s.name === 'orders')?.url, config.SUBGRAPH_TIMEOUT_MS),
   ];
 
   const app = createHttpApp<GatewayContext>({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpError, identityFromRequest, internalRoute, type Route, type RouteResponse } from '@shop/common';
 import type { Deps } from './context';
 import { snapshotCart } from './domain/carts';
-import { MAX_RESERVATION_LINES } from './domain/inventory';
+import { MAX_RESERVATION_LINES, commitReservation } from './domain/inventory';
 
 const id = z.string().min(1).max(200);
 const line = z.object({ variantId: id, quantity: z.number().int().min(1).max(10_000) });
@@ -47,9 +47,10 @@ export function internalRoutes(deps: Deps, secret: string): Route[] {
       },
     ),
     bodylessRoute(secret, '/internal/reservations/:id/commit', async (params) => {
-      const result = await deps.inventory.commit(params.id ?? '');
+      const result = await commitReservation(deps, params.id ?? '');
       if (result.kind === 'committed') return { status: 200, body: { status: 'COMMITTED' } };
       if (result.kind === 'not_found') return { status: 404, body: { error: 'RESERVATION_NOT_FOUND' } };
+      if (result.kind === 'insufficient') return { status: 409, body: { error: 'INSUFFICIENT_STOCK', variantIds: result.variantIds } };
       return { status: 409, body: { error: 'RESERVATION_EXPIRED' } };
     }),
     bodylessRoute(secret, '/internal/reservations/:id/release', async (params) => {

@@ -428,6 +428,38 @@ describe('cart subgraph', () => {
     expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 6, held: 0 });
   });
 
+  it('When the orders service commits a hold that ran out, then it is sold from stock if the stock is there, refused with INSUFFICIENT_STOCK if not, and a hold released on purpose is never sold', async () => {
+    const post = (path: string) =>
+      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(service('orders')), body: '{}' });
+    const inventory = cart.service.deps.inventory;
+    const v = await stockedVariant(3);
+    const expiredThere = randomUUID();
+    await inventory.reserve(expiredThere, [{ variantId: v.id, quantity: 2 }], 600);
+    await inventory.release(expiredThere, 'EXPIRED');
+    expect((await post(`/internal/reservations/${expiredThere}/commit`)).status).toBe(200);
+    expect(await inventory.getLevel(v.id)).toMatchObject({ available: 1, held: 0, sold: 2 });
+    expect((await post(`/internal/reservations/${expiredThere}/commit`)).status).toBe(200);
+    expect(await inventory.getLevel(v.id)).toMatchObject({ available: 1, sold: 2 });
+
+    const expiredGone = randomUUID();
+    await inventory.reserve(expiredGone, [{ variantId: v.id, quantity: 1 }], 600);
+    await inventory.release(expiredGone, 'EXPIRED');
+    await inventory.adjust(v.id, -1, 'sold elsewhere', 'test');
+    const gone = await post(`/internal/reservations/${expiredGone}/commit`);
+    expect(gone.status).toBe(409);
+    expect(await gone.json()).toEqual({ error: 'INSUFFICIENT_STOCK', variantIds: [v.id] });
+
+    await inventory.adjust(v.id, 5, 'restocked', 'test');
+    const cancelled = randomUUID();
+    await inventory.reserve(cancelled, [{ variantId: v.id, quantity: 1 }], 600);
+    await inventory.release(cancelled, 'RELEASED');
+    const refused = await post(`/internal/reservations/${cancelled}/commit`);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: 'RESERVATION_EXPIRED' });
+    expect(await inventory.getLevel(v.id)).toMatchObject({ available: 5, held: 0, sold: 2 });
+    expect((await post(`/internal/reservations/${randomUUID()}/commit`)).status).toBe(404);
+  });
+
   it('When a cart is read, then it is cached in Redis and served from there until a write invalidates it', async () => {
     const v = await stockedVariant(9);
     const c = await createCart(anonymous, [{ merchandiseId: v.id, quantity: 1 }]);

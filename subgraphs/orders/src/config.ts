@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalString, optionalUrl, parseConfig, serviceEnv } from '@shop/common';
+import { boolFlag, optionalString, optionalUrl, parseConfig, serviceEnv } from '@shop/common';
 
 export const configSchema = z.object({
   ...serviceEnv(4004),
@@ -17,8 +17,20 @@ export const configSchema = z.object({
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).default('https'),
   /** Seconds a completion attempt holds an order before a retry or the reconciler may take it over. */
   CHECKOUT_LEASE_SECONDS: z.coerce.number().int().positive().default(30),
-  /** Seconds a stock hold lasts; long enough for 3-D Secure. */
-  RESERVATION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
+  /**
+   * Seconds an unpaid order holds its stock: long enough for 3-D Secure, short enough that abandoned payments
+   * cannot keep stock from other shoppers. A payment completed later still gets the stock if it is there.
+   */
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().positive().default(600),
+  /** How many unpaid orders holding stock one customer, one cart or one client address may have at once. */
+  MAX_PENDING_PAYMENTS: z.coerce.number().int().positive().default(3),
+  /**
+   * Whether an order whose payment completed after its stock was gone is kept (captured, flagged BACKORDERED)
+   * rather than voided or refunded.
+   */
+  ALLOW_BACKORDERS: boolFlag(false),
+  /** The shop's public address (the gateway, as browsers reach it); payment pages the shopper is sent to live under it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   /** How often the reconciler looks at PENDING_PAYMENT orders (0 turns it off). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** How often the sandbox provider's renewal job places due subscription orders (0 turns it off). */
@@ -27,8 +39,10 @@ export const configSchema = z.object({
   PENDING_PAYMENT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Where the shopper lands after 3-D Secure (Stripe return_url). */
   PAYMENT_RETURN_URL: z.string().url().default('http://localhost:4000/checkout/return'),
-  /** A checkout's prices hold this long; completing an older one is refused (CHECKOUT_EXPIRED) so no stale price is charged. */
+  /** A checkout lives this long; completing an older one is refused (CHECKOUT_EXPIRED). */
   CHECKOUT_TTL_SECONDS: z.coerce.number().int().positive().default(24 * 3600),
+  /** A checkout's prices hold this long; completing one priced earlier re-prices it first (PRICES_CHANGED when they moved). */
+  CHECKOUT_PRICE_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -65,8 +65,13 @@ export async function createService(
         protocol: config.STRIPE_API_PROTOCOL,
       })
     : null;
-  const publicBase = `http://${config.HOST}:${config.PORT}`;
-  const sandbox = stripe ? null : new SandboxPaymentGateway(db, (id) => `${publicBase}/sandbox/payments/${id}/authenticate`);
+  // The shopper's browser reaches the 3-D Secure page through the gateway, never this service's own address.
+  const authenticateUrl = (id: string, token: string) => {
+    const url = new URL(`sandbox/payments/${encodeURIComponent(id)}/authenticate`, config.PUBLIC_URL.endsWith('/') ? config.PUBLIC_URL : `${config.PUBLIC_URL}/`);
+    url.searchParams.set('token', token);
+    return url.toString();
+  };
+  const sandbox = stripe ? null : new SandboxPaymentGateway(db, authenticateUrl, config.INTERNAL_AUTH_SECRET);
   const baseGateway: PaymentGateway = stripe ? new StripePaymentGateway(stripe) : sandbox!;
   const payments = runtime.wrapPayments ? runtime.wrapPayments(baseGateway) : baseGateway;
 
@@ -84,6 +89,9 @@ export async function createService(
       pendingTimeoutSeconds: config.PENDING_PAYMENT_TIMEOUT_SECONDS,
       returnUrl: config.PAYMENT_RETURN_URL,
       checkoutTtlSeconds: config.CHECKOUT_TTL_SECONDS,
+      checkoutPriceTtlSeconds: config.CHECKOUT_PRICE_TTL_SECONDS,
+      maxPendingPayments: config.MAX_PENDING_PAYMENTS,
+      allowBackorders: config.ALLOW_BACKORDERS,
     },
     outboxWritten: () => relay.kick(),
   };
@@ -109,10 +117,12 @@ export async function createService(
       path: '/sandbox/payments/:id/authenticate',
       handler: async (request) => {
         const id = request.params.id ?? '';
-        const result = await sandbox.authenticate(id);
-        if (result.kind === 'invalid_payment_method' || !result.orderId) throw new HttpError(404, 'No such payment');
+        // The token is the link's own: signed for this payment and good once, so a guessed or replayed link does nothing.
+        const result = await sandbox.authenticate(id, request.query.get('token') ?? '');
+        if (!result || result.kind === 'invalid_payment_method' || !result.orderId) throw new HttpError(404, 'No such payment awaiting authentication');
         await settle(deps, result.orderId, result);
-        return { status: 200, body: { status: result.kind } };
+        const after = await sandbox.retrieve(id);
+        return { status: 200, body: { status: after.kind } };
       },
     });
   }

@@ -15,4 +15,16 @@ describe('Orders configuration', () => {
   it('When developing, then the sandbox provider needs no keys', () => {
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET }).STRIPE_SECRET_KEY).toBeUndefined();
   });
+
+  it('When nothing is set, then unpaid orders hold stock 10 minutes, at most 3 per holder, prices hold an hour, and backorders are refused', () => {
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET })).toMatchObject({
+      RESERVATION_TTL_SECONDS: 600,
+      MAX_PENDING_PAYMENTS: 3,
+      CHECKOUT_PRICE_TTL_SECONDS: 3600,
+      ALLOW_BACKORDERS: false,
+      PUBLIC_URL: 'http://localhost:4000',
+    });
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, ALLOW_BACKORDERS: 'true' }).ALLOW_BACKORDERS).toBe(true);
+    expect(() => loadConfig({ INTERNAL_AUTH_SECRET: SECRET, MAX_PENDING_PAYMENTS: '0' })).toThrow(/MAX_PENDING_PAYMENTS/);
+  });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_SECRET, createTestDatabase, customer, gql, identityHeaders, type TestDatabase } from '@shop/testkit';
+import { startFakeStripe } from './fake-stripe';
 import { startFakeCart, startFakeShipping, type FakeCart, type FakeShipping } from './fakes';
 import { COMPLETE, chargeCount, readyCheckout, startHarness } from './harness';
 
@@ -94,6 +95,74 @@ describe('a process killed between the charge and the commit', () => {
       expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
     } finally {
       await after.close();
+    }
+  });
+});
+
+describe('a process killed between the Stripe authorisation and the commit', () => {
+  it("When the process dies after Stripe authorised and Stripe's search lags, then after restart the reconciler finds the PaymentIntent, and the order is PAID with one capture", async () => {
+    const stripeServer = await startFakeStripe();
+    const stripeDb = await createTestDatabase('orders_crash_stripe');
+    const stripeEnv = {
+      STRIPE_SECRET_KEY: 'sk_test_fake',
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: String(stripeServer.port),
+      STRIPE_API_PROTOCOL: 'http',
+      CHECKOUT_LEASE_SECONDS: '1',
+    };
+    try {
+      const shopper = customer();
+      const before = await startHarness('unused', stripeEnv, { db: stripeDb, cart, shipping });
+      const checkout = await readyCheckout(before, shopper);
+      await before.close();
+
+      const { port, exited } = await startChild({
+        ...stripeEnv,
+        INTERNAL_AUTH_SECRET: TEST_SECRET,
+        DATABASE_URL: stripeDb.url,
+        CART_URL: cart.url,
+        SHIPPING_URL: shipping.url,
+        SEED_DEMO_DATA: 'false',
+        LOG_LEVEL: 'silent',
+        RECONCILE_INTERVAL_MS: '0',
+        DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
+      });
+      const key = randomUUID();
+      const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper)).then(
+        () => 'answered',
+        () => 'connection lost',
+      );
+      expect(attempt).toBe('connection lost');
+      expect(await exited).toBe('SIGKILL');
+      const { rows: pending } = await stripeDb.db.query<{ id: string; status: string; payment_intent_id: string | null }>(
+        `SELECT id, status, payment_intent_id FROM orders WHERE checkout_id = $1`,
+        [checkout.id],
+      );
+      // The dead process never learnt the PaymentIntent's id: only Stripe knows it.
+      expect(pending).toEqual([{ id: expect.any(String), status: 'PENDING_PAYMENT', payment_intent_id: null }]);
+      expect(stripeServer.creates).toBe(1);
+      expect(stripeServer.captures).toBe(0);
+
+      stripeServer.searchLagMs = 60_000;
+      const after = await startHarness('unused', stripeEnv, { db: stripeDb, cart, shipping });
+      try {
+        await new Promise((r) => setTimeout(r, 1100));
+        expect(await after.service.reconcile()).toBe(1);
+        const { rows } = await stripeDb.db.query<{ status: string; payment_intent_id: string }>(`SELECT status, payment_intent_id FROM orders WHERE id = $1`, [pending[0]!.id]);
+        expect(rows[0]!.status).toBe('PAID');
+        expect(stripeServer.intents.get(rows[0]!.payment_intent_id)).toMatchObject({ status: 'succeeded', metadata: { orderId: pending[0]!.id } });
+        expect(stripeServer.creates).toBe(1);
+        expect(stripeServer.captures).toBe(1);
+        expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
+        const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(shopper, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key });
+        expect(retry.checkoutComplete.order).toEqual(expect.objectContaining({ id: pending[0]!.id, status: 'PAID' }));
+        expect(stripeServer.captures).toBe(1);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await stripeDb.drop();
+      await stripeServer.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 // A small HTTP server that speaks the parts of Stripe's API the orders service uses, with Stripe's
-// idempotency-key semantics (same key and body: the stored answer; same key, other body: an error).
+// idempotency-key semantics (same key and body: the stored answer; same key, other body: an error), manual
+// capture, and a search index that can be told to lag behind as Stripe's does.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,10 @@ interface Intent {
   currency: string;
   status: string;
   payment_method: string;
+  capture_method: string;
+  amount_capturable: number;
+  customer: string | null;
+  created: number;
   client_secret: string;
   metadata: Record<string, string>;
   next_action: unknown;
@@ -25,6 +30,10 @@ export interface FakeStripe {
   refunds: { id: string; payment_intent: string; amount: number }[];
   /** Each POST that created a PaymentIntent (replays excluded). */
   creates: number;
+  /** Each capture that took money (replays excluded). */
+  captures: number;
+  /** Intents younger than this are not found by search yet (Stripe's search is eventually consistent). */
+  searchLagMs: number;
   idempotencyKeys: string[];
   customers: Map<string, { email: string | null }>;
   paymentMethods: Map<string, { customer: string | null; card: { brand: string; last4: string; exp_month: number; exp_year: number } }>;
@@ -43,7 +52,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const intents = new Map<string, Intent>();
   const refunds: FakeStripe['refunds'] = [];
   const replies = new Map<string, { body: string; status: number; payload: string }>();
-  const state = { creates: 0, idempotencyKeys: [] as string[] };
+  const state = { creates: 0, captures: 0, searchLagMs: 0, idempotencyKeys: [] as string[] };
   const customers: FakeStripe['customers'] = new Map();
   const paymentMethods: FakeStripe['paymentMethods'] = new Map();
   const subscriptions: FakeStripe['subscriptions'] = new Map();
@@ -82,6 +91,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (!pm) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such PaymentMethod' } } };
       pm.customer = null;
       return { status: 200, payload: pmObject(detach[1]!) };
+    }
+    const retrievePm = /^\/v1\/payment_methods\/(\w+)$/.exec(path);
+    if (method === 'GET' && retrievePm) {
+      if (paymentMethods.has(retrievePm[1]!)) return { status: 200, payload: pmObject(retrievePm[1]!) };
+      // Stripe's test payment methods (pm_card_visa, …) are saved on no one.
+      if (/^pm_card_\w+$/.test(retrievePm[1]!)) return { status: 200, payload: { id: retrievePm[1], object: 'payment_method', type: 'card', customer: null } };
+      return { status: 404, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such PaymentMethod' } } };
     }
     const list = /^\/v1\/customers\/(\w+)\/payment_methods$/.exec(path);
     if (method === 'GET' && list) {
@@ -125,8 +141,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const m = /^metadata\[(.+)\]$/.exec(k);
       if (m) metadata[m[1]!] = v;
     }
+    // A saved method pays only with its own customer named, as on Stripe; it charges like the test card it came from.
+    const saved = paymentMethods.get(pm);
+    if (saved && saved.customer !== form.get('customer')) {
+      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_method_unexpected_state', param: 'payment_method', message: 'The provided PaymentMethod belongs to another Customer.' } } };
+    }
     const known = ['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeDeclined', 'pm_card_threeDSecure2Required'];
-    if (!known.includes(pm)) {
+    if (!known.includes(pm) && !saved) {
       return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_method', message: `No such PaymentMethod: '${pm}'` } } };
     }
     const intent: Intent = {
@@ -137,6 +158,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       currency: form.get('currency') ?? 'usd',
       status: 'succeeded',
       payment_method: pm,
+      capture_method: form.get('capture_method') ?? 'automatic',
+      amount_capturable: 0,
+      customer: form.get('customer'),
+      created: Math.floor(Date.now() / 1000),
       client_secret: '',
       metadata,
       next_action: null,
@@ -144,7 +169,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     };
     intent.client_secret = `${intent.id}_secret_${randomBytes(6).toString('hex')}`;
     intents.set(intent.id, intent);
-    if (pm === 'pm_card_chargeDeclined') {
+    if (pm === 'pm_card_chargeDeclined' || saved?.card.last4 === '0002') {
       intent.status = 'requires_payment_method';
       intent.last_payment_error = { message: 'Your card was declined.' };
       return {
@@ -157,7 +182,43 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       intent.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: {} };
       return { status: 200, payload: intent };
     }
-    intent.amount_received = intent.amount;
+    authorised(intent);
+    return { status: 200, payload: intent };
+  }
+
+  /** The card said yes: taken at once, or held for a later capture. */
+  function authorised(intent: Intent) {
+    if (intent.capture_method === 'manual') {
+      intent.status = 'requires_capture';
+      intent.amount_capturable = intent.amount;
+    } else {
+      intent.status = 'succeeded';
+      intent.amount_received = intent.amount;
+    }
+  }
+
+  function captureIntent(intentId: string, form: URLSearchParams): { status: number; payload: unknown } {
+    const intent = intents.get(intentId);
+    if (!intent) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such payment_intent' } } };
+    if (intent.status !== 'requires_capture') {
+      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `This PaymentIntent could not be captured because it has a status of ${intent.status}.` } } };
+    }
+    state.captures++;
+    intent.status = 'succeeded';
+    intent.amount_received = Number(form.get('amount_to_capture') ?? intent.amount_capturable);
+    intent.amount_capturable = 0;
+    return { status: 200, payload: intent };
+  }
+
+  function cancelIntent(intentId: string): { status: number; payload: unknown } {
+    const intent = intents.get(intentId);
+    if (!intent) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such payment_intent' } } };
+    if (!['requires_capture', 'requires_action', 'requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
+      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.` } } };
+    }
+    intent.status = 'canceled';
+    intent.amount_capturable = 0;
+    intent.next_action = null;
     return { status: 200, payload: intent };
   }
 
@@ -202,16 +263,36 @@ export async function startFakeStripe(): Promise<FakeStripe> {
           }
         }
         const form = new URLSearchParams(raw);
+        const action = /^\/v1\/payment_intents\/(\w+)\/(capture|cancel)$/.exec(url.pathname);
         const result =
-          url.pathname === '/v1/payment_intents' ? createIntent(form) : url.pathname === '/v1/refunds' ? createRefund(form) : { status: 404, payload: { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } } };
+          url.pathname === '/v1/payment_intents'
+            ? createIntent(form)
+            : url.pathname === '/v1/refunds'
+              ? createRefund(form)
+              : action
+                ? action[2] === 'capture'
+                  ? captureIntent(action[1]!, form)
+                  : cancelIntent(action[1]!)
+                : { status: 404, payload: { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } } };
         const payload = JSON.stringify(result.payload);
         if (idemKey) replies.set(`${url.pathname}|${idemKey}`, { body: raw, status: result.status, payload });
         return send(result.status, payload);
       }
       if (req.method === 'GET' && url.pathname === '/v1/payment_intents/search') {
         const orderId = /metadata\['orderId'\]:'([^']*)'/.exec(url.searchParams.get('query') ?? '')?.[1];
-        const data = [...intents.values()].filter((i) => i.metadata.orderId === orderId);
+        const indexedBefore = Date.now() - state.searchLagMs;
+        const data = [...intents.values()].filter((i) => i.metadata.orderId === orderId && i.created * 1000 <= indexedBefore);
         return send(200, { object: 'search_result', data, has_more: false, url: '/v1/payment_intents/search' });
+      }
+      if (req.method === 'GET' && url.pathname === '/v1/payment_intents') {
+        // Newest first, paged by starting_after, filtered by created[gte] / created[lte]: read from the primary store.
+        const gte = Number(url.searchParams.get('created[gte]') ?? 0);
+        const lte = Number(url.searchParams.get('created[lte]') ?? Number.MAX_SAFE_INTEGER);
+        const limit = Math.min(Number(url.searchParams.get('limit') ?? 10), 100);
+        let all = [...intents.values()].filter((i) => i.created >= gte && i.created <= lte).reverse();
+        const after = url.searchParams.get('starting_after');
+        if (after) all = all.slice(all.findIndex((i) => i.id === after) + 1);
+        return send(200, { object: 'list', data: all.slice(0, limit), has_more: all.length > limit, url: '/v1/payment_intents' });
       }
       const m = /^\/v1\/payment_intents\/([\w]+)$/.exec(url.pathname);
       if (req.method === 'GET' && m) {
@@ -230,6 +311,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     get creates() {
       return state.creates;
     },
+    get captures() {
+      return state.captures;
+    },
+    get searchLagMs() {
+      return state.searchLagMs;
+    },
+    set searchLagMs(ms: number) {
+      state.searchLagMs = ms;
+    },
     get idempotencyKeys() {
       return state.idempotencyKeys;
     },
@@ -242,7 +332,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const intent = id('pi');
       intents.set(intent, {
         id: intent, object: 'payment_intent', amount: sub.amount, amount_received: sub.amount, currency: sub.currency, status: 'succeeded',
-        payment_method: sub.payment_method, client_secret: `${intent}_secret`, metadata: {}, next_action: null, last_payment_error: null,
+        payment_method: sub.payment_method, capture_method: 'automatic', amount_capturable: 0, customer: sub.customer, created: Math.floor(Date.now() / 1000),
+        client_secret: `${intent}_secret`, metadata: {}, next_action: null, last_payment_error: null,
       });
       const start = Math.floor(periodStart.getTime() / 1000);
       const invoiceId = id('in');
@@ -257,8 +348,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     authenticate(intentId: string) {
       const intent = intents.get(intentId);
       if (intent && intent.status === 'requires_action') {
-        intent.status = 'succeeded';
-        intent.amount_received = intent.amount;
+        authorised(intent);
         intent.next_action = null;
       }
     },

@@ -77,19 +77,40 @@ describe('orders repository on Postgres', () => {
 
 describe('sandbox payment provider', () => {
   it('When one idempotency key is charged twice, then one charge; refunds never pass the charge', async () => {
-    const gateway = new SandboxPaymentGateway(pg.db, (id) => `http://x/${id}`);
-    const request = { amountMinor: 1000, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: randomUUID(), returnUrl: 'http://x' };
-    const [a, b] = await Promise.all([gateway.charge(request), gateway.charge(request)]);
+    const gateway = new SandboxPaymentGateway(pg.db, (id, token) => `http://x/${id}?token=${token}`, 'sandbox-test-secret-0123456789abcdef');
+    const request = {
+      amountMinor: 1000, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: randomUUID(), returnUrl: 'http://x', providerCustomerId: null,
+    };
+    const [a, b] = await Promise.all([gateway.authorize(request), gateway.authorize(request)]);
     expect(a).toEqual(b);
-    expect(a.kind).toBe('succeeded');
+    // Authorised only: nothing is taken until the capture, and capturing twice takes once.
+    expect(a.kind).toBe('authorized');
     expect(await gateway.findByOrder(request.orderId)).toEqual(a);
-    const pi = a.kind === 'succeeded' ? a.paymentIntentId : '';
+    const intent = a.kind === 'authorized' ? a.paymentIntentId : '';
+    await expect(gateway.refund({ paymentIntentId: intent, amountMinor: 100, idempotencyKey: 'r0' + intent })).rejects.toThrow(/not succeeded/);
+    const captured = await gateway.capture({ paymentIntentId: intent, amountMinor: 1000, idempotencyKey: 'c' + intent });
+    expect(captured.kind).toBe('succeeded');
+    expect(await gateway.capture({ paymentIntentId: intent, amountMinor: 1000, idempotencyKey: 'c' + intent })).toEqual(captured);
+    expect(await gateway.findByOrder(request.orderId)).toEqual(captured);
+    expect((await gateway.cancelAuthorization({ paymentIntentId: intent, idempotencyKey: 'v' + intent })).kind).toBe('succeeded');
+    const pi = captured.kind === 'succeeded' ? captured.paymentIntentId : '';
     await gateway.refund({ paymentIntentId: pi, amountMinor: 600, idempotencyKey: 'r1' + pi });
     await gateway.refund({ paymentIntentId: pi, amountMinor: 600, idempotencyKey: 'r1' + pi });
     await expect(gateway.refund({ paymentIntentId: pi, amountMinor: 600, idempotencyKey: 'r2' + pi })).rejects.toThrow(/above/);
-    expect((await gateway.charge({ ...request, idempotencyKey: randomUUID(), paymentMethodId: 'pm_card_chargeDeclinedInsufficientFunds' })).kind).toBe('declined');
-    expect((await gateway.charge({ ...request, idempotencyKey: randomUUID(), paymentMethodId: 'pm_card_authenticationRequired' })).kind).toBe('requires_action');
-    expect((await gateway.charge({ ...request, idempotencyKey: randomUUID(), paymentMethodId: 'pm_nope' })).kind).toBe('invalid_payment_method');
+    expect((await gateway.authorize({ ...request, idempotencyKey: randomUUID(), paymentMethodId: 'pm_card_chargeDeclinedInsufficientFunds' })).kind).toBe('declined');
+    expect((await gateway.authorize({ ...request, idempotencyKey: randomUUID(), paymentMethodId: 'pm_card_authenticationRequired' })).kind).toBe('requires_action');
+    expect((await gateway.authorize({ ...request, idempotencyKey: randomUUID(), paymentMethodId: 'pm_nope' })).kind).toBe('invalid_payment_method');
+  });
+
+  it('When an authorisation is cancelled, then it can no longer be captured or refunded', async () => {
+    const gateway = new SandboxPaymentGateway(pg.db, (id, token) => `http://x/${id}?token=${token}`, 'sandbox-test-secret-0123456789abcdef');
+    const a = await gateway.authorize({
+      amountMinor: 500, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: randomUUID(), returnUrl: 'http://x', providerCustomerId: null,
+    });
+    const intent = a.kind === 'authorized' ? a.paymentIntentId : '';
+    expect((await gateway.cancelAuthorization({ paymentIntentId: intent, idempotencyKey: 'v' + intent })).kind).toBe('declined');
+    expect((await gateway.capture({ paymentIntentId: intent, amountMinor: 500, idempotencyKey: 'c' + intent })).kind).toBe('declined');
+    await expect(gateway.refund({ paymentIntentId: intent, amountMinor: 500, idempotencyKey: 'r' + intent })).rejects.toThrow(/not succeeded/);
   });
 });
 

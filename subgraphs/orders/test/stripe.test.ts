@@ -4,6 +4,7 @@ import { customer } from '@shop/testkit';
 import { StripePaymentGateway, createStripeClient } from '../src/payments/stripe';
 import { startFakeStripe, type FakeStripe } from './fake-stripe';
 import { COMPLETE, readyCheckout, startHarness, type Harness, type UserErrorData } from './harness';
+import { completeAs, orderRow, realCheckout, startOrdersOnRealCart, startRealCart, stockedVariant, type RealCart } from './real-cart';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';
 
@@ -84,12 +85,13 @@ describe('Stripe adapter, through the real SDK against a local Stripe-speaking s
 
   it('When the same idempotency key is sent twice to Stripe, then the second answer is the first PaymentIntent', async () => {
     const gateway = new StripePaymentGateway(stripe);
-    const request = { amountMinor: 1234, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: `k-${randomUUID()}`, returnUrl: 'http://x' };
-    const a = await gateway.charge(request);
-    const b = await gateway.charge(request);
-    expect(a.kind).toBe('succeeded');
+    const request = { amountMinor: 1234, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId: randomUUID(), idempotencyKey: `k-${randomUUID()}`, returnUrl: 'http://x', providerCustomerId: null };
+    const a = await gateway.authorize(request);
+    const b = await gateway.authorize(request);
+    // Manual capture: the card is authorised, nothing is taken yet.
+    expect(a.kind).toBe('authorized');
     expect(b).toEqual(a);
-    await expect(gateway.charge({ ...request, amountMinor: 999 })).rejects.toThrow(/same parameters/);
+    await expect(gateway.authorize({ ...request, amountMinor: 999 })).rejects.toThrow(/same parameters/);
   });
 
   it('When a card is declined by Stripe, then PAYMENT_DECLINED and the hold is released', async () => {
@@ -178,7 +180,107 @@ describe('POST /webhooks/stripe', () => {
   });
 });
 
+describe('manual capture and lookups on Stripe, through the real SDK and the real cart service', () => {
+  let real: RealCart;
+  let onCart: Harness;
+  beforeAll(async () => {
+    real = await startRealCart();
+    onCart = await startOrdersOnRealCart('orders_stripe_cart', real, {
+      STRIPE_SECRET_KEY: 'sk_test_fake',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: String(stripeServer.port),
+      STRIPE_API_PROTOCOL: 'http',
+    });
+  });
+  afterAll(async () => {
+    await onCart?.close();
+    await real?.close();
+  });
+  const intentOf = (orderId: string) => [...stripeServer.intents.values()].find((i) => i.metadata.orderId === orderId)!;
+
+  it('When a card succeeds, then the PaymentIntent is created with manual capture and captured once, after the stock is committed', async () => {
+    const variantId = await stockedVariant(real, 2);
+    const shopper = customer();
+    const checkout = await realCheckout(onCart, real, shopper, [{ variantId, quantity: 2 }]);
+    const captures = stripeServer.captures;
+    const res = await completeAs(onCart, shopper, checkout.id, 'pm_card_visa');
+    expect(res.order?.status).toBe('PAID');
+    const intent = intentOf(res.order!.id);
+    expect(intent).toMatchObject({ capture_method: 'manual', status: 'succeeded', amount_received: intent.amount });
+    expect(stripeServer.captures).toBe(captures + 1);
+    expect(stripeServer.idempotencyKeys).toContain(`order-${res.order!.id}-capture`);
+    expect(await real.cart.service.deps.inventory.getLevel(variantId)).toMatchObject({ available: 0, held: 0, sold: 2 });
+  });
+
+  it('When the stock is gone by the time 3-D Secure completes, then the PaymentIntent is cancelled, never captured', async () => {
+    const variantId = await stockedVariant(real, 1);
+    const shopper = customer();
+    const checkout = await realCheckout(onCart, real, shopper, [{ variantId, quantity: 1 }]);
+    const order = (await completeAs(onCart, shopper, checkout.id, 'pm_card_threeDSecure2Required')).order!;
+    const intent = intentOf(order.id);
+    // The hold ran out (the sweeper's release) and the unit sold elsewhere.
+    await real.cart.service.deps.inventory.release(order.id, 'EXPIRED');
+    await real.cart.service.deps.inventory.adjust(variantId, -1, 'sold elsewhere', 'test');
+    stripeServer.authenticate(intent.id);
+    expect(intent.status).toBe('requires_capture');
+    const event = intentEvent('payment_intent.amount_capturable_updated', intent.id);
+    const res = await fetch(onCart.url.replace('/graphql', '/webhooks/stripe'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET }) },
+      body: JSON.stringify(event),
+    });
+    expect(res.status).toBe(200);
+    expect(intent.status).toBe('canceled');
+    expect(intent.amount_received).toBe(0);
+    expect(await orderRow(onCart, order.id)).toMatchObject({ status: 'CANCELLED', failure_code: 'INSUFFICIENT_STOCK', attention_reason: 'STOCK_GONE_PAYMENT_VOIDED', captured_minor: '0' });
+  });
+
+  it("When the reconciler looks for an order's PaymentIntent while Stripe's search lags, then it still finds it (by listing, not searching)", async () => {
+    const gateway = new StripePaymentGateway(stripe);
+    const orderId = randomUUID();
+    const createdAt = new Date();
+    const made = await gateway.authorize({
+      amountMinor: 4200, currency: 'USD', paymentMethodId: 'pm_card_visa', orderId, idempotencyKey: `k-${randomUUID()}`, returnUrl: 'http://x', providerCustomerId: null,
+    });
+    stripeServer.searchLagMs = 60_000;
+    try {
+      const searched = await stripe.paymentIntents.search({ query: `metadata['orderId']:'${orderId}'` });
+      expect(searched.data).toEqual([]);
+      expect(await gateway.findByOrder(orderId, createdAt)).toEqual(made);
+      expect(await gateway.findByOrder(randomUUID(), createdAt)).toBeNull();
+    } finally {
+      stripeServer.searchLagMs = 0;
+    }
+  });
+});
+
 describe('Stripe subscriptions and saved payment methods, through the real SDK', () => {
+  it("When a shopper pays with their saved card, then their Stripe customer is passed; another shopper's use of it is refused", async () => {
+    const shopper = customer();
+    const variantId = randomUUID();
+    h.catalog.variants.set(variantId, { id: variantId, productId: randomUUID(), productTitle: 'Tea', title: '1 kg', sku: 'T-1', priceMinor: 900, currencyCode: 'USD', weightGrams: 1000 });
+    h.cart.stock.set(variantId, 100);
+    const sub = await h.call<{ subscriptionCreate: { subscription: { paymentMethodId: string } } }>(
+      shopper,
+      `mutation($input: ProductSubscriptionCreateInput!) { subscriptionCreate(input: $input) { subscription { paymentMethodId } } }`,
+      { input: { variantId, quantity: 1, interval: 'MONTH', paymentMethodId: 'pm_card_visa', email: 'ada@example.com', shippingAddress: { address1: '1 Main St', city: 'Springfield', province: 'CA', zip: '94000', countryCode: 'US' } } },
+    );
+    const savedId = sub.subscriptionCreate.subscription.paymentMethodId;
+    const owner = stripeServer.paymentMethods.get(savedId)!.customer;
+
+    const thief = customer();
+    const creates = stripeServer.creates;
+    const stolen = await complete(thief, (await readyCheckout(h, thief)).id, savedId, randomUUID());
+    expect(stolen.checkoutComplete.userErrors.map((e) => e.code)).toEqual(['INVALID_PAYMENT_METHOD']);
+    expect(stripeServer.creates).toBe(creates);
+
+    const paid = await complete(shopper, (await readyCheckout(h, shopper)).id, savedId, randomUUID());
+    expect(paid.checkoutComplete.order?.status).toBe('PAID');
+    const intent = [...stripeServer.intents.values()].find((i) => i.metadata.orderId === paid.checkoutComplete.order!.id)!;
+    expect(intent.customer).toBe(owner);
+  });
+
   const SUB = `id status paymentMethodId nextRenewalAt`;
   const CREATE = `mutation($input: ProductSubscriptionCreateInput!) {
     subscriptionCreate(input: $input) { subscription { ${SUB} } order { id } userErrors { code field message } } }`;

@@ -233,8 +233,8 @@ describe('saved payment methods', () => {
     const seen = await h.call<{ _entities: { paymentMethods: unknown[] }[] }>(shopper, CUSTOMER, { r: [{ __typename: 'Customer', id: idOf(shopper) }] });
     expect(seen._entities[0]!.paymentMethods).toEqual([]);
     // A detached method charges nothing any more.
-    const charged = await h.service.deps.payments.charge({
-      amountMinor: 100, currency: 'USD', paymentMethodId: sub.paymentMethodId, orderId: randomUUID(), idempotencyKey: randomUUID(), returnUrl: 'http://x',
+    const charged = await h.service.deps.payments.authorize({
+      amountMinor: 100, currency: 'USD', paymentMethodId: sub.paymentMethodId, orderId: randomUUID(), idempotencyKey: randomUUID(), returnUrl: 'http://x', providerCustomerId: null,
     });
     expect(charged.kind).toBe('invalid_payment_method');
   });

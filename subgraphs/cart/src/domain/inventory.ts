@@ -127,15 +127,40 @@ export class ReservationSweeper {
   }
 }
 
+export type CommitOutcome =
+  | { kind: 'committed' }
+  | { kind: 'insufficient'; variantIds: string[] }
+  | { kind: 'released' }
+  | { kind: 'not_found' };
+
+/**
+ * Makes a hold a sale. A hold that ran out before its order could be paid is sold from the stock available
+ * now, all lines or none; a hold released on purpose (its order was cancelled) is never sold again.
+ */
+export async function commitReservation(deps: Pick<Deps, 'inventory'>, reservationId: string): Promise<CommitOutcome> {
+  const result = await deps.inventory.commit(reservationId);
+  if (result.kind !== 'expired') return result;
+  const reservation = await deps.inventory.getReservation(reservationId);
+  if (reservation?.releaseReason !== 'EXPIRED') return { kind: 'released' };
+  const late = await deps.inventory.sellReleased(reservationId);
+  if (late.kind === 'insufficient') return late;
+  if (late.kind === 'sold') return { kind: 'committed' };
+  // Someone else changed it between the two reads: its state now decides.
+  const now = await deps.inventory.getReservation(reservationId);
+  return now?.status === 'COMMITTED' ? { kind: 'committed' } : { kind: 'released' };
+}
+
 const orderPaidSchema = z.object({
   orderId: z.string(),
   cartId: z.string().nullish(),
   reservationId: z.string().nullish(),
+  backordered: z.boolean().optional(),
 });
 
 /**
  * `order.paid`: the hold becomes a sale and the cart closes. Both steps are conditional on the state
- * they change (HELD, OPEN), so a redelivered event does nothing the second time.
+ * they change (HELD, OPEN), so a redelivered event does nothing the second time. The orders service
+ * commits the hold before it captures the payment, so here the commit is normally already done.
  */
 export async function onOrderPaid(deps: Deps, logger: Logger, event: DomainEvent): Promise<void> {
   const parsed = orderPaidSchema.safeParse(event.payload);
@@ -143,15 +168,12 @@ export async function onOrderPaid(deps: Deps, logger: Logger, event: DomainEvent
     logger.error({ eventId: event.id }, 'order.paid event without the expected payload; skipped');
     return;
   }
-  const { orderId, cartId, reservationId } = parsed.data;
+  const { orderId, cartId, reservationId, backordered } = parsed.data;
   if (reservationId) {
-    const result = await deps.inventory.commit(reservationId);
-    if (result.kind === 'expired') {
-      // Paid after the hold ran out: sell from what is available now, or flag the order for a person.
-      const late = await deps.inventory.sellReleased(reservationId);
-      if (late.kind === 'insufficient') {
-        logger.error({ orderId, reservationId, variantIds: late.variantIds }, 'paid order after its hold expired and the stock is gone');
-      }
+    const result = await commitReservation(deps, reservationId);
+    // A backordered order was captured knowingly and is flagged on the order for a person.
+    if (result.kind === 'insufficient' && !backordered) {
+      logger.error({ orderId, reservationId, variantIds: result.variantIds }, 'paid order without stock');
     } else if (result.kind === 'not_found') {
       logger.error({ orderId, reservationId }, 'paid order with an unknown reservation');
     }

@@ -15,6 +15,7 @@ const rowSchema = z.object({
   rates: z.array(rateSchema),
   selected_rate: rateSchema.nullable(),
   created_at: z.coerce.date(),
+  priced_at: z.coerce.date(),
 });
 
 function toCheckout(raw: unknown): Checkout {
@@ -31,6 +32,7 @@ function toCheckout(raw: unknown): Checkout {
     rates: row.rates,
     selectedRate: row.selected_rate,
     createdAt: row.created_at,
+    pricedAt: row.priced_at,
     ...totals,
   };
 }
@@ -65,6 +67,15 @@ export async function setSelectedRate(db: SqlExecutor, id: string, rate: Rate): 
   const { rows } = await db.query(
     `UPDATE checkouts SET selected_rate = $2, updated_at = now() WHERE id = $1 RETURNING *`,
     [id, JSON.stringify(rate)],
+  );
+  return toCheckout(rows[0]);
+}
+
+/** New prices for a checkout's lines (the lines themselves unchanged), stamped as priced now. */
+export async function repriceCheckout(db: SqlExecutor, id: string, lines: Line[]): Promise<Checkout> {
+  const { rows } = await db.query(
+    `UPDATE checkouts SET lines = $2, priced_at = now(), updated_at = now() WHERE id = $1 RETURNING *`,
+    [id, JSON.stringify(lines)],
   );
   return toCheckout(rows[0]);
 }

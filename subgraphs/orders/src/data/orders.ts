@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 import {
+  ATTENTION_REASONS,
   ORDER_STATUSES,
   addressSchema,
   lineSchema,
   nextActionSchema,
   rateSchema,
   type Address,
+  type AttentionReason,
   type Line,
   type NextAction,
   type Order,
@@ -47,6 +49,8 @@ const orderRow = z.object({
   next_action: nextActionSchema.nullable(),
   failure_code: z.string().nullable(),
   cancel_reason: z.string().nullable(),
+  attention_reason: z.enum(ATTENTION_REASONS).nullable().default(null),
+  backordered: z.boolean().default(false),
   lease_until: date.nullable(),
   created_at: date,
 });
@@ -80,6 +84,8 @@ export function toOrder(raw: unknown): Order {
     nextAction: r.next_action,
     failureCode: r.failure_code,
     cancelReason: r.cancel_reason,
+    attentionReason: r.attention_reason,
+    backordered: r.backordered,
     leaseUntil: r.lease_until,
     createdAt: r.created_at,
   };
@@ -105,6 +111,8 @@ export interface NewOrder {
   totalMinor: number;
   paymentMethodId: string;
   leaseSeconds: number;
+  /** The client address the completion came from, when known. */
+  clientIp?: string | null;
 }
 
 /** Inserts a PENDING_PAYMENT order already leased to the caller. */
@@ -112,14 +120,14 @@ export async function insertOrder(db: SqlExecutor, o: NewOrder): Promise<Order> 
   const { rows } = await db.query(
     `INSERT INTO orders (id, checkout_id, cart_id, customer_id, idempotency_scope, idempotency_key, request_hash, email,
        status, currency, lines, shipping_address, shipping_line, subtotal_minor, shipping_minor, tax_minor, total_minor,
-       payment_method_id, lease_until, subscription_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18), $19)
+       payment_method_id, lease_until, subscription_id, client_ip)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18), $19, $20)
      RETURNING *`,
     [
       o.id, o.checkoutId, o.cartId, o.customerId, o.idempotencyScope, o.idempotencyKey, o.requestHash, o.email,
       o.currency, JSON.stringify(o.lines), JSON.stringify(o.shippingAddress), JSON.stringify(o.shippingLine),
       o.subtotalMinor, o.shippingMinor, o.taxMinor, o.totalMinor, o.paymentMethodId, o.leaseSeconds,
-      o.subscriptionId ?? null,
+      o.subscriptionId ?? null, o.clientIp ?? null,
     ],
   );
   return toOrder(rows[0]);
@@ -175,13 +183,22 @@ export async function setPaymentAttempt(
   );
 }
 
+export interface TransitionChanges {
+  capturedMinor?: number;
+  paymentIntentId?: string;
+  failureCode?: string;
+  cancelReason?: string;
+  attentionReason?: AttentionReason;
+  backordered?: boolean;
+}
+
 /** Moves an order from one status to another; null when it was not in `from` (someone else moved it). */
 export async function transition(
   db: SqlExecutor,
   id: string,
   from: OrderStatus[],
   to: OrderStatus,
-  changes: { capturedMinor?: number; paymentIntentId?: string; failureCode?: string; cancelReason?: string } = {},
+  changes: TransitionChanges = {},
 ): Promise<Order | null> {
   const { rows } = await db.query(
     `UPDATE orders SET status = $3,
@@ -189,15 +206,57 @@ export async function transition(
         payment_intent_id = COALESCE($5, payment_intent_id),
         failure_code = COALESCE($6, failure_code),
         cancel_reason = COALESCE($7, cancel_reason),
+        attention_reason = COALESCE($8, attention_reason),
+        backordered = COALESCE($9, backordered),
         paid_at = CASE WHEN $3 = 'PAID' THEN now() ELSE paid_at END,
         next_action = CASE WHEN $3 = 'PENDING_PAYMENT' THEN next_action ELSE NULL END,
         lease_until = NULL,
         updated_at = now()
       WHERE id = $1 AND status = ANY($2::text[])
       RETURNING *`,
-    [id, from, to, changes.capturedMinor ?? null, changes.paymentIntentId ?? null, changes.failureCode ?? null, changes.cancelReason ?? null],
+    [
+      id, from, to, changes.capturedMinor ?? null, changes.paymentIntentId ?? null, changes.failureCode ?? null,
+      changes.cancelReason ?? null, changes.attentionReason ?? null, changes.backordered ?? null,
+    ],
   );
   return rows[0] ? toOrder(rows[0]) : null;
+}
+
+/**
+ * How many unpaid orders still holding stock (made within the hold's lifetime) count against any of these
+ * holders: a customer, a cart, a client address.
+ */
+export async function countPendingHolds(
+  db: SqlExecutor,
+  holders: { customerId: string | null; cartId: string | null; clientIp: string | null },
+  holdSeconds: number,
+): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM orders
+      WHERE status = 'PENDING_PAYMENT' AND created_at > now() - make_interval(secs => $4)
+        AND (customer_id = $1 OR cart_id = $2 OR client_ip = $3)`,
+    [holders.customerId, holders.cartId, holders.clientIp, holdSeconds],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Orders flagged for a person, newest first; the cursor is (createdAt, id). */
+export async function listAttentionOrders(
+  db: SqlExecutor,
+  limit: number,
+  after: { createdAt: string; id: string } | null,
+): Promise<{ rows: Order[]; total: number }> {
+  const params: unknown[] = [limit + 1];
+  let where = 'attention_reason IS NOT NULL';
+  if (after) {
+    params.push(after.createdAt, after.id);
+    where += ' AND (created_at, id) < ($2::timestamptz, $3::uuid)';
+  }
+  const [page, count] = await Promise.all([
+    db.query(`SELECT * FROM orders WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $1`, params),
+    db.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE attention_reason IS NOT NULL`),
+  ]);
+  return { rows: page.rows.map(toOrder), total: Number(count.rows[0]?.n ?? 0) };
 }
 
 export async function addRefunded(db: SqlExecutor, id: string, deltaMinor: number, status: OrderStatus): Promise<Order> {

@@ -28,11 +28,14 @@ export type CartSnapshot = z.infer<typeof snapshotSchema>['cart'];
 
 export type SnapshotResult = { ok: true; cart: CartSnapshot } | { ok: false; error: 'CART_NOT_FOUND' | 'FORBIDDEN' };
 export type ReserveResult = { ok: true } | { ok: false; variantIds: string[] };
+/** Not ok when the hold ran out and the stock has sold since, or the hold was released or never made. */
+export type CommitResult = { ok: true } | { ok: false; reason: 'INSUFFICIENT_STOCK' | 'RESERVATION_EXPIRED' | 'RESERVATION_NOT_FOUND' };
 
 export interface CartPort {
   snapshot(cartId: string, customerId: string | null): Promise<SnapshotResult>;
   reserve(reservationId: string, lines: { variantId: string; quantity: number }[], ttlSeconds: number): Promise<ReserveResult>;
-  commit(reservationId: string): Promise<void>;
+  /** Sells the held units (a hold that ran out is sold from the stock available now, if it is there). */
+  commit(reservationId: string): Promise<CommitResult>;
   release(reservationId: string): Promise<void>;
 }
 
@@ -61,7 +64,16 @@ export function cartPort(client: ServiceClient): CartPort {
       }
     },
     async commit(reservationId) {
-      await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/commit`, {});
+      try {
+        await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/commit`, {});
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof ServiceCallError && (error.status === 404 || error.status === 409)) {
+          const parsed = z.object({ error: z.enum(['INSUFFICIENT_STOCK', 'RESERVATION_EXPIRED', 'RESERVATION_NOT_FOUND']) }).safeParse(error.body);
+          return { ok: false, reason: parsed.success ? parsed.data.error : error.status === 404 ? 'RESERVATION_NOT_FOUND' : 'RESERVATION_EXPIRED' };
+        }
+        throw error;
+      }
     },
     async release(reservationId) {
       await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/release`, {});

@@ -16,8 +16,14 @@ export interface Deps {
     reservationTtlSeconds: number;
     pendingTimeoutSeconds: number;
     returnUrl: string;
-    /** How long a checkout's prices hold. */
+    /** How long a checkout lives. */
     checkoutTtlSeconds: number;
+    /** How long a checkout's prices hold before completing it re-prices it. */
+    checkoutPriceTtlSeconds: number;
+    /** How many unpaid orders holding stock a customer, cart or client address may have. */
+    maxPendingPayments: number;
+    /** Keep (and charge) an order whose payment completed after its stock was gone. */
+    allowBackorders: boolean;
   };
   /** Called after a commit that wrote outbox rows, so they are relayed at once. */
   outboxWritten: () => void;

@@ -5,6 +5,7 @@ import {
   BadInputError,
   ForbiddenError,
   assertCanAccessOwned,
+  customerIdOf,
   readsAll,
   isAdmin,
   pageSize,
@@ -14,21 +15,24 @@ import {
   type Connection,
   type UserError,
 } from '@shop/common';
-import { enqueueEvents, isUniqueViolation } from '@shop/datastores';
+import { enqueueEvents, isUniqueViolation, type SqlExecutor } from '@shop/datastores';
 import {
   addRefunded,
   claimLease,
+  countPendingHolds,
   findByIdempotencyKey,
   findLiveOrderForCheckout,
   findOrder,
   findStalePending,
   insertOrder,
   insertRefund,
+  listAttentionOrders,
   listCustomerOrders,
   releaseLease,
   transition,
 } from '../data/orders';
-import { findCheckout } from '../data/checkouts';
+import { findCheckout, repriceCheckout } from '../data/checkouts';
+import { findPaymentCustomer } from '../data/subscriptions';
 import type { Context } from '../context';
 import { canSeeCustomer, decodeCreatedAtCursor, encodeCreatedAtCursor } from './customer-lists';
 import { chargeKeyFor } from '../payments/gateway';
@@ -37,11 +41,13 @@ import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
 import { applyPaymentResult, orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
-import type { NextAction, Order } from './types';
+import type { Checkout, NextAction, Order } from './types';
 
 export interface CompletePayload {
   order: Order | null;
   nextAction: NextAction | null;
+  /** The checkout as re-priced, when its prices moved (PRICES_CHANGED). */
+  checkout?: Checkout | null;
   userErrors: UserError[];
 }
 
@@ -101,6 +107,20 @@ export async function completeCheckout(
   const scope = checkout.customerId ? `customer:${checkout.customerId}` : `checkout:${checkout.id}`;
   const hash = requestHash(checkout.id, paymentMethodId);
 
+  // A saved card is only its owner's to pay with; a fresh one (saved on no one) anyone may use.
+  const owner = await deps.payments.paymentMethodOwner(paymentMethodId);
+  if (owner !== null) {
+    const caller = customerIdOf(ctx.principal);
+    const mine = caller ? await findPaymentCustomer(deps.db, caller, deps.payments.provider) : null;
+    if (owner !== mine) return fail('INVALID_PAYMENT_METHOD', 'The payment method is not valid.', ['payment', 'paymentMethodId']);
+  }
+
+  const replay = await findByIdempotencyKey(deps.db, scope, idempotencyKey);
+  if (!replay) {
+    const repriced = await repriceIfStale(deps, checkout);
+    if (repriced) return repriced;
+  }
+
   const open = async (): Promise<Opened> =>
     deps.db.transaction(async (tx) => {
       // The row lock queues concurrent completions of this checkout behind one another.
@@ -129,7 +149,14 @@ export async function completeCheckout(
           payload: fail('CHECKOUT_EXPIRED', 'This checkout has expired; start a new one so prices are current.', ['checkoutId']),
         };
       }
+      if (await tooManyPending(tx, deps, { customerId: locked.customerId, cartId: locked.cartId, clientIp: ctx.clientIp })) {
+        return {
+          kind: 'refused',
+          payload: fail('TOO_MANY_PENDING_PAYMENTS', 'Too many orders are awaiting payment; complete or cancel one first, or try again in a few minutes.', ['checkoutId']),
+        };
+      }
       const order = await insertOrder(tx, {
+        clientIp: ctx.clientIp,
         id: randomUUID(),
         checkoutId: locked.id,
         cartId: locked.cartId,
@@ -165,6 +192,51 @@ export async function completeCheckout(
   return resultOf(await resume(deps, opened.order));
 }
 
+/**
+ * Re-prices a checkout whose prices are older than the price window from the catalog's prices now. Null
+ * when completion may go on (nothing moved); PRICES_CHANGED with the re-priced checkout when something did.
+ */
+async function repriceIfStale(deps: Deps, checkout: Checkout): Promise<CompletePayload | null> {
+  const now = Date.now();
+  if (now - checkout.pricedAt.getTime() <= deps.settings.checkoutPriceTtlSeconds * 1000) return null;
+  // An expired checkout is refused as such, inside the completion.
+  if (now - checkout.createdAt.getTime() > deps.settings.checkoutTtlSeconds * 1000) return null;
+  if (await findLiveOrderForCheckout(deps.db, checkout.id)) return null;
+  const current = new Map((await deps.catalog.lookup(checkout.lines.map((l) => l.variantId))).map((v) => [v.id, v]));
+  const missing = checkout.lines.filter((l) => current.get(l.variantId)?.currencyCode !== checkout.currency);
+  if (missing.length) {
+    return fail('INVALID_MERCHANDISE', 'A product in this checkout is no longer sold; start a new checkout.', ['checkoutId']);
+  }
+  const lines = checkout.lines.map((l) => ({ ...l, unitPriceMinor: current.get(l.variantId)!.priceMinor }));
+  const repriced = await repriceCheckout(deps.db, checkout.id, lines);
+  const moved = lines.some((l, i) => l.unitPriceMinor !== checkout.lines.at(i)?.unitPriceMinor) || repriced.totalMinor !== checkout.totalMinor;
+  if (!moved) return null;
+  return {
+    order: null,
+    nextAction: null,
+    checkout: repriced,
+    userErrors: [userError('PRICES_CHANGED', 'Prices have changed since the checkout was made; review the new total and complete again.', ['checkoutId'])],
+  };
+}
+
+/**
+ * Whether another unpaid order would hold stock for one holder too many. Each holder's lock is taken (in one
+ * order, so two completions never wait on each other) so that concurrent completions count one another.
+ */
+async function tooManyPending(
+  tx: SqlExecutor,
+  deps: Deps,
+  holders: { customerId: string | null; cartId: string | null; clientIp: string | null },
+): Promise<boolean> {
+  const keys = [
+    holders.customerId && `customer:${holders.customerId}`,
+    holders.cartId && `cart:${holders.cartId}`,
+    holders.clientIp && `ip:${holders.clientIp}`,
+  ].filter((k): k is string => Boolean(k)).sort();
+  if (deps.db.kind === 'pg') for (const key of keys) await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`pending-payments:${key}`]);
+  return (await countPendingHolds(tx, holders, deps.settings.reservationTtlSeconds)) >= deps.settings.maxPendingPayments;
+}
+
 /** A retry of a known key: answer its settled result, or take over the attempt once no one else holds it. */
 async function resume(deps: Deps, order: Order): Promise<Order> {
   const deadline = Date.now() + (deps.settings.leaseSeconds + 2) * 1000;
@@ -179,7 +251,10 @@ async function resume(deps: Deps, order: Order): Promise<Order> {
   return current ?? order;
 }
 
-/** Runs while holding the order's lease: stock hold, charge, settlement. Every step is idempotent for this order. */
+/**
+ * Runs while holding the order's lease: stock hold, authorisation, then (in settle) the stock committed and
+ * the payment captured, or voided when the stock is gone. Every step is idempotent for this order.
+ */
 export async function processPayment(deps: Deps, order: Order): Promise<Order> {
   try {
     const held = await deps.cart.reserve(
@@ -194,15 +269,19 @@ export async function processPayment(deps: Deps, order: Order): Promise<Order> {
       });
       return cancelled ?? (await findOrder(deps.db, order.id)) ?? order;
     }
-    const result = await deps.payments.charge({
-      amountMinor: order.totalMinor,
-      currency: order.currency,
-      paymentMethodId: order.paymentMethodId,
-      orderId: order.id,
-      idempotencyKey: chargeKeyFor(order.id),
-      returnUrl: deps.settings.returnUrl,
-    });
-    await settle(deps, order.id, result);
+    // A payment already started (awaiting 3-D Secure) is read as it is now, not asked for again.
+    const result = order.paymentIntentId
+      ? await deps.payments.retrieve(order.paymentIntentId)
+      : await deps.payments.authorize({
+          amountMinor: order.totalMinor,
+          currency: order.currency,
+          paymentMethodId: order.paymentMethodId,
+          orderId: order.id,
+          idempotencyKey: chargeKeyFor(order.id),
+          returnUrl: deps.settings.returnUrl,
+          providerCustomerId: order.customerId ? await findPaymentCustomer(deps.db, order.customerId, deps.payments.provider) : null,
+        });
+    await settle(deps, order.id, result, { leased: true });
     return (await findOrder(deps.db, order.id)) ?? order;
   } finally {
     await releaseLease(deps.db, order.id).catch(() => undefined);
@@ -237,6 +316,19 @@ export async function customerOrders(
   return toConnection(rows, limit, encodeCreatedAtCursor, total, cursor !== null);
 }
 
+/** Orders a person should look at (paid after their stock was gone): admins and partners reading orders. */
+export async function ordersNeedingAttention(
+  ctx: Context,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<Order>> {
+  if (!readsAll(ctx.principal, 'orders:read') || ctx.principal.kind === 'service') throw new ForbiddenError();
+  const limit = pageSize(first);
+  const cursor = decodeCreatedAtCursor(after);
+  const { rows, total } = await listAttentionOrders(ctx.deps.db, limit, cursor);
+  for (const row of rows) ctx.loaders.order.prime(row.id, row);
+  return toConnection(rows, limit, encodeCreatedAtCursor, total, cursor !== null);
+}
 
 export interface OrderPayload {
   order: Order | null;
@@ -267,6 +359,8 @@ export async function cancelOrder(ctx: Context, orderId: string, reason: string 
       return { ...orderFail('PAYMENT_IN_PROGRESS', 'The payment is being processed; try again in a moment.'), effects: [] };
     }
     const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
+    // A payment still awaiting 3-D Secure is cancelled at the provider, so finishing it later takes nothing.
+    if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId) effects.push({ kind: 'void', orderId: order.id, paymentIntentId: order.paymentIntentId });
     const remaining = order.capturedMinor - order.refundedMinor;
     if (order.status === 'PAID' && remaining > 0 && order.paymentIntentId) {
       const refundId = randomUUID();
@@ -340,23 +434,27 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
     try {
       const result = order.paymentIntentId
         ? await deps.payments.retrieve(order.paymentIntentId)
-        : await deps.payments.findByOrder(order.id);
+        : await deps.payments.findByOrder(order.id, order.createdAt);
       const expired = now - order.createdAt.getTime() > deps.settings.pendingTimeoutSeconds * 1000;
       if (result && result.kind !== 'requires_action' && result.kind !== 'processing') {
-        await settle(deps, order.id, result);
+        await settle(deps, order.id, result, { leased: true });
         settled++;
       } else if (expired) {
+        const intentId = result ? result.paymentIntentId : order.paymentIntentId;
         const effects = await deps.db.transaction(async (tx): Promise<AfterCommit[]> => {
           const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
             failureCode: 'PAYMENT_TIMEOUT',
             cancelReason: 'payment not completed',
           });
-          return cancelled ? [{ kind: 'release_reservation', reservationId: order.id }] : [];
+          if (!cancelled) return [];
+          // The abandoned payment is cancelled at the provider too: authenticating it later takes nothing.
+          const voided: AfterCommit[] = intentId ? [{ kind: 'void', orderId: order.id, paymentIntentId: intentId }] : [];
+          return [...voided, { kind: 'release_reservation', reservationId: order.id }];
         });
         await runAfterCommit(deps, effects);
         settled++;
       } else if (result) {
-        await settle(deps, order.id, result);
+        await settle(deps, order.id, result, { leased: true });
       }
     } catch (error) {
       deps.logger.warn({ err: error, orderId: order.id }, 'reconciling an order failed; will retry');

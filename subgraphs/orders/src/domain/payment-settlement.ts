@@ -1,10 +1,23 @@
-// Turns what the payment provider says into the order's state, inside the caller's transaction, and lists the
-// side effects (stock, refunds) to run once that transaction has committed. Checkout, the Stripe webhook and
-// the reconciler all settle through here, so an order is settled the same way whoever learns of the payment first.
+// Turns what the payment provider says into the order's state. Payments are authorised first and captured
+// only once the order's stock is committed (a synchronous call to the cart service), so a shopper is never
+// charged for what cannot ship: when the stock is gone the authorisation is voided instead, or, for a payment
+// the provider captured already, refunded; either way the order is flagged for a person. Checkout, the Stripe
+// webhook, the sandbox's 3-D Secure page and the reconciler all settle through here, so an order is settled the
+// same way whoever learns of the payment first; the steps that call out (commit, capture, void) run under the
+// order's lease, so two of them never interleave.
 import { randomUUID } from 'node:crypto';
 import { enqueueEvents, type SqlExecutor } from '@shop/datastores';
-import { finishRefund, findOrder, insertRefund, addRefunded, setPaymentAttempt, transition } from '../data/orders';
-import type { PaymentResult } from '../payments/gateway';
+import {
+  claimLease,
+  finishRefund,
+  findOrder,
+  insertRefund,
+  addRefunded,
+  releaseLease,
+  setPaymentAttempt,
+  transition,
+} from '../data/orders';
+import { captureKeyFor, voidKeyFor, type PaymentResult } from '../payments/gateway';
 import type { Deps } from './deps';
 import type { Order } from './types';
 
@@ -12,6 +25,7 @@ export type AfterCommit =
   | { kind: 'commit_reservation'; reservationId: string }
   | { kind: 'release_reservation'; reservationId: string }
   | { kind: 'refund'; refundId: string; paymentIntentId: string; amountMinor: number }
+  | { kind: 'void'; orderId: string; paymentIntentId: string }
   | { kind: 'outbox' };
 
 export const orderNumber = (n: number) => `#${n}`;
@@ -27,10 +41,23 @@ export function orderPaidPayload(order: Order): Record<string, unknown> {
     lines: order.lines.map((l) => ({ variantId: l.variantId, productId: l.productId, quantity: l.quantity })),
     totalMinor: order.totalMinor,
     currencyCode: order.currency,
+    backordered: order.backordered,
   };
 }
 
-export async function applyPaymentResult(tx: SqlExecutor, orderId: string, result: PaymentResult): Promise<AfterCommit[]> {
+function orderCancelledPayload(order: Order, refundedMinor: number): Record<string, unknown> {
+  return { orderId: order.id, orderNumber: orderNumber(order.number), reservationId: order.id, refundedMinor, currencyCode: order.currency };
+}
+
+/** What became of the order's stock before its payment was taken. */
+export type StockState = 'unchecked' | 'committed' | 'backordered';
+
+export async function applyPaymentResult(
+  tx: SqlExecutor,
+  orderId: string,
+  result: PaymentResult,
+  stock: StockState = 'unchecked',
+): Promise<AfterCommit[]> {
   const order = await findOrder(tx, orderId, true);
   if (!order) return [];
   switch (result.kind) {
@@ -41,13 +68,14 @@ export async function applyPaymentResult(tx: SqlExecutor, orderId: string, resul
         const paid = await transition(tx, order.id, ['PENDING_PAYMENT'], 'PAID', {
           capturedMinor: result.amountMinor,
           paymentIntentId: result.paymentIntentId,
+          ...(stock === 'backordered' ? { backordered: true, attentionReason: 'BACKORDERED' as const } : {}),
         });
         if (!paid) return [];
         await enqueueEvents(tx, [{ topic: 'order.paid', payload: orderPaidPayload(paid) }]);
         return [{ kind: 'outbox' }, { kind: 'commit_reservation', reservationId: paid.id }];
       }
       if (order.status === 'CANCELLED' && order.capturedMinor === 0) {
-        // Paid after it was cancelled (3-D Secure finished late): a charge must never stand without an order.
+        // Paid after it was cancelled (a capture the provider made itself): a charge must never stand without an order.
         const refundId = randomUUID();
         await tx.query(`UPDATE orders SET captured_minor = $2, payment_intent_id = $3 WHERE id = $1`, [
           order.id, result.amountMinor, result.paymentIntentId,
@@ -62,13 +90,21 @@ export async function applyPaymentResult(tx: SqlExecutor, orderId: string, resul
     case 'invalid_payment_method': {
       if (order.status !== 'PENDING_PAYMENT') return [];
       const code = result.kind === 'declined' ? 'PAYMENT_DECLINED' : 'INVALID_PAYMENT_METHOD';
-      await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
+      const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
         failureCode: code,
         cancelReason: 'payment failed',
         ...(result.kind === 'declined' && result.paymentIntentId ? { paymentIntentId: result.paymentIntentId } : {}),
       });
+      if (cancelled && stock !== 'unchecked') {
+        // The capture failed after the stock was sold to this order: order.cancelled puts it back.
+        await enqueueEvents(tx, [{ topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, 0) }]);
+        return [{ kind: 'outbox' }];
+      }
       return [{ kind: 'release_reservation', reservationId: order.id }];
     }
+    case 'authorized':
+      // Settled by `settle` (commit, then capture or void); an authorisation alone changes no order.
+      return [];
     case 'requires_action':
       if (order.status === 'PENDING_PAYMENT') await setPaymentAttempt(tx, order.id, result.paymentIntentId, result.nextAction);
       return [];
@@ -76,6 +112,38 @@ export async function applyPaymentResult(tx: SqlExecutor, orderId: string, resul
       if (order.status === 'PENDING_PAYMENT') await setPaymentAttempt(tx, order.id, result.paymentIntentId, null);
       return [];
   }
+}
+
+/**
+ * A payment completed (authorised or captured) for an order whose stock is gone, and the shop takes no
+ * backorders: the order is cancelled as out of stock and flagged, and a captured amount is refunded in full.
+ */
+async function applyStockGone(
+  tx: SqlExecutor,
+  orderId: string,
+  payment: { paymentIntentId: string; capturedMinor: number },
+): Promise<AfterCommit[]> {
+  const order = await findOrder(tx, orderId, true);
+  if (!order || order.status !== 'PENDING_PAYMENT') return [];
+  const captured = payment.capturedMinor > 0;
+  const cancelled = (await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
+    failureCode: 'INSUFFICIENT_STOCK',
+    cancelReason: captured
+      ? 'paid after the stock was gone; the payment was refunded'
+      : 'paid after the stock was gone; the payment was voided, nothing was charged',
+    attentionReason: captured ? 'STOCK_GONE_PAYMENT_REFUNDED' : 'STOCK_GONE_PAYMENT_VOIDED',
+    paymentIntentId: payment.paymentIntentId,
+    capturedMinor: payment.capturedMinor,
+  }))!;
+  const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
+  if (captured) {
+    const refundId = randomUUID();
+    await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: payment.capturedMinor, reason: 'out of stock' });
+    await addRefunded(tx, order.id, payment.capturedMinor, 'CANCELLED');
+    effects.push({ kind: 'refund', refundId, paymentIntentId: payment.paymentIntentId, amountMinor: payment.capturedMinor });
+  }
+  await enqueueEvents(tx, [{ topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, payment.capturedMinor) }]);
+  return effects;
 }
 
 /** Runs the effects of a committed settlement; each is idempotent and retried by the reconciler or the cart's consumer. */
@@ -87,11 +155,14 @@ export async function runAfterCommit(deps: Deps, effects: AfterCommit[]): Promis
           deps.outboxWritten();
           break;
         case 'commit_reservation':
-          // Best effort: the cart also commits the hold when it consumes order.paid.
+          // Best effort: the stock was committed before the capture, and the cart commits again on order.paid.
           await deps.cart.commit(effect.reservationId);
           break;
         case 'release_reservation':
           await deps.cart.release(effect.reservationId);
+          break;
+        case 'void':
+          await deps.payments.cancelAuthorization({ paymentIntentId: effect.paymentIntentId, idempotencyKey: voidKeyFor(effect.orderId) });
           break;
         case 'refund': {
           const { refundId } = await deps.payments.refund({
@@ -109,7 +180,67 @@ export async function runAfterCommit(deps: Deps, effects: AfterCommit[]): Promis
   }
 }
 
-export async function settle(deps: Deps, orderId: string, result: PaymentResult): Promise<void> {
-  const effects = await deps.db.transaction((tx) => applyPaymentResult(tx, orderId, result));
+async function applyAndRun(deps: Deps, apply: (tx: SqlExecutor) => Promise<AfterCommit[]>): Promise<void> {
+  const effects = await deps.db.transaction(apply);
   await runAfterCommit(deps, effects);
+}
+
+/**
+ * Settles an order with what the provider says of its payment. `leased` says the caller holds the order's
+ * lease (checkout, the reconciler); anyone else waits for it before committing stock or moving money.
+ */
+export async function settle(deps: Deps, orderId: string, result: PaymentResult, options: { leased?: boolean } = {}): Promise<void> {
+  const order = await findOrder(deps.db, orderId);
+  if (!order) return;
+  const completed = result.kind === 'authorized' || result.kind === 'succeeded';
+  if (!completed || order.status !== 'PENDING_PAYMENT') {
+    if (result.kind === 'authorized') {
+      // Authorised after the order was cancelled (3-D Secure finished late): nothing is taken. (For a paid
+      // order this is a stale read of its own authorisation, already captured.)
+      if (order.status === 'CANCELLED') {
+        await deps.payments.cancelAuthorization({ paymentIntentId: result.paymentIntentId, idempotencyKey: voidKeyFor(order.id) });
+      }
+      return;
+    }
+    return applyAndRun(deps, (tx) => applyPaymentResult(tx, orderId, result));
+  }
+  if (!options.leased) return settleUnderLease(deps, orderId, result);
+
+  // The stock first: committed, it is this order's whatever happens next; gone, nothing is taken.
+  const stock = await deps.cart.commit(order.id);
+  const state: StockState = stock.ok ? 'committed' : 'backordered';
+  if (!stock.ok && !deps.settings.allowBackorders) {
+    const capturedMinor = result.kind === 'succeeded' ? result.amountMinor : 0;
+    if (result.kind === 'authorized') {
+      const after = await deps.payments.cancelAuthorization({ paymentIntentId: result.paymentIntentId, idempotencyKey: voidKeyFor(order.id) });
+      // The provider captured it after all (someone else did): it is refunded instead.
+      if (after.kind === 'succeeded') return applyAndRun(deps, (tx) => applyStockGone(tx, orderId, { paymentIntentId: after.paymentIntentId, capturedMinor: after.amountMinor }));
+    }
+    deps.logger.warn({ orderId, reason: stock.reason }, 'payment completed after the stock was gone; not charged');
+    return applyAndRun(deps, (tx) => applyStockGone(tx, orderId, { paymentIntentId: result.paymentIntentId, capturedMinor }));
+  }
+  const captured =
+    result.kind === 'authorized'
+      ? await deps.payments.capture({ paymentIntentId: result.paymentIntentId, amountMinor: result.amountMinor, idempotencyKey: captureKeyFor(order.id) })
+      : result;
+  return applyAndRun(deps, (tx) => applyPaymentResult(tx, orderId, captured, state));
+}
+
+/** Waits for the order's lease (another attempt may be settling it), then settles under it. */
+async function settleUnderLease(deps: Deps, orderId: string, result: PaymentResult): Promise<void> {
+  const deadline = Date.now() + (deps.settings.leaseSeconds + 2) * 1000;
+  for (;;) {
+    const claimed = await claimLease(deps.db, orderId, deps.settings.leaseSeconds);
+    if (claimed) {
+      try {
+        return await settle(deps, orderId, result, { leased: true });
+      } finally {
+        await releaseLease(deps.db, orderId).catch(() => undefined);
+      }
+    }
+    const now = await findOrder(deps.db, orderId);
+    if (!now || now.status !== 'PENDING_PAYMENT') return settle(deps, orderId, result);
+    if (Date.now() > deadline) throw new Error('the order is being settled by another attempt; retry later');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -366,9 +366,13 @@ export async function customerSubscriptions(
   return toConnection(rows, limit, encodeCreatedAtCursor, total, cursor !== null);
 }
 
-/** The payment methods saved on the shopper's provider customer (none before their first subscription). */
+/**
+ * The payment methods saved on the shopper's provider customer (none before their first subscription). Saved
+ * cards are their owner's: only the shopper and admins read them, not partner keys or other services.
+ */
 export async function customerPaymentMethods(ctx: Context, customerId: string): Promise<SavedPaymentMethod[]> {
-  if (!canSeeCustomer(ctx.principal, customerId)) throw new ForbiddenError();
+  const own = ctx.principal.kind === 'customer' && ctx.principal.customerId === customerId;
+  if (!own && !isAdmin(ctx.principal)) throw new ForbiddenError();
   const providerCustomerId = await findPaymentCustomer(ctx.deps.db, customerId, ctx.deps.payments.provider);
   return providerCustomerId ? ctx.deps.payments.listPaymentMethods(providerCustomerId) : [];
 }

@@ -53,12 +53,18 @@ export interface Checkout {
   shippingMinor: number;
   taxMinor: number;
   totalMinor: number;
-  /** When the checkout was priced. */
+  /** When the checkout was made. */
   createdAt: Date;
+  /** When its lines were last priced from the catalog. */
+  pricedAt: Date;
 }
 
 export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Why a person should look at an order: its payment completed after its stock was gone. */
+export const ATTENTION_REASONS = ['STOCK_GONE_PAYMENT_VOIDED', 'STOCK_GONE_PAYMENT_REFUNDED', 'BACKORDERED'] as const;
+export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
 export const nextActionSchema = z.object({
   type: z.string(),
@@ -95,6 +101,9 @@ export interface Order {
   nextAction: NextAction | null;
   failureCode: string | null;
   cancelReason: string | null;
+  attentionReason: AttentionReason | null;
+  /** Kept and charged although its stock was gone (the shop allows backorders). */
+  backordered: boolean;
   leaseUntil: Date | null;
   createdAt: Date;
 }

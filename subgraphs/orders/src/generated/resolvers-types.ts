@@ -58,11 +58,19 @@ export type Checkout = {
 /** The result of checkoutComplete. */
 export type CheckoutCompletePayload = {
   __typename?: 'CheckoutCompletePayload';
+  /** The checkout re-priced at today's prices, when they moved since it was priced (PRICES_CHANGED); null otherwise. */
+  checkout?: Maybe<Checkout>;
   /** What the shopper must do before the payment completes, when anything. */
   nextAction?: Maybe<NextAction>;
   /** The order, when one was placed (PAID, or PENDING_PAYMENT while an action is pending). */
   order?: Maybe<Order>;
-  /** What went wrong, if anything: PAYMENT_DECLINED, INSUFFICIENT_STOCK, CHECKOUT_NOT_FOUND, SHIPPING_RATE_REQUIRED, IDEMPOTENCY_KEY_REUSED, ... */
+  /**
+   * What went wrong, if anything: PAYMENT_DECLINED, INSUFFICIENT_STOCK, CHECKOUT_NOT_FOUND, SHIPPING_RATE_REQUIRED,
+   * IDEMPOTENCY_KEY_REUSED, PRICES_CHANGED (the checkout was priced over an hour ago and its prices have moved: nothing
+   * was charged, `checkout` has the new totals, complete again), TOO_MANY_PENDING_PAYMENTS (the shopper, cart or client
+   * address already has as many orders awaiting payment as the shop allows), INVALID_PAYMENT_METHOD (also a saved card
+   * that is not the caller's), ...
+   */
   userErrors: Array<UserError>;
 };
 
@@ -127,7 +135,7 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The orders the customer placed, newest first (checkout attempts whose payment never succeeded are not listed). Readable by the customer and by admins. */
   orders: OrderConnection;
-  /** The payment methods saved on the customer's account at the payment provider (saved when a subscription is created). Readable by the customer and by admins. */
+  /** The payment methods saved on the customer's account at the payment provider (saved when a subscription is created). Readable by the customer and by admins only (not by partner keys). */
   paymentMethods: Array<PaymentMethod>;
   /** The customer's product subscriptions (recurring orders), newest first. Readable by the customer and by admins. */
   subscriptions: ProductSubscriptionConnection;
@@ -205,7 +213,7 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Places the order: reserves stock, charges the payment method once, and marks the order PAID. Retrying with the same key returns the same result and never charges twice. */
+  /** Places the order: reserves stock, authorises the payment, commits the stock, then captures the payment once and marks the order PAID (if the stock is gone by then the authorisation is voided: INSUFFICIENT_STOCK, nothing charged). Retrying with the same key returns the same result and never charges twice. */
   checkoutComplete: CheckoutCompletePayload;
   /** Snapshots a cart into a checkout priced on the server, with shipping rates and tax. */
   checkoutCreate: CheckoutPayload;
@@ -283,6 +291,12 @@ export type NextAction = {
 /** An order: what a shopper bought and paid for. */
 export type Order = {
   __typename?: 'Order';
+  /** Why a person should look at the order, or null: its payment completed after its stock was gone (see ordersNeedingAttention). */
+  attentionReason?: Maybe<OrderAttentionReason>;
+  /** Whether the order was kept and charged although its stock was gone when its payment completed (the shop allows backorders); it ships when restocked. */
+  backordered: Scalars['Boolean']['output'];
+  /** Why the order was cancelled, when it was (for a payment that completed after the stock was gone, what became of the money). */
+  cancelReason?: Maybe<Scalars['String']['output']>;
   /** When the order was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** The shopper, or null for a guest's order. */
@@ -310,6 +324,19 @@ export type Order = {
   /** What the shopper pays. */
   total: Money;
 };
+
+/**
+ * Why a person should look at an order. The payment is authorised first and captured only once the stock is
+ * committed, so this happens only when a payment completes after the order's stock hold ran out (3-D Secure
+ * finished late) and the stock has sold since.
+ */
+export type OrderAttentionReason =
+  /** The shop allows backorders: the payment was captured and the order kept (PAID, backordered). */
+  | 'BACKORDERED'
+  /** The provider had captured the payment already; it was refunded in full and the order cancelled. */
+  | 'STOCK_GONE_PAYMENT_REFUNDED'
+  /** The authorisation was voided, nothing was charged, and the order cancelled (INSUFFICIENT_STOCK). */
+  | 'STOCK_GONE_PAYMENT_VOIDED';
 
 /** A page of orders. */
 export type OrderConnection = {
@@ -393,7 +420,7 @@ export type PageInfo = {
 
 /** How the shopper pays: a payment method created in the browser by Stripe.js; card data never reaches us. */
 export type PaymentInput = {
-  /** A Stripe PaymentMethod id, such as pm_card_visa. */
+  /** A Stripe PaymentMethod id, such as pm_card_visa, or one of the signed-in shopper's own saved paymentMethods. */
   paymentMethodId: Scalars['String']['input'];
 };
 
@@ -526,6 +553,8 @@ export type Query = {
   checkout?: Maybe<Checkout>;
   /** An order, to its owner or an admin; FORBIDDEN alike whether it exists or not. */
   order?: Maybe<Order>;
+  /** Orders a person should look at (see OrderAttentionReason), newest first. Admins and partners holding orders:read. */
+  ordersNeedingAttention: OrderConnection;
 };
 
 
@@ -536,6 +565,12 @@ export type QueryCheckoutArgs = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersNeedingAttentionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Money given back on an order. */
@@ -693,7 +728,7 @@ export type ResolversTypes = ResolversObject<{
   Checkout: ResolverTypeWrapper<CheckoutModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversTypes['Checkout']>, order?: Maybe<ResolversTypes['Order']> }>;
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: ResolverTypeWrapper<PricedLine>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -708,13 +743,14 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NextAction: ResolverTypeWrapper<NextAction>;
   Order: ResolverTypeWrapper<OrderModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OrderAttentionReason: OrderAttentionReason;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
   OrderLine: ResolverTypeWrapper<PricedLine>;
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentInput: PaymentInput;
   PaymentMethod: ResolverTypeWrapper<SavedPaymentMethod>;
   PaymentMethodDetachPayload: ResolverTypeWrapper<PaymentMethodDetachPayload>;
@@ -737,7 +773,7 @@ export type ResolversParentTypes = ResolversObject<{
   Checkout: CheckoutModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversParentTypes['Checkout']>, order?: Maybe<ResolversParentTypes['Order']> };
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: PricedLine;
   Int: Scalars['Int']['output'];
@@ -751,12 +787,12 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NextAction: NextAction;
   Order: OrderModel;
+  Boolean: Scalars['Boolean']['output'];
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
   OrderLine: PricedLine;
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PaymentInput: PaymentInput;
   PaymentMethod: SavedPaymentMethod;
   PaymentMethodDetachPayload: PaymentMethodDetachPayload;
@@ -785,6 +821,7 @@ export type CheckoutResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type CheckoutCompletePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CheckoutCompletePayload'] = ResolversParentTypes['CheckoutCompletePayload']> = ResolversObject<{
+  checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType>;
   nextAction?: Resolver<Maybe<ResolversTypes['NextAction']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -859,6 +896,9 @@ export type NextActionResolvers<ContextType = Context, ParentType extends Resolv
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attentionReason?: Resolver<Maybe<ResolversTypes['OrderAttentionReason']>, ParentType, ContextType>;
+  backordered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -962,6 +1002,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  ordersNeedingAttention?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersNeedingAttentionArgs>>;
 }>;
 
 export type RefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{

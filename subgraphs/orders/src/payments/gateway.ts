@@ -3,6 +3,8 @@
 import type { NextAction } from '../domain/types';
 
 export type PaymentResult =
+  /** The money is held on the card (authorised), not yet taken; capture takes it, cancelling the authorisation frees it. */
+  | { kind: 'authorized'; paymentIntentId: string; amountMinor: number; orderId: string | null }
   | { kind: 'succeeded'; paymentIntentId: string; amountMinor: number; orderId: string | null }
   | { kind: 'declined'; paymentIntentId: string | null; message: string; orderId: string | null }
   | { kind: 'requires_action'; paymentIntentId: string; nextAction: NextAction; orderId: string | null }
@@ -17,16 +19,28 @@ export interface ChargeRequest {
   /** Derived from the order, so every retry of one order names the same charge. */
   idempotencyKey: string;
   returnUrl: string;
+  /** The shopper's customer at the provider, when they have one (a saved payment method is charged through it). */
+  providerCustomerId: string | null;
 }
 
 export interface PaymentGateway {
   readonly provider: 'sandbox' | 'stripe';
-  charge(request: ChargeRequest): Promise<PaymentResult>;
+  /** Authorises the amount (manual capture): nothing is taken until `capture`. */
+  authorize(request: ChargeRequest): Promise<PaymentResult>;
+  /** Takes an authorised amount; the key makes a retry capture once. */
+  capture(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<PaymentResult>;
+  /** Frees an authorisation (or a payment still awaiting authentication) without taking anything; the payment as it is after. */
+  cancelAuthorization(request: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentResult>;
   /** The payment as the provider sees it now. */
   retrieve(paymentIntentId: string): Promise<PaymentResult>;
-  /** The payment made for an order, if any (the reconciler's way to find a charge whose reply was lost). */
-  findByOrder(orderId: string): Promise<PaymentResult | null>;
+  /**
+   * The payment made for an order, if any (the reconciler's way to find a charge whose reply was lost). The
+   * order's creation time bounds where to look.
+   */
+  findByOrder(orderId: string, orderCreatedAt: Date): Promise<PaymentResult | null>;
   refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }>;
+  /** The provider customer a payment method is saved on; null for a method saved on no one (or unknown). */
+  paymentMethodOwner(paymentMethodId: string): Promise<string | null>;
 
   /** The provider's customer for one of our shoppers; the key makes a retry find the same one. */
   createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }>;
@@ -76,3 +90,5 @@ export interface SubscriptionRequest {
 }
 
 export const chargeKeyFor = (orderId: string) => `order-${orderId}-charge`;
+export const captureKeyFor = (orderId: string) => `order-${orderId}-capture`;
+export const voidKeyFor = (orderId: string) => `order-${orderId}-void`;

@@ -1,6 +1,8 @@
-// The embedded payment provider: answers like Stripe does for its test payment method ids, and keeps its
-// charges in the orders database with idempotency-key semantics, so a retry never charges twice.
-import { randomBytes } from 'node:crypto';
+// The embedded payment provider: answers like Stripe does for its test payment method ids (with manual
+// capture: authorised first, captured or cancelled after), and keeps its charges in the orders database with
+// idempotency-key semantics, so a retry never charges twice. Its 3-D Secure step is a link carrying a signed,
+// single-use token.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SqlDatabase } from '@shop/datastores';
 import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
 
@@ -41,23 +43,31 @@ const toSaved = (r: MethodRow): SavedPaymentMethod => ({ id: r.id, brand: r.bran
 interface ChargeRow {
   id: string;
   order_id: string | null;
+  payment_method_id: string;
   amount_minor: string;
   status: string;
+  auth_nonce: string | null;
 }
 
 export class SandboxPaymentGateway implements PaymentGateway {
   readonly provider = 'sandbox' as const;
+  private readonly tokenKey: Buffer;
+
   constructor(
     private readonly db: SqlDatabase,
-    /** Where the shopper would authenticate; the sandbox completes the payment there. */
-    private readonly authenticateUrl: (paymentIntentId: string) => string,
-  ) {}
+    /** Where the shopper would authenticate (a public address); the sandbox completes the payment there. */
+    private readonly authenticateUrl: (paymentIntentId: string, token: string) => string,
+    /** Signs the 3-D Secure tokens. */
+    secret: string,
+  ) {
+    this.tokenKey = createHmac('sha256', secret).update('sandbox-3ds-token').digest();
+  }
 
   static knows(paymentMethodId: string): boolean {
     return SUCCEED.has(paymentMethodId) || DECLINE.has(paymentMethodId) || NEEDS_ACTION.has(paymentMethodId);
   }
 
-  async charge(original: ChargeRequest): Promise<PaymentResult> {
+  async authorize(original: ChargeRequest): Promise<PaymentResult> {
     // A saved method charges like the test method it was made from.
     const request = { ...original, paymentMethodId: (await this.testMethodOf(original.paymentMethodId)) ?? original.paymentMethodId };
     if (!SandboxPaymentGateway.knows(request.paymentMethodId)) {
@@ -67,41 +77,73 @@ export class SandboxPaymentGateway implements PaymentGateway {
       };
     }
     const status = SUCCEED.has(request.paymentMethodId)
-      ? 'succeeded'
+      ? 'requires_capture'
       : DECLINE.has(request.paymentMethodId)
         ? 'requires_payment_method'
         : 'requires_action';
     // The first request with a key creates the charge; a retry finds it and gets the same answer.
     await this.db.query(
-      `INSERT INTO sandbox_charges (id, idempotency_key, order_id, payment_method_id, amount_minor, currency, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING`,
-      [`pi_sandbox_${randomBytes(12).toString('hex')}`, request.idempotencyKey, request.orderId, request.paymentMethodId, request.amountMinor, request.currency, status],
+      `INSERT INTO sandbox_charges (id, idempotency_key, order_id, payment_method_id, amount_minor, currency, status, auth_nonce)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [
+        `pi_sandbox_${randomBytes(12).toString('hex')}`, request.idempotencyKey, request.orderId, request.paymentMethodId,
+        request.amountMinor, request.currency, status, status === 'requires_action' ? randomBytes(18).toString('base64url') : null,
+      ],
     );
-    const { rows } = await this.db.query<ChargeRow & { payment_method_id: string }>(
-      `SELECT * FROM sandbox_charges WHERE idempotency_key = $1`,
-      [request.idempotencyKey],
+    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE idempotency_key = $1`, [request.idempotencyKey]);
+    return this.toResult(rows[0]!);
+  }
+
+  async capture(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<PaymentResult> {
+    await this.db.query(
+      `UPDATE sandbox_charges SET status = 'succeeded', amount_minor = LEAST(amount_minor, $2) WHERE id = $1 AND status = 'requires_capture'`,
+      [request.paymentIntentId, request.amountMinor],
     );
-    return this.toResult(rows[0]!, rows[0]!.payment_method_id);
+    return this.retrieve(request.paymentIntentId);
+  }
+
+  async cancelAuthorization(request: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentResult> {
+    await this.db.query(
+      `UPDATE sandbox_charges SET status = 'canceled', auth_nonce = NULL WHERE id = $1 AND status IN ('requires_capture', 'requires_action')`,
+      [request.paymentIntentId],
+    );
+    return this.retrieve(request.paymentIntentId);
   }
 
   async retrieve(paymentIntentId: string): Promise<PaymentResult> {
-    const { rows } = await this.db.query<ChargeRow & { payment_method_id: string }>(`SELECT * FROM sandbox_charges WHERE id = $1`, [paymentIntentId]);
+    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE id = $1`, [paymentIntentId]);
     if (!rows[0]) return { kind: 'invalid_payment_method', message: 'No such payment.' };
-    return this.toResult(rows[0], rows[0].payment_method_id);
+    return this.toResult(rows[0]);
   }
 
   async findByOrder(orderId: string): Promise<PaymentResult | null> {
-    const { rows } = await this.db.query<ChargeRow & { payment_method_id: string }>(
-      `SELECT * FROM sandbox_charges WHERE order_id = $1 ORDER BY created_at DESC LIMIT 1`,
-      [orderId],
-    );
-    return rows[0] ? this.toResult(rows[0], rows[0].payment_method_id) : null;
+    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE order_id = $1 ORDER BY created_at DESC LIMIT 1`, [orderId]);
+    return rows[0] ? this.toResult(rows[0]) : null;
   }
 
-  /** What the 3-D Secure page does in the sandbox: the shopper authenticates and the payment succeeds. */
-  async authenticate(paymentIntentId: string): Promise<PaymentResult> {
-    await this.db.query(`UPDATE sandbox_charges SET status = 'succeeded' WHERE id = $1 AND status = 'requires_action'`, [paymentIntentId]);
-    return this.retrieve(paymentIntentId);
+  private sign(paymentIntentId: string, nonce: string): string {
+    return createHmac('sha256', this.tokenKey).update(`${paymentIntentId}.${nonce}`).digest('base64url');
+  }
+
+  /**
+   * What the 3-D Secure page does in the sandbox: the shopper authenticates and the payment is authorised.
+   * Null when the token is not this payment's, or was used already, or the payment no longer awaits authentication.
+   */
+  async authenticate(paymentIntentId: string, token: string): Promise<PaymentResult | null> {
+    const [nonce = '', mac = ''] = token.split('.');
+    const expected = Buffer.from(this.sign(paymentIntentId, nonce));
+    if (!nonce || Buffer.byteLength(mac) !== expected.length || !timingSafeEqual(Buffer.from(mac), expected)) return null;
+    const { rowCount } = await this.db.query(
+      `UPDATE sandbox_charges SET status = 'requires_capture', auth_nonce = NULL WHERE id = $1 AND status = 'requires_action' AND auth_nonce = $2`,
+      [paymentIntentId, nonce],
+    );
+    return rowCount ? this.retrieve(paymentIntentId) : null;
+  }
+
+  async paymentMethodOwner(paymentMethodId: string): Promise<string | null> {
+    if (!SAVED.test(paymentMethodId)) return null;
+    const { rows } = await this.db.query<{ customer: string | null }>(`SELECT customer FROM sandbox_payment_methods WHERE id = $1`, [paymentMethodId]);
+    return rows[0]?.customer ?? null;
   }
 
   async refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }> {
@@ -198,20 +240,29 @@ export class SandboxPaymentGateway implements PaymentGateway {
     return null;
   }
 
-  private toResult(row: ChargeRow, paymentMethodId: string): PaymentResult {
+  private toResult(row: ChargeRow): PaymentResult {
     const orderId = row.order_id;
+    const amountMinor = Number(row.amount_minor);
     switch (row.status) {
+      case 'requires_capture':
+        return { kind: 'authorized', paymentIntentId: row.id, amountMinor, orderId };
       case 'succeeded':
-        return { kind: 'succeeded', paymentIntentId: row.id, amountMinor: Number(row.amount_minor), orderId };
+        return { kind: 'succeeded', paymentIntentId: row.id, amountMinor, orderId };
       case 'requires_action':
         return {
           kind: 'requires_action',
           paymentIntentId: row.id,
           orderId,
-          nextAction: { type: 'REDIRECT_TO_URL', redirectUrl: this.authenticateUrl(row.id), clientSecret: `${row.id}_secret_sandbox` },
+          nextAction: {
+            type: 'REDIRECT_TO_URL',
+            redirectUrl: this.authenticateUrl(row.id, `${row.auth_nonce ?? ''}.${this.sign(row.id, row.auth_nonce ?? '')}`),
+            clientSecret: `${row.id}_secret_sandbox`,
+          },
         };
+      case 'canceled':
+        return { kind: 'declined', paymentIntentId: row.id, orderId, message: 'The payment was cancelled.' };
       default:
-        return { kind: 'declined', paymentIntentId: row.id, orderId, message: DECLINE.get(paymentMethodId) ?? 'Your card was declined.' };
+        return { kind: 'declined', paymentIntentId: row.id, orderId, message: DECLINE.get(row.payment_method_id) ?? 'Your card was declined.' };
     }
   }
 }

@@ -1,5 +1,6 @@
 // The payment port on real Stripe (or any server that speaks its API): PaymentIntents with automatic
-// payment methods, confirmed at once, idempotent by a key derived from the order.
+// payment methods, confirmed at once with manual capture (captured once the stock is committed), idempotent
+// by keys derived from the order.
 import Stripe from 'stripe';
 import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
 
@@ -50,8 +51,9 @@ function fromIntent(intent: Stripe.PaymentIntent): PaymentResult {
         },
       };
     }
-    case 'processing':
     case 'requires_capture':
+      return { kind: 'authorized', paymentIntentId: intent.id, amountMinor: intent.amount_capturable || intent.amount, orderId };
+    case 'processing':
     case 'requires_confirmation':
       return { kind: 'processing', paymentIntentId: intent.id, orderId };
     default:
@@ -68,14 +70,16 @@ export class StripePaymentGateway implements PaymentGateway {
   readonly provider = 'stripe' as const;
   constructor(private readonly stripe: Stripe) {}
 
-  async charge(request: ChargeRequest): Promise<PaymentResult> {
+  async authorize(request: ChargeRequest): Promise<PaymentResult> {
     try {
       const intent = await this.stripe.paymentIntents.create(
         {
           amount: request.amountMinor,
           currency: request.currency.toLowerCase(),
           payment_method: request.paymentMethodId,
+          ...(request.providerCustomerId ? { customer: request.providerCustomerId } : {}),
           confirm: true,
+          capture_method: 'manual',
           automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
           metadata: { orderId: request.orderId },
         },
@@ -94,14 +98,54 @@ export class StripePaymentGateway implements PaymentGateway {
     }
   }
 
+  async capture(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<PaymentResult> {
+    try {
+      const intent = await this.stripe.paymentIntents.capture(
+        request.paymentIntentId,
+        { amount_to_capture: request.amountMinor },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return fromIntent(intent);
+    } catch (error) {
+      // Already captured, cancelled or expired: the intent as it is now says which.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return this.retrieve(request.paymentIntentId);
+      throw error;
+    }
+  }
+
+  async cancelAuthorization(request: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentResult> {
+    try {
+      return fromIntent(await this.stripe.paymentIntents.cancel(request.paymentIntentId, {}, { idempotencyKey: request.idempotencyKey }));
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return this.retrieve(request.paymentIntentId);
+      throw error;
+    }
+  }
+
   async retrieve(paymentIntentId: string): Promise<PaymentResult> {
     return fromIntent(await this.stripe.paymentIntents.retrieve(paymentIntentId));
   }
 
-  async findByOrder(orderId: string): Promise<PaymentResult | null> {
-    const found = await this.stripe.paymentIntents.search({ query: `metadata['orderId']:'${orderId.replace(/'/g, '')}'`, limit: 1 });
-    const intent = found.data[0];
-    return intent ? fromIntent(intent) : null;
+  /**
+   * Lists the intents created around the order's creation and picks the one its metadata names. A list is read
+   * from Stripe's primary store; search is not (it can lag a minute behind), so a lost reply is always found.
+   */
+  async findByOrder(orderId: string, orderCreatedAt: Date): Promise<PaymentResult | null> {
+    const from = Math.floor(orderCreatedAt.getTime() / 1000) - 300;
+    for await (const intent of this.stripe.paymentIntents.list({ created: { gte: from }, limit: 100 })) {
+      if (intent.metadata?.orderId === orderId) return fromIntent(intent);
+    }
+    return null;
+  }
+
+  async paymentMethodOwner(paymentMethodId: string): Promise<string | null> {
+    try {
+      const pm = await this.stripe.paymentMethods.retrieve(paymentMethodId);
+      return typeof pm.customer === 'string' ? pm.customer : (pm.customer?.id ?? null);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return null;
+      throw error;
+    }
   }
 
   async refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }> {

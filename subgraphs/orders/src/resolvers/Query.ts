@@ -1,8 +1,9 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { readCheckout } from '../domain/checkout';
-import { orderFor } from '../domain/orders';
+import { orderFor, ordersNeedingAttention } from '../domain/orders';
 
 export const Query: QueryResolvers = {
   order: (_root, args, ctx) => orderFor(ctx, args.id),
+  ordersNeedingAttention: (_root, args, ctx) => ordersNeedingAttention(ctx, args.first, args.after),
   checkout: (_root, args, ctx) => readCheckout(ctx, args.id),
 };
