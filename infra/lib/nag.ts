@@ -38,7 +38,7 @@ export function suppressNagFindings(stack: Stack): void {
       reason: 'The environment holds no secret: addresses, ARNs of Secrets Manager secrets and settings; the secrets themselves are injected by ECS from Secrets Manager.',
     },
     { id: 'AwsSolutions-CFR1', reason: 'The shop sells worldwide: no geographic restriction.' },
-    { id: 'AwsSolutions-S1', reason: 'These buckets hold access logs; logging access to them would recurse.' },
+    { id: 'AwsSolutions-S1', reason: 'This bucket holds the access logs; logging access to it would recurse.' },
   ]);
 }
 

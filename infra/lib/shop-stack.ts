@@ -431,6 +431,7 @@ export class ShopStack extends Stack {
     });
     const albSg = new ec2.SecurityGroup(this, 'LoadBalancerSg', { vpc, description: 'Load balancer: CloudFront only', allowAllOutbound: false });
     albSg.addIngressRule(ec2.Peer.prefixList(props.cloudFrontPrefixListId), ec2.Port.tcp(443), 'CloudFront origin-facing addresses');
+    // The load balancer's and CloudFront's access logs (CloudFront's standard logging writes with ACLs).
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -509,14 +510,6 @@ export class ShopStack extends Stack {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
-    const logBucket = new s3.Bucket(this, 'CdnLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
     // By the origin name the load balancer's certificate covers, not the load balancer's own DNS name.
     const origin = new origins.HttpOrigin(originDomain, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
@@ -532,7 +525,7 @@ export class ShopStack extends Stack {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
-      logBucket,
+      logBucket: accessLogs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
         origin,
