@@ -5,7 +5,7 @@
 # services read at run time and the production dependencies only, and run as the unprivileged `node` user.
 
 # --- dependencies: the same manifests for both installs ------------------------------------------
-FROM node:20-bookworm-slim AS manifests
+FROM node:22-bookworm-slim AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY gateway/package.json gateway/
@@ -38,7 +38,7 @@ FROM manifests AS production-deps
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # --- runtime: what every service image shares -----------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 COPY --from=production-deps /app /app

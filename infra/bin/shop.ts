@@ -28,6 +28,7 @@ new ShopStack(app, 'Shop', {
   cloudFrontPrefixListId: context('cloudFrontPrefixListId', 'pl-3b927c52'),
   alarmEmail: app.node.tryGetContext('alarmEmail') as string | undefined,
   dbInstanceType: app.node.tryGetContext('dbInstanceType') as string | undefined,
+  desiredCount: app.node.tryGetContext('desiredCount') === undefined ? undefined : Number(app.node.tryGetContext('desiredCount')),
 });
 
 Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

@@ -1,6 +1,6 @@
 // The shop on AWS as drawn: Route 53 -> CloudFront (+ WAF) -> ALB -> ECS Fargate services, with RDS, DynamoDB,
 // ElastiCache, OpenSearch, the SNS/SQS event bus, the notification Lambda, SES and Secrets Manager.
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -53,6 +53,11 @@ export interface ShopStackProps extends StackProps {
   alarmEmail?: string;
   dbInstanceType?: string;
   natGateways?: number;
+  /**
+   * Tasks per service (and the autoscaling floor); 2 by default. The first deploy uses 0: the databases and
+   * the Stripe secrets are made ready before any service starts (docs/deploying.md).
+   */
+  desiredCount?: number;
   /** The two availability zones (given, not looked up); `<region>a` and `<region>b` by default. */
   availabilityZones?: string[];
 }
@@ -118,6 +123,7 @@ export class ShopStack extends Stack {
         },
       },
     });
+    Validations.of(vpc).acknowledge({ id: 'CloudFormation-Validate::W3010', reason: 'The zones are given as parameters so that synth looks nothing up.' });
     // DynamoDB without the NAT: a gateway endpoint costs nothing.
     vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
     const dataSubnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
@@ -407,7 +413,7 @@ export class ShopStack extends Stack {
         cluster,
         serviceName: spec.name,
         taskDefinition: task,
-        desiredCount: 2,
+        desiredCount: props.desiredCount ?? 2,
         minHealthyPercent: 100,
         maxHealthyPercent: 200,
         vpcSubnets: serviceSubnets,
@@ -416,12 +422,35 @@ export class ShopStack extends Stack {
         circuitBreaker: { enable: true, rollback: true },
         serviceConnectConfiguration: { services: [{ portMappingName: spec.name, dnsName: spec.name, port: spec.port }] },
       });
-      const scaling = service.autoScaleTaskCount({ minCapacity: 2, maxCapacity: 10 });
+      const scaling = service.autoScaleTaskCount({ minCapacity: props.desiredCount ?? 2, maxCapacity: 10 });
       scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
       services.set(spec.name, service);
       scalings.set(spec.name, scaling);
     }
     servicesSg.addIngressRule(servicesSg, ec2.Port.tcpRange(4000, 4005), 'Service Connect between the services');
+
+    // A one-off task that creates each service's database if missing; the services migrate their own at start.
+    const dbInit = new ecs.FargateTaskDefinition(this, 'DatabaseInitTask', { family: 'shop-db-init', cpu: 256, memoryLimitMiB: 512 });
+    const databases = SERVICES.flatMap((s) => (s.database ? [s.database] : []));
+    dbInit.addContainer('psql', {
+      containerName: 'psql',
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/postgres:16-alpine'),
+      command: [
+        'sh',
+        '-c',
+        `for db in ${databases.join(' ')}; do psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 || psql -c "CREATE DATABASE $db" || exit 1; done`,
+      ],
+      environment: { PGHOST: database.dbInstanceEndpointAddress, PGPORT: database.dbInstanceEndpointPort, PGUSER: 'shop', PGDATABASE: 'shop', PGSSLMODE: 'require' },
+      secrets: { PGPASSWORD: ecs.Secret.fromSecretsManager(databaseSecret, 'password') },
+      logging: ecs.LogDrivers.awsLogs({
+        streamPrefix: 'db-init',
+        logGroup: new logs.LogGroup(this, 'DatabaseInitLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      }),
+    });
+    acknowledge(dbInit.executionRole!, 'AwsSolutions-IAM5', 'ecr:GetAuthorizationToken has no resource-level permissions.', ['Resource::*']);
+    new CfnOutput(this, 'ClusterName', { value: cluster.clusterName });
+    new CfnOutput(this, 'ServicesSubnets', { value: vpc.selectSubnets(serviceSubnets).subnetIds.join(',') });
+    new CfnOutput(this, 'ServicesSecurityGroup', { value: servicesSg.securityGroupId });
 
     // --- the load balancer: HTTPS, reachable only from CloudFront, and only with the origin secret -------------
     const certificate = new acm.Certificate(this, 'Certificate', {

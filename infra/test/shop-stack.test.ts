@@ -186,7 +186,7 @@ describe('The AWS CDK app', () => {
 
   it('When the task definitions are synthesised, then each service gets the ARNs of the secrets it reads and no secret value in its environment', () => {
     for (const name of APP_SECRETS) template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: `shop/${name}` });
-    const tasks = resources('AWS::ECS::TaskDefinition');
+    const tasks = resources('AWS::ECS::TaskDefinition').filter(([id]) => !id.startsWith('DatabaseInit'));
     expect(tasks).toHaveLength(6);
     for (const [, task] of tasks) {
       const [container] = task.Properties.ContainerDefinitions as { Environment: { Name: string; Value: unknown }[]; Secrets?: { Name: string; ValueFrom: unknown }[] }[];
@@ -210,10 +210,15 @@ describe('The AWS CDK app', () => {
     expect(refs(subnetGroup.SubnetIds).sort()).toEqual(subnetsOf('data').sort());
     template.hasResourceProperties('AWS::RDS::DBParameterGroup', { Parameters: { 'rds.force_ssl': '1' } });
     // A database per service: each service's DATABASE_URL names its own.
-    const urls = resources('AWS::ECS::TaskDefinition').flatMap(([, t]) =>
+    const urls = resources('AWS::ECS::TaskDefinition').filter(([id]) => !id.startsWith('DatabaseInit')).flatMap(([, t]) =>
       (t.Properties.ContainerDefinitions as { Environment: { Name: string; Value: unknown }[] }[])[0]!.Environment.filter((e) => e.Name === 'DATABASE_URL').map((e) => JSON.stringify(e.Value)),
     );
     expect(urls.map((u) => /\/(\w+)\?sslmode/.exec(u)?.[1]).sort()).toEqual(['catalog', 'orders', 'shipping', 'users']);
+    // The one-off task that creates them before the first start.
+    const init = only('AWS::ECS::TaskDefinition', { Family: 'shop-db-init' }).Properties;
+    const command = (init.ContainerDefinitions as { Command: string[] }[])[0]!.Command.join(' ');
+    expect(command).toContain('for db in users catalog orders shipping;');
+    expect(command).toContain('CREATE DATABASE $db');
   });
 
   it('When DynamoDB is synthesised, then it has exactly the tables the services create locally, on demand, with their keys, indexes, TTL and point-in-time recovery', () => {
