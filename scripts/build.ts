@@ -25,7 +25,11 @@ const SUBGRAPHS = ['users', 'catalog', 'cart', 'orders', 'shipping'];
 export function runtimeAssets(root = ROOT): string[] {
   const candidates = [
     'schema/supergraph.graphql',
-    ...SUBGRAPHS.flatMap((name) => [`subgraphs/${name}/schema.graphql`, `subgraphs/${name}/migrations`, `subgraphs/${name}/data`]),
+    ...SUBGRAPHS.flatMap((name) => [
+      `subgraphs/${name}/schema.graphql`,
+      `subgraphs/${name}/migrations`,
+      `subgraphs/${name}/data`,
+    ]),
   ];
   return candidates.filter((path) => existsSync(join(root, path)));
 }
@@ -44,7 +48,10 @@ function sourceDirname(outDir: string): Plugin {
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes('__dirname')) return { contents: source, loader: 'ts' };
         const fromBundle = relative(outDir, dirname(args.path));
-        const contents = source.replace(/\b__dirname\b/g, `require('node:path').join(__dirname, ${JSON.stringify(fromBundle)})`);
+        const contents = source.replace(
+          /\b__dirname\b/g,
+          `require('node:path').join(__dirname, ${JSON.stringify(fromBundle)})`,
+        );
         return { contents, loader: 'ts' };
       });
     },
@@ -55,7 +62,9 @@ function sourceDirname(outDir: string): Plugin {
 const npmPackagesExternal: Plugin = {
   name: 'npm-packages-external',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@shop/') ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@shop/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -93,7 +102,7 @@ if (require.main === module) {
       if (stageAt > 0) stageRuntime(process.argv[stageAt + 1] ?? '/runtime');
     })
     .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+      console.error(error);
+      process.exit(1);
+    });
 }

@@ -18,21 +18,25 @@ const ENV = {
 
 /** Compose's variable interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$. */
 function interpolate(value: string, env: Record<string, string | undefined>): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (whole, name?: string, colon?: string, op?: string, arg?: string) => {
-    if (whole === '$$') return '$';
-    const raw = env[name!];
-    const missing = colon ? !raw : raw === undefined;
-    if (!missing) return raw!;
-    if (op === '?') throw new Error(`${name}: ${arg}`);
-    return op === '-' ? arg! : '';
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g,
+    (whole, name?: string, colon?: string, op?: string, arg?: string) => {
+      if (whole === '$$') return '$';
+      const raw = env[name!];
+      const missing = colon ? !raw : raw === undefined;
+      if (!missing) return raw!;
+      if (op === '?') throw new Error(`${name}: ${arg}`);
+      return op === '-' ? arg! : '';
+    },
+  );
 }
 
 function render(env: Record<string, string | undefined>): Record<string, unknown> {
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return interpolate(node, env);
     if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
     return node;
   };
   return walk(parse(COMPOSE, { merge: true })) as Record<string, unknown>;
@@ -61,7 +65,9 @@ describe('docker-compose.yml', () => {
   it('When rendered, then Postgres takes its password from .env and every database URL signs in with it', () => {
     const all = services();
     expect(all.postgres?.environment?.POSTGRES_PASSWORD).toBe(ENV.POSTGRES_PASSWORD);
-    const urls = Object.values(all).flatMap((s) => (s.environment?.DATABASE_URL ? [new URL(s.environment.DATABASE_URL)] : []));
+    const urls = Object.values(all).flatMap((s) =>
+      s.environment?.DATABASE_URL ? [new URL(s.environment.DATABASE_URL)] : [],
+    );
     expect(urls).toHaveLength(4);
     for (const url of urls) {
       expect(url.username).toBe(all.postgres?.environment?.POSTGRES_USER);
@@ -74,7 +80,8 @@ describe('docker-compose.yml', () => {
     const command = all.redis?.command ?? [];
     expect(command[command.indexOf('--requirepass') + 1]).toBe(ENV.REDIS_PASSWORD);
     expect(command).toContain('--requirepass');
-    for (const name of APP_SERVICES) expect(new URL(all[name]!.environment!.REDIS_URL!).password).toBe(ENV.REDIS_PASSWORD);
+    for (const name of APP_SERVICES)
+      expect(new URL(all[name]!.environment!.REDIS_URL!).password).toBe(ENV.REDIS_PASSWORD);
   });
 
   it('When rendered, then OpenSearch runs with its security plugin on and the catalog signs in to it', () => {

@@ -53,10 +53,20 @@ describe('Docker build context and images', () => {
     const sources = contextSources();
     expect(sources.length).toBeGreaterThan(0);
     const leaks = sources.flatMap((source) => {
-      if (FORBIDDEN.some((path) => path === source || path.startsWith(`${source}/`) || source.split('/').includes(path.split('/')[0]!)))
+      if (
+        FORBIDDEN.some(
+          (path) =>
+            path === source ||
+            path.startsWith(`${source}/`) ||
+            source.split('/').includes(path.split('/')[0]!),
+        )
+      )
         return [`COPY ${source} names a forbidden path`];
-      if (isFile(source)) return ignore.ignores(source) ? [`COPY ${source}: the file is not in the context`] : [];
-      return FORBIDDEN.map((path) => (source === '' ? path : `${source}/${path}`)).filter((path) => !ignore.ignores(path));
+      if (isFile(source))
+        return ignore.ignores(source) ? [`COPY ${source}: the file is not in the context`] : [];
+      return FORBIDDEN.map((path) => (source === '' ? path : `${source}/${path}`)).filter(
+        (path) => !ignore.ignores(path),
+      );
     });
     expect(leaks).toEqual([]);
   });
@@ -82,15 +92,17 @@ describe('Docker build context and images', () => {
       expect(instructions.map((i) => i.getTextContent()).join('\n')).not.toMatch(/tsx/);
     }
     const runtime = lineage('runtime');
-    const fromStages = runtime
-      .filter((i) => i.getKeyword() === 'COPY')
-      .map(copiedFrom);
+    const fromStages = runtime.filter((i) => i.getKeyword() === 'COPY').map(copiedFrom);
     // The runtime image takes its node_modules from the stage that installed production dependencies only.
     expect(fromStages).toEqual(expect.arrayContaining(['production-deps', 'build']));
-    const install = lineage('production-deps').find((i) => i.getKeyword() === 'RUN' && /npm ci/.test(i.getTextContent()))!;
+    const install = lineage('production-deps').find(
+      (i) => i.getKeyword() === 'RUN' && /npm ci/.test(i.getTextContent()),
+    )!;
     expect(install.getTextContent()).toMatch(/npm ci --omit=dev/);
     // Every stage the runtime copies from is one of those two: the build stage's node_modules (with dev dependencies) stays behind.
-    expect(fromStages.filter((s) => s !== undefined && !['production-deps', 'build'].includes(s))).toEqual([]);
+    expect(fromStages.filter((s) => s !== undefined && !['production-deps', 'build'].includes(s))).toEqual(
+      [],
+    );
     // The default target is the gateway.
     expect(stages().at(-1)?.name).toBe('gateway');
   });

@@ -48,9 +48,13 @@ export function words(instruction: Instruction): string[] {
 /** The stage a COPY takes its files from; undefined for the build context. */
 export function copiedFrom(instruction: Instruction): string | undefined {
   if (!(instruction instanceof ModifiableInstruction)) return undefined;
-  return instruction.getFlags().find((flag) => flag.getName() === 'from')?.getValue() ?? undefined;
+  return (
+    instruction
+      .getFlags()
+      .find((flag) => flag.getName() === 'from')
+      ?.getValue() ?? undefined
+  );
 }
-
 
 /** The build-context files a stage copies in (COPY without --from), each source with its destination. */
 export function contextCopies(name: string): { source: string; destination: string }[] {

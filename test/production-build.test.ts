@@ -16,7 +16,13 @@ let database: TestDatabase;
 async function startBuilt(service: string, env: Record<string, string>): Promise<void> {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/${service}/index.js`], {
     cwd: app,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -25,8 +31,10 @@ async function startBuilt(service: string, env: Record<string, string>): Promise
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${service} exited (${child.exitCode}): ${output.slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`${service} did not answer /health within 60 s: ${output.slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${service} exited (${child.exitCode}): ${output.slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${service} did not answer /health within 60 s: ${output.slice(-3000)}`);
     const ok = await fetch(`http://127.0.0.1:${env.PORT}/health`).then(
       (r) => r.ok,
       () => false,
@@ -41,15 +49,21 @@ beforeAll(async () => {
   // The manifests stage: the lockfile and every workspace manifest, then `npm ci --omit=dev` (the cache
   // the root install filled serves it).
   for (const { source, destination } of contextCopies('manifests')) {
-    const target = destination.endsWith('/') ? join(app, destination, source.split('/').at(-1)!) : join(app, destination, source);
+    const target = destination.endsWith('/')
+      ? join(app, destination, source.split('/').at(-1)!)
+      : join(app, destination, source);
     mkdirSync(dirname(target), { recursive: true });
     cpSync(join(ROOT, source), target);
   }
-  const install = spawnSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: app,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const install = spawnSync(
+    'npm',
+    ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   if (install.status !== 0) throw new Error(`npm ci --omit=dev failed: ${install.stderr}`);
   // The build stage: npm run build, then dist/ and the run-time files copied into the image's /app.
   const dist = join(app, '.build');
@@ -61,7 +75,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of started) child.kill('SIGTERM');
-  await Promise.all(started.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)));
+  await Promise.all(
+    started.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)),
+  );
   await database?.drop();
   if (app) rmSync(app, { recursive: true, force: true });
 });
@@ -75,7 +91,11 @@ describe('Production build', () => {
 
   it('When the built gateway and shipping subgraph run from dist/ on production dependencies only, then a query through the gateway is answered from Postgres', async () => {
     const shippingPort = await freePort();
-    await startBuilt('shipping', { PORT: String(shippingPort), DATABASE_URL: database.url, INTERNAL_AUTH_SECRET: TEST_SECRET });
+    await startBuilt('shipping', {
+      PORT: String(shippingPort),
+      DATABASE_URL: database.url,
+      INTERNAL_AUTH_SECRET: TEST_SECRET,
+    });
     const health = await fetch(`http://127.0.0.1:${shippingPort}/health`);
     expect(await health.json()).toEqual({ status: 'ok', service: 'shipping' });
 
@@ -89,10 +109,15 @@ describe('Production build', () => {
       SUBGRAPH_SHIPPING_URL: `http://127.0.0.1:${shippingPort}/graphql`,
     });
     // The migrations ran from the files beside the build: the shipping tables exist.
-    const tables = await database.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name = 'shipments'`);
+    const tables = await database.db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name = 'shipments'`,
+    );
     expect(tables.rows[0]?.n).toBe('1');
 
-    const answer = await gql<{ trackShipment: unknown }>(`http://127.0.0.1:${gatewayPort}/graphql`, '{ trackShipment(trackingNumber: "1ZNOSUCHNUMBER") { trackingNumber } }');
+    const answer = await gql<{ trackShipment: unknown }>(
+      `http://127.0.0.1:${gatewayPort}/graphql`,
+      '{ trackShipment(trackingNumber: "1ZNOSUCHNUMBER") { trackingNumber } }',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ data: { trackShipment: null } });
   });

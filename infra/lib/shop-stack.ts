@@ -83,7 +83,12 @@ export const SERVICES: ServiceSpec[] = [
 ];
 
 /** The app secrets the services read through `<NAME>_ARN`; the Stripe ones are filled in by the operator. */
-export const APP_SECRETS = ['INTERNAL_AUTH_SECRET', 'MFA_ENCRYPTION_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const;
+export const APP_SECRETS = [
+  'INTERNAL_AUTH_SECRET',
+  'MFA_ENCRYPTION_KEY',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+] as const;
 type AppSecret = (typeof APP_SECRETS)[number];
 
 const SECRET_USERS: Record<AppSecret, ServiceSpec['name'][]> = {
@@ -118,17 +123,26 @@ export class ShopStack extends Stack {
       flowLogs: {
         all: {
           destination: ec2.FlowLogDestination.toCloudWatchLogs(
-            new logs.LogGroup(this, 'FlowLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+            new logs.LogGroup(this, 'FlowLogs', {
+              retention: logs.RetentionDays.ONE_MONTH,
+              removalPolicy: RemovalPolicy.DESTROY,
+            }),
           ),
         },
       },
     });
-    Validations.of(vpc).acknowledge({ id: 'CloudFormation-Validate::W3010', reason: 'The zones are given as parameters so that synth looks nothing up.' });
+    Validations.of(vpc).acknowledge({
+      id: 'CloudFormation-Validate::W3010',
+      reason: 'The zones are given as parameters so that synth looks nothing up.',
+    });
     // DynamoDB without the NAT: a gateway endpoint costs nothing.
     vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
     const dataSubnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
     const serviceSubnets = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
-    const servicesSg = new ec2.SecurityGroup(this, 'ServicesSg', { vpc, description: 'The shop services (ECS tasks)' });
+    const servicesSg = new ec2.SecurityGroup(this, 'ServicesSg', {
+      vpc,
+      description: 'The shop services (ECS tasks)',
+    });
 
     // --- secrets ------------------------------------------------------------------------------------------
     const appSecrets = {
@@ -141,11 +155,17 @@ export class ShopStack extends Stack {
         secretName: 'shop/MFA_ENCRYPTION_KEY',
         description: 'AES-256-GCM key of TOTP secrets at rest (64 hex characters)',
         // Only 0-9 and a-f remain: 64 of them are the 32-byte key in hex.
-        generateSecretString: { passwordLength: 64, excludePunctuation: true, excludeUppercase: true, excludeCharacters: 'ghijklmnopqrstuvwxyz' },
+        generateSecretString: {
+          passwordLength: 64,
+          excludePunctuation: true,
+          excludeUppercase: true,
+          excludeCharacters: 'ghijklmnopqrstuvwxyz',
+        },
       }),
       STRIPE_SECRET_KEY: new secretsmanager.Secret(this, 'StripeSecretKey', {
         secretName: 'shop/STRIPE_SECRET_KEY',
-        description: "Stripe's secret API key: set it with put-secret-value before the first deploy of the services",
+        description:
+          "Stripe's secret API key: set it with put-secret-value before the first deploy of the services",
       }),
       STRIPE_WEBHOOK_SECRET: new secretsmanager.Secret(this, 'StripeWebhookSecret', {
         secretName: 'shop/STRIPE_WEBHOOK_SECRET',
@@ -199,7 +219,9 @@ export class ShopStack extends Stack {
     const databaseSecret = database.secret!;
 
     // --- DynamoDB: the tables the services create locally, from the same definitions -------------------------
-    const tables = new Map(allTables(TABLE_PREFIX).map((definition) => [definition.name, this.table(definition)]));
+    const tables = new Map(
+      allTables(TABLE_PREFIX).map((definition) => [definition.name, this.table(definition)]),
+    );
     const ownTables = serviceTables(TABLE_PREFIX) as Partial<Record<ServiceSpec['name'], TableDefinition[]>>;
 
     // --- ElastiCache for Redis: TLS in transit, AUTH, at rest encrypted, a replica in the other zone --------
@@ -245,11 +267,25 @@ export class ShopStack extends Stack {
         masterUserName: 'shop',
         masterUserPassword: searchMaster.secretValueFromJson('password'),
       },
-      logging: { slowSearchLogEnabled: true, slowIndexLogEnabled: true, appLogEnabled: true, auditLogEnabled: true },
+      logging: {
+        slowSearchLogEnabled: true,
+        slowIndexLogEnabled: true,
+        appLogEnabled: true,
+        auditLogEnabled: true,
+      },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(search, 'AwsSolutions-OS3', 'The domain is reachable only inside the VPC, from the services security group; fine-grained access control authenticates each request.');
-    acknowledge(search, 'AwsSolutions-IAM5', 'CDK sets the log groups\' resource policy through the CloudWatch Logs API, which has no resource-level permissions.', ['Resource::*']);
+    acknowledge(
+      search,
+      'AwsSolutions-OS3',
+      'The domain is reachable only inside the VPC, from the services security group; fine-grained access control authenticates each request.',
+    );
+    acknowledge(
+      search,
+      'AwsSolutions-IAM5',
+      "CDK sets the log groups' resource policy through the CloudWatch Logs API, which has no resource-level permissions.",
+      ['Resource::*'],
+    );
     // Requests are unsigned; fine-grained access control authenticates each one with the internal user.
     search.addAccessPolicies(
       new iam.PolicyStatement({
@@ -267,7 +303,11 @@ export class ShopStack extends Stack {
     });
     // SNS must use the key to deliver to the encrypted queues.
     busKey.grant(new iam.ServicePrincipal('sns.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    const topic = new sns.Topic(this, 'EventTopic', { topicName: EVENT_TOPIC_NAME, masterKey: busKey, enforceSSL: true });
+    const topic = new sns.Topic(this, 'EventTopic', {
+      topicName: EVENT_TOPIC_NAME,
+      masterKey: busKey,
+      enforceSSL: true,
+    });
     const queues = new Map<string, sqs.Queue>();
     const queueWithDlq = (name: string, visibilityTimeout: Duration): sqs.Queue => {
       const dlq = new sqs.Queue(this, `${pascal(name)}Dlq`, {
@@ -299,7 +339,9 @@ export class ShopStack extends Stack {
       hostedZoneId: props.hostedZoneId,
       zoneName: props.hostedZoneName,
     });
-    const emailIdentity = new ses.EmailIdentity(this, 'EmailIdentity', { identity: ses.Identity.publicHostedZone(zone) });
+    const emailIdentity = new ses.EmailIdentity(this, 'EmailIdentity', {
+      identity: ses.Identity.publicHostedZone(zone),
+    });
     const emailFrom = `Shop <no-reply@${props.hostedZoneName}>`;
     const notificationsQueue = queueWithDlq('shop-notifications', Duration.seconds(180));
     const notifications = new lambda.Function(this, 'Notifications', {
@@ -310,10 +352,20 @@ export class ShopStack extends Stack {
       code: lambda.Code.fromAsset(props.notificationsCode),
       timeout: Duration.seconds(30),
       memorySize: 256,
-      environment: { NODE_ENV: 'production', SES_REGION: this.region, EMAIL_FROM: emailFrom, NODE_OPTIONS: '--enable-source-maps' },
-      logGroup: new logs.LogGroup(this, 'NotificationsLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      environment: {
+        NODE_ENV: 'production',
+        SES_REGION: this.region,
+        EMAIL_FROM: emailFrom,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      logGroup: new logs.LogGroup(this, 'NotificationsLogs', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
     });
-    notifications.addEventSource(new SqsEventSource(notificationsQueue, { batchSize: 10, reportBatchItemFailures: true }));
+    notifications.addEventSource(
+      new SqsEventSource(notificationsQueue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
     emailIdentity.grantSendEmail(notifications);
 
     // --- ECS Fargate: the gateway and the five subgraphs, reaching each other by Service Connect ---------------
@@ -331,7 +383,10 @@ export class ShopStack extends Stack {
         family: `shop-${spec.name}`,
         cpu: spec.cpu,
         memoryLimitMiB: spec.memoryMiB,
-        runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+        runtimePlatform: {
+          cpuArchitecture: ecs.CpuArchitecture.X86_64,
+          operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+        },
       });
       const environment: Record<string, string> = {
         NODE_ENV: 'production',
@@ -357,9 +412,13 @@ export class ShopStack extends Stack {
         environment[`${name}_ARN`] = appSecrets[name].secretArn;
         appSecrets[name].grantRead(task.taskRole);
       }
-      const secrets: Record<string, ecs.Secret> = { REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(redisAuth) };
+      const secrets: Record<string, ecs.Secret> = {
+        REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(redisAuth),
+      };
       // The connection strings are completed at start from the injected secrets, so no password is in the template.
-      const urls = [`REDIS_URL="rediss://:$REDIS_AUTH_TOKEN@${redis.attrPrimaryEndPointAddress}:${redis.attrPrimaryEndPointPort}"`];
+      const urls = [
+        `REDIS_URL="rediss://:$REDIS_AUTH_TOKEN@${redis.attrPrimaryEndPointAddress}:${redis.attrPrimaryEndPointPort}"`,
+      ];
       if (spec.database) {
         // node-postgres takes PGPASSWORD when the URL has none.
         secrets.PGPASSWORD = ecs.Secret.fromSecretsManager(databaseSecret, 'password');
@@ -375,7 +434,8 @@ export class ShopStack extends Stack {
       if (spec.name === 'gateway') {
         // CloudFront appends the client's address to X-Forwarded-For, the load balancer CloudFront's.
         environment.TRUSTED_PROXY_HOPS = '2';
-        for (const s of SERVICES.filter((x) => x.name !== 'gateway')) environment[`SUBGRAPH_${s.name.toUpperCase()}_URL`] = `${urlOf(s.name)}/graphql`;
+        for (const s of SERVICES.filter((x) => x.name !== 'gateway'))
+          environment[`SUBGRAPH_${s.name.toUpperCase()}_URL`] = `${urlOf(s.name)}/graphql`;
       }
       const queue = serviceQueues.get(spec.name);
       if (queue) {
@@ -384,7 +444,8 @@ export class ShopStack extends Stack {
       }
       topic.grantPublish(task.taskRole);
       busKey.grantEncryptDecrypt(task.taskRole);
-      for (const definition of ownTables[spec.name] ?? []) tables.get(definition.name)!.grantReadWriteData(task.taskRole);
+      for (const definition of ownTables[spec.name] ?? [])
+        tables.get(definition.name)!.grantReadWriteData(task.taskRole);
       if (['users', 'orders'].includes(spec.name)) emailIdentity.grantSendEmail(task.taskRole);
 
       task.addContainer('app', {
@@ -400,15 +461,28 @@ export class ShopStack extends Stack {
         portMappings: [{ name: spec.name, containerPort: spec.port, appProtocol: ecs.AppProtocol.http }],
         logging: ecs.LogDrivers.awsLogs({
           streamPrefix: spec.name,
-          logGroup: new logs.LogGroup(this, `${pascal(spec.name)}Logs`, { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+          logGroup: new logs.LogGroup(this, `${pascal(spec.name)}Logs`, {
+            retention: logs.RetentionDays.ONE_MONTH,
+            removalPolicy: RemovalPolicy.DESTROY,
+          }),
         }),
         healthCheck: {
-          command: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${spec.port}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`],
+          command: [
+            'CMD',
+            'node',
+            '-e',
+            `fetch('http://127.0.0.1:${spec.port}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
+          ],
           startPeriod: Duration.seconds(60),
         },
         readonlyRootFilesystem: false,
       });
-      acknowledge(task.executionRole!, 'AwsSolutions-IAM5', 'ecr:GetAuthorizationToken has no resource-level permissions.', ['Resource::*']);
+      acknowledge(
+        task.executionRole!,
+        'AwsSolutions-IAM5',
+        'ecr:GetAuthorizationToken has no resource-level permissions.',
+        ['Resource::*'],
+      );
       const service = new ecs.FargateService(this, `${pascal(spec.name)}Service`, {
         cluster,
         serviceName: spec.name,
@@ -420,17 +494,27 @@ export class ShopStack extends Stack {
         securityGroups: [servicesSg],
         assignPublicIp: false,
         circuitBreaker: { enable: true, rollback: true },
-        serviceConnectConfiguration: { services: [{ portMappingName: spec.name, dnsName: spec.name, port: spec.port }] },
+        serviceConnectConfiguration: {
+          services: [{ portMappingName: spec.name, dnsName: spec.name, port: spec.port }],
+        },
       });
       const scaling = service.autoScaleTaskCount({ minCapacity: props.desiredCount ?? 2, maxCapacity: 10 });
       scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
       services.set(spec.name, service);
       scalings.set(spec.name, scaling);
     }
-    servicesSg.addIngressRule(servicesSg, ec2.Port.tcpRange(4000, 4005), 'Service Connect between the services');
+    servicesSg.addIngressRule(
+      servicesSg,
+      ec2.Port.tcpRange(4000, 4005),
+      'Service Connect between the services',
+    );
 
     // A one-off task that creates each service's database if missing; the services migrate their own at start.
-    const dbInit = new ecs.FargateTaskDefinition(this, 'DatabaseInitTask', { family: 'shop-db-init', cpu: 256, memoryLimitMiB: 512 });
+    const dbInit = new ecs.FargateTaskDefinition(this, 'DatabaseInitTask', {
+      family: 'shop-db-init',
+      cpu: 256,
+      memoryLimitMiB: 512,
+    });
     const databases = SERVICES.flatMap((s) => (s.database ? [s.database] : []));
     dbInit.addContainer('psql', {
       containerName: 'psql',
@@ -440,14 +524,28 @@ export class ShopStack extends Stack {
         '-c',
         `for db in ${databases.join(' ')}; do psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 || psql -c "CREATE DATABASE $db" || exit 1; done`,
       ],
-      environment: { PGHOST: database.dbInstanceEndpointAddress, PGPORT: database.dbInstanceEndpointPort, PGUSER: 'shop', PGDATABASE: 'shop', PGSSLMODE: 'require' },
+      environment: {
+        PGHOST: database.dbInstanceEndpointAddress,
+        PGPORT: database.dbInstanceEndpointPort,
+        PGUSER: 'shop',
+        PGDATABASE: 'shop',
+        PGSSLMODE: 'require',
+      },
       secrets: { PGPASSWORD: ecs.Secret.fromSecretsManager(databaseSecret, 'password') },
       logging: ecs.LogDrivers.awsLogs({
         streamPrefix: 'db-init',
-        logGroup: new logs.LogGroup(this, 'DatabaseInitLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+        logGroup: new logs.LogGroup(this, 'DatabaseInitLogs', {
+          retention: logs.RetentionDays.ONE_MONTH,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
       }),
     });
-    acknowledge(dbInit.executionRole!, 'AwsSolutions-IAM5', 'ecr:GetAuthorizationToken has no resource-level permissions.', ['Resource::*']);
+    acknowledge(
+      dbInit.executionRole!,
+      'AwsSolutions-IAM5',
+      'ecr:GetAuthorizationToken has no resource-level permissions.',
+      ['Resource::*'],
+    );
     new CfnOutput(this, 'ClusterName', { value: cluster.clusterName });
     new CfnOutput(this, 'ServicesSubnets', { value: vpc.selectSubnets(serviceSubnets).subnetIds.join(',') });
     new CfnOutput(this, 'ServicesSecurityGroup', { value: servicesSg.securityGroupId });
@@ -458,8 +556,16 @@ export class ShopStack extends Stack {
       subjectAlternativeNames: [originDomain],
       validation: acm.CertificateValidation.fromDns(zone),
     });
-    const albSg = new ec2.SecurityGroup(this, 'LoadBalancerSg', { vpc, description: 'Load balancer: CloudFront only', allowAllOutbound: false });
-    albSg.addIngressRule(ec2.Peer.prefixList(props.cloudFrontPrefixListId), ec2.Port.tcp(443), 'CloudFront origin-facing addresses');
+    const albSg = new ec2.SecurityGroup(this, 'LoadBalancerSg', {
+      vpc,
+      description: 'Load balancer: CloudFront only',
+      allowAllOutbound: false,
+    });
+    albSg.addIngressRule(
+      ec2.Peer.prefixList(props.cloudFrontPrefixListId),
+      ec2.Port.tcp(443),
+      'CloudFront origin-facing addresses',
+    );
     // The load balancer's and CloudFront's access logs (CloudFront's standard logging writes with ACLs).
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -483,7 +589,10 @@ export class ShopStack extends Stack {
       open: false,
       certificates: [certificate],
       sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
-      defaultAction: elbv2.ListenerAction.fixedResponse(403, { contentType: 'text/plain', messageBody: 'Forbidden' }),
+      defaultAction: elbv2.ListenerAction.fixedResponse(403, {
+        contentType: 'text/plain',
+        messageBody: 'Forbidden',
+      }),
     });
     const originSecret = originVerify.secretValue.unsafeUnwrap();
     const targetGroups = new Map<string, elbv2.ApplicationTargetGroup>();
@@ -507,28 +616,42 @@ export class ShopStack extends Stack {
       listener.addTargetGroups(`${pascal(spec.name)}Route`, {
         targetGroups: [targetGroup],
         priority: route.priority,
-        conditions: [elbv2.ListenerCondition.pathPatterns(route.paths), elbv2.ListenerCondition.httpHeader(ORIGIN_VERIFY_HEADER, [originSecret])],
+        conditions: [
+          elbv2.ListenerCondition.pathPatterns(route.paths),
+          elbv2.ListenerCondition.httpHeader(ORIGIN_VERIFY_HEADER, [originSecret]),
+        ],
       });
       servicesSg.addIngressRule(albSg, ec2.Port.tcp(spec.port), `load balancer to ${spec.name}`);
       albSg.addEgressRule(servicesSg, ec2.Port.tcp(spec.port), `load balancer to ${spec.name}`);
       targetGroups.set(spec.name, targetGroup);
     }
     const gatewayTargets = targetGroups.get('gateway')!;
-    scalings.get('gateway')!.scaleOnRequestCount('Requests', { requestsPerTarget: 1000, targetGroup: gatewayTargets });
-    new route53.ARecord(this, 'OriginRecord', { zone, recordName: originDomain, target: route53.RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb)) });
+    scalings
+      .get('gateway')!
+      .scaleOnRequestCount('Requests', { requestsPerTarget: 1000, targetGroup: gatewayTargets });
+    new route53.ARecord(this, 'OriginRecord', {
+      zone,
+      recordName: originDomain,
+      target: route53.RecordTarget.fromAlias(new targets.LoadBalancerTarget(alb)),
+    });
 
     // --- WAF on CloudFront ----------------------------------------------------------------------------------------
     const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'shop-web-acl', sampledRequestsEnabled: true },
+      visibilityConfig: {
+        cloudWatchMetricsEnabled: true,
+        metricName: 'shop-web-acl',
+        sampledRequestsEnabled: true,
+      },
       rules: webAclRules(props.rateLimitPer5Minutes ?? 2000, props.maxBodyBytes ?? 16 * 1024),
     });
 
     // --- CloudFront: GET persisted queries cached as the answers say, POST passed through, explorer files cached --
     const graphqlCache = new cloudfront.CachePolicy(this, 'GraphqlCachePolicy', {
       cachePolicyName: 'shop-graphql',
-      comment: 'GET /graphql (persisted queries) by query string and caller; the gateway says in Cache-Control what may be kept',
+      comment:
+        'GET /graphql (persisted queries) by query string and caller; the gateway says in Cache-Control what may be kept',
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
       // A signed-in or partner answer is keyed apart from the anonymous one (and the gateway marks it private).
       headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization', 'X-Api-Key'),
@@ -581,11 +704,23 @@ export class ShopStack extends Stack {
         },
       },
     });
-    new route53.ARecord(this, 'ShopRecord', { zone, recordName: props.domainName, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) });
-    new route53.AaaaRecord(this, 'ShopRecordV6', { zone, recordName: props.domainName, target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)) });
+    new route53.ARecord(this, 'ShopRecord', {
+      zone,
+      recordName: props.domainName,
+      target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)),
+    });
+    new route53.AaaaRecord(this, 'ShopRecordV6', {
+      zone,
+      recordName: props.domainName,
+      target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)),
+    });
 
     // --- alarms ------------------------------------------------------------------------------------------------------
-    const alarmTopic = new sns.Topic(this, 'AlarmTopic', { topicName: 'shop-alarms', masterKey: busKey, enforceSSL: true });
+    const alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      topicName: 'shop-alarms',
+      masterKey: busKey,
+      enforceSSL: true,
+    });
     if (props.alarmEmail) alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string) =>
       new cloudwatch.Alarm(this, id, {
@@ -597,13 +732,45 @@ export class ShopStack extends Stack {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         alarmDescription: description,
       }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
-    alarm('Alb5xx', alb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum' }), 10, 'The load balancer answered 5xx');
-    alarm('Gateway5xx', gatewayTargets.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum' }), 10, 'The gateway answered 5xx');
-    alarm('GatewayP99', gatewayTargets.metrics.targetResponseTime({ period: Duration.minutes(1), statistic: 'p99' }), 2, 'p99 latency above 2 s');
+    alarm(
+      'Alb5xx',
+      alb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, {
+        period: Duration.minutes(1),
+        statistic: 'Sum',
+      }),
+      10,
+      'The load balancer answered 5xx',
+    );
+    alarm(
+      'Gateway5xx',
+      gatewayTargets.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, {
+        period: Duration.minutes(1),
+        statistic: 'Sum',
+      }),
+      10,
+      'The gateway answered 5xx',
+    );
+    alarm(
+      'GatewayP99',
+      gatewayTargets.metrics.targetResponseTime({ period: Duration.minutes(1), statistic: 'p99' }),
+      2,
+      'p99 latency above 2 s',
+    );
     for (const [name, queue] of queues) {
       if (name.endsWith('-dlq'))
-        alarm(`${pascal(name)}Depth`, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 0, `${name}: events that failed 5 times`);
-      else alarm(`${pascal(name)}Age`, queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) }), 300, `${name}: the oldest event waits over 5 minutes`);
+        alarm(
+          `${pascal(name)}Depth`,
+          queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+          0,
+          `${name}: events that failed 5 times`,
+        );
+      else
+        alarm(
+          `${pascal(name)}Age`,
+          queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) }),
+          300,
+          `${name}: the oldest event waits over 5 minutes`,
+        );
     }
 
     suppressNagFindings(this);
@@ -638,8 +805,16 @@ export class ShopStack extends Stack {
 }
 
 function webAclRules(rateLimit: number, maxBodyBytes: number): wafv2.CfnWebACL.RuleProperty[] {
-  const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
-  const managed = (name: string, priority: number, excluded: string[] = []): wafv2.CfnWebACL.RuleProperty => ({
+  const visibility = (metricName: string) => ({
+    cloudWatchMetricsEnabled: true,
+    metricName,
+    sampledRequestsEnabled: true,
+  });
+  const managed = (
+    name: string,
+    priority: number,
+    excluded: string[] = [],
+  ): wafv2.CfnWebACL.RuleProperty => ({
     name,
     priority,
     overrideAction: { none: {} },
@@ -658,7 +833,9 @@ function webAclRules(rateLimit: number, maxBodyBytes: number): wafv2.CfnWebACL.R
       name: 'RatePerClient',
       priority: 0,
       action: { block: {} },
-      statement: { rateBasedStatement: { limit: rateLimit, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+      statement: {
+        rateBasedStatement: { limit: rateLimit, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
+      },
       visibilityConfig: visibility('RatePerClient'),
     },
     {

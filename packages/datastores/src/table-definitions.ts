@@ -25,7 +25,9 @@ export function sessionTables(prefix: string): TableDefinition[] {
 
 /** Shopper behaviour events (catalog service). */
 export function behaviourTables(prefix: string): TableDefinition[] {
-  return [{ name: `${prefix}behaviour_events`, partitionKey: 'customerId', sortKey: 'sk', ttlAttribute: 'ttl' }];
+  return [
+    { name: `${prefix}behaviour_events`, partitionKey: 'customerId', sortKey: 'sk', ttlAttribute: 'ttl' },
+  ];
 }
 
 export interface CartTableNames {
@@ -74,8 +76,15 @@ export function cartTables(prefix: string): TableDefinition[] {
 }
 
 /** Each service's tables; a table two services share (sessions) is listed under both. */
-export function serviceTables(prefix: string): Record<'gateway' | 'users' | 'catalog' | 'cart', TableDefinition[]> {
-  return { gateway: sessionTables(prefix), users: sessionTables(prefix), catalog: behaviourTables(prefix), cart: cartTables(prefix) };
+export function serviceTables(
+  prefix: string,
+): Record<'gateway' | 'users' | 'catalog' | 'cart', TableDefinition[]> {
+  return {
+    gateway: sessionTables(prefix),
+    users: sessionTables(prefix),
+    catalog: behaviourTables(prefix),
+    cart: cartTables(prefix),
+  };
 }
 
 /** Every table of the shop, once each. */
