@@ -22,7 +22,7 @@ function ensureHelm(): void {
   if (existsSync(HELM) && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === HELM_VERSION) return;
   mkdirSync(BIN, { recursive: true });
   const build = spawnSync('go', ['install', `helm.sh/helm/v3/cmd/helm@${HELM_VERSION}`], {
-    env: { ...process.env, GOBIN: BIN, GOFLAGS: '-mod=mod' },
+    env: { ...process.env, GOBIN: BIN },
     encoding: 'utf8',
     timeout: 900_000,
   });

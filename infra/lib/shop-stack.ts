@@ -393,6 +393,8 @@ export class ShopStack extends Stack {
         HOST: '0.0.0.0',
         PORT: String(spec.port),
         LOG_LEVEL: 'info',
+        // A real shop: no demo shopper, catalog or stock.
+        SEED_DEMO_DATA: 'false',
         AWS_REGION: this.region,
         DYNAMODB_TABLE_PREFIX: TABLE_PREFIX,
         EVENT_BUS: 'aws',
@@ -427,10 +429,7 @@ export class ShopStack extends Stack {
       if (spec.name === 'catalog') {
         secrets.OPENSEARCH_PASSWORD = ecs.Secret.fromSecretsManager(searchMaster, 'password');
         urls.push(`OPENSEARCH_URL="https://shop:$OPENSEARCH_PASSWORD@${search.domainEndpoint}"`);
-        environment.SEED_DEMO_DATA = 'false';
       }
-      if (spec.name === 'cart') environment.SEED_DEMO_DATA = 'false';
-      if (spec.name === 'users') environment.SEED_DEMO_DATA = 'false';
       if (spec.name === 'gateway') {
         // CloudFront appends the client's address to X-Forwarded-For, the load balancer CloudFront's.
         environment.TRUSTED_PROXY_HOPS = '2';
@@ -475,8 +474,16 @@ export class ShopStack extends Stack {
           ],
           startPeriod: Duration.seconds(60),
         },
-        readonlyRootFilesystem: false,
+        readonlyRootFilesystem: true,
       });
+      // The only places a service writes: DATA_DIR (email files when SES is off) and the temporary directory.
+      for (const [volume, path] of [
+        ['data', '/app/.data'],
+        ['tmp', '/tmp'],
+      ] as const) {
+        task.addVolume({ name: volume });
+        task.defaultContainer!.addMountPoints({ sourceVolume: volume, containerPath: path, readOnly: false });
+      }
       acknowledge(
         task.executionRole!,
         'AwsSolutions-IAM5',
@@ -842,12 +849,31 @@ function webAclRules(rateLimit: number, maxBodyBytes: number): wafv2.CfnWebACL.R
       name: 'BodySizeLimit',
       priority: 1,
       action: { block: {} },
+      // Webhook bodies (Stripe's events can be larger) are signed and checked by their services instead.
       statement: {
-        sizeConstraintStatement: {
-          fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
-          comparisonOperator: 'GT',
-          size: maxBodyBytes,
-          textTransformations: [{ priority: 0, type: 'NONE' }],
+        andStatement: {
+          statements: [
+            {
+              sizeConstraintStatement: {
+                fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+                comparisonOperator: 'GT',
+                size: maxBodyBytes,
+                textTransformations: [{ priority: 0, type: 'NONE' }],
+              },
+            },
+            {
+              notStatement: {
+                statement: {
+                  byteMatchStatement: {
+                    fieldToMatch: { uriPath: {} },
+                    positionalConstraint: 'STARTS_WITH',
+                    searchString: '/webhooks/',
+                    textTransformations: [{ priority: 0, type: 'NONE' }],
+                  },
+                },
+              },
+            },
+          ],
         },
       },
       visibilityConfig: visibility('BodySizeLimit'),

@@ -162,11 +162,23 @@ describe('The AWS CDK app', () => {
     const rate = acl.Rules.find((r) => r.Statement.RateBasedStatement)!;
     expect(rate.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', Limit: 2000 });
     expect(rate.Action).toEqual({ Block: {} });
-    const size = acl.Rules.find((r) => r.Statement.SizeConstraintStatement)!;
-    expect(size.Statement.SizeConstraintStatement).toMatchObject({
-      FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
-      ComparisonOperator: 'GT',
-      Size: 16384,
+    const size = acl.Rules.find((r) => r.Statement.AndStatement)!;
+    const [limit, exceptWebhooks] = (size.Statement.AndStatement as { Statements: Record<string, unknown>[] })
+      .Statements;
+    expect(limit).toEqual({
+      SizeConstraintStatement: {
+        FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+        ComparisonOperator: 'GT',
+        Size: 16384,
+        TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      },
+    });
+    expect(exceptWebhooks).toMatchObject({
+      NotStatement: {
+        Statement: {
+          ByteMatchStatement: { PositionalConstraint: 'STARTS_WITH', SearchString: '/webhooks/' },
+        },
+      },
     });
     expect(size.Action).toEqual({ Block: {} });
   });
@@ -261,6 +273,8 @@ describe('The AWS CDK app', () => {
     expect(tasks).toHaveLength(6);
     for (const [, task] of tasks) {
       const [container] = task.Properties.ContainerDefinitions as {
+        ReadonlyRootFilesystem?: boolean;
+        MountPoints?: unknown[];
         Environment: { Name: string; Value: unknown }[];
         Secrets?: { Name: string; ValueFrom: unknown }[];
       }[];
@@ -270,6 +284,14 @@ describe('The AWS CDK app', () => {
         Object.keys(env).filter((k) => /SECRET|PASSWORD|TOKEN|_KEY$/.test(k) && !k.endsWith('_ARN')),
       ).toEqual([]);
       expect(JSON.stringify(env)).not.toContain('{{resolve:');
+      // The image is read-only at run time but for the data and temporary directories.
+      expect(container).toMatchObject({
+        ReadonlyRootFilesystem: true,
+        MountPoints: [
+          { ContainerPath: '/app/.data', SourceVolume: 'data' },
+          { ContainerPath: '/tmp', SourceVolume: 'tmp' },
+        ],
+      });
     }
     const users = tasks.find(([id]) => id.startsWith('UsersTask'))![1];
     const orders = tasks.find(([id]) => id.startsWith('OrdersTask'))![1];
