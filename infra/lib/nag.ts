@@ -42,8 +42,12 @@ export function suppressNagFindings(stack: Stack): void {
     },
     {
       id: 'AwsSolutions-IAM4',
-      reason: 'AWSLambdaBasicExecutionRole only lets the notification Lambda write its own logs.',
-      appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      reason:
+        'AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole only let the notification Lambda write its own logs and attach to the VPC.',
+      appliesTo: [
+        'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+        'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+      ],
     },
     {
       id: 'AwsSolutions-L1',

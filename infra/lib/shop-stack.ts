@@ -1,6 +1,15 @@
 // The shop on AWS as drawn: Route 53 -> CloudFront (+ WAF) -> ALB -> ECS Fargate services, with RDS, DynamoDB,
 // ElastiCache, OpenSearch, the SNS/SQS event bus, the notification Lambda, SES and Secrets Manager.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  Validations,
+  type StackProps,
+} from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -67,20 +76,38 @@ export interface ServiceSpec {
   port: number;
   /** The Postgres database it owns, if any. */
   database?: string;
-  /** It consumes events from its own queue. */
-  consumesEvents: boolean;
   cpu: number;
   memoryMiB: number;
 }
 
 export const SERVICES: ServiceSpec[] = [
-  { name: 'gateway', port: 4000, consumesEvents: false, cpu: 512, memoryMiB: 1024 },
-  { name: 'users', port: 4001, database: 'users', consumesEvents: false, cpu: 512, memoryMiB: 1024 },
-  { name: 'catalog', port: 4002, database: 'catalog', consumesEvents: true, cpu: 512, memoryMiB: 1024 },
-  { name: 'cart', port: 4003, consumesEvents: true, cpu: 256, memoryMiB: 512 },
-  { name: 'orders', port: 4004, database: 'orders', consumesEvents: true, cpu: 256, memoryMiB: 512 },
-  { name: 'shipping', port: 4005, database: 'shipping', consumesEvents: true, cpu: 256, memoryMiB: 512 },
+  { name: 'gateway', port: 4000, cpu: 512, memoryMiB: 1024 },
+  { name: 'users', port: 4001, database: 'users', cpu: 512, memoryMiB: 1024 },
+  { name: 'catalog', port: 4002, database: 'catalog', cpu: 512, memoryMiB: 1024 },
+  { name: 'cart', port: 4003, cpu: 256, memoryMiB: 512 },
+  { name: 'orders', port: 4004, database: 'orders', cpu: 256, memoryMiB: 512 },
+  { name: 'shipping', port: 4005, database: 'shipping', cpu: 256, memoryMiB: 512 },
 ];
+
+/**
+ * The event bus's consumers: each subscription group the code makes (`bus.subscribe(group, …)`) reads its own
+ * queue `shop-<group>-events`, as the SNS/SQS adapter names them, and the stack makes them with their
+ * dead-letter queues (the services start with EVENT_PROVISION=false). `orders-notifications` is read by the
+ * notification Lambda, and by the orders service too where it runs (each email is still sent once).
+ */
+export const EVENT_CONSUMERS: { group: string; readers: (ServiceSpec['name'] | 'notifications-lambda')[] }[] =
+  [
+    { group: 'cart', readers: ['cart'] },
+    { group: 'cart-cancellations', readers: ['cart'] },
+    { group: 'catalog', readers: ['catalog'] },
+    { group: 'catalog-indexer', readers: ['catalog'] },
+    { group: 'orders-notifications', readers: ['orders', 'notifications-lambda'] },
+    { group: 'orders-shipments', readers: ['orders'] },
+    { group: 'shipping', readers: ['shipping'] },
+    { group: 'shipping-webhooks', readers: ['shipping'] },
+  ];
+export const EVENT_QUEUE_PREFIX = 'shop-';
+export const NOTIFICATIONS_QUEUE = `${EVENT_QUEUE_PREFIX}orders-notifications-events`;
 
 /** The app secrets the services read through `<NAME>_ARN`; the Stripe ones are filled in by the operator. */
 export const APP_SECRETS = [
@@ -295,7 +322,7 @@ export class ShopStack extends Stack {
       }),
     );
 
-    // --- the event bus: one topic, a queue (with its dead-letter queue) per consuming service ----------------
+    // --- the event bus: one topic, a queue (with its dead-letter queue) per consumer ---------------------------
     const busKey = new kms.Key(this, 'EventBusKey', {
       description: 'Shop event topic and queues',
       enableKeyRotation: true,
@@ -330,9 +357,16 @@ export class ShopStack extends Stack {
       queues.set(`${name}-dlq`, dlq);
       return queue;
     };
-    const serviceQueues = new Map<string, sqs.Queue>();
-    for (const spec of SERVICES.filter((s) => s.consumesEvents))
-      serviceQueues.set(spec.name, queueWithDlq(`shop-${spec.name}-events`, Duration.seconds(60)));
+    // The Lambda's queue hides a message for six times the function's timeout, as Lambda advises.
+    const consumerQueues = EVENT_CONSUMERS.map((consumer) => ({
+      ...consumer,
+      queue: queueWithDlq(
+        `${EVENT_QUEUE_PREFIX}${consumer.group}-events`,
+        Duration.seconds(consumer.readers.includes('notifications-lambda') ? 180 : 60),
+      ),
+    }));
+    const queuesReadBy = (reader: (typeof EVENT_CONSUMERS)[number]['readers'][number]) =>
+      consumerQueues.filter((c) => c.readers.includes(reader)).map((c) => c.queue);
 
     // --- email (SES) and the notification Lambda, fed by its own queue ------------------------------------------
     const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
@@ -343,7 +377,19 @@ export class ShopStack extends Stack {
       identity: ses.Identity.publicHostedZone(zone),
     });
     const emailFrom = `Shop <no-reply@${props.hostedZoneName}>`;
-    const notificationsQueue = queueWithDlq('shop-notifications', Duration.seconds(180));
+    // The Lambda records each email it sent in the orders database; it reads the URL through DATABASE_URL_ARN.
+    // The secret's value is put together by CloudFormation from the database's own secret (no password here).
+    const ordersDatabaseUrl = new secretsmanager.Secret(this, 'OrdersDatabaseUrl', {
+      secretName: 'shop/ORDERS_DATABASE_URL',
+      description: 'The orders database URL for the notification Lambda',
+      secretStringValue: SecretValue.unsafePlainText(
+        Fn.join('', [
+          'postgres://shop:',
+          databaseSecret.secretValueFromJson('password').unsafeUnwrap(),
+          `@${database.dbInstanceEndpointAddress}:${database.dbInstanceEndpointPort}/orders?sslmode=no-verify`,
+        ]),
+      ),
+    });
     const notifications = new lambda.Function(this, 'Notifications', {
       functionName: 'shop-notifications',
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -352,10 +398,14 @@ export class ShopStack extends Stack {
       code: lambda.Code.fromAsset(props.notificationsCode),
       timeout: Duration.seconds(30),
       memorySize: 256,
+      vpc,
+      vpcSubnets: serviceSubnets,
+      securityGroups: [servicesSg],
       environment: {
         NODE_ENV: 'production',
         SES_REGION: this.region,
         EMAIL_FROM: emailFrom,
+        DATABASE_URL_ARN: ordersDatabaseUrl.secretArn,
         NODE_OPTIONS: '--enable-source-maps',
       },
       logGroup: new logs.LogGroup(this, 'NotificationsLogs', {
@@ -363,10 +413,12 @@ export class ShopStack extends Stack {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
     });
-    notifications.addEventSource(
-      new SqsEventSource(notificationsQueue, { batchSize: 10, reportBatchItemFailures: true }),
-    );
+    for (const queue of queuesReadBy('notifications-lambda'))
+      notifications.addEventSource(
+        new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }),
+      );
     emailIdentity.grantSendEmail(notifications);
+    ordersDatabaseUrl.grantRead(notifications);
 
     // --- ECS Fargate: the gateway and the five subgraphs, reaching each other by Service Connect ---------------
     const cluster = new ecs.Cluster(this, 'Cluster', {
@@ -397,8 +449,11 @@ export class ShopStack extends Stack {
         SEED_DEMO_DATA: 'false',
         AWS_REGION: this.region,
         DYNAMODB_TABLE_PREFIX: TABLE_PREFIX,
+        // The SNS/SQS adapter on the stack's topic and queues, which it then does not make itself.
         EVENT_BUS: 'aws',
-        EVENT_TOPIC_ARN: topic.topicArn,
+        EVENT_TOPIC: topic.topicArn,
+        EVENT_PROVISION: 'false',
+        EVENT_QUEUE_PREFIX,
         USERS_URL: urlOf('users'),
         CATALOG_URL: urlOf('catalog'),
         CART_URL: urlOf('cart'),
@@ -436,11 +491,7 @@ export class ShopStack extends Stack {
         for (const s of SERVICES.filter((x) => x.name !== 'gateway'))
           environment[`SUBGRAPH_${s.name.toUpperCase()}_URL`] = `${urlOf(s.name)}/graphql`;
       }
-      const queue = serviceQueues.get(spec.name);
-      if (queue) {
-        environment.EVENT_QUEUE_URL = queue.queueUrl;
-        queue.grantConsumeMessages(task.taskRole);
-      }
+      for (const queue of queuesReadBy(spec.name)) queue.grantConsumeMessages(task.taskRole);
       topic.grantPublish(task.taskRole);
       busKey.grantEncryptDecrypt(task.taskRole);
       for (const definition of ownTables[spec.name] ?? [])

@@ -8,7 +8,9 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { allTables } from '../../packages/datastores/src/table-definitions';
 import {
   APP_SECRETS,
+  EVENT_CONSUMERS,
   EVENT_TOPIC_NAME,
+  NOTIFICATIONS_QUEUE,
   ORIGIN_VERIFY_HEADER,
   SERVICES,
   ShopStack,
@@ -400,23 +402,25 @@ describe('The AWS CDK app', () => {
     expect(JSON.stringify(catalog.Properties.ContainerDefinitions)).toContain('OPENSEARCH_PASSWORD');
   });
 
-  it('When the event bus is synthesised, then one topic feeds a queue with a dead-letter queue per consuming service and the notification queue, which triggers the Lambda with batch item failures', () => {
+  it('When the event bus is synthesised, then one topic feeds a queue with a dead-letter queue per consumer, the services use them as made, and the notification queue triggers the Lambda with batch item failures', () => {
     const topic = only('AWS::SNS::Topic', { TopicName: EVENT_TOPIC_NAME });
     expect(topic.Properties.KmsMasterKeyId).toBeDefined();
     const [topicId] = resources('AWS::SNS::Topic', { TopicName: EVENT_TOPIC_NAME })[0]!;
     const queues = new Map(resources('AWS::SQS::Queue').map(([id, q]) => [id, q.Properties]));
     const idOf = (name: string) => [...queues].find(([, q]) => q.QueueName === name)?.[0];
-    const consumers = [
-      ...SERVICES.filter((s) => s.consumesEvents).map((s) => `shop-${s.name}-events`),
-      'shop-notifications',
-    ];
+    // The queues the SNS/SQS adapter reads: `shop-<group>-events` for each group the services subscribe with.
+    const consumers = EVENT_CONSUMERS.map((c) => `shop-${c.group}-events`);
     expect(consumers).toEqual([
-      'shop-catalog-events',
       'shop-cart-events',
-      'shop-orders-events',
+      'shop-cart-cancellations-events',
+      'shop-catalog-events',
+      'shop-catalog-indexer-events',
+      'shop-orders-notifications-events',
+      'shop-orders-shipments-events',
       'shop-shipping-events',
-      'shop-notifications',
+      'shop-shipping-webhooks-events',
     ]);
+    expect(queues.size).toBe(consumers.length * 2);
     const subscriptions = resources('AWS::SNS::Subscription').map(([, s]) => s.Properties);
     for (const name of consumers) {
       const queue = queues.get(idOf(name)!)!;
@@ -428,19 +432,46 @@ describe('The AWS CDK app', () => {
       expect(subscriptions).toContainEqual(
         expect.objectContaining({
           Protocol: 'sqs',
+          RawMessageDelivery: true,
           TopicArn: { Ref: topicId },
           Endpoint: { 'Fn::GetAtt': [idOf(name), 'Arn'] },
         }),
       );
     }
     expect(subscriptions).toHaveLength(consumers.length);
+    // Every service publishes to that topic and looks its queues up instead of making them.
+    for (const [, task] of resources('AWS::ECS::TaskDefinition').filter(
+      ([id]) => !id.startsWith('DatabaseInit'),
+    )) {
+      const env = Object.fromEntries(
+        (
+          task.Properties.ContainerDefinitions as { Environment: { Name: string; Value: unknown }[] }[]
+        )[0]!.Environment.map((e) => [e.Name, e.Value]),
+      );
+      expect(env).toMatchObject({
+        EVENT_BUS: 'aws',
+        EVENT_TOPIC: { Ref: topicId },
+        EVENT_PROVISION: 'false',
+        EVENT_QUEUE_PREFIX: 'shop-',
+      });
+    }
     const fn = only('AWS::Lambda::Function', { FunctionName: 'shop-notifications' }).Properties;
     expect(fn.Handler).toBe('index.handler');
     expect(JSON.stringify(fn.Code)).toContain('S3Key');
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [idOf('shop-notifications'), 'Arn'] },
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
+    // In the VPC, to record its emails in the orders database, whose URL it reads from Secrets Manager.
+    expect(refs((fn.VpcConfig as { SubnetIds: unknown }).SubnetIds).sort()).toEqual(
+      subnetsOf('services').sort(),
+    );
+    expect(
+      refs((fn.Environment as { Variables: { DATABASE_URL_ARN: unknown } }).Variables.DATABASE_URL_ARN)[0],
+    ).toMatch(/^OrdersDatabaseUrl/);
+    const mappings = resources('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    expect(mappings).toEqual([
+      expect.objectContaining({
+        EventSourceArn: { 'Fn::GetAtt': [idOf(NOTIFICATIONS_QUEUE), 'Arn'] },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      }),
+    ]);
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.com' });
   });
 
@@ -460,8 +491,10 @@ describe('The AWS CDK app', () => {
       alarms.filter((a) => a.MetricName === 'TargetResponseTime' && a.ExtendedStatistic === 'p99'),
     ).toHaveLength(1);
     const ages = alarms.filter((a) => a.MetricName === 'ApproximateAgeOfOldestMessage');
-    expect(ages).toHaveLength(5);
-    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(5);
+    expect(ages).toHaveLength(EVENT_CONSUMERS.length);
+    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
+      EVENT_CONSUMERS.length,
+    );
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
   });
 });
