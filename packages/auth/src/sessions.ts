@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal, Role } from '@shop/common';
-import { epochSeconds, type Cache, type Dynamo, type TableDefinition } from '@shop/datastores';
+import { epochSeconds, type Cache, type Dynamo } from '@shop/datastores';
 
 export interface SessionPolicy {
   /** Sliding idle timeout. */
@@ -35,16 +35,7 @@ export interface Session {
   absoluteExpiresAt: string;
 }
 
-export function sessionTables(prefix: string): TableDefinition[] {
-  return [
-    {
-      name: `${prefix}sessions`,
-      partitionKey: 'id',
-      ttlAttribute: 'ttl',
-      indexes: [{ name: 'byCustomer', partitionKey: 'customerId', sortKey: 'createdAt' }],
-    },
-  ];
-}
+export { sessionTables } from '@shop/datastores';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

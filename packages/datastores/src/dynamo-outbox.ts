@@ -5,20 +5,13 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
-import { epochSeconds, type Dynamo, type TableDefinition } from './dynamo';
+import { epochSeconds, type Dynamo } from './dynamo';
 import type { NewEvent } from './outbox';
 import { PollingWorker } from './worker';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const PENDING = 'pending';
-
-export function dynamoOutboxTables(prefix: string): TableDefinition[] {
-  return [
-    { name: `${prefix}outbox`, partitionKey: 'pk', sortKey: 'sk' },
-    { name: `${prefix}processed_events`, partitionKey: 'id', ttlAttribute: 'ttl' },
-  ];
-}
 
 /** The Put that writes an event in the caller's transaction. */
 export function outboxPut(prefix: string, source: string, event: NewEvent, now = new Date()): TransactItem {

@@ -2,6 +2,7 @@ export * from './sql';
 export * from './migrate';
 export * from './dynamo';
 export * from './dynamo-outbox';
+export * from './table-definitions';
 export * from './cache';
 export * from './bus';
 export * from './aws-bus';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { epochSeconds, type Dynamo, type TableDefinition } from '@shop/datastores';
+import { epochSeconds, type Dynamo } from '@shop/datastores';
 
 export type BehaviourKind = 'view' | 'search' | 'cart_add' | 'purchase';
 
@@ -19,9 +19,7 @@ export interface BehaviourEvent {
 
 const RETENTION_SECONDS = 90 * 24 * 3600;
 
-export function behaviourTables(prefix: string): TableDefinition[] {
-  return [{ name: `${prefix}behaviour_events`, partitionKey: 'customerId', sortKey: 'sk', ttlAttribute: 'ttl' }];
-}
+export { behaviourTables } from '@shop/datastores';
 
 const itemSchema = z.object({
   kind: z.enum(['view', 'search', 'cart_add', 'purchase']),
