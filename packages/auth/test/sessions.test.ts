@@ -1,4 +1,4 @@
-import { MemoryCache, ensureTables, createCache } from '@shop/datastores';
+import { MemoryCache, ensureTables, createCache, type Cache, type Dynamo } from '@shop/datastores';
 import { testDynamo, testLogger, testRedisUrl } from '@shop/testkit';
 import { SessionStore, hashToken, newSessionToken, sessionTables } from '../src';
 
@@ -64,4 +64,97 @@ describe('Session store', () => {
     expect(await store.resolve("' OR 1=1 --")).toBeNull();
     expect(await store.resolve(newSessionToken())).toBeNull();
   });
+});
+
+/** Opens once `open()` is called; `reached` resolves when the first caller arrives at it. */
+function gate() {
+  let open!: () => void;
+  let arrived!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  const reached = new Promise<void>((r) => (arrived = r));
+  return { open, reached, pass: () => (arrived(), opened) };
+}
+
+type Step = 'cache read' | 'session read' | 'idle slide' | 'cache write';
+
+/**
+ * A store whose DynamoDB client and Redis cache stop once at `step` until the gate opens: another store
+ * revokes the session there, so every interleaving of a resolve with a revocation can be played.
+ */
+function pausingStore(step: Step, g: ReturnType<typeof gate>, dynamo: Dynamo, cache: Cache, prefix: string, now: () => number) {
+  let paused = false;
+  const once = async () => {
+    if (paused) return;
+    paused = true;
+    await g.pass();
+  };
+  const doc = new Proxy(dynamo.doc, {
+    get(target, prop, receiver) {
+      if (prop !== 'send') return Reflect.get(target, prop, receiver) as unknown;
+      return async (command: { constructor: { name: string } }) => {
+        const result = await (target.send as (c: unknown) => Promise<unknown>)(command);
+        const afterLoad = step === 'session read' || step === 'idle slide';
+        if (afterLoad && command.constructor.name === 'GetCommand') await once();
+        return result;
+      };
+    },
+  });
+  const wrapped: Cache = {
+    get: async <T>(key: string) => {
+      const value = await cache.get<T>(key);
+      if (step === 'cache read' && key.startsWith('session:')) await once();
+      return value;
+    },
+    set: async (key, value, ttl) => {
+      if (step === 'cache write' && key.startsWith('session:')) await once();
+      return cache.set(key, value, ttl);
+    },
+    setUnless: async (key, value, ttl, guard) => {
+      if (step === 'cache write' && key.startsWith('session:')) await once();
+      return cache.setUnless(key, value, ttl, guard);
+    },
+    del: (...keys) => cache.del(...keys),
+    close: () => cache.close(),
+  };
+  return new SessionStore({ ...dynamo, doc } as Dynamo, wrapped, prefix, undefined, now);
+}
+
+describe('Revocation against a resolve in flight', () => {
+  const { dynamo, prefix } = testDynamo();
+  const keyPrefix = `test:${newSessionToken().slice(0, 10)}:`;
+  const caches: Cache[] = [];
+  const sharedCache = () => {
+    const cache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: keyPrefix });
+    caches.push(cache);
+    return cache;
+  };
+  beforeAll(() => ensureTables(dynamo.client, sessionTables(prefix)));
+  afterAll(async () => {
+    await Promise.all(caches.map((c) => c.close()));
+    dynamo.client.destroy();
+  });
+
+  it.each<Step>(['cache read', 'session read', 'idle slide', 'cache write'])(
+    'When a session is revoked while another store resolves it (paused at its %s), then the token is refused from then on',
+    async (step) => {
+      // Past the first minute, a resolve slides the idle expiry: the "idle slide" step writes DynamoDB.
+      let now = Date.now();
+      const clock = () => now;
+      const users = new SessionStore(dynamo, sharedCache(), prefix, undefined, clock);
+      const { token, session } = await users.create({ customerId: `cust-${step}`, role: 'CUSTOMER', rememberMe: false, device: null });
+      if (step === 'idle slide') now += 2 * 60_000;
+      const g = gate();
+      const gateway = pausingStore(step, g, dynamo, sharedCache(), prefix, clock);
+      const inFlight = gateway.resolve(token);
+      await g.reached;
+      await users.revoke(session.id);
+      g.open();
+      await inFlight;
+      // Every later request, through either store, is refused; nothing revived the cache entry.
+      const fresh = new SessionStore(dynamo, sharedCache(), prefix, undefined, clock);
+      expect(await gateway.resolve(token)).toBeNull();
+      expect(await fresh.resolve(token)).toBeNull();
+      expect(await sharedCache().get(`session:${session.id}`)).toBeUndefined();
+    },
+  );
 });
