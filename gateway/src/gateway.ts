@@ -12,6 +12,7 @@ import {
   IDENTITY_HEADER,
   maskError,
   signIdentity,
+  singleCredentialCheckPlugin,
   type HttpApp,
   type Logger,
   type Route,
@@ -81,7 +82,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // The process owner (index.ts, scripts/start.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    plugins: [...protection.plugins],
+    // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
+    plugins: [...protection.plugins, singleCredentialCheckPlugin()],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       // The gateway reports a client's bad operationName as INVALID_GRAPHQL; it is the client's error, not ours.

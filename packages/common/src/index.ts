@@ -9,3 +9,4 @@ export * from './subgraph';
 export * from './service-client';
 export * from './email';
 export * from './contracts';
+export * from './credential-checks';

@@ -1,7 +1,7 @@
 // Boots a federated subgraph: schema, identity check on every request, masked errors, health, internal routes.
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -42,6 +42,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
   routes?: Route[];
   /** Resolves when the subgraph's datastores answer; `/health` reports it. */
   checkHealth?: () => Promise<void>;
+  /** Apollo Server plugins of this subgraph alone (the users subgraph's one credential check per request). */
+  plugins?: ApolloServerPlugin<SubgraphContext>[];
 }
 
 /** What each subgraph's `createService` returns: the server (not yet listening) and its background work. */
@@ -85,7 +87,7 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     stopOnTerminationSignals: false,
     // No Apollo Studio: federated traces would only cost time on every request.
     // No cache hints are set or read here: the cache-control plugin would only wrap every resolver for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
     formatError,
   });
   await apollo.start();

@@ -7,6 +7,7 @@ import {
   createSubgraph,
   createEmailSender,
   internalRoute,
+  singleCredentialCheckPlugin,
   type Logger,
   type ServiceHandle,
 } from '@shop/common';
@@ -29,7 +30,7 @@ import { MemoryCounterStore, RedisCounterStore } from './data/counters';
 import { customersRepo, EmailTakenError } from './data/customers';
 import { resolveApiKey } from './domain/api-keys';
 import { checkPasswordPolicy, createPasswordHasher, type PasswordHasher } from './domain/passwords';
-import { LoginThrottle } from './domain/throttle';
+import { LoginThrottle, SendLimiter } from './domain/throttle';
 import { normaliseEmail } from './domain/validation';
 import { resolvers } from './resolvers';
 
@@ -105,14 +106,25 @@ export async function createService(
   const now = runtime.now ?? Date.now;
   const hasher = await createPasswordHasher();
   const sessions = new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, sessionPolicy(config), now);
+  const counters = redis ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX) : new MemoryCounterStore(now);
   const throttle = new LoginThrottle(
-    redis ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX) : new MemoryCounterStore(now),
+    counters,
     {
       accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
       accountBaseLockSeconds: config.LOGIN_ACCOUNT_BASE_LOCK_SECONDS,
       accountMaxLockSeconds: config.LOGIN_ACCOUNT_MAX_LOCK_SECONDS,
       ipMaxFailures: config.LOGIN_IP_MAX_FAILURES,
       windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    logger,
+  );
+  const limits = new SendLimiter(
+    counters,
+    {
+      registerIpMax: config.REGISTER_IP_MAX_ATTEMPTS,
+      emailAddressMax: config.ACCOUNT_EMAIL_ADDRESS_MAX,
+      emailIpMax: config.ACCOUNT_EMAIL_IP_MAX,
+      windowSeconds: config.ACCOUNT_ABUSE_WINDOW_SECONDS,
     },
     logger,
   );
@@ -125,6 +137,7 @@ export async function createService(
     sessions,
     hasher,
     throttle,
+    limits,
     email: createEmailSender({
       sesRegion: config.SES_REGION,
       sesEndpoint: config.SES_ENDPOINT,
@@ -167,6 +180,8 @@ export async function createService(
     secret: config.INTERNAL_AUTH_SECRET,
     logger,
     buildContext: buildContext(deps),
+    // The gateway refuses the same before planning; here it also holds for a plan that sends such a request whole.
+    plugins: [singleCredentialCheckPlugin()],
     checkHealth: async () => {
       await db.query('SELECT 1');
     },

@@ -38,7 +38,7 @@ export type ApiKey = {
   prefix: Scalars['String']['output'];
   /** When the key was revoked; a revoked key is refused. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** What the key may do, such as catalog:read. */
+  /** What the key may do; see apiKeyCreate for each scope. */
   scopes: Array<Scalars['String']['output']>;
 };
 
@@ -226,9 +226,16 @@ export type CustomerRegisterInput = {
 /** The result of customerRegister. */
 export type CustomerRegisterPayload = {
   __typename?: 'CustomerRegisterPayload';
-  /** The new customer. */
+  /**
+   * Always null: registration answers the same for a new and a taken address, so it cannot tell who has an
+   * account. The address's owner is emailed (a confirmation link, or a note that the account exists); sign in
+   * with customerLogin.
+   */
   customer?: Maybe<Customer>;
-  /** Why the account was not created (EMAIL_TAKEN, INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON...). */
+  /**
+   * Why the input was refused (INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON..., THROTTLED after too
+   * many registrations from one client address). A taken address is not an error.
+   */
   userErrors: Array<UserError>;
 };
 
@@ -319,9 +326,23 @@ export type MailingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates a partner API key (ADMIN). */
+  /**
+   * Creates a partner API key (ADMIN); the key itself is shown once, in the payload. A partner sends it as
+   * X-Api-Key. Scopes, each opening some admin operations to the partner (everything else stays with admins):
+   * catalog:read (the catalog, as a shopper reads it); catalog:write (productCreate, productUpdate,
+   * productDelete); inventory:read (stock levels and locations); inventory:write (inventoryAdjust);
+   * orders:read (any order, and any customer's orders and subscriptions); fulfillment:write (fulfillmentCreate);
+   * customers:read (customers by segment, and their profiles). An unknown scope is the userError INVALID_SCOPES.
+   */
   apiKeyCreate: ApiKeyCreatePayload;
   /** Revokes a partner API key (ADMIN); it is refused from then on. */
   apiKeyRevoke: ApiKeyPayload;
@@ -340,7 +361,7 @@ export type Mutation = {
    * is told, and a new token replaces every session.
    */
   customerEmailUpdate: CustomerPasswordChangePayload;
-  /** Sends the email that confirms the signed-in customer's address again. */
+  /** Sends the email that confirms the signed-in customer's address again (THROTTLED past a few an hour). */
   customerEmailVerificationSend: CustomerUserErrorsPayload;
   /** Confirms an email address with the token from the email. */
   customerEmailVerify: CustomerPayload;
@@ -363,37 +384,78 @@ export type Mutation = {
   customerPasswordChange: CustomerPasswordChangePayload;
   /** Sets a new password with the token from the reset email; every session ends. */
   customerPasswordReset: CustomerPayload;
-  /** Emails a password reset link if the address has an account; the answer is the same either way. */
+  /**
+   * Emails a password reset link if the address has an account; the answer is the same either way. THROTTLED
+   * past a few per address, or many per client address, an hour.
+   */
   customerPasswordResetRequest: CustomerUserErrorsPayload;
-  /** Creates an account and sends an email to confirm the address. Does not sign in. */
+  /**
+   * Creates an account and emails the address to confirm it; for a taken address, emails its owner instead and
+   * answers the same. Does not sign in.
+   */
   customerRegister: CustomerRegisterPayload;
   /** Ends one of the signed-in customer's sessions. */
   customerSessionRevoke: CustomerSessionRevokePayload;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationApiKeyCreateArgs = {
   name: Scalars['String']['input'];
   scopes: Array<Scalars['String']['input']>;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationApiKeyRevokeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerAddressCreateArgs = {
   address: MailingAddressInput;
   setDefault?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerAddressDeleteArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerAddressUpdateArgs = {
   address: MailingAddressInput;
   id: Scalars['ID']['input'];
@@ -401,70 +463,161 @@ export type MutationCustomerAddressUpdateArgs = {
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerDefaultAddressUpdateArgs = {
   addressId: Scalars['ID']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerDeleteArgs = {
   currentPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerEmailUpdateArgs = {
   currentPassword: Scalars['String']['input'];
   email: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerEmailVerifyArgs = {
   token: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerLoginArgs = {
   input: CustomerLoginInput;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerMfaConfirmArgs = {
   code: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerMfaDisableArgs = {
   code: Scalars['String']['input'];
   currentPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerMfaEnrollArgs = {
   currentPassword?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerPasswordChangeArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerPasswordResetArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerPasswordResetRequestArgs = {
   email: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerRegisterArgs = {
   input: CustomerRegisterInput;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerSessionRevokeArgs = {
   id: Scalars['ID']['input'];
 };
