@@ -13,6 +13,7 @@ import {
   maskError,
   signIdentity,
   singleCredentialCheckPlugin,
+  type ForwardedIdentity,
   type HttpApp,
   type Logger,
   type Route,
@@ -23,16 +24,25 @@ import { EXPLORER_PAGE, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
 
 interface GatewayContext {
-  /** The caller's identity, signed once per request and sent to every subgraph the plan touches. */
-  signedIdentity: string;
+  /** The caller's identity, resolved once per request; each subgraph call carries it signed for that subgraph. */
+  identity: Omit<ForwardedIdentity, 'audience'>;
 }
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    private readonly secret: string,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if ('signedIdentity' in context && typeof context.signedIdentity === 'string') {
-      request.http?.headers.set(IDENTITY_HEADER, context.signedIdentity);
+    // Signed for this subgraph alone: a header replayed to another subgraph is refused there.
+    if ('identity' in context && context.identity) {
+      request.http?.headers.set(IDENTITY_HEADER, signIdentity({ ...context.identity, audience: this.subgraph }, this.secret));
     }
   }
 }
@@ -60,7 +70,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
   });
 
   const armor = new ApolloArmor({
@@ -113,6 +124,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     }),
     createServiceClient({
       caller: 'gateway',
+      target: 'users',
       baseUrl: config.USERS_URL,
       secret: config.INTERNAL_AUTH_SECRET,
       timeoutMs: config.SERVICE_TIMEOUT_MS,
@@ -159,12 +171,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return {
-          signedIdentity: signIdentity(
-            { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) },
-            config.INTERNAL_AUTH_SECRET,
-          ),
-        };
+        return { identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) } };
       },
     },
   });

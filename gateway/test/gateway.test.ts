@@ -1,6 +1,8 @@
 import { SessionStore } from '@shop/auth';
 import { createCache } from '@shop/datastores';
-import { gql as post, testLogger, testRedisUrl } from '@shop/testkit';
+import { createSubgraph, IDENTITY_HEADER } from '@shop/common';
+import { gql as post, TEST_SECRET, testLogger, testRedisUrl } from '@shop/testkit';
+import gqlTag from 'graphql-tag';
 import { startProbe, type Probe } from './probe';
 
 describe('Gateway', () => {
@@ -45,6 +47,44 @@ describe('Gateway', () => {
   it('When a client forges the identity header, then the gateway replaces it with its own', async () => {
     const { body } = await post<{ whoami: string }>(url, '{ whoami }', {}, { 'x-shop-identity': 'forged.value' });
     expect(JSON.parse(body.data!.whoami).principal).toEqual({ kind: 'anonymous' });
+  });
+
+  it('When the identity the gateway signed for one subgraph is replayed to another, then that subgraph refuses it', async () => {
+    const { token } = await sessions.create({ customerId: 'c-replay', role: 'ADMIN', rememberMe: false, device: null });
+    const before = probe.receivedIdentities.length;
+    expect((await post(url, '{ whoami }', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    const captured = probe.receivedIdentities[before]!;
+    const users = await createSubgraph({
+      name: 'users',
+      typeDefs: gqlTag`
+        extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+        "Who is calling."
+        type Query {
+          "The principal, as JSON."
+          me: String
+        }
+      `,
+      resolvers: { Query: { me: (_: unknown, __: unknown, ctx: { principal: unknown }) => JSON.stringify(ctx.principal) } },
+      secret: TEST_SECRET,
+      logger: testLogger,
+      buildContext: (base) => base,
+    });
+    try {
+      const usersUrl = `http://127.0.0.1:${await users.app.listen(0)}/graphql`;
+      const replay = (target: string) =>
+        fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: captured },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+      // The admin's identity was signed for the probe: the probe takes it, the users subgraph does not.
+      expect((await replay(probeUrl)).status).toBe(200);
+      const refused = await replay(usersUrl);
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).not.toContain('c-replay');
+    } finally {
+      await users.close();
+    }
   });
 
   it('When a request reaches a subgraph without the gateway signature, then it is refused with 401', async () => {

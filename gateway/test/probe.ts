@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { sessionTables } from '@shop/auth';
-import { createSubgraph, type Subgraph } from '@shop/common';
+import type { IncomingMessage } from 'node:http';
+import { createSubgraph, IDENTITY_HEADER, type Subgraph } from '@shop/common';
 import { ensureTables } from '@shop/datastores';
 import { TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDynamo } from '@shop/testkit';
 import gqlTag from 'graphql-tag';
@@ -36,6 +37,8 @@ const typeDefs = gqlTag`
 export interface Probe {
   gatewayUrl: string;
   subgraphUrl: string;
+  /** Every identity header the probe subgraph received, oldest first. */
+  receivedIdentities: string[];
   dynamo: TestDynamo;
   close: () => Promise<void>;
 }
@@ -59,6 +62,11 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
       },
       Node: { child: () => ({ name: 'c' }) },
     },
+  });
+  const receivedIdentities: string[] = [];
+  subgraph.app.server.prependListener('request', (req: IncomingMessage) => {
+    const header = req.headers[IDENTITY_HEADER];
+    if (typeof header === 'string') receivedIdentities.push(header);
   });
   const subgraphUrl = `http://127.0.0.1:${await subgraph.app.listen(0)}/graphql`;
   const composed = composeServices([{ name: 'probe', url: subgraphUrl, typeDefs }]);
@@ -85,6 +93,7 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
   return {
     gatewayUrl,
     subgraphUrl,
+    receivedIdentities,
     dynamo,
     close: async () => {
       await gateway.close();

@@ -19,15 +19,34 @@ export interface SubgraphContext extends BaseContext {
   clientIp: string | null;
 }
 
-/** Verifies the gateway's signature on a request; a request without one never reaches a resolver. */
-export function identityFromRequest(req: IncomingMessage, secret: string): ForwardedIdentity {
+/**
+ * Verifies the signature on a request and that it is meant for this service (`audience`); a request without
+ * one never reaches a resolver or a handler.
+ */
+export function identityFromRequest(req: IncomingMessage, secret: string, audience: string): ForwardedIdentity {
   const header = req.headers[IDENTITY_HEADER];
   try {
-    return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+    return verifyIdentity(Array.isArray(header) ? header[0] : header, secret, audience);
   } catch (error) {
     if (error instanceof IdentityError) throw new HttpError(401, 'This service only accepts requests from the gateway');
     throw error;
   }
+}
+
+/** How a service checks the identities sent to its internal endpoints: the shared key and its own name. */
+export interface InternalAuth {
+  secret: string;
+  /** This service's name: the audience an identity must carry. */
+  service: string;
+}
+
+/** The calling service, when it is one of `callers`; anyone else is refused with 403. */
+export function requireCaller(identity: ForwardedIdentity, callers: readonly string[]): string {
+  const { principal } = identity;
+  if (principal.kind !== 'service' || !callers.includes(principal.service)) {
+    throw new HttpError(403, 'This endpoint does not accept this caller');
+  }
+  return principal.service;
 }
 
 export interface SubgraphOptions<TContext extends SubgraphContext> {
@@ -114,7 +133,9 @@ export async function createSubgraph<TContext extends SubgraphContext>(
       server: apollo,
       fastPath: createQueryFastPath({ schema, formatError, introspection }),
       context: async (req) => {
-        const identity = identityFromRequest(req, options.secret);
+        const identity = identityFromRequest(req, options.secret, options.name);
+        // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
+        if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
         return options.buildContext({
           principal: identity.principal,
           requestId: identity.requestId || randomUUID(),
@@ -135,13 +156,14 @@ export async function createSubgraph<TContext extends SubgraphContext>(
 }
 
 /**
- * An internal JSON endpoint for other services: only a signed service identity may call it,
- * and the body is parsed by a zod schema before the handler sees it.
+ * An internal JSON endpoint for other services: only a signed identity meant for this service, from one of
+ * `callers`, may call it, and the body is parsed by a zod schema before the handler sees it.
  */
 export function internalRoute<T>(
-  secret: string,
+  auth: InternalAuth,
   method: Route['method'],
   path: string,
+  callers: readonly string[],
   schema: ZodType<T, ZodTypeDef, unknown>,
   handler: (input: T, ctx: { service: string; params: Record<string, string>; requestId: string }) => Promise<RouteResponse>,
 ): Route {
@@ -149,15 +171,15 @@ export function internalRoute<T>(
     method,
     path,
     handler: async (request) => {
-      const identity = identityFromRequest(request.req, secret);
-      if (identity.principal.kind !== 'service') throw new HttpError(403, 'Only services may call this endpoint');
+      const identity = identityFromRequest(request.req, auth.secret, auth.service);
+      const service = requireCaller(identity, callers);
       const raw = method === 'GET' ? Object.fromEntries(request.query) : await request.json();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { status: 400, body: { error: 'Invalid request', issues: parsed.error.issues.map((i) => i.message) } };
       }
       return handler(parsed.data, {
-        service: identity.principal.service,
+        service,
         params: request.params,
         requestId: identity.requestId,
       });

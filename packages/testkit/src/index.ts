@@ -73,11 +73,14 @@ export function testRedis(): { redis: Redis; prefix: string } {
   return { redis, prefix: `test:${suffix()}:` };
 }
 
-/** Headers that make an in-process request look as if it came through the gateway. */
-export function identityHeaders(principal: Principal, secret = TEST_SECRET): Record<string, string> {
+/**
+ * Headers that make an in-process request look as if it came through the gateway (or, for a service principal,
+ * from that service), signed for `audience`, the service called.
+ */
+export function identityHeaders(principal: Principal, audience: string, secret = TEST_SECRET): Record<string, string> {
   return {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1' }, secret),
+    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1', audience }, secret),
   };
 }
 

@@ -60,6 +60,7 @@ export async function createService(
   const catalog = catalogClient(
     createServiceClient({
       caller: 'shipping',
+      target: 'catalog',
       baseUrl: config.CATALOG_URL,
       secret: config.INTERNAL_AUTH_SECRET,
       timeoutMs: config.SERVICE_TIMEOUT_MS,

@@ -23,7 +23,7 @@ export async function startFakeCatalog(weights: Record<string, number>): Promise
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
-        const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET);
+        const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET, 'catalog');
         if (identity.principal.kind !== 'service' || req.url !== '/internal/variants/lookup')
           throw new Error('refused');
       } catch {

@@ -187,9 +187,11 @@ export async function createService(
     },
     routes: [
       internalRoute(
-        config.INTERNAL_AUTH_SECRET,
+        { secret: config.INTERNAL_AUTH_SECRET, service: 'users' },
         'POST',
         '/internal/api-keys/resolve',
+        // The gateway alone resolves a partner's key.
+        ['gateway'],
         z.object({ key: z.string().min(1).max(200) }),
         async ({ key }) => {
           const partner = await resolveApiKey(db, key);

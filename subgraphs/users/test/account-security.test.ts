@@ -112,7 +112,7 @@ describe('login throttling', () => {
       const headers = {
         'content-type': 'application/json',
         [IDENTITY_HEADER]: signIdentity(
-          { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '10.9.8.7' },
+          { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '10.9.8.7', audience: 'users' },
           TEST_SECRET,
         ),
       };
@@ -183,7 +183,7 @@ async function callFrom<T>(on: Harness, clientIp: string, query: string, variabl
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [IDENTITY_HEADER]: signIdentity({ principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp }, TEST_SECRET),
+      [IDENTITY_HEADER]: signIdentity({ principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp, audience: 'users' }, TEST_SECRET),
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -639,7 +639,7 @@ describe('partner API keys', () => {
   const resolveKey = (key: string, principal = service('gateway')) =>
     fetch(h.url.replace('/graphql', '/internal/api-keys/resolve'), {
       method: 'POST',
-      headers: identityHeaders(principal),
+      headers: identityHeaders(principal, 'users'),
       body: JSON.stringify({ key }),
     });
 
@@ -662,6 +662,14 @@ describe('partner API keys', () => {
     expect(await resolved.json()).toEqual({ partnerId: apiKey.id, scopes: ['orders:read', 'catalog:read'] });
     expect((await resolveKey(key + 'x')).status).toBe(404);
     expect((await resolveKey(key, customer())).status).toBe(403);
+    // Only the gateway resolves keys: another service is refused, and so is an identity meant for another service.
+    expect((await resolveKey(key, service('orders'))).status).toBe(403);
+    const misdirected = await fetch(h.url.replace('/graphql', '/internal/api-keys/resolve'), {
+      method: 'POST',
+      headers: identityHeaders(service('gateway'), 'catalog'),
+      body: JSON.stringify({ key }),
+    });
+    expect(misdirected.status).toBe(401);
     const list = await call<{ apiKeys: { id: string }[] }>(h, `{ apiKeys { id name } }`, {}, admin());
     expect(list.body.data!.apiKeys.map((k) => k.id)).toContain(apiKey.id);
     // The gateway caches a resolved key under shop:apikey:<sha256>; revocation clears it.

@@ -111,7 +111,7 @@ export async function call<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   principal: Principal = { kind: 'anonymous' },
 ) {
-  const res = await gql<T>(h.url, query, variables, identityHeaders(principal));
+  const res = await gql<T>(h.url, query, variables, identityHeaders(principal, 'users'));
   return res;
 }
 
