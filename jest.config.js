@@ -9,6 +9,4 @@ module.exports = {
   // A ceiling, not a measurement: PGlite's first start and DynamoDB Local are slow on a busy 2-core machine.
   testTimeout: 180000,
   maxWorkers: 2,
-  // Datastore clients (Redis, DynamoDB) can keep sockets alive a moment after a suite closes them.
-  forceExit: true,
 };

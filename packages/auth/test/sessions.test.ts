@@ -4,7 +4,17 @@ import { SessionStore, hashToken, newSessionToken, sessionTables } from '../src'
 
 describe('Session store', () => {
   const { dynamo, prefix } = testDynamo();
+  const caches: Cache[] = [];
+  const redisCache = (cachePrefix?: string) => {
+    const cache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: cachePrefix });
+    caches.push(cache);
+    return cache;
+  };
   beforeAll(() => ensureTables(dynamo.client, sessionTables(prefix)));
+  afterAll(async () => {
+    await Promise.all(caches.map((c) => c.close()));
+    dynamo.client.destroy();
+  });
 
   it('When 10,000 tokens are made, then all are distinct and 256 bits long', () => {
     const tokens = new Set(Array.from({ length: 10_000 }, newSessionToken));
@@ -13,7 +23,7 @@ describe('Session store', () => {
   });
 
   it('When a session is created, then only the hash of its token is stored and the token resolves to the customer', async () => {
-    const store = new SessionStore(dynamo, createCache({ redisUrl: testRedisUrl(), logger: testLogger }), prefix);
+    const store = new SessionStore(dynamo, redisCache(), prefix);
     const { token, session } = await store.create({ customerId: 'cust-1', role: 'CUSTOMER', rememberMe: false, device: 'test' });
     expect(session.id).toBe(hashToken(token));
     expect(JSON.stringify(session)).not.toContain(token);
@@ -50,8 +60,8 @@ describe('Session store', () => {
   });
 
   it('When a session is revoked through one store, then another store sharing Redis refuses it at once', async () => {
-    const a = new SessionStore(dynamo, createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'x:' }), prefix);
-    const b = new SessionStore(dynamo, createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'x:' }), prefix);
+    const a = new SessionStore(dynamo, redisCache('x:'), prefix);
+    const b = new SessionStore(dynamo, redisCache('x:'), prefix);
     const { token, session } = await a.create({ customerId: 'cust-4', role: 'CUSTOMER', rememberMe: false, device: null });
     await new Promise((r) => setTimeout(r, 200));
     expect(await b.resolve(token)).not.toBeNull();

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { IDENTITY_HEADER, createLogger, signIdentity, type Logger, type Principal } from '@shop/common';
-import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase } from '@shop/datastores';
+import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 
 export { freePort } from './ports';
 
@@ -114,4 +114,18 @@ export async function gql<T = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/**
+ * Resolves once every outbox event of `db` is marked sent: the relay has published it, and on the in-process
+ * bus every consumer has handled it. What a test waits on before asserting that something did not happen.
+ */
+export async function outboxDrained(db: SqlExecutor, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
+    if (rows[0]!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0]!.n} outbox events still unsent`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

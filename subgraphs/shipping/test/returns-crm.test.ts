@@ -520,8 +520,13 @@ describe('outbound webhooks', () => {
     const event = h.published.find(
       (e) => e.topic === 'shipment.created' && e.payload.shipmentId === shipment.id,
     )!;
+    // The in-process bus returns once the webhook consumer has handled the redelivery: it queued no second delivery.
     await h.bus.publish([event]);
-    await new Promise((r) => setTimeout(r, 200));
+    const afterRedelivery = await h.database.db.query<{ status: string; attempts: number }>(
+      `SELECT status, attempts FROM webhook_deliveries WHERE subscription_id = $1`,
+      [webhookSubscription!.id],
+    );
+    expect(afterRedelivery.rows).toEqual([{ status: 'DELIVERED', attempts: 2 }]);
     expect(received.filter((r) => r.body.includes(shipment.id))).toHaveLength(2);
     const view = (await customerView(shopper)).body.data!._entities[0]!;
     expect(view.timeline.nodes.some((n) => n.kind === 'MESSAGE_SENT')).toBe(true);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { admin, anonymous, customer, gql, identityHeaders, service } from '@shop/testkit';
+import { admin, anonymous, customer, gql, identityHeaders, outboxDrained, service } from '@shop/testkit';
 import { signCarrierPayload, CARRIER_SIGNATURE_HEADER } from '../src/domain/carrier-webhooks';
 import { quote, RateSigner } from '../src/domain/rates';
 import { carrierSecret, rateSecret } from '../src/service';
@@ -474,7 +474,8 @@ describe('carrier webhooks', () => {
         h.published.filter((e) => e.topic === 'shipment.updated' && e.payload.orderId === orderId).length ===
         2,
     );
-    await new Promise((r) => setTimeout(r, 200));
+    // Every event the webhooks caused is published once the outbox is drained: none is still to come.
+    await outboxDrained(h.database.db);
     const updates = h.published.filter(
       (e) => e.topic === 'shipment.updated' && e.payload.orderId === orderId,
     );
