@@ -57,7 +57,8 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
         boom: () => {
           throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
         },
-        slow: () => new Promise((r) => setTimeout(() => r('late'), 3000)),
+        // Unref'd: the answer nobody waits for any more must not hold the test process open.
+        slow: () => new Promise((r) => setTimeout(() => r('late'), 3000).unref()),
         node: () => ({ name: 'n' }),
       },
       Node: { child: () => ({ name: 'c' }) },

@@ -9,7 +9,7 @@ import type { DocumentNode } from 'graphql';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
-import { createHttpApp, HttpError, type HttpApp, type Route, type RouteResponse } from './http';
+import { createHttpApp, HttpError, type GraphQLMount, type HttpApp, type Route, type RouteResponse } from './http';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
 import type { Logger } from './logger';
 
@@ -77,6 +77,8 @@ export interface ServiceHandle {
 export interface Subgraph {
   app: HttpApp;
   apollo: ApolloServer<SubgraphContext>;
+  /** The GraphQL endpoint as `app` mounts it, so it can be served again (without the fast path, to compare). */
+  graphql: GraphQLMount<SubgraphContext>;
   close: () => Promise<void>;
 }
 
@@ -125,29 +127,27 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     },
   };
 
-  const app = createHttpApp<SubgraphContext>({
-    logger,
-    routes: [health, ...(options.routes ?? [])],
-    graphql: {
-      path: '/graphql',
-      server: apollo,
-      fastPath: createQueryFastPath({ schema, formatError, introspection }),
-      context: async (req) => {
-        const identity = identityFromRequest(req, options.secret, options.name);
-        // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
-        if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
-        return options.buildContext({
-          principal: identity.principal,
-          requestId: identity.requestId || randomUUID(),
-          clientIp: identity.clientIp,
-        });
-      },
+  const graphql: GraphQLMount<SubgraphContext> = {
+    path: '/graphql',
+    server: apollo,
+    fastPath: createQueryFastPath({ schema, formatError, introspection }),
+    context: async (req) => {
+      const identity = identityFromRequest(req, options.secret, options.name);
+      // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
+      if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
+      return options.buildContext({
+        principal: identity.principal,
+        requestId: identity.requestId || randomUUID(),
+        clientIp: identity.clientIp,
+      });
     },
-  });
+  };
+  const app = createHttpApp<SubgraphContext>({ logger, routes: [health, ...(options.routes ?? [])], graphql });
 
   return {
     app,
     apollo,
+    graphql,
     close: async () => {
       await app.close();
       await apollo.stop();
