@@ -52,8 +52,8 @@ const rows: Row[] = [];
 /** Each issue's target beside this run's figure. */
 const targets: string[] = [];
 
-function signed(principal: Principal): string {
-  return signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1' }, SECRET, 3600);
+function signed(principal: Principal, audience: string): string {
+  return signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1', audience }, SECRET, 3600);
 }
 
 async function post<T>(
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
   const gateway = shop.gatewayUrl;
   const sub = (port: number) => `http://127.0.0.1:${port}/graphql`;
   const catalogUrl = sub(ports[2]!);
-  const anonymous = { [IDENTITY_HEADER]: signed({ kind: 'anonymous' }) };
+  const anonymous = { [IDENTITY_HEADER]: signed({ kind: 'anonymous' }, 'catalog') };
   const extra: { close: () => Promise<void> }[] = [];
 
   try {
@@ -548,7 +548,7 @@ async function main(): Promise<void> {
     // 7. Reservations: spread over many variants, and all on one hot variant (contention), straight to the cart service.
     const cartBase = `http://127.0.0.1:${ports[3]}`;
     const service = {
-      [IDENTITY_HEADER]: signed({ kind: 'service', service: 'orders' }),
+      [IDENTITY_HEADER]: signed({ kind: 'service', service: 'orders' }, 'cart'),
       'content-type': 'application/json',
     };
     const hot = variants[0]!;

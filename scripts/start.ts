@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { busConfigSchema, ConfigError, createLogger, parseConfig, type Logger, type ServiceHandle } from '@shop/common';
+import { busConfigSchema, ConfigError, createLogger, parseConfig, type Logger, type ServiceHandle, type Subgraph } from '@shop/common';
 import { createEventBus, startDynamoLocal, type DynamoLocal, type EventBus } from '@shop/datastores';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
 import { createGateway, type Gateway } from '../gateway/src/gateway';
@@ -65,6 +65,8 @@ function localSecrets(dataDir: string): Env {
 
 export interface RunningShop {
   gatewayUrl: string;
+  /** Each subgraph as it runs, by name (tests watch what the gateway sends them). */
+  subgraphs: Record<string, Subgraph>;
   stop: () => Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     // Pages a shopper's browser is sent to (the sandbox's 3-D Secure step) are on the gateway's address.
     const publicUrl = base.PUBLIC_URL ?? `http://localhost:${base.PORT ?? 4000}`;
     const started: ServiceHandle[] = [];
+    const subgraphs: Record<string, Subgraph> = {};
     for (const { name, create } of SERVICES) {
       const serviceEnv: Env = {
         ...base,
@@ -119,6 +122,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       stops.push({ name, fn: () => service.close() });
       await service.subgraph.app.listen(Number(serviceEnv.PORT), base.HOST ?? '127.0.0.1');
       started.push(service);
+      subgraphs[name] = service.subgraph;
       logger.info({ port: serviceEnv.PORT }, `${name} subgraph listening`);
     }
     for (const service of started) service.start();
@@ -131,7 +135,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }));
     stops.push({ name: 'gateway', fn: () => gateway.close() });
     const port = await gateway.app.listen(gatewayConfig.PORT, gatewayConfig.HOST);
-    return { gatewayUrl: `http://${gatewayConfig.HOST === '0.0.0.0' ? 'localhost' : gatewayConfig.HOST}:${port}/graphql`, stop };
+    return { gatewayUrl: `http://${gatewayConfig.HOST === '0.0.0.0' ? 'localhost' : gatewayConfig.HOST}:${port}/graphql`, subgraphs, stop };
   } catch (error) {
     await stop();
     throw error;

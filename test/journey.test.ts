@@ -15,6 +15,9 @@ import {
   type TestDatabase,
 } from '@shop/testkit';
 import { portsEnv, startShop, type RunningShop } from '../scripts/start';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { getOperationAST, parse } from 'graphql';
+import { createHttpApp, IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '@shop/common';
 
 interface Variant {
   id: string;
@@ -48,6 +51,7 @@ describe.each([
   const email = `Shopper.${randomUUID().slice(0, 8)}@Example.com`;
   let token: string;
   let customerId: string;
+  const sent: { subgraph: string; headers: IncomingHttpHeaders; body: string }[] = [];
   const auth = () => ({ authorization: `Bearer ${token}` });
 
   async function call<T>(
@@ -99,12 +103,23 @@ describe.each([
         DYNAMODB_TABLE_PREFIX: prefix,
         REDIS_URL: embedded ? undefined : testRedisUrl(),
         EVENT_STREAM: `test:events:${randomUUID()}`,
+        // Login and registration limits count per client address: this run's counters are its own.
+        REDIS_KEY_PREFIX: `test:users:${randomUUID()}:`,
         ...portsEnv(ports),
         LOG_LEVEL: 'silent',
       },
       testLogger,
     );
     url = shop.gatewayUrl;
+    // Every request the gateway sends a subgraph, as it arrives: replayed at the end through both query paths.
+    for (const [name, subgraph] of Object.entries(shop.subgraphs)) {
+      subgraph.app.server.prependListener('request', (req: IncomingMessage) => {
+        if (req.method !== 'POST' || req.url !== '/graphql') return;
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => sent.push({ subgraph: name, headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -120,15 +135,15 @@ describe.each([
       { input: { email, password, firstName: 'Ada', lastName: 'Lovelace' } },
       {},
     );
-    expect(registered.customerRegister.userErrors).toEqual([]);
-    customerId = registered.customerRegister.customer!.id;
+    // A new and a taken address get the same answer: registration tells nobody who has an account.
+    expect(registered.customerRegister).toEqual({ customer: null, userErrors: [] });
 
-    const duplicate = await call<{ customerRegister: { userErrors: { code: string }[] } }>(
-      `mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { userErrors { code } } }`,
+    const duplicate = await call<{ customerRegister: { customer: { id: string } | null; userErrors: unknown[] } }>(
+      `mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { customer { id } userErrors { code field message } } }`,
       { input: { email: email.toUpperCase(), password, firstName: 'A', lastName: 'B' } },
       {},
     );
-    expect(duplicate.customerRegister.userErrors.length).toBe(1);
+    expect(duplicate).toEqual(registered);
 
     const wrong = await call<{
       customerLogin: { accessToken: string | null; userErrors: { code: string }[] };
@@ -141,14 +156,30 @@ describe.each([
     expect(wrong.customerLogin.userErrors.length).toBe(1);
 
     const login = await call<{
-      customerLogin: { accessToken: string; expiresAt: string; mfaRequired: boolean };
+      customerLogin: { accessToken: string; expiresAt: string; mfaRequired: boolean; customer: { id: string } };
     }>(
-      `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken expiresAt mfaRequired userErrors { code } } }`,
+      `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken expiresAt mfaRequired customer { id } userErrors { code } } }`,
       { input: { email, password } },
       {},
     );
     expect(login.customerLogin.mfaRequired).toBe(false);
     token = login.customerLogin.accessToken;
+    customerId = login.customerLogin.customer.id;
+
+    // Two sign-ins in one request, even split by another subgraph's mutation between them, are refused whole.
+    const doubled = await gql(
+      url,
+      `mutation($input: CustomerLoginInput!) {
+        a: customerLogin(input: $input) { accessToken }
+        cartCreate(input: { lines: [] }) { cart { id } }
+        b: customerLogin(input: $input) { accessToken }
+      }`,
+      { input: { email, password: 'not the password at all' } },
+      {},
+    );
+    expect(doubled.status).toBe(400);
+    expect(doubled.body.data).toBeUndefined();
+    expect(doubled.body.errors?.map((e) => e.extensions?.code)).toEqual(['TOO_MANY_CREDENTIAL_CHECKS']);
 
     const me = await call<{ me: { id: string; email: string; role: string } }>(`{ me { id email role } }`);
     expect(me.me).toEqual({ id: customerId, email: email.toLowerCase(), role: 'CUSTOMER' });
@@ -414,6 +445,115 @@ describe.each([
     for (const [query, variables, headers] of refusals) {
       const { body } = await gql(url, query, variables, headers);
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('When a shopper and a partner read across subgraphs, then each subgraph resolves its part of every entity type, and refuses what is not the caller\'s', async () => {
+    // The users root, then orders, shipping and cart entities; orders lines reach the catalog and cart variants.
+    const mine = await call<{ me: { id: string; segments: string[]; orders: { nodes: { id: string; customer: { email: string } }[] } } }>(
+      `{ me { id email role createdAt segments timeline(first: 3) { totalCount }
+          orders(first: 5) { nodes { id number status createdAt total { amount currencyCode } shipments { id status }
+            customer { email role }
+            lines { quantity unitPrice { amount currencyCode } variant { id sku price { amount } quantityAvailable product { id title createdAt } } } } } } }`,
+    );
+    expect(mine.me.orders.nodes.map((o) => o.id)).toContain(paidOrderId);
+    expect(mine.me.orders.nodes[0]!.customer.email).toBe(email.toLowerCase());
+
+    // A cart: the cart root, then catalog variants and products and the users' buyer.
+    const [variant] = await variantsInStock(1, 1);
+    const created = await call<{ cartCreate: { cart: { id: string } } }>(
+      `mutation($v: ID!) { cartCreate(input: { lines: [{ merchandiseId: $v, quantity: 1 }] }) { cart { id } userErrors { code } } }`,
+      { v: variant!.id },
+    );
+    const cart = await call<{ cart: { buyer: { email: string } | null; lines: { merchandise: { sku: string } }[] } }>(
+      `query($id: ID!) { cart(id: $id) { id createdAt buyer { email } cost { totalAmount { amount currencyCode } }
+          lines { quantity merchandise { id sku price { amount } product { title handle } } }
+          crossSellProducts(first: 2) { id title createdAt variants { id quantityAvailable availableForSale } } } }`,
+      { id: created.cartCreate.cart.id },
+    );
+    expect(cart.cart.lines).toHaveLength(1);
+
+    // A partner reading orders may read the order, not its customer: the users subgraph refuses it inside its
+    // entity resolver, and the rest of the answer stands.
+    const admin = await call<{ customerLogin: { accessToken: string } }>(
+      `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+      { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } },
+      {},
+    );
+    const key = await call<{ apiKeyCreate: { key: string } }>(
+      `mutation { apiKeyCreate(name: "orders feed", scopes: ["orders:read"]) { key } }`,
+      {},
+      { authorization: `Bearer ${admin.customerLogin.accessToken}` },
+    );
+    const partner = await gql<{ order: { status: string; customer: unknown } }>(
+      url,
+      `query($id: ID!) { order(id: $id) { id status createdAt customer { email } } }`,
+      { id: paidOrderId },
+      { 'x-api-key': key.apiKeyCreate.key },
+    );
+    expect(partner.body.data!.order.status).toBe('PAID');
+    expect(partner.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['order', 'customer']]]);
+  });
+
+  it('When the subgraph queries of this journey are replayed through the query fast path and through Apollo Server, then status, headers and body are the same', async () => {
+    const queries = sent.filter(({ body }) => {
+      const { query, operationName } = JSON.parse(body) as { query: string; operationName?: string };
+      return getOperationAST(parse(query), operationName)?.operation === 'query';
+    });
+    const servers = new Map<string, { fast: string; apollo: string; close: () => Promise<void> }>();
+    for (const [name, subgraph] of Object.entries(shop.subgraphs)) {
+      const fast = createHttpApp({ routes: [], graphql: subgraph.graphql, logger: testLogger });
+      const apollo = createHttpApp({ routes: [], graphql: { ...subgraph.graphql, fastPath: undefined }, logger: testLogger });
+      servers.set(name, {
+        fast: `http://127.0.0.1:${await fast.listen(0)}/graphql`,
+        apollo: `http://127.0.0.1:${await apollo.listen(0)}/graphql`,
+        close: async () => {
+          await fast.close();
+          await apollo.close();
+        },
+      });
+    }
+    try {
+      const entityTypes = new Set<string>();
+      let entityErrors = 0;
+      for (const request of queries) {
+        const { variables } = JSON.parse(request.body) as { variables?: { representations?: { __typename: string }[] } };
+        for (const representation of variables?.representations ?? []) entityTypes.add(`${request.subgraph}:${representation.__typename}`);
+        // The recorded identity, signed again: it lived 60 seconds.
+        const signed = request.headers[IDENTITY_HEADER] as string;
+        const identity = JSON.parse(Buffer.from(signed.split('.')[0]!, 'base64url').toString('utf8')) as ForwardedIdentity;
+        const headers: Record<string, string> = {
+          'content-type': request.headers['content-type'] as string,
+          accept: (request.headers.accept as string | undefined) ?? '*/*',
+          [IDENTITY_HEADER]: signIdentity(
+            { principal: identity.principal, requestId: identity.requestId, clientIp: identity.clientIp, audience: identity.audience },
+            TEST_SECRET,
+          ),
+        };
+        const answer = async (target: string) => {
+          const res = await fetch(target, { method: 'POST', headers, body: request.body });
+          const kept = Array.from(res.headers as unknown as Iterable<[string, string]>).filter(([key]) => !['date', 'connection', 'keep-alive'].includes(key));
+          return { request: `${request.subgraph}: ${request.body}`, status: res.status, headers: kept, body: await res.text() };
+        };
+        const { fast, apollo } = servers.get(request.subgraph)!;
+        const viaFastPath = await answer(fast);
+        expect(viaFastPath).toEqual(await answer(apollo));
+        if (variables?.representations && viaFastPath.body.includes('"errors"')) entityErrors += 1;
+      }
+      // What the gateway asked each subgraph to resolve by reference in this journey: every entity type a subgraph adds
+      // fields to, and at least one entity error.
+      expect([...entityTypes].sort()).toEqual([
+        'cart:ProductVariant',
+        'catalog:Product',
+        'catalog:ProductVariant',
+        'orders:Customer',
+        'shipping:Customer',
+        'shipping:Order',
+        'users:Customer',
+      ]);
+      expect(entityErrors).toBeGreaterThan(0);
+    } finally {
+      for (const { close } of servers.values()) await close();
     }
   });
 

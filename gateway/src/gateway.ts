@@ -13,6 +13,8 @@ import {
   IDENTITY_HEADER,
   maskError,
   signIdentity,
+  singleCredentialCheckPlugin,
+  type ForwardedIdentity,
   type HttpApp,
   type Logger,
   type Route,
@@ -25,16 +27,25 @@ import { clientIp, IdentityResolver } from './identity';
 import { paymentPageRoutes } from './payment-pages';
 
 interface GatewayContext {
-  /** The caller's identity, signed once per request and sent to every subgraph the plan touches. */
-  signedIdentity: string;
+  /** The caller's identity, resolved once per request; each subgraph call carries it signed for that subgraph. */
+  identity: Omit<ForwardedIdentity, 'audience'>;
 }
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    private readonly secret: string,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if ('signedIdentity' in context && typeof context.signedIdentity === 'string') {
-      request.http?.headers.set(IDENTITY_HEADER, context.signedIdentity);
+    // Signed for this subgraph alone: a header replayed to another subgraph is refused there.
+    if ('identity' in context && context.identity) {
+      request.http?.headers.set(IDENTITY_HEADER, signIdentity({ ...context.identity, audience: this.subgraph }, this.secret));
     }
   }
 }
@@ -91,7 +102,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const gateway = new ApolloGateway({
     supergraphSdl,
     // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
-    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
   });
 
   const armor = new ApolloArmor({
@@ -114,9 +126,11 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // The process owner (index.ts, scripts/start.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
+    // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
       costLimitPlugin(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }), config.MAX_QUERY_COST),
+      singleCredentialCheckPlugin(),
     ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
@@ -147,6 +161,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     }),
     createServiceClient({
       caller: 'gateway',
+      target: 'users',
       baseUrl: config.USERS_URL,
       secret: config.INTERNAL_AUTH_SECRET,
       timeoutMs: config.SERVICE_TIMEOUT_MS,
@@ -194,12 +209,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return {
-          signedIdentity: signIdentity(
-            { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) },
-            config.INTERNAL_AUTH_SECRET,
-          ),
-        };
+        return { identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) } };
       },
     },
   });

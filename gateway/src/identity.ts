@@ -1,8 +1,7 @@
 // Resolves who is calling, once per request: a shopper's bearer token, a partner's API key, or nobody.
 import type { IncomingMessage } from 'node:http';
-import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { SessionStore } from '@shop/auth';
+import { apiKeyHash, cacheApiKey, cachedApiKey, type SessionStore } from '@shop/auth';
 import { HttpError, ServiceCallError, type Principal, type ServiceClient } from '@shop/common';
 import type { Cache } from '@shop/datastores';
 
@@ -29,13 +28,13 @@ export class IdentityResolver {
   /** Partner keys are verified by the users service; a hit is cached for a minute under the key's hash. */
   private async resolveApiKey(key: string): Promise<Principal> {
     if (key.length > 200) throw unauthenticated('The API key is invalid.');
-    const cacheKey = `apikey:${createHash('sha256').update(key).digest('hex')}`;
-    const cached = await this.cache.get<Principal>(cacheKey);
+    const hash = apiKeyHash(key);
+    const cached = await cachedApiKey<Principal>(this.cache, hash);
     if (cached) return cached;
     try {
       const partner = await this.users.post<{ partnerId: string; scopes: string[] }>('/internal/api-keys/resolve', { key });
       const principal: Principal = { kind: 'partner', partnerId: partner.partnerId, scopes: partner.scopes };
-      await this.cache.set(cacheKey, principal, 60);
+      if (!(await cacheApiKey(this.cache, hash, principal))) throw unauthenticated('The API key is invalid.');
       return principal;
     } catch (error) {
       if (error instanceof ServiceCallError && (error.status === 404 || error.status === 400)) {

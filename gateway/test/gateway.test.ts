@@ -1,6 +1,8 @@
 import { SessionStore } from '@shop/auth';
 import { createCache } from '@shop/datastores';
-import { gql as post, testLogger, testRedisUrl } from '@shop/testkit';
+import { createSubgraph, IDENTITY_HEADER } from '@shop/common';
+import { gql as post, TEST_SECRET, testLogger, testRedisUrl } from '@shop/testkit';
+import gqlTag from 'graphql-tag';
 import { startProbe, type Probe } from './probe';
 
 describe('Gateway', () => {
@@ -8,19 +10,19 @@ describe('Gateway', () => {
   let url: string;
   let probeUrl: string;
   let sessions: SessionStore;
+  const cache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' });
 
   beforeAll(async () => {
     probe = await startProbe();
     url = probe.gatewayUrl;
     probeUrl = probe.subgraphUrl;
-    sessions = new SessionStore(
-      probe.dynamo.dynamo,
-      createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' }),
-      probe.dynamo.prefix,
-    );
+    sessions = new SessionStore(probe.dynamo.dynamo, cache, probe.dynamo.prefix);
   });
 
-  afterAll(async () => probe?.close());
+  afterAll(async () => {
+    await probe?.close();
+    await cache.close();
+  });
 
   it('When an anonymous shopper calls, then the subgraph receives a signed anonymous identity', async () => {
     const { body } = await post<{ whoami: string }>(url, '{ whoami }');
@@ -47,6 +49,46 @@ describe('Gateway', () => {
     expect(JSON.parse(body.data!.whoami).principal).toEqual({ kind: 'anonymous' });
   });
 
+  it('When the identity the gateway signed for one subgraph is replayed to another, then that subgraph refuses it', async () => {
+    const { token } = await sessions.create({ customerId: 'c-replay', role: 'ADMIN', rememberMe: false, device: null });
+    const before = probe.receivedIdentities.length;
+    expect((await post(url, '{ whoami }', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    const captured = probe.receivedIdentities[before]!;
+    const users = await createSubgraph({
+      name: 'users',
+      typeDefs: gqlTag`
+        extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+        "Who is calling."
+        type Query {
+          "The principal, as JSON."
+          me: String
+        }
+      `,
+      resolvers: { Query: { me: (_: unknown, __: unknown, ctx: { principal: unknown }) => JSON.stringify(ctx.principal) } },
+      secret: TEST_SECRET,
+      logger: testLogger,
+      buildContext: (base) => base,
+    });
+    try {
+      const usersUrl = `http://127.0.0.1:${await users.app.listen(0)}/graphql`;
+      const replay = (target: string) =>
+        fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: captured },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+      // The admin's identity was signed for the probe: the probe takes it, the users subgraph does not.
+      const accepted = await replay(probeUrl);
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toEqual({ data: { __typename: 'Query' } });
+      const refused = await replay(usersUrl);
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).not.toContain('c-replay');
+    } finally {
+      await users.close();
+    }
+  });
+
   it('When a request reaches a subgraph without the gateway signature, then it is refused with 401', async () => {
     const res = await fetch(probeUrl, {
       method: 'POST',
@@ -54,6 +96,7 @@ describe('Gateway', () => {
       body: JSON.stringify({ query: '{ whoami }' }),
     });
     expect(res.status).toBe(401);
+    await res.arrayBuffer();
   });
 
   it('When a resolver fails unexpectedly, then the client sees a generic error with no SQL or host name', async () => {
@@ -128,6 +171,8 @@ describe('Gateway', () => {
     for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css', 'start.js']) {
       const res = await fetch(new URL(`/explorer/${asset}`, url));
       expect(res.status).toBe(200);
+      // Read to the end: a body left unread holds its connection open after the server has gone.
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
     }
   });
 
@@ -151,11 +196,15 @@ describe('Gateway', () => {
   });
 
   it('When a path holds malformed percent-encoding, then it is not found, not a server error', async () => {
-    expect((await fetch(new URL('/explorer/%E0%A4%A', url))).status).toBe(404);
+    const res = await fetch(new URL('/explorer/%E0%A4%A', url));
+    expect(res.status).toBe(404);
+    await res.arrayBuffer();
   });
 
   it('When /health and /ready are asked, then both answer and ready reports subgraphs by name only', async () => {
-    expect((await fetch(new URL('/health', url))).status).toBe(200);
+    const health = await fetch(new URL('/health', url));
+    expect(health.status).toBe(200);
+    await health.arrayBuffer();
     const ready = await fetch(new URL('/ready', url));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { probe: 'ok' } });
@@ -184,6 +233,7 @@ describe('Gateway Server-Timing', () => {
     const off = await ask(plain.gatewayUrl);
     expect(off.status).toBe(200);
     expect(off.headers.get('server-timing')).toBeNull();
+    await Promise.all([on.arrayBuffer(), off.arrayBuffer()]);
   });
 });
 

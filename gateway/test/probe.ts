@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { sessionTables } from '@shop/auth';
-import { createSubgraph, type Subgraph } from '@shop/common';
+import type { IncomingMessage } from 'node:http';
+import { createSubgraph, IDENTITY_HEADER, type Subgraph } from '@shop/common';
 import { ensureTables } from '@shop/datastores';
 import { TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDynamo } from '@shop/testkit';
 import gqlTag from 'graphql-tag';
@@ -40,6 +41,8 @@ const typeDefs = gqlTag`
 export interface Probe {
   gatewayUrl: string;
   subgraphUrl: string;
+  /** Every identity header the probe subgraph received, oldest first. */
+  receivedIdentities: string[];
   dynamo: TestDynamo;
   /** How many list fields the probe subgraph has resolved. */
   listsResolved: () => number;
@@ -65,12 +68,18 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
         boom: () => {
           throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
         },
-        slow: () => new Promise((r) => setTimeout(() => r('late'), 3000)),
+        // Unref'd: the answer nobody waits for any more must not hold the test process open.
+        slow: () => new Promise((r) => setTimeout(() => r('late'), 3000).unref()),
         node: () => ({ name: 'n' }),
         items: (_: unknown, args: { first: number }) => nodes(args.first),
       },
       Node: { child: () => ({ name: 'c' }), children: (_: unknown, args: { first: number }) => nodes(args.first) },
     },
+  });
+  const receivedIdentities: string[] = [];
+  subgraph.app.server.prependListener('request', (req: IncomingMessage) => {
+    const header = req.headers[IDENTITY_HEADER];
+    if (typeof header === 'string') receivedIdentities.push(header);
   });
   const subgraphUrl = `http://127.0.0.1:${await subgraph.app.listen(0)}/graphql`;
   const composed = composeServices([{ name: 'probe', url: subgraphUrl, typeDefs }]);
@@ -97,6 +106,7 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
   return {
     gatewayUrl,
     subgraphUrl,
+    receivedIdentities,
     dynamo,
     listsResolved: () => listsResolved,
     close: async () => {

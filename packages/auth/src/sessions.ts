@@ -111,7 +111,10 @@ export class SessionStore {
       const touched = await this.touch(session, now);
       if (!touched) return null;
       const ttl = Math.min(this.policy.cacheSeconds, (Date.parse(touched.idleExpiresAt) - now) / 1000);
-      if (ttl >= 1) await this.cache.set(this.cacheKey(id), touched, ttl);
+      // Refused when a revocation landed after the read above: the token then answers as revoked.
+      if (ttl >= 1 && !(await this.cache.setUnless(this.cacheKey(id), touched, ttl, this.revokedKey(id)))) {
+        if (await this.isRevoked(id)) return null;
+      }
     }
     return { kind: 'customer', customerId: session.customerId, role: session.role, sessionId: id };
   }
@@ -134,9 +137,19 @@ export class SessionStore {
     return (Items as Session[]).filter((s) => this.isLive(s, now));
   }
 
-  /** Takes effect on the very next request: the item and its cache entry go together. */
+  /**
+   * Takes effect on the very next request and wins against any resolve in flight: a tombstone, written before
+   * the cache entry is cleared, stops a resolve that read the session before the delete from caching it again.
+   * It lives as long as the deleted session could have (a copy read before the delete expires no later), and
+   * at least as long as a cache entry.
+   */
   async revoke(id: string): Promise<void> {
-    await this.dynamo.doc.send(new DeleteCommand({ TableName: this.table, Key: { id } }));
+    const { Attributes } = await this.dynamo.doc.send(
+      new DeleteCommand({ TableName: this.table, Key: { id }, ReturnValues: 'ALL_OLD' }),
+    );
+    const idleExpiresAt = typeof Attributes?.idleExpiresAt === 'string' ? Date.parse(Attributes.idleExpiresAt) : 0;
+    const tombstoneSeconds = Math.max(this.policy.cacheSeconds, (idleExpiresAt - this.now()) / 1000) + 1;
+    await this.cache.set(this.revokedKey(id), 1, tombstoneSeconds);
     await this.cache.del(this.cacheKey(id));
   }
 
@@ -153,6 +166,15 @@ export class SessionStore {
 
   private cacheKey(id: string): string {
     return `session:${id}`;
+  }
+
+  private revokedKey(id: string): string {
+    return `session-revoked:${id}`;
+  }
+
+  /** A refused cache write is a revocation, or a cache that cannot answer: only the tombstone tells. */
+  private async isRevoked(id: string): Promise<boolean> {
+    return (await this.cache.get(this.revokedKey(id))) !== undefined;
   }
 
   private isLive(session: Session, now: number): boolean {

@@ -18,6 +18,11 @@ export interface ForwardedIdentity {
   principal: Principal;
   requestId: string;
   clientIp: string | null;
+  /**
+   * The one service the identity is meant for (`users`, `catalog`, ...): a header captured on its way to one
+   * service is refused by every other.
+   */
+  audience: string;
 }
 
 interface SignedPayload extends ForwardedIdentity {
@@ -39,7 +44,13 @@ export function signIdentity(identity: ForwardedIdentity, secret: string, ttlSec
 
 export class IdentityError extends Error {}
 
-export function verifyIdentity(header: string | undefined, secret: string, now = Date.now()): ForwardedIdentity {
+/** Verifies the signature, the expiry and that the identity is meant for `audience` (the verifying service). */
+export function verifyIdentity(
+  header: string | undefined,
+  secret: string,
+  audience: string,
+  now = Date.now(),
+): ForwardedIdentity {
   if (!header) throw new IdentityError('missing identity');
   const dot = header.indexOf('.');
   if (dot <= 0) throw new IdentityError('malformed identity');
@@ -56,7 +67,13 @@ export function verifyIdentity(header: string | undefined, secret: string, now =
     throw new IdentityError('malformed identity');
   }
   if (typeof payload.exp !== 'number' || payload.exp * 1000 < now) throw new IdentityError('expired identity');
-  return { principal: payload.principal, requestId: payload.requestId, clientIp: payload.clientIp ?? null };
+  if (payload.audience !== audience) throw new IdentityError('identity meant for another service');
+  return {
+    principal: payload.principal,
+    requestId: payload.requestId,
+    clientIp: payload.clientIp ?? null,
+    audience: payload.audience,
+  };
 }
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
@@ -106,9 +123,12 @@ export function hasScope(principal: Principal, scope: PartnerScope): boolean {
   return principal.kind === 'partner' && principal.scopes.includes(scope);
 }
 
-/** Reads anyone's objects of an area: another service, an admin, or a partner whose key holds `scope`. */
+/**
+ * Reads anyone's objects of an area: an admin, or a partner whose key holds `scope`. A service is not among
+ * them: services reach each other through internal endpoints, each naming the callers it accepts.
+ */
 export function readsAll(principal: Principal, scope: PartnerScope): boolean {
-  return principal.kind === 'service' || isAdmin(principal) || hasScope(principal, scope);
+  return isAdmin(principal) || hasScope(principal, scope);
 }
 
 /**
@@ -122,19 +142,14 @@ export function requireAdminOrScope(principal: Principal, scope: PartnerScope): 
   throw new ForbiddenError();
 }
 
-export function requireService(principal: Principal): Extract<Principal, { kind: 'service' }> {
-  if (principal.kind !== 'service') throw new ForbiddenError();
-  return principal;
-}
-
 /**
- * An owned object is readable by its owner, an admin, or another service. `ownerId` is
+ * An owned object is readable by its owner or an admin (a service identity is neither). `ownerId` is
  * null for a guest's object (readable by whoever holds its id) and undefined when the
  * object does not exist: both refusals look the same.
  */
 export function canAccessOwned(principal: Principal, ownerId: string | null | undefined): boolean {
   if (ownerId === undefined) return false;
-  if (principal.kind === 'service' || isAdmin(principal)) return true;
+  if (isAdmin(principal)) return true;
   if (ownerId === null) return true;
   return principal.kind === 'customer' && principal.customerId === ownerId;
 }

@@ -13,3 +13,4 @@ export * from './email';
 export * from './secrets';
 export * from './contracts';
 export * from './address';
+export * from './credential-checks';

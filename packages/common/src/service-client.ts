@@ -21,13 +21,20 @@ export interface ServiceClient {
 export function createServiceClient(options: {
   /** The calling service's name, as the callee sees it. */
   caller: string;
+  /** The called service's name: the identity's audience, refused by any other service. */
+  target: string;
   baseUrl: string;
   secret: string;
   timeoutMs: number;
 }): ServiceClient {
   async function call<T>(method: string, path: string, body: unknown, requestId?: string): Promise<T> {
     const identity = signIdentity(
-      { principal: { kind: 'service', service: options.caller }, requestId: requestId ?? randomUUID(), clientIp: null },
+      {
+        principal: { kind: 'service', service: options.caller },
+        requestId: requestId ?? randomUUID(),
+        clientIp: null,
+        audience: options.target,
+      },
       options.secret,
     );
     let response: Response;

@@ -1,7 +1,7 @@
 // Boots a federated subgraph: schema, identity check on every request, masked errors, health, internal routes.
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -10,7 +10,7 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
 import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
-import { createHttpApp, HttpError, type HttpApp, type Route, type RouteResponse } from './http';
+import { createHttpApp, HttpError, type GraphQLMount, type HttpApp, type Route, type RouteResponse } from './http';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
 import type { Logger } from './logger';
 
@@ -20,16 +20,35 @@ export interface SubgraphContext extends BaseContext {
   clientIp: string | null;
 }
 
-/** Verifies the gateway's signature on a request; a request without one never reaches a resolver. */
-export function identityFromRequest(req: IncomingMessage, secret: string): ForwardedIdentity {
+/**
+ * Verifies the signature on a request and that it is meant for this service (`audience`); a request without
+ * one never reaches a resolver or a handler.
+ */
+export function identityFromRequest(req: IncomingMessage, secret: string, audience: string): ForwardedIdentity {
   // eslint-disable-next-line security/detect-object-injection -- the key is the constant header name
   const header = req.headers[IDENTITY_HEADER];
   try {
-    return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+    return verifyIdentity(Array.isArray(header) ? header[0] : header, secret, audience);
   } catch (error) {
     if (error instanceof IdentityError) throw new HttpError(401, 'This service only accepts requests from the gateway');
     throw error;
   }
+}
+
+/** How a service checks the identities sent to its internal endpoints: the shared key and its own name. */
+export interface InternalAuth {
+  secret: string;
+  /** This service's name: the audience an identity must carry. */
+  service: string;
+}
+
+/** The calling service, when it is one of `callers`; anyone else is refused with 403. */
+export function requireCaller(identity: ForwardedIdentity, callers: readonly string[]): string {
+  const { principal } = identity;
+  if (principal.kind !== 'service' || !callers.includes(principal.service)) {
+    throw new HttpError(403, 'This endpoint does not accept this caller');
+  }
+  return principal.service;
 }
 
 export interface SubgraphOptions<TContext extends SubgraphContext> {
@@ -46,6 +65,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
   checkHealth?: () => Promise<void>;
   /** Bounds on list inputs; every list not named takes at most `defaultMaxItems` (100 unless given). */
   inputLimits?: Partial<InputLimits>;
+  /** Apollo Server plugins of this subgraph alone (the users subgraph's one credential check per request). */
+  plugins?: ApolloServerPlugin<SubgraphContext>[];
 }
 
 /** What each subgraph's `createService` returns: the server (not yet listening) and its background work. */
@@ -60,6 +81,8 @@ export interface ServiceHandle {
 export interface Subgraph {
   app: HttpApp;
   apollo: ApolloServer<SubgraphContext>;
+  /** The GraphQL endpoint as `app` mounts it, so it can be served again (without the fast path, to compare). */
+  graphql: GraphQLMount<SubgraphContext>;
   close: () => Promise<void>;
 }
 
@@ -90,7 +113,7 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     stopOnTerminationSignals: false,
     // No Apollo Studio: federated traces would only cost time on every request.
     // No cache hints are set or read here: the cache-control plugin would only wrap every resolver for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
     formatError,
   });
   await apollo.start();
@@ -109,27 +132,27 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     },
   };
 
-  const app = createHttpApp<SubgraphContext>({
-    logger,
-    routes: [health, ...(options.routes ?? [])],
-    graphql: {
-      path: '/graphql',
-      server: apollo,
-      fastPath: createQueryFastPath({ schema, formatError, introspection }),
-      context: async (req) => {
-        const identity = identityFromRequest(req, options.secret);
-        return options.buildContext({
-          principal: identity.principal,
-          requestId: identity.requestId || randomUUID(),
-          clientIp: identity.clientIp,
-        });
-      },
+  const graphql: GraphQLMount<SubgraphContext> = {
+    path: '/graphql',
+    server: apollo,
+    fastPath: createQueryFastPath({ schema, formatError, introspection }),
+    context: async (req) => {
+      const identity = identityFromRequest(req, options.secret, options.name);
+      // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
+      if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
+      return options.buildContext({
+        principal: identity.principal,
+        requestId: identity.requestId || randomUUID(),
+        clientIp: identity.clientIp,
+      });
     },
-  });
+  };
+  const app = createHttpApp<SubgraphContext>({ logger, routes: [health, ...(options.routes ?? [])], graphql });
 
   return {
     app,
     apollo,
+    graphql,
     close: async () => {
       await app.close();
       await apollo.stop();
@@ -138,13 +161,14 @@ export async function createSubgraph<TContext extends SubgraphContext>(
 }
 
 /**
- * An internal JSON endpoint for other services: only a signed service identity may call it,
- * and the body is parsed by a zod schema before the handler sees it.
+ * An internal JSON endpoint for other services: only a signed identity meant for this service, from one of
+ * `callers`, may call it, and the body is parsed by a zod schema before the handler sees it.
  */
 export function internalRoute<T>(
-  secret: string,
+  auth: InternalAuth,
   method: Route['method'],
   path: string,
+  callers: readonly string[],
   schema: ZodType<T, ZodTypeDef, unknown>,
   handler: (input: T, ctx: { service: string; params: Record<string, string>; requestId: string }) => Promise<RouteResponse>,
 ): Route {
@@ -152,15 +176,15 @@ export function internalRoute<T>(
     method,
     path,
     handler: async (request) => {
-      const identity = identityFromRequest(request.req, secret);
-      if (identity.principal.kind !== 'service') throw new HttpError(403, 'Only services may call this endpoint');
+      const identity = identityFromRequest(request.req, auth.secret, auth.service);
+      const service = requireCaller(identity, callers);
       const raw = method === 'GET' ? Object.fromEntries(request.query) : await request.json();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { status: 400, body: { error: 'Invalid request', issues: parsed.error.issues.map((i) => i.message) } };
       }
       return handler(parsed.data, {
-        service: identity.principal.service,
+        service,
         params: request.params,
         requestId: identity.requestId,
       });

@@ -14,6 +14,7 @@ import {
   signIdentity,
   toMoney,
   verifyIdentity,
+  readsAll,
   type ForwardedIdentity,
 } from '../src';
 
@@ -22,30 +23,42 @@ const identity: ForwardedIdentity = {
   principal: { kind: 'customer', customerId: 'c1', role: 'CUSTOMER', sessionId: 's1' },
   requestId: 'r1',
   clientIp: '10.0.0.1',
+  audience: 'orders',
 };
 
 describe('Forwarded identity', () => {
   it('When a signed identity is verified with the same key, then the principal comes back', () => {
-    expect(verifyIdentity(signIdentity(identity, SECRET), SECRET)).toEqual(identity);
+    expect(verifyIdentity(signIdentity(identity, SECRET), SECRET, 'orders')).toEqual(identity);
   });
 
   it('When the payload is altered, signed with another key, expired or missing, then it is refused', () => {
     const header = signIdentity(identity, SECRET);
     const [body, mac] = header.split('.');
     const forged = Buffer.from(JSON.stringify({ ...identity, principal: { ...identity.principal, role: 'ADMIN' }, exp: 9e9 })).toString('base64url');
-    expect(() => verifyIdentity(`${forged}.${mac}`, SECRET)).toThrow('bad identity signature');
-    expect(() => verifyIdentity(header, `${SECRET}x`)).toThrow('bad identity signature');
-    expect(() => verifyIdentity(signIdentity(identity, SECRET, 60, Date.now() - 120_000), SECRET)).toThrow('expired');
-    expect(() => verifyIdentity(undefined, SECRET)).toThrow('missing');
-    expect(() => verifyIdentity(body, SECRET)).toThrow('malformed');
+    expect(() => verifyIdentity(`${forged}.${mac}`, SECRET, 'orders')).toThrow('bad identity signature');
+    expect(() => verifyIdentity(header, `${SECRET}x`, 'orders')).toThrow('bad identity signature');
+    expect(() => verifyIdentity(signIdentity(identity, SECRET, 60, Date.now() - 120_000), SECRET, 'orders')).toThrow('expired');
+    expect(() => verifyIdentity(undefined, SECRET, 'orders')).toThrow('missing');
+    expect(() => verifyIdentity(body, SECRET, 'orders')).toThrow('malformed');
   });
 
-  it('When ownership is checked, then owners, admins and services pass and others are refused alike for missing objects', () => {
+  it('When an identity signed for one service is presented to another, then it is refused', () => {
+    const header = signIdentity(identity, SECRET);
+    expect(() => verifyIdentity(header, SECRET, 'users')).toThrow('identity meant for another service');
+    // The audience is inside the signature: rewriting it breaks the signature.
+    const [body, mac] = header.split('.');
+    const payload = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const moved = Buffer.from(JSON.stringify({ ...payload, audience: 'users' })).toString('base64url');
+    expect(() => verifyIdentity(`${moved}.${mac}`, SECRET, 'users')).toThrow('bad identity signature');
+  });
+
+  it('When ownership is checked, then owners and admins pass, a service does not, and others are refused alike for missing objects', () => {
     const other = { kind: 'customer' as const, customerId: 'c2', role: 'CUSTOMER' as const, sessionId: 's2' };
     expect(canAccessOwned(identity.principal, 'c1')).toBe(true);
     expect(canAccessOwned(other, 'c1')).toBe(false);
     expect(canAccessOwned({ ...other, role: 'ADMIN' }, 'c1')).toBe(true);
-    expect(canAccessOwned({ kind: 'service', service: 'orders' }, 'c1')).toBe(true);
+    expect(canAccessOwned({ kind: 'service', service: 'orders' }, 'c1')).toBe(false);
+    expect(readsAll({ kind: 'service', service: 'orders' }, 'orders:read')).toBe(false);
     expect(canAccessOwned({ kind: 'anonymous' }, null)).toBe(true);
     expect(canAccessOwned(identity.principal, undefined)).toBe(false);
   });

@@ -155,9 +155,11 @@ export class RedisStreamsBus implements EventBus {
     await reader.xack(this.stream, group, messageId);
   }
 
+  /** Stops the consumers and ends every connection, the publishing one given to the constructor included. */
   async close(): Promise<void> {
     this.running = false;
     for (const reader of this.readers) reader.disconnect();
     await Promise.allSettled(this.loops);
+    this.redis.disconnect();
   }
 }

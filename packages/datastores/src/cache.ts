@@ -7,6 +7,12 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
+  /**
+   * Sets `key` unless `guardKey` exists, in one atomic step, and says whether it did: a reader caching what it
+   * loaded cannot overwrite a revocation that landed after its read (the revoker writes the guard first).
+   * A cache failure answers false, as a miss would.
+   */
+  setUnless(key: string, value: unknown, ttlSeconds: number, guardKey: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -36,6 +42,14 @@ export class MemoryCache implements Cache {
 
   async del(...keys: string[]): Promise<void> {
     for (const key of keys) this.entries.delete(key);
+  }
+
+  // The check and the write run with no await between them: atomic on the one thread.
+  async setUnless(key: string, value: unknown, ttlSeconds: number, guardKey: string): Promise<boolean> {
+    const guard = this.entries.get(guardKey);
+    if (guard && guard.expiresAt > Date.now()) return false;
+    void this.set(key, value, ttlSeconds);
+    return true;
   }
 
   async close(): Promise<void> {
@@ -96,10 +110,40 @@ export class RedisCache implements Cache {
     }
   }
 
+  async setUnless(key: string, value: unknown, ttlSeconds: number, guardKey: string): Promise<boolean> {
+    await this.firstConnect;
+    try {
+      const written = await this.redis.eval(
+        SET_UNLESS_SCRIPT,
+        2,
+        this.prefix + key,
+        this.prefix + guardKey,
+        JSON.stringify(value),
+        Math.max(1, Math.ceil(ttlSeconds)),
+      );
+      return written === 1;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cache write failed');
+      return false;
+    }
+  }
+
+  /** Ends the connection once its replies are in (QUIT), so no socket outlives the cache. */
   async close(): Promise<void> {
+    try {
+      if (this.redis.status === 'ready') await this.redis.quit();
+    } catch {
+      // already closing
+    }
     this.redis.disconnect();
   }
 }
+
+/** KEYS: the entry, its guard; ARGV: the value, its TTL in seconds. */
+const SET_UNLESS_SCRIPT = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 1`;
 
 /**
  * Resolves once `redis` has connected for the first time, or after `ms`: commands sent before the first
@@ -152,6 +196,9 @@ class PrefixedCache implements Cache {
   }
   del(...keys: string[]) {
     return this.inner.del(...keys.map((k) => this.prefix + k));
+  }
+  setUnless(key: string, value: unknown, ttlSeconds: number, guardKey: string) {
+    return this.inner.setUnless(this.prefix + key, value, ttlSeconds, this.prefix + guardKey);
   }
   async close() {}
 }

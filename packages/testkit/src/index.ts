@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { IDENTITY_HEADER, createLogger, signIdentity, type Logger, type Principal } from '@shop/common';
-import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase } from '@shop/datastores';
+import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 
 export { freePort } from './ports';
 export { MOTO_VERSION, startMoto, type MotoServer } from './moto';
@@ -75,11 +75,14 @@ export function testRedis(): { redis: Redis; prefix: string } {
   return { redis, prefix: `test:${suffix()}:` };
 }
 
-/** Headers that make an in-process request look as if it came through the gateway. */
-export function identityHeaders(principal: Principal, secret = TEST_SECRET): Record<string, string> {
+/**
+ * Headers that make an in-process request look as if it came through the gateway (or, for a service principal,
+ * from that service), signed for `audience`, the service called.
+ */
+export function identityHeaders(principal: Principal, audience: string, secret = TEST_SECRET): Record<string, string> {
   return {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1' }, secret),
+    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1', audience }, secret),
   };
 }
 
@@ -125,3 +128,17 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_0
 }
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from './browser';
+
+/**
+ * Resolves once every outbox event of `db` is marked sent: the relay has published it, and on the in-process
+ * bus every consumer has handled it. What a test waits on before asserting that something did not happen.
+ */
+export async function outboxDrained(db: SqlExecutor, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
+    if (rows[0]!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0]!.n} outbox events still unsent`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const gql = async (i: number, query: string, variables: Record<string, unknown>) => {
     const r = await fetch(url, {
       method: 'POST',
-      headers: identityHeaders(shoppers[i]!),
+      headers: identityHeaders(shoppers[i]!, 'cart'),
       body: JSON.stringify({ query, variables }),
     });
     return (await r.json()) as { data?: Record<string, { cart?: { id: string }; userErrors: unknown[] }> };

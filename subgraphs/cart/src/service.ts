@@ -43,6 +43,7 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
   const catalog = catalogOver(
     createServiceClient({
       caller: SERVICE_NAME,
+      target: 'catalog',
       baseUrl: config.CATALOG_URL,
       secret: config.INTERNAL_AUTH_SECRET,
       timeoutMs: config.SERVICE_TIMEOUT_MS,
@@ -90,7 +91,7 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
     secret: config.INTERNAL_AUTH_SECRET,
     logger,
     buildContext: (base) => buildContext(deps, base),
-    routes: internalRoutes(deps, config.INTERNAL_AUTH_SECRET),
+    routes: internalRoutes(deps, { secret: config.INTERNAL_AUTH_SECRET, service: SERVICE_NAME }),
     checkHealth: async () => {
       await dynamo.client.send(new DescribeTableCommand({ TableName: tableNames(prefix).inventory }));
     },

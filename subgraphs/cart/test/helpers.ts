@@ -45,7 +45,7 @@ export async function startFakeCatalog(): Promise<FakeCatalog> {
     req.on('end', () => {
       let principal: Principal | null = null;
       try {
-        principal = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET).principal;
+        principal = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET, 'catalog').principal;
       } catch {
         principal = null;
       }

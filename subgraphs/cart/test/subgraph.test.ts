@@ -34,7 +34,7 @@ interface Payload {
 }
 
 async function call<T = Record<string, Payload>>(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
-  const { status, body } = await gql<T>(cart.url, query, variables, identityHeaders(principal));
+  const { status, body } = await gql<T>(cart.url, query, variables, identityHeaders(principal, 'cart'));
   expect(status).toBe(200);
   return body as GraphQLResponse<T>;
 }
@@ -260,7 +260,7 @@ describe('cart subgraph', () => {
     const beforeSnapshot = snapshots();
     const res = await fetch(`${cart.base}/internal/carts/${c.id}/snapshot`, {
       method: 'POST',
-      headers: identityHeaders(service('orders')),
+      headers: identityHeaders(service('orders'), 'cart'),
       body: JSON.stringify({ customerId: (shopper as { customerId: string }).customerId }),
     });
     expect(res.status).toBe(200);
@@ -350,7 +350,7 @@ describe('cart subgraph', () => {
     const ownerId = (owner as { customerId: string }).customerId;
     const c = await createCart(owner, [{ merchandiseId: v.id, quantity: 3 }]);
     const post = (path: string, body?: unknown, principal: Principal = service('orders')) =>
-      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(principal), body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(principal, 'cart'), body: body === undefined ? undefined : JSON.stringify(body) });
 
     const snap = await post(`/internal/carts/${c.id}/snapshot`, { customerId: ownerId });
     expect(snap.status).toBe(200);
@@ -363,6 +363,17 @@ describe('cart subgraph', () => {
     expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: randomUUID() })).status).toBe(403);
     expect((await post(`/internal/carts/${randomUUID()}/snapshot`, { customerId: null })).status).toBe(404);
     expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: null }, owner)).status).toBe(403);
+    // Each endpoint names its callers: the shipping service holds no stock and snapshots no cart; an identity
+    // signed for another service is refused whoever it names.
+    expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: ownerId }, service('shipping'))).status).toBe(403);
+    expect((await post('/internal/reservations', { reservationId: randomUUID(), lines: [{ variantId: v.id, quantity: 1 }] }, service('shipping'))).status).toBe(403);
+    expect((await post('/internal/restock', { restockId: randomUUID(), lines: [{ variantId: v.id, quantity: 1 }] }, service('orders'))).status).toBe(403);
+    const forCatalog = await fetch(`${cart.base}/internal/carts/${c.id}/snapshot`, {
+      method: 'POST',
+      headers: identityHeaders(service('orders'), 'catalog'),
+      body: JSON.stringify({ customerId: ownerId }),
+    });
+    expect(forCatalog.status).toBe(401);
 
     const reservationId = randomUUID();
     const held = await post('/internal/reservations', { reservationId, lines: [{ variantId: v.id, quantity: 3 }] });
@@ -430,7 +441,7 @@ describe('cart subgraph', () => {
 
   it('When the orders service commits a hold that ran out, then it is sold from stock if the stock is there, refused with INSUFFICIENT_STOCK if not, and a hold released on purpose is never sold', async () => {
     const post = (path: string) =>
-      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(service('orders')), body: '{}' });
+      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(service('orders'), 'cart'), body: '{}' });
     const inventory = cart.service.deps.inventory;
     const v = await stockedVariant(3);
     const expiredThere = randomUUID();

@@ -1,5 +1,5 @@
 // The catalog's internal endpoints (service identity only; see docs/internal-contracts.md).
-import { internalRoute, type Route } from '@shop/common';
+import { internalRoute, type InternalAuth, type Route } from '@shop/common';
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 import type { BehaviourStore } from './data/behaviour';
@@ -11,18 +11,22 @@ const cartAddsInput = z.object({
   lines: z.array(z.object({ variantId: z.string().max(100), quantity: z.number().int().positive().max(10_000) })).max(100),
 });
 
-export function internalRoutes(secret: string, sql: SqlExecutor, behaviour: BehaviourStore | null): Route[] {
+/** Prices and weights serve carts, checkout and shipping rates; related products and cart adds serve the cart. */
+const VARIANT_READERS = ['cart', 'orders', 'shipping'] as const;
+const CART = ['cart'] as const;
+
+export function internalRoutes(auth: InternalAuth, sql: SqlExecutor, behaviour: BehaviourStore | null): Route[] {
   return [
-    internalRoute(secret, 'POST', '/internal/variants/lookup', variantsLookupInput, async (input) => ({
+    internalRoute(auth, 'POST', '/internal/variants/lookup', VARIANT_READERS, variantsLookupInput, async (input) => ({
       status: 200,
       body: { variants: await lookupVariants(sql, input.ids) },
     })),
-    internalRoute(secret, 'POST', '/internal/products/related', relatedInput, async (input) => ({
+    internalRoute(auth, 'POST', '/internal/products/related', CART, relatedInput, async (input) => ({
       status: 200,
       body: { productIds: await relatedForProducts(sql, input) },
     })),
     // Not in the contract yet: lets the cart report a signed-in shopper's cart adds for personalisation.
-    internalRoute(secret, 'POST', '/internal/behaviour/cart-adds', cartAddsInput, async (input) => ({
+    internalRoute(auth, 'POST', '/internal/behaviour/cart-adds', CART, cartAddsInput, async (input) => ({
       status: 200,
       body: { recorded: await recordCartAdds({ behaviour, db: sql }, input.customerId, input.lines) },
     })),

@@ -150,7 +150,7 @@ export async function createService(config: Config, runtime: CatalogRuntime): Pr
     secret: config.INTERNAL_AUTH_SECRET,
     logger,
     buildContext: (base) => buildContext(base, deps),
-    routes: internalRoutes(config.INTERNAL_AUTH_SECRET, db, behaviour),
+    routes: internalRoutes({ secret: config.INTERNAL_AUTH_SECRET, service: 'catalog' }, db, behaviour),
     checkHealth: async () => {
       await rawDb.query('SELECT 1');
     },

@@ -42,14 +42,14 @@ describe('bulk loading a generated catalog', () => {
       url,
       `query($h: String) { product(handle: $h) { id variants { sku } category { handle } } }`,
       { h: sample.handle },
-      identityHeaders(anonymous),
+      identityHeaders(anonymous, 'catalog'),
     );
     expect(read.body.data!.product).toEqual({ id: sample.id, variants: sample.variants.map((v) => ({ sku: v.sku })), category: { handle: sample.categoryHandle } });
     const search = await gql<{ search: { totalCount: number; nodes: { title: string }[] } }>(
       url,
       `query($q: String!) { search(query: $q, first: 5) { totalCount nodes { title } } }`,
       { q: sample.title },
-      identityHeaders(anonymous),
+      identityHeaders(anonymous, 'catalog'),
     );
     expect(search.body.data!.search.nodes.map((n) => n.title)).toContain(sample.title);
     const total = await pg.db.query<{ n: string }>('SELECT count(*) AS n FROM products');

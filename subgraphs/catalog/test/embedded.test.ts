@@ -19,7 +19,7 @@ describe('catalog on PGlite (embedded mode)', () => {
         `http://127.0.0.1:${port}/graphql`,
         `{ search(query: "runnign shoes", first: 5) { totalCount } products(first: 1) { totalCount } }`,
         {},
-        identityHeaders(anonymous),
+        identityHeaders(anonymous, 'catalog'),
       );
       expect(result.body.errors).toBeUndefined();
       expect(result.body.data!.products.totalCount).toBe(demoCatalog().products.length);

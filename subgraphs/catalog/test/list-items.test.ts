@@ -4,7 +4,7 @@ import { startCatalog, type TestCatalog } from './helpers';
 
 describe('Catalog list items per request', () => {
   let catalog: TestCatalog;
-  const anon = () => identityHeaders(anonymous);
+  const anon = () => identityHeaders(anonymous, 'catalog');
 
   beforeAll(async () => {
     catalog = await startCatalog('catalog_list_items', {

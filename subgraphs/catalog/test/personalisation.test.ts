@@ -20,7 +20,7 @@ describe('personalised ranking (behaviour in DynamoDB)', () => {
       catalog.url,
       `{ search(query: "running shoes", first: 5) { nodes { id } } }`,
       {},
-      identityHeaders(principal),
+      identityHeaders(principal, 'catalog'),
     );
     expect(result.body.errors).toBeUndefined();
     return result.body.data!.search.nodes.map((n) => brandOf.get(n.id));
@@ -45,7 +45,7 @@ describe('personalised ranking (behaviour in DynamoDB)', () => {
     ]);
     // ...the other viewed Northpeak ones (recorded from their product reads).
     for (const p of running.filter((p) => p.brand === 'Northpeak').slice(0, 3)) {
-      await gql(catalog.url, `query($id: ID) { product(id: $id) { id } }`, { id: p.id }, identityHeaders(northpeak));
+      await gql(catalog.url, `query($id: ID) { product(id: $id) { id } }`, { id: p.id }, identityHeaders(northpeak, 'catalog'));
     }
 
     await eventually(async () => expect((await topBrands(velora))[0]).toBe('Velora'));
@@ -58,10 +58,10 @@ describe('personalised ranking (behaviour in DynamoDB)', () => {
   it('When a signed-in shopper asks for recommendations, then their favourite category leads; anonymous gets the popular order', async () => {
     const shopper = customer();
     const tents = demo.products.filter((p) => p.categoryHandle === 'tents').slice(0, 3);
-    for (const p of tents) await gql(catalog.url, `query($id: ID) { product(id: $id) { id } }`, { id: p.id }, identityHeaders(shopper));
+    for (const p of tents) await gql(catalog.url, `query($id: ID) { product(id: $id) { id } }`, { id: p.id }, identityHeaders(shopper, 'catalog'));
     const tentIds = new Set(demo.products.filter((p) => p.categoryHandle === 'tents').map((p) => p.id));
     const read = async (principal: Principal) =>
-      (await gql<{ recommendedProducts: { id: string }[] }>(catalog.url, `{ recommendedProducts(first: 8) { id } }`, {}, identityHeaders(principal))).body.data!.recommendedProducts.map((p) => p.id);
+      (await gql<{ recommendedProducts: { id: string }[] }>(catalog.url, `{ recommendedProducts(first: 8) { id } }`, {}, identityHeaders(principal, 'catalog'))).body.data!.recommendedProducts.map((p) => p.id);
     await eventually(async () => expect(tentIds.has((await read(shopper))[0]!)).toBe(true));
     const popular = await read(anonymous);
     expect(popular).toHaveLength(8);
@@ -74,7 +74,7 @@ describe('personalised ranking (behaviour in DynamoDB)', () => {
     const kinetic = running.filter((p) => p.brand === 'Kinetic').slice(0, 2);
     const response = await fetch(`${catalog.baseUrl}/internal/behaviour/cart-adds`, {
       method: 'POST',
-      headers: identityHeaders(service('cart')),
+      headers: identityHeaders(service('cart'), 'catalog'),
       body: JSON.stringify({ customerId, lines: [...kinetic.map((p) => ({ variantId: p.variants[0]!.id, quantity: 1 })), { variantId: 'ghost', quantity: 1 }] }),
     });
     expect(await response.json()).toEqual({ recorded: 2 });

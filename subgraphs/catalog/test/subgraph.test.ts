@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { demoCatalog } from '@shop/demo-data';
-import { admin, anonymous, customer, gql, identityHeaders, service, testRedisUrl } from '@shop/testkit';
+import { admin, anonymous, customer, gql, identityHeaders, outboxDrained, service, testRedisUrl } from '@shop/testkit';
 import { eventually, startCatalog, type TestCatalog } from './helpers';
 
 const PRODUCT_FIELDS = `id handle title brand tags createdAt category { handle parent { handle } }
@@ -20,7 +20,7 @@ describe('catalog subgraph', () => {
   let catalog: TestCatalog;
   const demo = demoCatalog();
   const shoe = demo.products.find((p) => /running shoes/i.test(p.title))!;
-  const anon = () => identityHeaders(anonymous);
+  const anon = () => identityHeaders(anonymous, 'catalog');
 
   beforeAll(async () => {
     catalog = await startCatalog('catalog_subgraph');
@@ -152,7 +152,7 @@ describe('catalog subgraph', () => {
           { __typename: 'Product', id: 'missing' },
         ],
       },
-      identityHeaders(service('gateway')),
+      identityHeaders(anonymous, 'catalog'),
     );
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!._entities).toEqual([{ id: variant.id, sku: variant.sku, product: { id: shoe.id } }, { id: shoe.id, title: shoe.title }, null]);
@@ -245,7 +245,7 @@ describe('catalog subgraph', () => {
     });
 
     it('When a shopper who is not an admin calls a product mutation, then it is FORBIDDEN; anonymous is UNAUTHENTICATED', async () => {
-      const asCustomer = await gql(catalog.url, CREATE, { input: input() }, identityHeaders(customer()));
+      const asCustomer = await gql(catalog.url, CREATE, { input: input() }, identityHeaders(customer(), 'catalog'));
       expect(asCustomer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const asAnon = await gql(catalog.url, `mutation { productDelete(id: "${shoe.id}") { deletedProductId } }`, {}, anon());
       expect(asAnon.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -254,7 +254,7 @@ describe('catalog subgraph', () => {
     });
 
     it('When a partner key holds catalog:write, then it manages products; a key without it is FORBIDDEN', async () => {
-      const partner = (scopes: string[]) => identityHeaders({ kind: 'partner', partnerId: randomUUID(), scopes });
+      const partner = (scopes: string[]) => identityHeaders({ kind: 'partner', partnerId: randomUUID(), scopes }, 'catalog');
       const refused = await gql(catalog.url, CREATE, { input: input() }, partner(['catalog:read', 'orders:read']));
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const created = await gql<{ productCreate: { product: { id: string; title: string }; userErrors: unknown[] } }>(
@@ -284,20 +284,20 @@ describe('catalog subgraph', () => {
           { sku: 'DUP', price: '1.999' },
         ],
       };
-      const result = await gql<{ productCreate: { product: null; userErrors: { code: string; field: string[] }[] } }>(catalog.url, CREATE, { input: bad }, identityHeaders(admin()));
+      const result = await gql<{ productCreate: { product: null; userErrors: { code: string; field: string[] }[] } }>(catalog.url, CREATE, { input: bad }, identityHeaders(admin(), 'catalog'));
       const codes = result.body.data!.productCreate.userErrors.map((e) => e.code);
       expect(codes).toEqual(expect.arrayContaining(['INVALID_HANDLE', 'INVALID_TITLE', 'INVALID_PRICE', 'DUPLICATE_SKU']));
       expect(result.body.data!.productCreate.product).toBeNull();
-      const noVariants = await gql<{ productCreate: { userErrors: { code: string }[] } }>(catalog.url, CREATE, { input: { ...input(), variants: [] } }, identityHeaders(admin()));
+      const noVariants = await gql<{ productCreate: { userErrors: { code: string }[] } }>(catalog.url, CREATE, { input: { ...input(), variants: [] } }, identityHeaders(admin(), 'catalog'));
       expect(noVariants.body.data!.productCreate.userErrors.map((e) => e.code)).toContain('VARIANTS_REQUIRED');
       const takenSku = await gql<{ productCreate: { userErrors: { code: string }[] } }>(
         catalog.url,
         CREATE,
         { input: { ...input(), variants: [{ sku: shoe.variants[0]!.sku, price: '10.00' }] } },
-        identityHeaders(admin()),
+        identityHeaders(admin(), 'catalog'),
       );
       expect(takenSku.body.data!.productCreate.userErrors.map((e) => e.code)).toEqual(['DUPLICATE_SKU']);
-      const takenHandle = await gql<{ productCreate: { userErrors: { code: string }[] } }>(catalog.url, CREATE, { input: { ...input(), handle: shoe.handle } }, identityHeaders(admin()));
+      const takenHandle = await gql<{ productCreate: { userErrors: { code: string }[] } }>(catalog.url, CREATE, { input: { ...input(), handle: shoe.handle } }, identityHeaders(admin(), 'catalog'));
       expect(takenHandle.body.data!.productCreate.userErrors.map((e) => e.code)).toEqual(['DUPLICATE_HANDLE']);
       const count = await catalog.db.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM products`);
       expect(count.rows[0]!.n).toBe(demo.products.length);
@@ -308,7 +308,7 @@ describe('catalog subgraph', () => {
         catalog.url,
         CREATE,
         { input: input() },
-        identityHeaders(admin()),
+        identityHeaders(admin(), 'catalog'),
       );
       expect(created.body.data!.productCreate.userErrors).toEqual([]);
       const product = created.body.data!.productCreate.product;
@@ -331,7 +331,7 @@ describe('catalog subgraph', () => {
           catalog.url,
           `mutation($id: ID!, $input: ProductUpdateInput!) { productUpdate(id: $id, input: $input) { product { title } userErrors { code } } }`,
           { id: product.id, input: { title: 'Test Quasar Trail Shoes', variants: [{ sku: product.variants[0]!.sku, price: '99.00' }] } },
-          identityHeaders(admin()),
+          identityHeaders(admin(), 'catalog'),
         );
         expect(updated.body.data!.productUpdate).toEqual({ product: { title: 'Test Quasar Trail Shoes' }, userErrors: [] });
         expect(await redis.exists(`${catalog.cachePrefix}product:v2:handle:${product.handle}`)).toBe(0);
@@ -344,11 +344,11 @@ describe('catalog subgraph', () => {
       expect(after.variants).toEqual([{ id: product.variants[0]!.id, price: { amount: '99.00' } }]);
       expect(await search('quasar')).toContain(product.id);
 
-      const deleted = await gql<{ productDelete: { deletedProductId: string } }>(catalog.url, `mutation($id: ID!) { productDelete(id: $id) { deletedProductId userErrors { code } } }`, { id: product.id }, identityHeaders(admin()));
+      const deleted = await gql<{ productDelete: { deletedProductId: string } }>(catalog.url, `mutation($id: ID!) { productDelete(id: $id) { deletedProductId userErrors { code } } }`, { id: product.id }, identityHeaders(admin(), 'catalog'));
       expect(deleted.body.data!.productDelete.deletedProductId).toBe(product.id);
       expect(await read()).toBeNull();
       expect(await search('quasar')).not.toContain(product.id);
-      const again = await gql<{ productDelete: { userErrors: { code: string }[] } }>(catalog.url, `mutation($id: ID!) { productDelete(id: $id) { deletedProductId userErrors { code } } }`, { id: product.id }, identityHeaders(admin()));
+      const again = await gql<{ productDelete: { userErrors: { code: string }[] } }>(catalog.url, `mutation($id: ID!) { productDelete(id: $id) { deletedProductId userErrors { code } } }`, { id: product.id }, identityHeaders(admin(), 'catalog'));
       expect(again.body.data!.productDelete.userErrors.map((e) => e.code)).toEqual(['PRODUCT_NOT_FOUND']);
       const events = await catalog.db.db.query<{ payload: { productId: string; change: string } }>(`SELECT payload FROM outbox_events WHERE topic = 'product.changed' ORDER BY seq`);
       expect(events.rows.filter((r) => r.payload.productId === product.id).map((r) => r.payload.change)).toEqual(['created', 'updated', 'deleted']);
@@ -361,7 +361,7 @@ describe('catalog subgraph', () => {
 
     it('When a service looks up variants, then known ones come back with prices and unknown ones are left out', async () => {
       const variant = shoe.variants[0]!;
-      const response = await post('/internal/variants/lookup', { ids: [variant.id, 'unknown'] }, identityHeaders(service('cart')));
+      const response = await post('/internal/variants/lookup', { ids: [variant.id, 'unknown'] }, identityHeaders(service('cart'), 'catalog'));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
         variants: [
@@ -382,9 +382,9 @@ describe('catalog subgraph', () => {
     });
 
     it('When a shopper or nobody calls an internal endpoint, then it is refused; a bad body is a 400', async () => {
-      expect((await post('/internal/variants/lookup', { ids: [] }, identityHeaders(customer()))).status).toBe(403);
+      expect((await post('/internal/variants/lookup', { ids: [] }, identityHeaders(customer(), 'catalog'))).status).toBe(403);
       expect((await post('/internal/variants/lookup', { ids: [] }, { 'content-type': 'application/json' })).status).toBe(401);
-      expect((await post('/internal/variants/lookup', { ids: Array(251).fill('x') }, identityHeaders(service('cart')))).status).toBe(400);
+      expect((await post('/internal/variants/lookup', { ids: Array(251).fill('x') }, identityHeaders(service('cart'), 'catalog'))).status).toBe(400);
     });
 
     it('When a paid order arrives, then its products become bought together and more popular', async () => {
@@ -408,7 +408,7 @@ describe('catalog subgraph', () => {
       await catalog.bus.publish([event]); // a redelivery changes nothing
       const afterPop = await catalog.db.db.query<{ popularity: number }>(`SELECT popularity FROM products WHERE id = $1`, [a!.id]);
       expect(afterPop.rows[0]!.popularity).toBe(before.rows[0]!.popularity + 2);
-      const response = await post('/internal/products/related', { productIds: [a!.id], excludeProductIds: [c!.id], first: 3 }, identityHeaders(service('cart')));
+      const response = await post('/internal/products/related', { productIds: [a!.id], excludeProductIds: [c!.id], first: 3 }, identityHeaders(service('cart'), 'catalog'));
       const { productIds } = (await response.json()) as { productIds: string[] };
       expect(productIds[0]).toBe(shoe.id);
       expect(productIds).toHaveLength(3);
@@ -432,8 +432,14 @@ describe('catalog subgraph', () => {
       const restock = { id: randomUUID(), topic: 'inventory.changed', source: 'cart', occurredAt: new Date().toISOString(), payload: { variantId: product.variants[0]!.id, quantityAvailable: 4 } };
       await catalog.bus.publish([restock]);
       await eventually(async () => expect(await inStock()).toContain(product.id));
-      await catalog.bus.publish([soldOut[0]!]); // a late redelivery of an event already applied is ignored
-      await new Promise((r) => setTimeout(r, 300));
+      // A late redelivery of an event already applied is ignored. The in-process bus returns once the consumer has
+      // handled it; whatever it enqueued is indexed once the outbox is drained.
+      await outboxDrained(catalog.db.db);
+      const outboxBefore = await catalog.db.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events');
+      await catalog.bus.publish([soldOut[0]!]);
+      await outboxDrained(catalog.db.db);
+      const outboxAfter = await catalog.db.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events');
+      expect(outboxAfter.rows[0]!.n).toBe(outboxBefore.rows[0]!.n);
       expect(await inStock()).toContain(product.id);
       const rows = await catalog.db.db.query<{ quantity_available: number }>(`SELECT quantity_available FROM variant_availability WHERE variant_id = $1`, [product.variants[0]!.id]);
       expect(rows.rows[0]!.quantity_available).toBe(4);

@@ -54,8 +54,8 @@ export async function createService(
   const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
   await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(ROOT, 'migrations'))]);
 
-  const client = (baseUrl: string) =>
-    createServiceClient({ caller: 'orders', baseUrl, secret: config.INTERNAL_AUTH_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
+  const client = (target: string, baseUrl: string) =>
+    createServiceClient({ caller: 'orders', target, baseUrl, secret: config.INTERNAL_AUTH_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
 
   const stripe = config.STRIPE_SECRET_KEY
     ? createStripeClient({
@@ -78,9 +78,9 @@ export async function createService(
   const relay = new SqlOutboxRelay(db, runtime.bus, 'orders', logger);
   const deps: Deps = {
     db,
-    cart: cartPort(client(config.CART_URL)),
-    shipping: shippingPort(client(config.SHIPPING_URL)),
-    catalog: catalogPort(client(config.CATALOG_URL)),
+    cart: cartPort(client('cart', config.CART_URL)),
+    shipping: shippingPort(client('shipping', config.SHIPPING_URL)),
+    catalog: catalogPort(client('catalog', config.CATALOG_URL)),
     payments,
     logger,
     settings: {
@@ -96,7 +96,7 @@ export async function createService(
     outboxWritten: () => relay.kick(),
   };
 
-  const routes: Route[] = [...fulfilmentRoutes(deps, config.INTERNAL_AUTH_SECRET)];
+  const routes: Route[] = [...fulfilmentRoutes(deps, { secret: config.INTERNAL_AUTH_SECRET, service: 'orders' })];
   if (config.STRIPE_WEBHOOK_SECRET) {
     const secret = config.STRIPE_WEBHOOK_SECRET;
     // constructEvent needs no API key; a placeholder serves when the payments themselves run on the sandbox.

@@ -155,7 +155,7 @@ describe('authorise, commit the stock, then capture', () => {
     );
     expect(told.rows.map((r) => r.payload.refundedMinor)).toEqual([0]);
     // A shopper cannot list them.
-    const refused = await gql(h.url, ATTENTION, {}, identityHeaders(late));
+    const refused = await gql(h.url, ATTENTION, {}, identityHeaders(late, 'orders'));
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -68,7 +68,7 @@ describe('a process killed between the charge and the commit', () => {
     };
     const { port, exited } = await startChild(env);
     const key = randomUUID();
-    const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper)).then(
+    const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
       () => 'answered',
       () => 'connection lost',
     );
@@ -128,7 +128,7 @@ describe('a process killed between the Stripe authorisation and the commit', () 
         DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
       });
       const key = randomUUID();
-      const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper)).then(
+      const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
         () => 'answered',
         () => 'connection lost',
       );

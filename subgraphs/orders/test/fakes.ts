@@ -34,7 +34,7 @@ export async function startFakeCart(): Promise<FakeCart> {
   const app = createHttpApp({
     logger: testLogger,
     routes: [
-      internalRoute(TEST_SECRET, 'POST', '/internal/carts/:id/snapshot', z.object({ customerId: z.string().nullable() }), async (input, ctx) => {
+      internalRoute({ secret: TEST_SECRET, service: 'cart' }, 'POST', '/internal/carts/:id/snapshot', ['orders'], z.object({ customerId: z.string().nullable() }), async (input, ctx) => {
         calls.push({ path: `snapshot:${ctx.params.id}`, body: input });
         const cart = carts.get(ctx.params.id ?? '');
         if (!cart) return { status: 404, body: { error: 'CART_NOT_FOUND' } };
@@ -54,9 +54,10 @@ export async function startFakeCart(): Promise<FakeCart> {
         };
       }),
       internalRoute(
-        TEST_SECRET,
+        { secret: TEST_SECRET, service: 'cart' },
         'POST',
         '/internal/reservations',
+        ['orders'],
         z.object({ reservationId: z.string(), lines: z.array(line), ttlSeconds: z.number().optional() }),
         async (input) => {
           calls.push({ path: 'reserve', body: input });
@@ -68,14 +69,14 @@ export async function startFakeCart(): Promise<FakeCart> {
           return { status: 200, body: { status: 'HELD', expiresAt: new Date(Date.now() + 900_000).toISOString() } };
         },
       ),
-      internalRoute(TEST_SECRET, 'POST', '/internal/reservations/:id/commit', z.object({}).passthrough(), async (_input, ctx) => {
+      internalRoute({ secret: TEST_SECRET, service: 'cart' }, 'POST', '/internal/reservations/:id/commit', ['orders'], z.object({}).passthrough(), async (_input, ctx) => {
         calls.push({ path: `commit:${ctx.params.id}`, body: null });
         const r = reservations.get(ctx.params.id ?? '');
         if (!r || r.status === 'RELEASED') return { status: 409, body: { error: 'RESERVATION_EXPIRED' } };
         r.status = 'COMMITTED';
         return { status: 200, body: { status: 'COMMITTED' } };
       }),
-      internalRoute(TEST_SECRET, 'POST', '/internal/reservations/:id/release', z.object({}).passthrough(), async (_input, ctx) => {
+      internalRoute({ secret: TEST_SECRET, service: 'cart' }, 'POST', '/internal/reservations/:id/release', ['orders'], z.object({}).passthrough(), async (_input, ctx) => {
         calls.push({ path: `release:${ctx.params.id}`, body: null });
         const r = reservations.get(ctx.params.id ?? '');
         if (r && r.status === 'HELD') {
@@ -120,12 +121,12 @@ export async function startFakeShipping(): Promise<FakeShipping> {
   const app = createHttpApp({
     logger: testLogger,
     routes: [
-      internalRoute(TEST_SECRET, 'POST', '/internal/rates', z.object({ destination, items }), async (input) => {
+      internalRoute({ secret: TEST_SECRET, service: 'shipping' }, 'POST', '/internal/rates', ['orders'], z.object({ destination, items }), async (input) => {
         calls.push({ path: 'rates', body: input });
         if (input.destination.countryCode === 'AQ') return { status: 400, body: { error: 'INVALID_INPUT', message: 'We do not ship to Antarctica.', field: 'countryCode' } };
         return { status: 200, body: { rates: ratesFor(input.destination, input.items) } };
       }),
-      internalRoute(TEST_SECRET, 'POST', '/internal/rates/verify', z.object({ handle: z.string(), destination, items }), async (input) => {
+      internalRoute({ secret: TEST_SECRET, service: 'shipping' }, 'POST', '/internal/rates/verify', ['orders'], z.object({ handle: z.string(), destination, items }), async (input) => {
         calls.push({ path: 'verify', body: input });
         const [body, mac] = input.handle.split('.');
         const expected = body ? sign(body) : '';
@@ -170,7 +171,7 @@ export async function startFakeCatalog(): Promise<FakeCatalog> {
   const app = createHttpApp({
     logger: testLogger,
     routes: [
-      internalRoute(TEST_SECRET, 'POST', '/internal/variants/lookup', z.object({ ids: z.array(z.string()).max(250) }), async (input) => {
+      internalRoute({ secret: TEST_SECRET, service: 'catalog' }, 'POST', '/internal/variants/lookup', ['orders'], z.object({ ids: z.array(z.string()).max(250) }), async (input) => {
         state.lookups++;
         const found = input.ids.flatMap((id) => {
           const v = variants.get(id);

@@ -71,7 +71,7 @@ export async function startHarness(
     events,
     dataDir,
     call: async <T,>(principal: Principal, query: string, variables: Record<string, unknown> = {}) => {
-      const res = await gql<T>(url, query, variables, identityHeaders(principal));
+      const res = await gql<T>(url, query, variables, identityHeaders(principal, 'orders'));
       if (res.body.errors?.length) throw Object.assign(new Error(res.body.errors[0]!.message), { errors: res.body.errors });
       return res.body.data as T;
     },

@@ -49,7 +49,7 @@ export async function stockedVariant(real: RealCart, quantity: number, priceMino
 export function headersFrom(principal: Principal, clientIp = '127.0.0.1'): Record<string, string> {
   return {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp }, TEST_SECRET),
+    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp, audience: 'orders' }, TEST_SECRET),
   };
 }
 

@@ -41,7 +41,7 @@ describe('saved payment methods', () => {
       rep,
     );
     expect(lists._entities[0]).toEqual({ orders: { totalCount: 1 }, subscriptions: { totalCount: 1 } });
-    const cards = await gql(h.url, CUSTOMER.replace('FIELDS', 'paymentMethods { id last4 }'), rep, identityHeaders(reader));
+    const cards = await gql(h.url, CUSTOMER.replace('FIELDS', 'paymentMethods { id last4 }'), rep, identityHeaders(reader, 'orders'));
     expect(cards.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // The owner and an admin still read them.
     for (const who of [shopper, admin()]) {

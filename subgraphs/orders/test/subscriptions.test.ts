@@ -159,12 +159,12 @@ describe('recurring billing (sandbox provider)', () => {
     const sub = (await create(owner)).subscriptionCreate.subscription!;
     const other = customer();
     for (const id of [sub.id, randomUUID()]) {
-      const res = await gql(h.url, CANCEL, { id }, identityHeaders(other));
+      const res = await gql(h.url, CANCEL, { id }, identityHeaders(other, 'orders'));
       expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const anon = await gql(h.url, CANCEL, { id: sub.id }, identityHeaders(anonymous));
+    const anon = await gql(h.url, CANCEL, { id: sub.id }, identityHeaders(anonymous, 'orders'));
     expect(anon.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const peek = await gql(h.url, CUSTOMER, { r: [{ __typename: 'Customer', id: idOf(owner) }] }, identityHeaders(other));
+    const peek = await gql(h.url, CUSTOMER, { r: [{ __typename: 'Customer', id: idOf(owner) }] }, identityHeaders(other, 'orders'));
     expect(peek.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const unsigned = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CANCEL, variables: { id: sub.id } }) });
     expect(unsigned.status).toBe(401);
@@ -224,7 +224,7 @@ describe('saved payment methods', () => {
 
     const other = customer();
     await create(other);
-    const stolen = await gql(h.url, DETACH, { id: sub.paymentMethodId }, identityHeaders(other));
+    const stolen = await gql(h.url, DETACH, { id: sub.paymentMethodId }, identityHeaders(other, 'orders'));
     expect(stolen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     await h.call(shopper, CANCEL, { id: sub.id });

@@ -1,6 +1,6 @@
 // The HTTP routes beside GraphQL: the internal rate endpoints for orders, and the carriers' tracking webhooks.
 import { z } from 'zod';
-import { AppError, internalRoute, type Logger, type Route } from '@shop/common';
+import { AppError, internalRoute, type InternalAuth, type Logger, type Route } from '@shop/common';
 import { applyTrackingEvents, type FulfillmentDeps } from './domain/fulfillment';
 import {
   carrierWebhookBody,
@@ -24,8 +24,11 @@ export function buildRoutes(options: {
   logger: Logger;
 }): Route[] {
   const { secret, pricing, fulfillment, carrierSecrets, logger } = options;
+  const auth: InternalAuth = { secret, service: 'shipping' };
+  // Rates serve checkout alone.
+  const CHECKOUT = ['orders'];
 
-  const rates = internalRoute(secret, 'POST', '/internal/rates', ratesBody, async (input, ctx) => {
+  const rates = internalRoute(auth, 'POST', '/internal/rates', CHECKOUT, ratesBody, async (input, ctx) => {
     try {
       return { status: 200, body: { rates: await rateParcel(pricing, input, ctx.requestId) } };
     } catch (error) {
@@ -44,7 +47,7 @@ export function buildRoutes(options: {
     }
   });
 
-  const verify = internalRoute(secret, 'POST', '/internal/rates/verify', verifyBody, async (input) => {
+  const verify = internalRoute(auth, 'POST', '/internal/rates/verify', CHECKOUT, verifyBody, async (input) => {
     const rate = verifyRate(pricing.signer, input);
     return rate ? { status: 200, body: { rate } } : { status: 400, body: { error: 'INVALID_RATE' } };
   });

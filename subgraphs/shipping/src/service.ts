@@ -59,15 +59,16 @@ export async function createService(
   }
 
   const relay = new SqlOutboxRelay(db, runtime.bus, 'shipping', logger);
-  const client = (baseUrl: string) =>
+  const client = (target: string, baseUrl: string) =>
     createServiceClient({
       caller: 'shipping',
+      target,
       baseUrl,
       secret: config.INTERNAL_AUTH_SECRET,
       timeoutMs: config.SERVICE_TIMEOUT_MS,
     });
-  const catalog = catalogClient(client(config.CATALOG_URL));
-  const orders = ordersClient(client(config.ORDERS_URL));
+  const catalog = catalogClient(client('catalog', config.CATALOG_URL));
+  const orders = ordersClient(client('orders', config.ORDERS_URL));
   const webhookOptions = {
     allowHttp: config.WEBHOOK_ALLOW_HTTP,
     maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,

@@ -67,7 +67,7 @@ function fulfil(
     `mutation($o: ID!, $l: [FulfillmentLineInput!]!) { fulfillmentCreate(orderId: $o, lines: $l, carrier: UPS, service: "GROUND") {
       shipment { id lines { orderLineId quantity } } userErrors { code field message } } }`,
     { o: orderId, l: lines },
-    identityHeaders(who),
+    identityHeaders(who, 'shipping'),
   );
 }
 
@@ -220,14 +220,14 @@ describe('the fulfilment-claim endpoint', () => {
 
   it('When a service other than shipping, a shopper or an unsigned caller claims an order, then it is refused and nothing is claimed', async () => {
     const order = await placeOrder();
-    expect((await claim(order.id, identityHeaders(service('cart')))).status).toBe(403);
-    expect((await claim(order.id, identityHeaders(admin()))).status).toBe(403);
+    expect((await claim(order.id, identityHeaders(service('cart'), 'orders'))).status).toBe(403);
+    expect((await claim(order.id, identityHeaders(admin(), 'orders'))).status).toBe(403);
     expect((await claim(order.id, {})).status).toBe(401);
     const { rows } = await orders.db.db.query(`SELECT 1 FROM fulfilment_claims WHERE order_id = $1`, [
       order.id,
     ]);
     expect(rows).toEqual([]);
     // The control: the shipping service's identity is answered (here: the line is not the order's).
-    expect((await claim(order.id, identityHeaders(service('shipping')))).status).toBe(422);
+    expect((await claim(order.id, identityHeaders(service('shipping'), 'orders'))).status).toBe(422);
   });
 });

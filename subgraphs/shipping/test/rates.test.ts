@@ -136,6 +136,7 @@ describe('when the catalog is down', () => {
     const catalog = catalogClient(
       createServiceClient({
         caller: 'shipping',
+        target: 'catalog',
         baseUrl: 'http://127.0.0.1:1',
         secret: 'x'.repeat(32),
         timeoutMs: 500,

@@ -131,7 +131,7 @@ describe('embedded mode', () => {
         `http://127.0.0.1:${port}/graphql`,
         `mutation { fulfillmentCreate(orderId: "o-1", lines: [{ orderLineId: "l-1", quantity: 1 }], carrier: UPS, service: "GROUND") { shipment { trackingNumber } } }`,
         {},
-        identityHeaders(admin()),
+        identityHeaders(admin(), 'shipping'),
       );
       const trackingNumber = created.body.data!.fulfillmentCreate.shipment.trackingNumber;
       await first.close();
@@ -141,7 +141,7 @@ describe('embedded mode', () => {
         `http://127.0.0.1:${port2}/graphql`,
         `query($n: String!) { trackShipment(trackingNumber: $n) { trackingNumber } }`,
         { n: trackingNumber },
-        identityHeaders(anonymous),
+        identityHeaders(anonymous, 'shipping'),
       );
       expect(tracked.body.data!.trackShipment).toEqual({ trackingNumber });
       await second.close();

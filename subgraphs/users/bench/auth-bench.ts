@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       get: async () => undefined,
       set: async () => undefined,
       del: async () => undefined,
+      setUnless: async () => false,
       close: async () => undefined,
     };
     const noCache = new SessionStore(dynamo, none, prefix);

@@ -51,6 +51,13 @@ export const configSchema = z.object({
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(100),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
 
+  /** Registrations from one client address per window (each costs an argon2id hash). */
+  REGISTER_IP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(20),
+  /** Account emails (verification, password reset) to one address, and asked for from one client address, per window. */
+  ACCOUNT_EMAIL_ADDRESS_MAX: z.coerce.number().int().positive().default(5),
+  ACCOUNT_EMAIL_IP_MAX: z.coerce.number().int().positive().default(30),
+  ACCOUNT_ABUSE_WINDOW_SECONDS: seconds(3600),
+
   /** Lifetime of email verification and password reset tokens. */
   ACCOUNT_TOKEN_TTL_SECONDS: seconds(15 * 60),
   /** Where links in emails point (the storefront). */

@@ -5,7 +5,7 @@ import type { SessionStore } from '@shop/auth';
 import type { Cache, SqlDatabase } from '@shop/datastores';
 import { addressesRepo, customersRepo } from './data/customers';
 import type { PasswordHasher } from './domain/passwords';
-import type { LoginThrottle } from './domain/throttle';
+import type { LoginThrottle, SendLimiter } from './domain/throttle';
 import type { Address, Customer } from './domain/types';
 import { isUuid } from './domain/validation';
 
@@ -16,6 +16,7 @@ export interface UsersDeps {
   sessions: SessionStore;
   hasher: PasswordHasher;
   throttle: LoginThrottle;
+  limits: SendLimiter;
   email: EmailSender;
   logger: Logger;
   mfaKey: Buffer;

@@ -8,6 +8,7 @@ import {
   emailSenderFor,
   internalRoute,
   PARTNER_SCOPES,
+  singleCredentialCheckPlugin,
   type Logger,
   type ServiceHandle,
 } from '@shop/common';
@@ -30,7 +31,7 @@ import { MemoryCounterStore, RedisCounterStore } from './data/counters';
 import { customersRepo, EmailTakenError } from './data/customers';
 import { resolveApiKey } from './domain/api-keys';
 import { checkPasswordPolicy, createPasswordHasher, type PasswordHasher } from './domain/passwords';
-import { LoginThrottle } from './domain/throttle';
+import { LoginThrottle, SendLimiter } from './domain/throttle';
 import { normaliseEmail } from './domain/validation';
 import { resolvers } from './resolvers';
 
@@ -106,14 +107,25 @@ export async function createService(
   const now = runtime.now ?? Date.now;
   const hasher = await createPasswordHasher();
   const sessions = new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, sessionPolicy(config), now);
+  const counters = redis ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX) : new MemoryCounterStore(now);
   const throttle = new LoginThrottle(
-    redis ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX) : new MemoryCounterStore(now),
+    counters,
     {
       accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
       accountBaseLockSeconds: config.LOGIN_ACCOUNT_BASE_LOCK_SECONDS,
       accountMaxLockSeconds: config.LOGIN_ACCOUNT_MAX_LOCK_SECONDS,
       ipMaxFailures: config.LOGIN_IP_MAX_FAILURES,
       windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    logger,
+  );
+  const limits = new SendLimiter(
+    counters,
+    {
+      registerIpMax: config.REGISTER_IP_MAX_ATTEMPTS,
+      emailAddressMax: config.ACCOUNT_EMAIL_ADDRESS_MAX,
+      emailIpMax: config.ACCOUNT_EMAIL_IP_MAX,
+      windowSeconds: config.ACCOUNT_ABUSE_WINDOW_SECONDS,
     },
     logger,
   );
@@ -126,6 +138,7 @@ export async function createService(
     sessions,
     hasher,
     throttle,
+    limits,
     email: emailSenderFor(config),
     logger,
     mfaKey,
@@ -165,14 +178,18 @@ export async function createService(
     secret: config.INTERNAL_AUTH_SECRET,
     logger,
     buildContext: buildContext(deps),
+    // The gateway refuses the same before planning; here it also holds for a plan that sends such a request whole.
+    plugins: [singleCredentialCheckPlugin()],
     checkHealth: async () => {
       await db.query('SELECT 1');
     },
     routes: [
       internalRoute(
-        config.INTERNAL_AUTH_SECRET,
+        { secret: config.INTERNAL_AUTH_SECRET, service: 'users' },
         'POST',
         '/internal/api-keys/resolve',
+        // The gateway alone resolves a partner's key.
+        ['gateway'],
         z.object({ key: z.string().min(1).max(200) }),
         async ({ key }) => {
           const partner = await resolveApiKey(db, key);

@@ -14,6 +14,7 @@ import {
 } from '@shop/testkit';
 import {
   call,
+  REGISTER,
   loginCustomer,
   registerCustomer,
   sessionPrincipal,
@@ -111,7 +112,7 @@ describe('login throttling', () => {
       const headers = {
         'content-type': 'application/json',
         [IDENTITY_HEADER]: signIdentity(
-          { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '10.9.8.7' },
+          { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '10.9.8.7', audience: 'users' },
           TEST_SECRET,
         ),
       };
@@ -130,28 +131,225 @@ describe('login throttling', () => {
     }
   });
 
-  it('When unknown and known emails fail, then the median times are within 20% (dummy hash)', async () => {
-    const timing = await startUsers({ LOGIN_ACCOUNT_MAX_FAILURES: '1000', LOGIN_IP_MAX_FAILURES: '100000' });
+  it('When unknown emails, wrong passwords and a locked account fail, then the three median times are within 20%', async () => {
+    const timing = await startUsers({
+      LOGIN_ACCOUNT_MAX_FAILURES: '40',
+      LOGIN_ACCOUNT_BASE_LOCK_SECONDS: '600',
+      LOGIN_IP_MAX_FAILURES: '100000',
+    });
     try {
       const { email } = await registerCustomer(timing);
-      // Interleaved, so load from other processes on the machine falls on both series alike.
+      const { email: lockedEmail } = await registerCustomer(timing);
+      for (let i = 0; i < 40; i++) await loginCustomer(timing, lockedEmail, 'wrong-password-attempt');
+      // Interleaved, so load from other processes on the machine falls on every series alike.
       const known: number[] = [];
       const unknown: number[] = [];
-      const time = async (target: string, into: number[]) => {
+      const locked: number[] = [];
+      const time = async (target: string, into: number[], password = 'wrong-password-attempt') => {
         const start = process.hrtime.bigint();
-        await loginCustomer(timing, target, 'wrong-password-attempt');
+        const answer = await loginCustomer(timing, target, password);
         into.push(Number(process.hrtime.bigint() - start));
+        expect(answer.userErrors.map((e) => e.code)).toEqual(['INVALID_CREDENTIALS']);
       };
       for (let i = 0; i < 30; i++) {
         await time(email, known);
         await time(uniqueEmail('ghost'), unknown);
+        // The right password of the locked account: refused all the same.
+        await time(lockedEmail, locked, STRONG_PASSWORD);
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[15]!;
-      const [k, u] = [median(known), median(unknown)];
-      expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThan(0.2);
+      const medians = [median(known), median(unknown), median(locked)];
+      expect((Math.max(...medians) - Math.min(...medians)) / Math.max(...medians)).toBeLessThan(0.2);
     } finally {
       await timing.close();
     }
+  });
+});
+
+/** Counts the argon2id computations the service makes (hashes and verifications) until restored. */
+function countHashes(on: Harness) {
+  const hasher = on.service.deps.hasher;
+  const original = { ...hasher };
+  let n = 0;
+  hasher.hash = async (password) => (n++, original.hash(password));
+  hasher.verify = async (hash, password) => (n++, original.verify(hash, password));
+  hasher.verifyDummy = async (password) => (n++, original.verifyDummy(password));
+  return { count: () => n, restore: () => Object.assign(hasher, original) };
+}
+
+/** A GraphQL call as the gateway forwards it for a client at `clientIp`. */
+async function callFrom<T>(on: Harness, clientIp: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(on.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [IDENTITY_HEADER]: signIdentity({ principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp, audience: 'users' }, TEST_SECRET),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] } };
+}
+
+describe('credential checks per request', () => {
+  const aliased = (n: number) =>
+    `mutation($i: CustomerLoginInput!) { ${Array.from({ length: n }, (_, k) => `l${k}: customerLogin(input: $i) { accessToken userErrors { code } }`).join(' ')} }`;
+
+  it('When thirty aliased customerLogins come in one request, then the request is refused before any runs: no hash, no failure counted', async () => {
+    const { email } = await registerCustomer(h);
+    const hashes = countHashes(h);
+    try {
+      const res = await call(h, aliased(30), { i: { email, password: 'wrong-password-attempt' } });
+      expect(res.status).toBe(400);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors![0]!.extensions?.code).toBe('TOO_MANY_CREDENTIAL_CHECKS');
+      expect(hashes.count()).toBe(0);
+    } finally {
+      hashes.restore();
+    }
+    // Nothing was counted against the account: three failures would have locked it.
+    expect((await loginCustomer(h, email)).accessToken).toBeTruthy();
+  });
+
+  it('When two different credential mutations hide in fragments, then the request is refused too; one alone runs', async () => {
+    const hashes = countHashes(h);
+    try {
+      const res = await call(
+        h,
+        `mutation($i: CustomerLoginInput!, $r: CustomerRegisterInput!) { ...Both }
+         fragment Both on Mutation { customerLogin(input: $i) { accessToken } ... on Mutation { customerRegister(input: $r) { userErrors { code } } } }`,
+        {
+          i: { email: uniqueEmail(), password: 'wrong-password-attempt' },
+          r: { email: uniqueEmail(), password: STRONG_PASSWORD },
+        },
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]!.extensions?.code).toBe('TOO_MANY_CREDENTIAL_CHECKS');
+      expect(hashes.count()).toBe(0);
+    } finally {
+      hashes.restore();
+    }
+    const one = await call<{ l0: { userErrors: { code: string }[] } }>(h, aliased(1), {
+      i: { email: uniqueEmail(), password: 'wrong-password-attempt' },
+    });
+    expect(one.body.data!.l0.userErrors.map((e) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+  });
+
+  it('When a throttled account is tried, then it is refused before argon2 runs, with the answer of a wrong password', async () => {
+    const { email } = await registerCustomer(h);
+    for (let i = 0; i < 3; i++) await loginCustomer(h, email, 'wrong-password-attempt');
+    const hashes = countHashes(h);
+    try {
+      const locked = await loginCustomer(h, email);
+      expect(locked).toEqual({
+        accessToken: null,
+        expiresAt: null,
+        mfaRequired: false,
+        customer: null,
+        userErrors: [expect.objectContaining({ code: 'INVALID_CREDENTIALS' })],
+      });
+      expect(hashes.count()).toBe(0);
+    } finally {
+      hashes.restore();
+    }
+  });
+});
+
+describe('registration without enumeration', () => {
+  const register = (on: Harness, email: string, ip = '127.0.0.1') =>
+    callFrom<{ customerRegister: { customer: unknown; userErrors: { code: string }[] } }>(on, ip, REGISTER, {
+      input: { email, password: STRONG_PASSWORD, firstName: 'Ada', lastName: 'Lovelace' },
+    });
+
+  it('When a new and a taken address register, then both get the same answer, and the owner of the taken one is emailed', async () => {
+    const email = uniqueEmail('owner');
+    const fresh = await register(h, email);
+    const taken = await register(h, email.toUpperCase());
+    expect(fresh).toEqual({ status: 200, body: { data: { customerRegister: { customer: null, userErrors: [] } } } });
+    expect(taken).toEqual(fresh);
+    const { rows } = await h.db.db.query('SELECT id FROM customers WHERE email = $1', [email]);
+    expect(rows).toHaveLength(1);
+    await eventually(() => (mailTo(email).length >= 2 ? true : undefined));
+    expect(mailTo(email).map((m) => m.subject).sort()).toEqual(['Confirm your email address', 'You already have an account']);
+  });
+
+  it('When new and taken addresses register in turn, then the median times are within 25%', async () => {
+    const timing = await startUsers();
+    try {
+      const taken = (await registerCustomer(timing)).email;
+      const fresh: number[] = [];
+      const again: number[] = [];
+      const time = async (email: string, into: number[]) => {
+        const start = process.hrtime.bigint();
+        await register(timing, email);
+        into.push(Number(process.hrtime.bigint() - start));
+      };
+      for (let i = 0; i < 20; i++) {
+        await time(uniqueEmail('new'), fresh);
+        await time(taken, again);
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[10]!;
+      const [f, a] = [median(fresh), median(again)];
+      expect(Math.abs(f - a) / Math.max(f, a)).toBeLessThan(0.25);
+    } finally {
+      await timing.close();
+    }
+  });
+
+  it('When one client address registers past its limit, then THROTTLED before any hash, and another address still registers', async () => {
+    const limited = await startUsers({ REGISTER_IP_MAX_ATTEMPTS: '3' });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await register(limited, uniqueEmail(), '10.1.1.1')).body.data!.customerRegister.userErrors).toEqual([]);
+      }
+      const hashes = countHashes(limited);
+      const email = uniqueEmail('fourth');
+      const refused = await register(limited, email, '10.1.1.1');
+      expect(refused.body.data!.customerRegister.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
+      expect(hashes.count()).toBe(0);
+      hashes.restore();
+      expect((await limited.db.db.query('SELECT 1 FROM customers WHERE email = $1', [email])).rows).toHaveLength(0);
+      expect((await register(limited, email, '10.2.2.2')).body.data!.customerRegister.userErrors).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('account email limits', () => {
+  const RESET = `mutation($e: String!) { customerPasswordResetRequest(email: $e) { userErrors { code } } }`;
+  const reset = (on: Harness, email: string, ip: string) =>
+    callFrom<{ customerPasswordResetRequest: { userErrors: { code: string }[] } }>(on, ip, RESET, { e: email });
+  const codes = (res: Awaited<ReturnType<typeof reset>>) => res.body.data!.customerPasswordResetRequest.userErrors.map((e) => e.code);
+
+  let mailer: Harness;
+  beforeAll(async () => {
+    mailer = await startUsers({ ACCOUNT_EMAIL_ADDRESS_MAX: '2', ACCOUNT_EMAIL_IP_MAX: '4' });
+  });
+  afterAll(async () => mailer?.close());
+
+  it('When password resets for one address pass its limit, then THROTTLED, the same for a registered and an unknown address', async () => {
+    for (const email of [uniqueEmail('nobody'), uniqueEmail('nobody')]) {
+      expect(codes(await reset(mailer, email, '10.3.0.1'))).toEqual([]);
+      expect(codes(await reset(mailer, email, '10.3.0.2'))).toEqual([]);
+      expect(codes(await reset(mailer, email, '10.3.0.3'))).toEqual(['THROTTLED']);
+    }
+  });
+
+  it('When one client address asks for resets past its limit, then THROTTLED, and other addresses still may', async () => {
+    for (let i = 0; i < 4; i++) expect(codes(await reset(mailer, uniqueEmail(), '10.4.0.1'))).toEqual([]);
+    expect(codes(await reset(mailer, uniqueEmail(), '10.4.0.1'))).toEqual(['THROTTLED']);
+    expect(codes(await reset(mailer, uniqueEmail(), '10.4.0.2'))).toEqual([]);
+  });
+
+  it('When a shopper asks for the verification email again and again, then it is sent up to the limit, then THROTTLED', async () => {
+    const s = await signedInCustomer(mailer);
+    const SEND = `mutation { customerEmailVerificationSend { userErrors { code } } }`;
+    // Registration sent the first; one more is allowed.
+    const sent = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(mailer, SEND, {}, s.principal);
+    expect(sent.body.data!.customerEmailVerificationSend.userErrors).toEqual([]);
+    const refused = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(mailer, SEND, {}, s.principal);
+    expect(refused.body.data!.customerEmailVerificationSend.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
   });
 });
 
@@ -441,7 +639,7 @@ describe('partner API keys', () => {
   const resolveKey = (key: string, principal = service('gateway')) =>
     fetch(h.url.replace('/graphql', '/internal/api-keys/resolve'), {
       method: 'POST',
-      headers: identityHeaders(principal),
+      headers: identityHeaders(principal, 'users'),
       body: JSON.stringify({ key }),
     });
 
@@ -464,6 +662,14 @@ describe('partner API keys', () => {
     expect(await resolved.json()).toEqual({ partnerId: apiKey.id, scopes: ['orders:read', 'catalog:read'] });
     expect((await resolveKey(key + 'x')).status).toBe(404);
     expect((await resolveKey(key, customer())).status).toBe(403);
+    // Only the gateway resolves keys: another service is refused, and so is an identity meant for another service.
+    expect((await resolveKey(key, service('orders'))).status).toBe(403);
+    const misdirected = await fetch(h.url.replace('/graphql', '/internal/api-keys/resolve'), {
+      method: 'POST',
+      headers: identityHeaders(service('gateway'), 'catalog'),
+      body: JSON.stringify({ key }),
+    });
+    expect(misdirected.status).toBe(401);
     const list = await call<{ apiKeys: { id: string }[] }>(h, `{ apiKeys { id name } }`, {}, admin());
     expect(list.body.data!.apiKeys.map((k) => k.id)).toContain(apiKey.id);
     // The gateway caches a resolved key under shop:apikey:<sha256>; revocation clears it.

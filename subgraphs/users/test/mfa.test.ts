@@ -35,12 +35,12 @@ const tick = (seconds = 30) => {
   h.clock.now += seconds * 1000;
 };
 
-async function enrolled() {
-  const s = await signedInCustomer(h);
-  const enroll = await call<EnrollData>(h, ENROLL, { p: STRONG_PASSWORD }, s.principal);
+async function enrolled(on: Harness = h) {
+  const s = await signedInCustomer(on);
+  const enroll = await call<EnrollData>(on, ENROLL, { p: STRONG_PASSWORD }, s.principal);
   const { secret, otpauthUrl } = enroll.body.data!.customerMfaEnroll;
   expect(otpauthUrl).toContain(`secret=${secret}`);
-  const confirm = await call<ConfirmData>(h, CONFIRM, { c: totpCodeAt(secret!, h.clock.now) }, s.principal);
+  const confirm = await call<ConfirmData>(on, CONFIRM, { c: totpCodeAt(secret!, on.clock.now) }, s.principal);
   const payload = confirm.body.data!.customerMfaConfirm;
   expect(payload.userErrors).toEqual([]);
   return { ...s, secret: secret!, recoveryCodes: payload.recoveryCodes!, newToken: payload.accessToken! };
@@ -158,5 +158,54 @@ describe('MFA', () => {
     expect(res.body.data!.customerMfaDisable.customer.mfaEnabled).toBe(false);
     const login = await loginCustomer(h, s.email);
     expect(login.accessToken).toBeTruthy();
+  });
+});
+
+describe('MFA codes and the login lockout', () => {
+  // Three failures lock the account for ten minutes: a lock cannot lapse while a test runs.
+  let locking: Harness;
+  beforeAll(async () => {
+    locking = await startUsers(
+      { LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_ACCOUNT_BASE_LOCK_SECONDS: '600', LOGIN_IP_MAX_FAILURES: '1000' },
+      { fakeClock: true },
+    );
+  });
+  afterAll(async () => locking?.close());
+
+  it('When wrong codes are sent to customerMfaDisable, then they count toward the login lockout and lock the account', async () => {
+    const s = await enrolled(locking);
+    locking.clock.now += 30_000;
+    const principal = sessionPrincipal(s.id, s.newToken);
+    for (let i = 0; i < 3; i++) {
+      const res = await call<{ customerMfaDisable: { userErrors: { code: string }[] } }>(
+        locking,
+        DISABLE,
+        { p: STRONG_PASSWORD, c: '000000' },
+        principal,
+      );
+      expect(res.body.data!.customerMfaDisable.userErrors.map((e) => e.code)).toEqual(['INVALID_MFA_CODE']);
+    }
+    // Locked: the right password and a right code no longer sign in, nor turn MFA off.
+    const login = await loginCustomer(locking, s.email, STRONG_PASSWORD, {
+      totpCode: totpCodeAt(s.secret, locking.clock.now),
+    });
+    expect(login).toMatchObject({ accessToken: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
+    const disable = await call<{ customerMfaDisable: { customer: unknown; userErrors: { code: string }[] } }>(
+      locking,
+      DISABLE,
+      { p: STRONG_PASSWORD, c: totpCodeAt(s.secret, locking.clock.now) },
+      principal,
+    );
+    expect(disable.body.data!.customerMfaDisable.customer).toBeNull();
+  });
+
+  it('When wrong codes are sent to customerMfaConfirm, then they count toward the lockout and a locked account cannot confirm', async () => {
+    const s = await signedInCustomer(locking);
+    const enroll = await call<EnrollData>(locking, ENROLL, { p: STRONG_PASSWORD }, s.principal);
+    const secret = enroll.body.data!.customerMfaEnroll.secret!;
+    for (let i = 0; i < 3; i++) await call(locking, CONFIRM, { c: '000000' }, s.principal);
+    const right = await call<ConfirmData>(locking, CONFIRM, { c: totpCodeAt(secret, locking.clock.now) }, s.principal);
+    expect(right.body.data!.customerMfaConfirm.userErrors.map((e) => e.code)).toEqual(['INVALID_MFA_CODE']);
+    expect((await loginCustomer(locking, s.email)).userErrors.map((e) => e.code)).toEqual(['INVALID_CREDENTIALS']);
   });
 });

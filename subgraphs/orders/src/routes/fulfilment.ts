@@ -1,6 +1,6 @@
 // The internal endpoints the shipping service calls to claim (and give back) what it ships of an order.
 import { z } from 'zod';
-import { ForbiddenError, internalRoute, type Route, type RouteResponse } from '@shop/common';
+import { ForbiddenError, internalRoute, type InternalAuth, type Route, type RouteResponse } from '@shop/common';
 import type { SqlDatabase } from '@shop/datastores';
 import { claimFulfilment, releaseFulfilment } from '../domain/fulfilment';
 
@@ -18,12 +18,16 @@ async function refusingOthers(run: () => Promise<RouteResponse>): Promise<RouteR
   }
 }
 
-export function fulfilmentRoutes(deps: { db: SqlDatabase }, secret: string): Route[] {
+/** The shipping service alone claims an order for fulfilment. */
+const FULFILMENT = ['shipping'] as const;
+
+export function fulfilmentRoutes(deps: { db: SqlDatabase }, auth: InternalAuth): Route[] {
   return [
     internalRoute(
-      secret,
+      auth,
       'POST',
       '/internal/orders/:id/fulfilment-claims',
+      FULFILMENT,
       z.object({
         claimId: id,
         lines: z.array(z.object({ orderLineId: id, quantity: z.number().int().min(1).max(10_000) })).min(1).max(MAX_CLAIM_LINES),
@@ -43,7 +47,7 @@ export function fulfilmentRoutes(deps: { db: SqlDatabase }, secret: string): Rou
           }
         }),
     ),
-    internalRoute(secret, 'POST', '/internal/orders/:id/fulfilment-claims/:claimId/release', z.object({}), (_input, ctx) =>
+    internalRoute(auth, 'POST', '/internal/orders/:id/fulfilment-claims/:claimId/release', FULFILMENT, z.object({}), (_input, ctx) =>
       refusingOthers(async () => {
         const released = await releaseFulfilment(deps, { kind: 'service', service: ctx.service }, {
           orderId: ctx.params.id ?? '',

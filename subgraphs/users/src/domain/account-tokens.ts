@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import { customersRepo } from '../data/customers';
 import { tokensRepo, type TokenPurpose } from '../data/security';
 import { checkPasswordPolicy } from './passwords';
+import { TOO_MANY_ATTEMPTS } from './throttle';
 import type { Customer } from './types';
 import { isValidEmail, normaliseEmail } from './validation';
 
@@ -47,6 +48,18 @@ export async function sendVerificationEmail(ctx: Context, customer: Customer): P
   });
 }
 
+/** To the owner of an address someone tried to register again: what they can do instead. */
+export async function sendAccountExistsEmail(ctx: Context, customer: Customer): Promise<void> {
+  const url = new URL('/account/reset-password', ctx.deps.storefrontUrl).toString();
+  await ctx.deps.email.send({
+    to: customer.email,
+    subject: 'You already have an account',
+    text: `Someone tried to create an account with this email address, which already has one. If it was you, sign in, or reset your password at ${url}. If it was not you, ignore this email: nothing changed.`,
+    html: `<p>Someone tried to create an account with this email address, which already has one. If it was you, sign in, or <a href="${url}">reset your password</a>.</p><p>If it was not you, ignore this email: nothing changed.</p>`,
+    idempotencyKey: `account-exists-${customer.id}-${ctx.deps.now()}`,
+  });
+}
+
 export async function requestEmailVerification(
   ctx: Context,
   customer: Customer,
@@ -54,6 +67,7 @@ export async function requestEmailVerification(
   if (customer.emailVerifiedAt) {
     return { userErrors: [userError('ALREADY_VERIFIED', 'Your email address is already confirmed.')] };
   }
+  if (!(await ctx.deps.limits.allowEmail(customer.email, ctx.clientIp))) return { userErrors: [TOO_MANY_ATTEMPTS()] };
   await sendVerificationEmail(ctx, customer);
   return { userErrors: [] };
 }
@@ -83,7 +97,7 @@ export async function verifyEmail(
 
 /**
  * Always answers the same, whether the email is registered or not; the email is sent in the background
- * so the response time does not tell either.
+ * so the response time does not tell either. The limits count the address asked for, registered or not.
  */
 export async function requestPasswordReset(
   ctx: Context,
@@ -93,6 +107,7 @@ export async function requestPasswordReset(
   if (!isValidEmail(email)) {
     return { userErrors: [userError('INVALID_EMAIL', 'Enter a valid email address.', ['email'])] };
   }
+  if (!(await ctx.deps.limits.allowEmail(email, ctx.clientIp))) return { userErrors: [TOO_MANY_ATTEMPTS()] };
   const work = (async () => {
     const customer = await customersRepo.byEmail(ctx.deps.db, email);
     if (!customer) return;

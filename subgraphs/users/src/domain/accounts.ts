@@ -12,7 +12,8 @@ import type { Context } from '../context';
 import { customersRepo, EmailTakenError } from '../data/customers';
 import { hashRecoveryCode, matchTotpStep, openSecret } from './mfa';
 import { checkPasswordPolicy, MAX_PASSWORD } from './passwords';
-import { sendVerificationEmail } from './account-tokens';
+import { TOO_MANY_ATTEMPTS } from './throttle';
+import { sendAccountExistsEmail, sendVerificationEmail } from './account-tokens';
 import type { Customer } from './types';
 import { boundedText, isValidEmail, MAX_EMAIL, MAX_NAME, normaliseEmail } from './validation';
 
@@ -42,6 +43,11 @@ export function checkEmail(raw: string, field: string[], errors: UserError[]): s
   return email;
 }
 
+/**
+ * Answers the same for a new and a taken address (no customer, no userError, the same work: an argon2id hash
+ * and an insert), so registration cannot tell who has an account; the address's owner learns which by email:
+ * a confirmation link for a new account, a note that one exists for a taken address.
+ */
 export async function register(ctx: Context, input: RegisterInput): Promise<RegisterPayload> {
   const errors: UserError[] = [];
   const email = checkEmail(input.email, ['input', 'email'], errors);
@@ -57,12 +63,15 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Regi
   );
   errors.push(...checkPasswordPolicy(input.password, ['input', 'password'], { email: email ?? undefined }));
   if (errors.length || !email) return { customer: null, userErrors: errors };
+  if (!(await ctx.deps.limits.allowRegistration(ctx.clientIp))) {
+    return { customer: null, userErrors: [TOO_MANY_ATTEMPTS()] };
+  }
 
   const passwordHash = await ctx.deps.hasher.hash(input.password);
-  let customer: Customer;
+  let created: Customer | null = null;
   try {
-    customer = await ctx.deps.db.transaction(async (tx) => {
-      const created = await customersRepo.insert(tx, {
+    created = await ctx.deps.db.transaction(async (tx) => {
+      const inserted = await customersRepo.insert(tx, {
         email,
         passwordHash,
         firstName,
@@ -70,30 +79,32 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Regi
         role: 'CUSTOMER',
       });
       await enqueueEvents(tx, [
-        { topic: 'customer.registered', payload: { customerId: created.id, email: created.email } },
+        { topic: 'customer.registered', payload: { customerId: inserted.id, email: inserted.email } },
       ]);
-      return created;
+      return inserted;
     });
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return {
-        customer: null,
-        userErrors: [
-          userError(
-            'EMAIL_TAKEN',
-            'An account with this email already exists. Sign in or reset your password.',
-            ['input', 'email'],
-          ),
-        ],
-      };
-    }
-    throw error;
+    if (!(error instanceof EmailTakenError)) throw error;
   }
-  ctx.deps.kickOutbox();
-  await sendVerificationEmail(ctx, customer).catch((error: unknown) =>
-    ctx.deps.logger.warn({ err: error, customerId: customer.id }, 'cannot send the verification email'),
-  );
-  return { customer, userErrors: [] };
+  if (created) ctx.deps.kickOutbox();
+  const customer = created;
+  sendInBackground(ctx, email, 'cannot send the registration email', async () => {
+    if (customer) return sendVerificationEmail(ctx, customer);
+    const owner = await customersRepo.byEmail(ctx.deps.db, email);
+    if (owner) await sendAccountExistsEmail(ctx, owner);
+  });
+  return { customer: null, userErrors: [] };
+}
+
+/**
+ * Email work done after the answer, so its time does not tell whether the address has an account; dropped,
+ * silently, past the address's email limit.
+ */
+function sendInBackground(ctx: Context, email: string, failure: string, work: () => Promise<void>): void {
+  const job = (async () => {
+    if (await ctx.deps.limits.allowEmail(email, null)) await work();
+  })();
+  ctx.deps.track(job.catch((error: unknown) => ctx.deps.logger.warn({ err: error }, failure)));
 }
 
 export interface LoginInput {
@@ -141,11 +152,14 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginPaylo
   // Longer than any accepted password: checked against the dummy hash like any other miss, but bounded.
   const password = input.password.length > MAX_PASSWORD * 4 ? '' : input.password;
 
-  const blocked = await deps.throttle.isBlocked(email, ctx.clientIp);
+  // A throttled attempt computes no hash: it waits as long as one takes, so it looks like any wrong password.
+  if (await deps.throttle.isBlocked(email, ctx.clientIp)) {
+    await deps.hasher.waitLikeVerify();
+    return LOGIN_FAILED();
+  }
   const customer = isValidEmail(email) ? await customersRepo.byEmail(deps.db, email) : null;
   const passwordOk = customer && password ? await deps.hasher.verify(customer.passwordHash, password) : false;
   if (!customer || !password) await deps.hasher.verifyDummy(input.password.slice(0, MAX_PASSWORD));
-  if (blocked) return LOGIN_FAILED();
   if (!customer || !passwordOk) {
     await deps.throttle.recordFailure(email, ctx.clientIp);
     return LOGIN_FAILED();
@@ -244,7 +258,10 @@ export async function checkCurrentPassword(
     return userError('CURRENT_PASSWORD_REQUIRED', 'Enter your current password to make this change.', field);
   }
   const wrong = userError('INVALID_CURRENT_PASSWORD', 'Your current password is not correct.', field);
-  if (await ctx.deps.throttle.isBlocked(customer.email, ctx.clientIp)) return wrong;
+  if (await ctx.deps.throttle.isBlocked(customer.email, ctx.clientIp)) {
+    await ctx.deps.hasher.waitLikeVerify();
+    return wrong;
+  }
   const ok =
     currentPassword.length <= MAX_PASSWORD * 4 && (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
   if (ok) return null;

@@ -1,6 +1,7 @@
 // Partner API keys: an admin creates one (the key is shown once, only its hash is kept) and revokes it;
 // the gateway resolves `X-Api-Key` through the internal endpoint.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { apiKeyHash, forgetApiKey } from '@shop/auth';
 import { PARTNER_SCOPES, requireAdmin, userError, type UserError } from '@shop/common';
 import type { SqlExecutor } from '@shop/datastores';
 import type { Context } from '../context';
@@ -10,9 +11,7 @@ import { boundedText, isUuid } from './validation';
 
 export const API_KEY_PREFIX = 'shk_';
 
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
+export const hashApiKey = apiKeyHash;
 
 export async function createApiKey(
   ctx: Context,
@@ -48,8 +47,8 @@ export async function revokeApiKey(
   const revoked = isUuid(id) ? await apiKeysRepo.revoke(ctx.deps.db, id) : null;
   if (!revoked)
     return { apiKey: null, userErrors: [userError('NOT_FOUND', 'No API key has this id.', ['id'])] };
-  // The gateway caches a resolved key for a minute under `apikey:<sha256 hex>`: refused from the next request.
-  await ctx.deps.cache.del(`apikey:${revoked.keyHash}`);
+  // The gateway caches a resolved key for a minute: refused from the next request, and from any in flight.
+  await forgetApiKey(ctx.deps.cache, revoked.keyHash);
   return { apiKey: revoked.apiKey, userErrors: [] };
 }
 

@@ -60,9 +60,13 @@ export async function confirmMfa(ctx: Context, code: string): Promise<MfaConfirm
   const pending = customer.mfaPendingSecretEnc;
   if (!pending)
     return failed(userError('MFA_NOT_ENROLLED', 'Start the set-up of two-step verification first.'));
+  const wrong = failed(userError('INVALID_MFA_CODE', 'The verification code is wrong.', ['code']));
+  if (await ctx.deps.throttle.isBlocked(customer.email, ctx.clientIp)) return wrong;
   const step = matchTotpStep(openSecret(ctx.deps.mfaKey, pending, customer.id), code.trim(), ctx.deps.now());
-  if (step === null)
-    return failed(userError('INVALID_MFA_CODE', 'The verification code is wrong.', ['code']));
+  if (step === null) {
+    await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
+    return wrong;
+  }
   const recoveryCodes = newRecoveryCodes();
   const enabled = await ctx.deps.db.transaction(async (tx) => {
     const updated = await customersRepo.enableMfa(tx, customer.id, pending, step);
@@ -89,10 +93,13 @@ export async function disableMfa(
   const codeOk =
     (await acceptTotp(ctx, customer, code.trim())) ||
     (await customersRepo.useRecoveryCode(ctx.deps.db, customer.id, hashRecoveryCode(code.slice(0, 64))));
-  if (!codeOk)
+  if (!codeOk) {
+    // A wrong code counts as a failed login: a stolen session and password cannot guess codes without limit.
+    await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
     return failed(
       userError('INVALID_MFA_CODE', 'The verification code is wrong or was already used.', ['code']),
     );
+  }
   await customersRepo.disableMfa(ctx.deps.db, customer.id);
   const updated = (await customersRepo.byId(ctx.deps.db, customer.id))!;
   const { accessToken, expiresAt } = await rotateSessions(ctx, updated);

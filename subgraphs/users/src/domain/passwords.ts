@@ -70,15 +70,43 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
   /** Verifies against a fixed hash, so an unknown email costs as much time as a known one. */
   verifyDummy(password: string): Promise<void>;
+  /**
+   * Waits as long as a verification takes lately, without computing one: a throttled attempt answers no sooner
+   * than a wrong password, yet costs no CPU however many arrive.
+   */
+  waitLikeVerify(): Promise<void>;
+}
+
+/** The median of the last verifications' durations (ms), which waitLikeVerify waits. */
+class DurationWindow {
+  private readonly samples: number[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly fallback: number,
+  ) {}
+  add(ms: number) {
+    this.samples.push(ms);
+    if (this.samples.length > this.size) this.samples.shift();
+  }
+  median(): number {
+    if (!this.samples.length) return this.fallback;
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  }
 }
 
 export async function createPasswordHasher(): Promise<PasswordHasher> {
+  const started = performance.now();
   const dummyHash = await argon2.hash('dummy password for timing parity', ARGON2_OPTIONS);
+  const durations = new DurationWindow(31, performance.now() - started);
   const verify = async (hash: string, password: string) => {
+    const t = performance.now();
     try {
       return await argon2.verify(hash, password);
     } catch {
       return false;
+    } finally {
+      durations.add(performance.now() - t);
     }
   };
   return {
@@ -87,5 +115,6 @@ export async function createPasswordHasher(): Promise<PasswordHasher> {
     verifyDummy: async (password) => {
       await verify(dummyHash, password);
     },
+    waitLikeVerify: () => new Promise((resolve) => setTimeout(resolve, durations.median())),
   };
 }

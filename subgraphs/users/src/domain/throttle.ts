@@ -1,7 +1,7 @@
 // Login throttling (OWASP Authentication cheat sheet): per account, a lock whose length doubles with each failure
 // past the limit (brute force); per client address, a cap on failures in a window (password spraying).
 import { createHash } from 'node:crypto';
-import type { Logger } from '@shop/common';
+import { userError, type Logger } from '@shop/common';
 import type { CounterStore } from '../data/counters';
 
 export interface ThrottlePolicy {
@@ -20,7 +20,7 @@ export function lockSeconds(failures: number, policy: ThrottlePolicy): number {
 }
 
 /** Emails never reach Redis in clear. */
-const accountKey = (normalisedEmail: string) =>
+export const accountKey = (normalisedEmail: string) =>
   createHash('sha256').update(normalisedEmail).digest('hex').slice(0, 32);
 
 export class LoginThrottle {
@@ -65,6 +65,55 @@ export class LoginThrottle {
       await this.store.del(`login:fails:${key}`, `login:lock:${key}`);
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot reset login failures');
+    }
+  }
+}
+
+/** Too many registrations or emails from one client address, or emails to one address. */
+export const TOO_MANY_ATTEMPTS = () => userError('THROTTLED', 'Too many attempts. Wait a while and try again.');
+
+export interface SendPolicy {
+  /** Registrations from one client address per window. */
+  registerIpMax: number;
+  /** Account emails (verification, password reset, "you already have an account") to one address per window. */
+  emailAddressMax: number;
+  /** Account emails asked for from one client address per window. */
+  emailIpMax: number;
+  windowSeconds: number;
+}
+
+/**
+ * Caps on what makes the shop do costly or visible work for whoever asks: registrations (an argon2id hash each)
+ * per client address, and emails per address and per client address (so the shop cannot be made to flood a
+ * mailbox). Each attempt counts, allowed or not. A store failure allows it, as the login throttle does.
+ */
+export class SendLimiter {
+  constructor(
+    private readonly store: CounterStore,
+    private readonly policy: SendPolicy,
+    private readonly logger: Logger,
+  ) {}
+
+  allowRegistration(clientIp: string | null): Promise<boolean> {
+    return this.within([clientIp && [`register:ip:${clientIp}`, this.policy.registerIpMax]]);
+  }
+
+  allowEmail(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
+    return this.within([
+      [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
+      clientIp && [`email:ip:${clientIp}`, this.policy.emailIpMax],
+    ]);
+  }
+
+  private async within(limits: (readonly [string, number] | null | '')[]): Promise<boolean> {
+    try {
+      const counts = await Promise.all(
+        limits.map(async (limit) => (limit ? (await this.store.incr(limit[0], this.policy.windowSeconds)) <= limit[1] : true)),
+      );
+      return counts.every(Boolean);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'send limits unavailable; allowing');
+      return true;
     }
   }
 }

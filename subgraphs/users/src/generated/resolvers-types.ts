@@ -226,9 +226,16 @@ export type CustomerRegisterInput = {
 /** The result of customerRegister. */
 export type CustomerRegisterPayload = {
   __typename?: 'CustomerRegisterPayload';
-  /** The new customer. */
+  /**
+   * Always null: registration answers the same for a new and a taken address, so it cannot tell who has an
+   * account. The address's owner is emailed (a confirmation link, or a note that the account exists); sign in
+   * with customerLogin.
+   */
   customer?: Maybe<Customer>;
-  /** Why the account was not created (EMAIL_TAKEN, INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON...). */
+  /**
+   * Why the input was refused (INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON..., THROTTLED after too
+   * many registrations from one client address). A taken address is not an error.
+   */
   userErrors: Array<UserError>;
 };
 
@@ -319,6 +326,13 @@ export type MailingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -347,7 +361,7 @@ export type Mutation = {
    * is told, and a new token replaces every session.
    */
   customerEmailUpdate: CustomerPasswordChangePayload;
-  /** Sends the email that confirms the signed-in customer's address again. */
+  /** Sends the email that confirms the signed-in customer's address again (THROTTLED past a few an hour). */
   customerEmailVerificationSend: CustomerUserErrorsPayload;
   /** Confirms an email address with the token from the email. */
   customerEmailVerify: CustomerPayload;
@@ -370,37 +384,78 @@ export type Mutation = {
   customerPasswordChange: CustomerPasswordChangePayload;
   /** Sets a new password with the token from the reset email; every session ends. */
   customerPasswordReset: CustomerPayload;
-  /** Emails a password reset link if the address has an account; the answer is the same either way. */
+  /**
+   * Emails a password reset link if the address has an account; the answer is the same either way. THROTTLED
+   * past a few per address, or many per client address, an hour.
+   */
   customerPasswordResetRequest: CustomerUserErrorsPayload;
-  /** Creates an account and sends an email to confirm the address. Does not sign in. */
+  /**
+   * Creates an account and emails the address to confirm it; for a taken address, emails its owner instead and
+   * answers the same. Does not sign in.
+   */
   customerRegister: CustomerRegisterPayload;
   /** Ends one of the signed-in customer's sessions. */
   customerSessionRevoke: CustomerSessionRevokePayload;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationApiKeyCreateArgs = {
   name: Scalars['String']['input'];
   scopes: Array<Scalars['String']['input']>;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationApiKeyRevokeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerAddressCreateArgs = {
   address: MailingAddressInput;
   setDefault?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerAddressDeleteArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerAddressUpdateArgs = {
   address: MailingAddressInput;
   id: Scalars['ID']['input'];
@@ -408,70 +463,161 @@ export type MutationCustomerAddressUpdateArgs = {
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerDefaultAddressUpdateArgs = {
   addressId: Scalars['ID']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerDeleteArgs = {
   currentPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerEmailUpdateArgs = {
   currentPassword: Scalars['String']['input'];
   email: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerEmailVerifyArgs = {
   token: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerLoginArgs = {
   input: CustomerLoginInput;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerMfaConfirmArgs = {
   code: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerMfaDisableArgs = {
   code: Scalars['String']['input'];
   currentPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerMfaEnrollArgs = {
   currentPassword?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerPasswordChangeArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerPasswordResetArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerPasswordResetRequestArgs = {
   email: Scalars['String']['input'];
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerRegisterArgs = {
   input: CustomerRegisterInput;
 };
 
 
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
 export type MutationCustomerSessionRevokeArgs = {
   id: Scalars['ID']['input'];
 };
