@@ -101,8 +101,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const gateway = new ApolloGateway({
     supergraphSdl,
-    // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
     buildService: ({ name, url }) =>
+      // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
       new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
   });
 
