@@ -7,3 +7,4 @@ export * from './bus';
 export * from './outbox';
 export * from './worker';
 export * from './run';
+export * from './opensearch-local';

@@ -6,6 +6,7 @@ import { IDENTITY_HEADER, createLogger, signIdentity, type Logger, type Principa
 import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase } from '@shop/datastores';
 
 export { freePort } from './ports';
+export { testOpenSearchUrl } from './opensearch';
 
 export const TEST_SECRET = 'test-internal-auth-secret-0123456789abcdef';
 
