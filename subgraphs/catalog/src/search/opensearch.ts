@@ -585,6 +585,9 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
           body: defaults as unknown as API.Indices_PutSettings_Request['body'],
         });
         await client.indices.refresh({ index });
+        // Merged before it serves: searches then read one segment, and the merges bulk loading leaves behind do
+        // not run beside the first searches.
+        await client.indices.forcemerge({ index, max_num_segments: 1 });
         const old = await currentIndices();
         await client.indices.updateAliases({
           body: {
