@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { busConfigSchema, ConfigError, createLogger, parseConfig, type Logger, type ServiceHandle, type Subgraph } from '@shop/common';
-import { createEventBus, startDynamoLocal, type DynamoLocal, type EventBus } from '@shop/datastores';
+import { createEventBus, startDynamoLocal, startOpenSearchLocal, type DynamoLocal, type EventBus, type OpenSearchLocal } from '@shop/datastores';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
 import { createGateway, type Gateway } from '../gateway/src/gateway';
 import * as cartConfig from '../subgraphs/cart/src/config';
@@ -93,6 +93,19 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       stops.push({ name: 'DynamoDB Local', fn: () => dynamoLocal!.stop() });
       base.DYNAMODB_ENDPOINT = dynamoLocal.endpoint;
       logger.info({ endpoint: dynamoLocal.endpoint }, 'DynamoDB Local started');
+    }
+
+    // Search stays on Postgres (a fast start) unless SEARCH_ENGINE=opensearch: then on OPENSEARCH_URL, or on a
+    // single local node persisted in DATA_DIR/opensearch.
+    const search = parseConfig(catalogConfig.configSchema.pick({ SEARCH_ENGINE: true, OPENSEARCH_URL: true }), base);
+    if (search.SEARCH_ENGINE === 'opensearch' && !search.OPENSEARCH_URL) {
+      const node: OpenSearchLocal = await startOpenSearchLocal({
+        dataDir: join(dataDir, 'opensearch'),
+        port: Number(base.OPENSEARCH_LOCAL_PORT ?? 9200),
+      });
+      stops.push({ name: 'OpenSearch', fn: () => node.stop() });
+      base.OPENSEARCH_URL = node.url;
+      logger.info({ url: node.url, ms: node.startMs }, 'OpenSearch node started');
     }
 
     const bus: EventBus = createEventBus(parseConfig(busConfigSchema, base), logger);

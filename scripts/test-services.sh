@@ -3,7 +3,8 @@
 # packages (as root), configures Postgres for local trust auth, starts Postgres and Redis, and waits
 # for them. Run by .ci/run and before `npm test`; safe to run again (it changes nothing that is up).
 #
-#   scripts/test-services.sh          Postgres, Redis, a JDK (DynamoDB Local), Python's venv (moto) and, as root, Chromium
+#   scripts/test-services.sh          Postgres, Redis, a JDK and Maven (DynamoDB Local, OpenSearch), Python's venv (moto)
+#                                     and, as root, Chromium
 #   SKIP_SERVICE_SETUP=1 npm test     leaves the machine alone (point TEST_DATABASE_URL and
 #                                     TEST_REDIS_URL at servers of your own)
 set -uo pipefail
@@ -82,10 +83,11 @@ if ! redis_ready; then
 fi
 redis_ready || { say "Redis is not answering on 127.0.0.1:$REDIS_PORT"; exit 1; }
 
-# --- Java (DynamoDB Local) -------------------------------------------------------------------
-if ! command -v java >/dev/null 2>&1; then
-  apt_install openjdk-17-jre-headless || exit 1
+# --- Java and Maven (DynamoDB Local; the OpenSearch node, built by Maven) ---------------------
+if ! command -v javac >/dev/null 2>&1; then
+  apt_install openjdk-17-jdk-headless || exit 1
 fi
+command -v mvn >/dev/null 2>&1 || apt_install maven || exit 1
 
 # --- Python with venv (moto, which the test run installs into .data/moto from PyPI) ------------
 if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then

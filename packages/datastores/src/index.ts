@@ -10,3 +10,4 @@ export * from './event-bus';
 export * from './outbox';
 export * from './worker';
 export * from './run';
+export * from './opensearch-local';

@@ -8,6 +8,7 @@ import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase, type SqlExecut
 export { freePort } from './ports';
 export { MOTO_VERSION, startMoto, type MotoServer } from './moto';
 export * from './aws';
+export { testOpenSearchUrl } from './opensearch';
 
 export const TEST_SECRET = 'test-internal-auth-secret-0123456789abcdef';
 

@@ -11,6 +11,8 @@ export const configSchema = z.object({
   PRODUCT_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
   /** The search engine: OpenSearch at this URL, else Postgres full-text in the catalog database. */
   OPENSEARCH_URL: optionalUrl,
+  /** Names the search engine outright: `postgres` even when OPENSEARCH_URL is set; `opensearch` needs OPENSEARCH_URL. */
+  SEARCH_ENGINE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['postgres', 'opensearch']).optional()),
   /** Prefix of the OpenSearch index and alias names. */
   OPENSEARCH_INDEX_PREFIX: z.string().default('shop_'),
   /** Records shopper behaviour (views, searches, purchases) in DynamoDB for personalised ranking. */
@@ -25,5 +27,11 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  return parseConfig(configSchema, env);
+  return parseConfig(
+    configSchema.refine((config) => config.SEARCH_ENGINE !== 'opensearch' || config.OPENSEARCH_URL, {
+      path: ['OPENSEARCH_URL'],
+      message: 'SEARCH_ENGINE=opensearch needs the URL of an OpenSearch node',
+    }),
+    env,
+  );
 }

@@ -22,7 +22,7 @@ import { ProductCache } from './data/product-cache';
 import type { CatalogDeps } from './deps';
 import { subscribeConsumers } from './domain/events';
 import { MAX_LIST, MAX_OPTIONS, MAX_VARIANTS } from './domain/admin';
-import { rebuildIndex } from './domain/indexing';
+import { indexIfEmpty, rebuildIndex } from './domain/indexing';
 import { bulkLoadCatalog, seedDemoCatalog, type BulkLoadResult } from './domain/seed';
 import type { DemoCatalog } from '@shop/demo-data';
 import { resolvers } from './resolvers';
@@ -123,6 +123,8 @@ export async function createService(config: Config, runtime: CatalogRuntime): Pr
   if (config.SEED_DEMO_DATA && (await seedDemoCatalog(rawDb))) {
     await rebuildIndex(rawDb, engine, logger);
     logger.info('seeded the demo catalog');
+  } else if (await indexIfEmpty(rawDb, engine, logger)) {
+    logger.info({ engine: engine.name }, 'the search index was empty: built it from the catalog');
   }
 
   const subgraph = await createSubgraph({

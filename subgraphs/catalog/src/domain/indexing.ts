@@ -2,7 +2,7 @@
 import type { Logger } from '@shop/common';
 import type { SqlDatabase, SqlExecutor } from '@shop/datastores';
 import { allCategories } from '../data/categories';
-import { productIdsAfter, productsByIds } from '../data/products';
+import { countProducts, productIdsAfter, productsByIds } from '../data/products';
 import { availableProductIds } from '../data/availability';
 import type { SearchDocument, SearchEngine } from '../search/engine';
 import type { Category, Product } from './types';
@@ -88,4 +88,15 @@ export async function rebuildIndex(db: SqlDatabase, engine: SearchEngine, logger
     await engine.reindex(allSearchDocuments(db));
   }
   logger.info({ engine: engine.name, ms: Date.now() - started }, 'search index rebuilt');
+}
+
+/**
+ * Rebuilds the index when it holds nothing while the catalog holds products: a new search cluster, or a catalog
+ * first run on another engine. Returns whether it rebuilt.
+ */
+export async function indexIfEmpty(db: SqlDatabase, engine: SearchEngine, logger: Logger): Promise<boolean> {
+  const indexed = await engine.search({ query: '', filters: {}, sort: 'NEWEST', first: 1, after: null, withFacets: false });
+  if (indexed.totalCount > 0 || (await countProducts(db)) === 0) return false;
+  await rebuildIndex(db, engine, logger);
+  return true;
 }

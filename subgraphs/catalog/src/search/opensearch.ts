@@ -1,4 +1,6 @@
 // The production search engine: OpenSearch behind an alias, so a rebuild swaps indices with no downtime.
+/* eslint-disable security/detect-object-injection -- the keys this engine indexes by are its own filter, facet,
+   sort and field names (FilterName, SearchSort), never a client's text */
 import { randomBytes } from 'node:crypto';
 import { Client, type API } from '@opensearch-project/opensearch';
 import type {
@@ -27,10 +29,12 @@ import {
 const ENGINE = 'opensearch';
 const FACET_LIMIT = 50;
 const BULK_BATCH = 500;
+/** The aggregation holding the facets counted over the whole index (those whose own filter is on). */
+const SCOPED = 'scoped_facets';
 
 type Json = Record<string, unknown>;
 
-/** Search fields and their boosts; `.plain` sub-fields are unstemmed so fuzzy matching sees the word as typed. */
+/** Search fields and their boosts; every word must match one of them exactly (after stemming). */
 const TEXT_FIELDS = [
   'title^4',
   'title.plain^3',
@@ -40,6 +44,13 @@ const TEXT_FIELDS = [
   'specsText',
   'tags',
 ];
+
+/**
+ * Where a mistyped word is corrected: the unstemmed title (fuzzy matching must see the word as typed), brand and
+ * category words. Short fields with a small vocabulary, as the Postgres engine corrects against its vocabulary:
+ * fuzzy expansion over descriptions costs far more and finds mostly noise.
+ */
+const FUZZY_FIELDS = ['title.plain^3', 'brand', 'categoryText'];
 
 const INDEX_BODY: Json = {
   settings: {
@@ -70,11 +81,15 @@ const INDEX_BODY: Json = {
       brand: {
         type: 'text',
         analyzer: 'english',
-        fields: { raw: { type: 'keyword' }, key: { type: 'keyword', normalizer: 'lowercase' } },
+        fields: {
+          raw: { type: 'keyword', eager_global_ordinals: true },
+          key: { type: 'keyword', normalizer: 'lowercase' },
+        },
       },
       description: { type: 'text', analyzer: 'english' },
       categoryHandle: { type: 'keyword' },
-      categoryPath: { type: 'keyword' },
+      // Facets: their global ordinals are built as a refresh makes documents visible, not by the next search.
+      categoryPath: { type: 'keyword', eager_global_ordinals: true },
       categoryText: { type: 'text', analyzer: 'english' },
       tags: { type: 'text', analyzer: 'english', fields: { raw: { type: 'keyword' } } },
       specs: { type: 'nested', properties: { name: { type: 'keyword' }, value: { type: 'keyword' } } },
@@ -139,11 +154,10 @@ function filterClauses(filters: NormalisedFilters): Record<FilterName, Json | nu
   };
 }
 
-function allExcept(clauses: Record<FilterName, Json | null>, except: FilterName | null): Json {
-  const active = (Object.entries(clauses) as [FilterName, Json | null][])
+function activeExcept(clauses: Record<FilterName, Json | null>, except: FilterName | null): Json[] {
+  return (Object.entries(clauses) as [FilterName, Json | null][])
     .filter(([name, clause]) => name !== except && clause !== null)
     .map(([, clause]) => clause as Json);
-  return active.length > 0 ? { bool: { filter: active } } : { match_all: {} };
 }
 
 const SORTS: Record<SearchSort, Json[]> = {
@@ -159,6 +173,11 @@ interface Bucket {
   doc_count: number;
 }
 
+type Buckets = { buckets?: Bucket[] | Record<string, Bucket> };
+
+/** A facet's aggregation as it comes back: its buckets, or, for those counted over the whole index, each under `matched`. */
+type FacetAggregation = Buckets & { matched?: Record<string, { values?: Buckets }> };
+
 interface SearchHit {
   _id: string;
   _source?: Json;
@@ -167,10 +186,7 @@ interface SearchHit {
 
 interface SearchBody {
   hits: { total: { value: number } | number; hits: SearchHit[] };
-  aggregations?: Record<
-    string,
-    { doc_count?: number; values?: { buckets: Bucket[] | Record<string, Bucket> } }
-  >;
+  aggregations?: Record<string, FacetAggregation>;
 }
 
 interface BulkBody {
@@ -237,26 +253,36 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     }
   }
 
-  function textQuery(terms: string[], sort: SearchSort, request: SearchRequest): Json {
-    // Every word must match in some field (AND across fields); each word is fuzzy on its own.
-    let query: Json =
-      terms.length === 0
-        ? { match_all: {} }
-        : {
-            bool: {
-              must: terms.map((term) => ({
+  /** Every word must match in some field (AND across fields): exactly anywhere, or within an edit or two of a short field. */
+  function textMatch(terms: string[]): Json {
+    if (terms.length === 0) return { match_all: {} };
+    return {
+      bool: {
+        must: terms.map((term) => ({
+          bool: {
+            should: [
+              { multi_match: { query: term, fields: TEXT_FIELDS, type: 'best_fields', tie_breaker: 0.3 } },
+              {
                 multi_match: {
                   query: term,
-                  fields: TEXT_FIELDS,
+                  fields: FUZZY_FIELDS,
                   type: 'best_fields',
                   fuzziness: 'AUTO',
                   prefix_length: 1,
-                  tie_breaker: 0.3,
+                  max_expansions: 20,
                 },
-              })),
-            },
-          };
-    if (sort !== 'RELEVANCE') return query;
+              },
+            ],
+            minimum_should_match: 1,
+          },
+        })),
+      },
+    };
+  }
+
+  /** The scoring of a RELEVANCE search: text relevance (or popularity, browsing), times personal boosts. */
+  function scored(match: Json, terms: string[], request: SearchRequest): Json {
+    let query = match;
     if (terms.length === 0) {
       // Browsing by relevance means by popularity.
       query = {
@@ -300,7 +326,6 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     const terms = queryTerms(request.query);
     const filters = normaliseFilters(request.filters);
     const sort = request.sort;
-    // eslint-disable-next-line security/detect-object-injection -- sort is a SearchSort enum value, checked by GraphQL
     const sortClause = SORTS[sort];
     if (!sortClause) throw new SearchInputError(`Unknown sort: ${String(sort)}.`);
     const limit = pageSize(request.first);
@@ -308,17 +333,28 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     if (terms.length === 0 && /[^\s\p{C}]/u.test(request.query)) return emptyResult();
 
     const clauses = filterClauses(filters);
-    const facetAgg = (except: FilterName, agg: Json): Json => ({
-      filter: allExcept(clauses, except),
-      aggs: { values: agg },
-    });
+    const match = textMatch(terms);
+    // Hits obey every filter. Each facet counts with every filter but its own: one whose own filter is off counts
+    // the hits themselves; those whose own filter is on count, over the whole index, what the words match (found
+    // once for all of them) and the other filters let through. The filters stay in the query (not a post_filter),
+    // so scoring and the other aggregations only visit what the filters let through.
+    const aggs: Json = {};
+    const scoped: Json = {};
+    const facetAgg = (name: FilterName, agg: Json): void => {
+      if (clauses[name] === null) aggs[name] = agg;
+      else
+        scoped[name] = { filter: { bool: { filter: activeExcept(clauses, name) } }, aggs: { values: agg } };
+    };
     const termsAgg = (field: string): Json => ({
       terms: { field, size: FACET_LIMIT, order: [{ _count: 'desc' }, { _key: 'asc' }] },
     });
     const body: Json = {
-      query: textQuery(terms, sort, request),
-      // Hits obey every filter; each facet below obeys every filter but its own.
-      post_filter: allExcept(clauses, null),
+      query: {
+        bool: {
+          must: [sort === 'RELEVANCE' ? scored(match, terms, request) : match],
+          filter: activeExcept(clauses, null),
+        },
+      },
       sort: sortClause,
       size: limit + 1,
       track_total_hits: true,
@@ -326,30 +362,34 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     };
     if (request.withFacets !== false) {
       // Aggregations are most of a broad query's cost; skipped when the caller does not read facets.
-      body.aggs = {
-        category: facetAgg('category', termsAgg('categoryPath')),
-        brand: facetAgg('brand', termsAgg('brand.raw')),
-        available: facetAgg('available', termsAgg('available')),
-        price: facetAgg('price', {
-          range: {
-            field: 'minPriceMinor',
-            keyed: false,
-            ranges: PRICE_BUCKETS.map((bucket) =>
-              bucket.to === null
-                ? { key: priceBucketLabel(bucket), from: bucket.from }
-                : { key: priceBucketLabel(bucket), from: bucket.from, to: bucket.to },
-            ),
-          },
-        }),
-      };
+      facetAgg('category', termsAgg('categoryPath'));
+      facetAgg('brand', termsAgg('brand.raw'));
+      facetAgg('available', termsAgg('available'));
+      facetAgg('price', {
+        range: {
+          field: 'minPriceMinor',
+          keyed: false,
+          ranges: PRICE_BUCKETS.map((bucket) =>
+            bucket.to === null
+              ? { key: priceBucketLabel(bucket), from: bucket.from }
+              : { key: priceBucketLabel(bucket), from: bucket.from, to: bucket.to },
+          ),
+        },
+      });
+      if (Object.keys(scoped).length > 0) {
+        aggs[SCOPED] = { global: {}, aggs: { matched: { filter: match, aggs: scoped } } };
+      }
+      body.aggs = aggs;
     }
     if (after) body.search_after = after;
     const response = await client.search({ index: alias, body: body as API.Search_RequestBody });
     const result = response.body as unknown as SearchBody;
     const total = typeof result.hits.total === 'number' ? result.hits.total : result.hits.total.value;
     const buckets = (name: string): { value: string; count: number }[] => {
-      // eslint-disable-next-line security/detect-object-injection -- name is one of this engine's own facet names
-      const raw = result.aggregations?.[name]?.values?.buckets ?? [];
+      const raw =
+        result.aggregations?.[SCOPED]?.matched?.[name]?.values?.buckets ??
+        result.aggregations?.[name]?.buckets ??
+        [];
       const list = Array.isArray(raw) ? raw : Object.values(raw);
       return list
         .filter((bucket) => bucket.doc_count > 0)
@@ -532,17 +572,30 @@ export function createOpenSearchEngine(options: { node: string; indexPrefix: str
     async relatedMany(productIds, first) {
       const ids = [...new Set(productIds)];
       const found = await Promise.all(ids.map((id) => related(id, first)));
-      // eslint-disable-next-line security/detect-object-injection -- i is an index of the array found was mapped from
       return new Map(ids.map((id, i) => [id, found[i]!]));
     },
 
     async reindex(batches) {
       // Build a fresh index while the alias keeps serving the old one, then swap atomically and drop the old.
       const index = newIndexName();
-      await client.indices.create({ index, body: INDEX_BODY as API.Indices_Create_RequestBody });
+      // Nobody reads the new index before the swap: no refreshes and no replicas to copy each batch to meanwhile.
+      const building = {
+        ...INDEX_BODY,
+        settings: { ...(INDEX_BODY.settings as Json), refresh_interval: '-1', number_of_replicas: 0 },
+      };
+      await client.indices.create({ index, body: building as API.Indices_Create_RequestBody });
       try {
         for await (const docs of batches) await indexDocuments(index, docs, false);
+        // Back to the defaults the live index runs with (null resets a setting).
+        const defaults = { index: { refresh_interval: null, number_of_replicas: null } };
+        await client.indices.putSettings({
+          index,
+          body: defaults as unknown as API.Indices_PutSettings_Request['body'],
+        });
         await client.indices.refresh({ index });
+        // Merged before it serves: searches then read one segment, and the merges bulk loading leaves behind do
+        // not run beside the first searches.
+        await client.indices.forcemerge({ index, max_num_segments: 1 });
         const old = await currentIndices();
         await client.indices.updateAliases({
           body: {
