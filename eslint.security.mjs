@@ -4,7 +4,7 @@
 import pluginSecurity from 'eslint-plugin-security';
 import tseslint from 'typescript-eslint';
 
-/** Tests, the test kit, benchmarks, developer scripts, the infrastructure app and lint fixtures do not ship. */
+/** Tests, the test kit, benchmarks, the infrastructure app and lint fixtures do not ship. */
 export const ignores = [
   '**/node_modules/**',
   '.data/**',
@@ -16,7 +16,6 @@ export const ignores = [
   '**/bench/**',
   'bench/**',
   'packages/testkit/**',
-  'scripts/**',
   'infra/**',
 ];
 

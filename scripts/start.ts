@@ -135,6 +135,7 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
       stops.push({ name, fn: () => service.close() });
       await service.subgraph.app.listen(Number(serviceEnv.PORT), base.HOST ?? '127.0.0.1');
       started.push(service);
+      // eslint-disable-next-line security/detect-object-injection -- name is one of the five subgraph names above
       subgraphs[name] = service.subgraph;
       logger.info({ port: serviceEnv.PORT }, `${name} subgraph listening`);
     }
