@@ -80,6 +80,25 @@ describe('login throttling', () => {
     expect(locked.userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('When wrong passwords for one account arrive all at once, then no more are checked than the limit allows', async () => {
+    const { id, email } = await registerCustomer(h);
+    const { rows } = await h.db.db.query<{ password_hash: string }>('SELECT password_hash FROM customers WHERE id = $1', [id]);
+    const verify = jest.spyOn(h.service.deps.hasher, 'verify');
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => loginCustomer(h, email, 'wrong-password-attempt')),
+      );
+      expect(answers.map((a) => a.userErrors[0]?.code)).toEqual(Array(12).fill('INVALID_CREDENTIALS'));
+      const checked = verify.mock.calls.filter(([hash]) => hash === rows[0]!.password_hash);
+      expect(checked.length).toBeGreaterThan(0);
+      expect(checked.length).toBeLessThanOrEqual(3);
+    } finally {
+      verify.mockRestore();
+    }
+    // The account is locked like after three failures in a row: even the right password is refused.
+    expect((await loginCustomer(h, email)).userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
+  });
+
   it('When a locked-out shopper resets their password, then they can sign in at once', async () => {
     const { email } = await registerCustomer(h);
     for (let i = 0; i < 4; i++) await loginCustomer(h, email, 'wrong-password-attempt');

@@ -23,6 +23,9 @@ export function lockSeconds(failures: number, policy: ThrottlePolicy): number {
 export const accountKey = (normalisedEmail: string) =>
   createHash('sha256').update(normalisedEmail).digest('hex').slice(0, 32);
 
+/** How long a place taken by an attempt lasts if its process dies before giving it back. */
+const IN_FLIGHT_SECONDS = 60;
+
 export class LoginThrottle {
   constructor(
     private readonly store: CounterStore,
@@ -31,19 +34,39 @@ export class LoginThrottle {
   ) {}
 
   /**
-   * Whether this attempt must be refused unseen. A store failure lets the attempt through: the password
-   * check still stands, and a cache outage must not lock every shopper out.
+   * Takes a place for one credential check of this account from this client address, to be given back by
+   * `done` once its failure (if any) is recorded. Attempts in progress count against what is left before the
+   * lock, so checks sent at once cannot all pass before the first failure is counted; `blocked` attempts must
+   * be refused unseen. A store failure lets the attempt through: the password check still stands, and a cache
+   * outage must not lock every shopper out.
    */
-  async isBlocked(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
+  async begin(normalisedEmail: string, clientIp: string | null): Promise<{ blocked: boolean; done: () => Promise<void> }> {
+    const key = accountKey(normalisedEmail);
+    const held: string[] = [];
+    const done = async () => {
+      try {
+        await Promise.all(held.map((k) => this.store.decr(k)));
+      } catch (error) {
+        this.logger.warn({ err: error }, 'cannot give back a login attempt');
+      }
+    };
     try {
-      const [locked, ipFailures] = await Promise.all([
-        this.store.hasFlag(`login:lock:${accountKey(normalisedEmail)}`),
+      const inFlight = await this.store.incr(`login:inflight:${key}`, IN_FLIGHT_SECONDS);
+      held.push(`login:inflight:${key}`);
+      const ipInFlight = clientIp ? await this.store.incr(`login:inflight-ip:${clientIp}`, IN_FLIGHT_SECONDS) : 0;
+      if (clientIp) held.push(`login:inflight-ip:${clientIp}`);
+      const [locked, failures, ipFailures] = await Promise.all([
+        this.store.hasFlag(`login:lock:${key}`),
+        this.store.get(`login:fails:${key}`),
         clientIp ? this.store.get(`login:ip:${clientIp}`) : Promise.resolve(0),
       ]);
-      return locked || ipFailures >= this.policy.ipMaxFailures;
+      // Past the limit, each attempt after a lock runs out is let through alone.
+      const accountRoom = failures >= this.policy.accountMaxFailures ? 1 : this.policy.accountMaxFailures - failures;
+      const ipRoom = this.policy.ipMaxFailures - ipFailures;
+      return { blocked: locked || inFlight > accountRoom || (clientIp !== null && ipInFlight > ipRoom), done };
     } catch (error) {
       this.logger.warn({ err: error }, 'login throttle unavailable; allowing the attempt');
-      return false;
+      return { blocked: false, done };
     }
   }
 
