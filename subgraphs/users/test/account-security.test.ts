@@ -526,6 +526,30 @@ describe('email change and verification resend', () => {
   const UPDATE = `mutation($p: String!, $e: String!) { customerEmailUpdate(currentPassword: $p, email: $e) {
     customer { email emailVerified } accessToken userErrors { code field } } }`;
 
+  it('When a signed-in shopper tries address after address, then past the cap the answer is THROTTLED, taken or not', async () => {
+    const s = await signedInCustomer(h);
+    const taken = await Promise.all([1, 2, 3, 4, 5, 6].map(() => registerCustomer(h)));
+    const codes: string[][] = [];
+    for (const t of taken) {
+      const res = await call<{ customerEmailUpdate: { userErrors: { code: string }[] } }>(
+        h,
+        UPDATE,
+        { p: STRONG_PASSWORD, e: t.email },
+        s.principal,
+      );
+      codes.push(res.body.data!.customerEmailUpdate.userErrors.map((e) => e.code));
+    }
+    // ACCOUNT_EMAIL_ADDRESS_MAX (5) changes per account per window: the sixth tells nothing of the address.
+    expect(codes).toEqual([...Array(5).fill(['EMAIL_TAKEN']), ['THROTTLED']]);
+    const free = await call<{ customerEmailUpdate: { userErrors: { code: string }[] } }>(
+      h,
+      UPDATE,
+      { p: STRONG_PASSWORD, e: uniqueEmail('free') },
+      s.principal,
+    );
+    expect(free.body.data!.customerEmailUpdate.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
+  });
+
   it('When a shopper changes email with the password, then the new address must be confirmed, the old is told and sessions are replaced', async () => {
     const s = await signedInCustomer(h);
     const taken = await registerCustomer(h);

@@ -128,6 +128,18 @@ export class SendLimiter {
     ]);
   }
 
+  /**
+   * An email change (mail to the new address): capped per account as well, since its EMAIL_TAKEN answer tells
+   * whether an address has an account, and a shopper's own password is all it takes to ask.
+   */
+  allowEmailChange(customerId: string, normalisedEmail: string, clientIp: string | null): Promise<boolean> {
+    return this.within([
+      [`email:change:${customerId}`, this.policy.emailAddressMax],
+      [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
+      clientIp && [`email:ip:${clientIp}`, this.policy.emailIpMax],
+    ]);
+  }
+
   private async within(limits: (readonly [string, number] | null | '')[]): Promise<boolean> {
     try {
       const counts = await Promise.all(
