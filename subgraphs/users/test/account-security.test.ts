@@ -120,6 +120,37 @@ describe('login throttling', () => {
     expect((await loginCustomer(h, email, newPassword)).accessToken).toBeTruthy();
   });
 
+  it('When a sprayer moves through the addresses of one IPv6 /64, then the network counts as one client address', async () => {
+    const sprayer = await startUsers({ LOGIN_IP_MAX_FAILURES: '4' });
+    const loginFrom = async (clientIp: string, email: string, password: string) => {
+      const res = await fetch(sprayer.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: signIdentity(
+            { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp, audience: 'users' },
+            TEST_SECRET,
+          ),
+        },
+        body: JSON.stringify({
+          query: `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+          variables: { i: { email, password } },
+        }),
+      });
+      return ((await res.json()) as { data: { customerLogin: { accessToken: string | null } } }).data.customerLogin.accessToken;
+    };
+    try {
+      const { email } = await registerCustomer(sprayer);
+      for (let i = 1; i <= 4; i++) await loginFrom(`2001:db8:7:7::${i}`, uniqueEmail('victim'), 'Summer2026-spray!');
+      // Another address of the same /64: refused.
+      expect(await loginFrom('2001:db8:7:7:ffff::99', email, STRONG_PASSWORD)).toBeNull();
+      // The next /64 is another subscriber.
+      expect(await loginFrom('2001:db8:7:8::1', email, STRONG_PASSWORD)).toBeTruthy();
+    } finally {
+      await sprayer.close();
+    }
+  });
+
   it('When one client address sprays many accounts, then it is refused after its limit', async () => {
     const sprayer = await startUsers({ LOGIN_IP_MAX_FAILURES: '4' });
     try {

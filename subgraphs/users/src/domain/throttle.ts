@@ -1,7 +1,7 @@
 // Login throttling (OWASP Authentication cheat sheet): per account, a lock whose length doubles with each failure
 // past the limit (brute force); per client address, a cap on failures in a window (password spraying).
 import { createHash } from 'node:crypto';
-import { userError, type Logger } from '@shop/common';
+import { clientAddressKey, userError, type Logger } from '@shop/common';
 import type { CounterStore } from '../data/counters';
 
 export interface ThrottlePolicy {
@@ -53,12 +53,12 @@ export class LoginThrottle {
     try {
       const inFlight = await this.store.incr(`login:inflight:${key}`, IN_FLIGHT_SECONDS);
       held.push(`login:inflight:${key}`);
-      const ipInFlight = clientIp ? await this.store.incr(`login:inflight-ip:${clientIp}`, IN_FLIGHT_SECONDS) : 0;
-      if (clientIp) held.push(`login:inflight-ip:${clientIp}`);
+      const ipInFlight = clientIp ? await this.store.incr(`login:inflight-ip:${clientAddressKey(clientIp)}`, IN_FLIGHT_SECONDS) : 0;
+      if (clientIp) held.push(`login:inflight-ip:${clientAddressKey(clientIp)}`);
       const [locked, failures, ipFailures] = await Promise.all([
         this.store.hasFlag(`login:lock:${key}`),
         this.store.get(`login:fails:${key}`),
-        clientIp ? this.store.get(`login:ip:${clientIp}`) : Promise.resolve(0),
+        clientIp ? this.store.get(`login:ip:${clientAddressKey(clientIp)}`) : Promise.resolve(0),
       ]);
       // Past the limit, each attempt after a lock runs out is let through alone.
       const accountRoom = failures >= this.policy.accountMaxFailures ? 1 : this.policy.accountMaxFailures - failures;
@@ -76,7 +76,7 @@ export class LoginThrottle {
       const failures = await this.store.incr(`login:fails:${key}`, this.policy.windowSeconds);
       const lock = lockSeconds(failures, this.policy);
       if (lock > 0) await this.store.setFlag(`login:lock:${key}`, lock);
-      if (clientIp) await this.store.incr(`login:ip:${clientIp}`, this.policy.windowSeconds);
+      if (clientIp) await this.store.incr(`login:ip:${clientAddressKey(clientIp)}`, this.policy.windowSeconds);
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot record a failed login');
     }
@@ -118,13 +118,13 @@ export class SendLimiter {
   ) {}
 
   allowRegistration(clientIp: string | null): Promise<boolean> {
-    return this.within([clientIp && [`register:ip:${clientIp}`, this.policy.registerIpMax]]);
+    return this.within([clientIp && [`register:ip:${clientAddressKey(clientIp)}`, this.policy.registerIpMax]]);
   }
 
   allowEmail(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
     return this.within([
       [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
-      clientIp && [`email:ip:${clientIp}`, this.policy.emailIpMax],
+      clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
     ]);
   }
 
@@ -136,7 +136,7 @@ export class SendLimiter {
     return this.within([
       [`email:change:${customerId}`, this.policy.emailAddressMax],
       [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
-      clientIp && [`email:ip:${clientIp}`, this.policy.emailIpMax],
+      clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
     ]);
   }
 
