@@ -46,10 +46,10 @@ export async function stockedVariant(real: RealCart, quantity: number, priceMino
 }
 
 /** Signed as the gateway signs a shopper's request from a given client address. */
-export function headersFrom(principal: Principal, clientIp = '127.0.0.1'): Record<string, string> {
+export function headersFrom(principal: Principal, clientIp = '127.0.0.1', audience = 'orders'): Record<string, string> {
   return {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp, audience: 'orders' }, TEST_SECRET),
+    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp, audience }, TEST_SECRET),
   };
 }
 
@@ -72,7 +72,7 @@ export async function realCheckout(
     real.cart.url,
     `mutation($lines: [CartLineInput!]) { cartCreate(input: { lines: $lines }) { cart { id } userErrors { code message } } }`,
     { lines: lines.map((l) => ({ merchandiseId: l.variantId, quantity: l.quantity })) },
-    headers,
+    headersFrom(principal, clientIp, 'cart'),
   );
   if (!created.cartCreate.cart) throw new Error(JSON.stringify(created.cartCreate.userErrors));
   const checkout = await must<{ checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] } }>(h.url, CHECKOUT_CREATE, {
