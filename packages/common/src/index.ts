@@ -14,3 +14,4 @@ export * from './secrets';
 export * from './contracts';
 export * from './address';
 export * from './credential-checks';
+export * from './client-address';

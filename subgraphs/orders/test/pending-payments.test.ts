@@ -60,6 +60,23 @@ describe('unpaid orders per holder', () => {
     expect((await completeAs(h, anonymous, elsewhere.id, 'pm_card_threeDSecure2Required', '192.0.2.78')).order?.status).toBe('PENDING_PAYMENT');
   });
 
+  it('When guests on the addresses of one IPv6 /64 already have 3 unpaid orders, then a 4th there is refused, and one on the next /64 is not', async () => {
+    const variantId = await stockedVariant(real, 10);
+    for (let i = 1; i <= 3; i++) {
+      const address = `2001:db8:42:1::${i}`;
+      const checkout = await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], address);
+      expect((await completeAs(h, anonymous, checkout.id, 'pm_card_threeDSecure2Required', address)).order?.status).toBe('PENDING_PAYMENT');
+    }
+    const same = '2001:db8:42:1:abcd::9';
+    const fourth = await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], same);
+    expect((await completeAs(h, anonymous, fourth.id, 'pm_card_threeDSecure2Required', same)).userErrors.map((e) => e.code)).toEqual([
+      'TOO_MANY_PENDING_PAYMENTS',
+    ]);
+    const next = '2001:db8:42:2::1';
+    const elsewhere = await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], next);
+    expect((await completeAs(h, anonymous, elsewhere.id, 'pm_card_threeDSecure2Required', next)).order?.status).toBe('PENDING_PAYMENT');
+  });
+
   it('When one cart already has 3 unpaid orders (checked out again and again), then a 4th from it is refused', async () => {
     const variantId = await stockedVariant(real, 10);
     const first = await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], '100.64.0.1');

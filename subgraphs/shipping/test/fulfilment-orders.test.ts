@@ -230,4 +230,26 @@ describe('the fulfilment-claim endpoint', () => {
     // The control: the shipping service's identity is answered (here: the line is not the order's).
     expect((await claim(order.id, identityHeaders(service('shipping'), 'orders'))).status).toBe(422);
   });
+
+  it('When one claim names a line twice, then together its quantities may not pass what is left to ship', async () => {
+    const order = await placeOrder();
+    const line = order.lines[0]!;
+    const res = await fetch(`${ordersBase}/internal/orders/${order.id}/fulfilment-claims`, {
+      method: 'POST',
+      headers: { ...identityHeaders(service('shipping'), 'orders'), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        claimId: randomUUID(),
+        lines: [
+          { orderLineId: line.id, quantity: line.quantity },
+          { orderLineId: line.id, quantity: line.quantity },
+        ],
+      }),
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { lines: { index: number; code: string }[] }).lines).toEqual([
+      expect.objectContaining({ index: 1, code: 'QUANTITY_EXCEEDS_REMAINING', remaining: 0 }),
+    ]);
+    const { rows } = await orders.db.db.query(`SELECT 1 FROM fulfilment_claims WHERE order_id = $1`, [order.id]);
+    expect(rows).toEqual([]);
+  });
 });

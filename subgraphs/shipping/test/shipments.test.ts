@@ -62,6 +62,14 @@ describe('webhook hosts', () => {
       '[::1]',
       'fd00::1',
       'erp.internal',
+      // Link-local past fe80::, NAT64 and 6to4 wrapping 169.254.169.254, benchmarking, multicast, broadcast.
+      'fe90::1',
+      '[64:ff9b::a9fe:a9fe]',
+      '2002:a9fe:a9fe::1',
+      '198.18.0.1',
+      '224.0.0.1',
+      '255.255.255.255',
+      '[::]',
     ]) {
       expect(isPrivateHost(host)).toBe(true);
     }

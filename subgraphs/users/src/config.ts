@@ -53,7 +53,7 @@ export const configSchema = z.object({
 
   /** Registrations from one client address per window (each costs an argon2id hash). */
   REGISTER_IP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(20),
-  /** Account emails (verification, password reset) to one address, and asked for from one client address, per window. */
+  /** Account emails (verification, password reset) to one address per window; also the email changes one account may try. */
   ACCOUNT_EMAIL_ADDRESS_MAX: z.coerce.number().int().positive().default(5),
   ACCOUNT_EMAIL_IP_MAX: z.coerce.number().int().positive().default(30),
   ACCOUNT_ABUSE_WINDOW_SECONDS: seconds(3600),

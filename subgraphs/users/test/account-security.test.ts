@@ -80,6 +80,25 @@ describe('login throttling', () => {
     expect(locked.userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('When wrong passwords for one account arrive all at once, then no more are checked than the limit allows', async () => {
+    const { id, email } = await registerCustomer(h);
+    const { rows } = await h.db.db.query<{ password_hash: string }>('SELECT password_hash FROM customers WHERE id = $1', [id]);
+    const verify = jest.spyOn(h.service.deps.hasher, 'verify');
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => loginCustomer(h, email, 'wrong-password-attempt')),
+      );
+      expect(answers.map((a) => a.userErrors[0]?.code)).toEqual(Array(12).fill('INVALID_CREDENTIALS'));
+      const checked = verify.mock.calls.filter(([hash]) => hash === rows[0]!.password_hash);
+      expect(checked.length).toBeGreaterThan(0);
+      expect(checked.length).toBeLessThanOrEqual(3);
+    } finally {
+      verify.mockRestore();
+    }
+    // The account is locked like after three failures in a row: even the right password is refused.
+    expect((await loginCustomer(h, email)).userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
+  });
+
   it('When a locked-out shopper resets their password, then they can sign in at once', async () => {
     const { email } = await registerCustomer(h);
     for (let i = 0; i < 4; i++) await loginCustomer(h, email, 'wrong-password-attempt');
@@ -99,6 +118,37 @@ describe('login throttling', () => {
     );
     expect(reset.body.data!.customerPasswordReset).toEqual({ customer: { email }, userErrors: [] });
     expect((await loginCustomer(h, email, newPassword)).accessToken).toBeTruthy();
+  });
+
+  it('When a sprayer moves through the addresses of one IPv6 /64, then the network counts as one client address', async () => {
+    const sprayer = await startUsers({ LOGIN_IP_MAX_FAILURES: '4' });
+    const loginFrom = async (clientIp: string, email: string, password: string) => {
+      const res = await fetch(sprayer.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: signIdentity(
+            { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp, audience: 'users' },
+            TEST_SECRET,
+          ),
+        },
+        body: JSON.stringify({
+          query: `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+          variables: { i: { email, password } },
+        }),
+      });
+      return ((await res.json()) as { data: { customerLogin: { accessToken: string | null } } }).data.customerLogin.accessToken;
+    };
+    try {
+      const { email } = await registerCustomer(sprayer);
+      for (let i = 1; i <= 4; i++) await loginFrom(`2001:db8:7:7::${i}`, uniqueEmail('victim'), 'Summer2026-spray!');
+      // Another address of the same /64: refused.
+      expect(await loginFrom('2001:db8:7:7:ffff::99', email, STRONG_PASSWORD)).toBeNull();
+      // The next /64 is another subscriber.
+      expect(await loginFrom('2001:db8:7:8::1', email, STRONG_PASSWORD)).toBeTruthy();
+    } finally {
+      await sprayer.close();
+    }
   });
 
   it('When one client address sprays many accounts, then it is refused after its limit', async () => {
@@ -506,6 +556,30 @@ describe('email verification and password reset', () => {
 describe('email change and verification resend', () => {
   const UPDATE = `mutation($p: String!, $e: String!) { customerEmailUpdate(currentPassword: $p, email: $e) {
     customer { email emailVerified } accessToken userErrors { code field } } }`;
+
+  it('When a signed-in shopper tries address after address, then past the cap the answer is THROTTLED, taken or not', async () => {
+    const s = await signedInCustomer(h);
+    const taken = await Promise.all([1, 2, 3, 4, 5, 6].map(() => registerCustomer(h)));
+    const codes: string[][] = [];
+    for (const t of taken) {
+      const res = await call<{ customerEmailUpdate: { userErrors: { code: string }[] } }>(
+        h,
+        UPDATE,
+        { p: STRONG_PASSWORD, e: t.email },
+        s.principal,
+      );
+      codes.push(res.body.data!.customerEmailUpdate.userErrors.map((e) => e.code));
+    }
+    // ACCOUNT_EMAIL_ADDRESS_MAX (5) changes per account per window: the sixth tells nothing of the address.
+    expect(codes).toEqual([...Array(5).fill(['EMAIL_TAKEN']), ['THROTTLED']]);
+    const free = await call<{ customerEmailUpdate: { userErrors: { code: string }[] } }>(
+      h,
+      UPDATE,
+      { p: STRONG_PASSWORD, e: uniqueEmail('free') },
+      s.principal,
+    );
+    expect(free.body.data!.customerEmailUpdate.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
+  });
 
   it('When a shopper changes email with the password, then the new address must be confirmed, the old is told and sessions are replaced', async () => {
     const s = await signedInCustomer(h);

@@ -56,6 +56,8 @@ export async function claimFulfilment(deps: { db: SqlDatabase }, caller: Princip
       }
       const remaining = ordered.quantity - (claimed.get(line.orderLineId) ?? 0);
       if (line.quantity > remaining) problems.push({ index, orderLineId: line.orderLineId, code: 'QUANTITY_EXCEEDS_REMAINING', remaining });
+      // A line named twice in one claim takes from what its earlier mention left.
+      else claimed.set(line.orderLineId, (claimed.get(line.orderLineId) ?? 0) + line.quantity);
     });
     if (problems.length) return { kind: 'invalid_lines', lines: problems };
     await insertClaim(tx, { id: input.claimId, orderId: order.id, lines: input.lines });

@@ -5,6 +5,7 @@ import {
   BadInputError,
   ForbiddenError,
   assertCanAccessOwned,
+  clientAddressKey,
   customerIdOf,
   readsAll,
   isAdmin,
@@ -121,6 +122,8 @@ export async function completeCheckout(
     if (repriced) return repriced;
   }
 
+  // Unpaid orders are bounded per client network (an IPv6 client's /64), not per address one subscriber can vary.
+  const holderAddress = ctx.clientIp ? clientAddressKey(ctx.clientIp) : null;
   const open = async (): Promise<Opened> =>
     deps.db.transaction(async (tx) => {
       // The row lock queues concurrent completions of this checkout behind one another.
@@ -149,14 +152,14 @@ export async function completeCheckout(
           payload: fail('CHECKOUT_EXPIRED', 'This checkout has expired; start a new one so prices are current.', ['checkoutId']),
         };
       }
-      if (await tooManyPending(tx, deps, { customerId: locked.customerId, cartId: locked.cartId, clientIp: ctx.clientIp })) {
+      if (await tooManyPending(tx, deps, { customerId: locked.customerId, cartId: locked.cartId, clientIp: holderAddress })) {
         return {
           kind: 'refused',
           payload: fail('TOO_MANY_PENDING_PAYMENTS', 'Too many orders are awaiting payment; complete or cancel one first, or try again in a few minutes.', ['checkoutId']),
         };
       }
       const order = await insertOrder(tx, {
-        clientIp: ctx.clientIp,
+        clientIp: holderAddress,
         id: randomUUID(),
         checkoutId: locked.id,
         cartId: locked.cartId,

@@ -1,6 +1,7 @@
 // Outbound webhooks for ERP and marketing tools: subscriptions, fan-out of bus events to deliveries,
 // and a worker that POSTs each delivery signed (HMAC-SHA256), retrying with exponential backoff.
 import { createHmac, randomBytes } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { requireAdmin, userError, type Logger, type Principal, type UserError } from '@shop/common';
 import { consumeOnce, PollingWorker, type DomainEvent, type SqlDatabase } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
@@ -33,6 +34,14 @@ export interface WebhookOptions {
 }
 
 /** Loopback, private, link-local and unspecified addresses, and local names: not a place for outbound calls in production. */
+/**
+ * The ranges a webhook may reach: ordinary unicast, and for IPv6 also the documentation range (its test
+ * addresses). Everything else is loopback, private, link-local, carrier-grade NAT, multicast, reserved, or an
+ * IPv4 address wrapped in IPv6 (mapped, NAT64, 6to4, Teredo), which could lead back inside.
+ */
+const PUBLIC_V4: ReadonlySet<string> = new Set(['unicast']);
+const PUBLIC_V6: ReadonlySet<string> = new Set(['unicast', 'reserved']);
+
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (
@@ -43,27 +52,9 @@ export function isPrivateHost(hostname: string): boolean {
   )
     return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  if (host.includes(':'))
-    return (
-      host === '::' ||
-      host === '::1' ||
-      host.startsWith('fc') ||
-      host.startsWith('fd') ||
-      host.startsWith('fe80') ||
-      host.startsWith('::ffff:')
-    );
+  if (v4 && ipaddr.IPv4.isValidFourPartDecimal(host)) return !PUBLIC_V4.has(ipaddr.IPv4.parse(host).range());
+  if (host.includes(':') && ipaddr.IPv6.isValid(host)) return !PUBLIC_V6.has(ipaddr.IPv6.parse(host).range());
+  if (v4 || host.includes(':')) return true;
   return false;
 }
 

@@ -4,6 +4,8 @@ import type Redis from 'ioredis';
 export interface CounterStore {
   /** Adds one and returns the new count; the window starts at the first increment. */
   incr(key: string, windowSeconds: number): Promise<number>;
+  /** Takes one back (a place held by an attempt in progress); a count that has expired stays gone. */
+  decr(key: string): Promise<void>;
   get(key: string): Promise<number>;
   setFlag(key: string, ttlSeconds: number): Promise<void>;
   hasFlag(key: string): Promise<boolean>;
@@ -21,6 +23,15 @@ export class RedisCounterStore implements CounterStore {
     const results = await this.redis.multi().incr(full).expire(full, windowSeconds, 'NX').exec();
     const count = results?.[0]?.[1];
     return typeof count === 'number' ? count : Number(count ?? 0);
+  }
+
+  async decr(key: string): Promise<void> {
+    // Only while the key lives: DECR on an expired key would leave a -1 with no expiry.
+    await this.redis.eval(
+      "if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0",
+      1,
+      this.prefix + key,
+    );
   }
 
   async get(key: string): Promise<number> {
@@ -58,6 +69,11 @@ export class MemoryCounterStore implements CounterStore {
     entry.value += 1;
     this.entries.set(key, entry);
     return entry.value;
+  }
+
+  async decr(key: string): Promise<void> {
+    const entry = this.live(key);
+    if (entry) entry.value -= 1;
   }
 
   async get(key: string): Promise<number> {

@@ -8,6 +8,7 @@ import { sendVerificationEmail } from './account-tokens';
 import { checkCurrentPassword, checkEmail, currentCustomer } from './accounts';
 import { checkPasswordPolicy } from './passwords';
 import type { Customer } from './types';
+import { TOO_MANY_ATTEMPTS } from './throttle';
 
 export interface TokenPayload {
   customer: Customer | null;
@@ -67,6 +68,9 @@ export async function changeEmail(
   const email = checkEmail(rawEmail, ['email'], errors);
   if (!email) return { customer: null, accessToken: null, expiresAt: null, userErrors: errors };
   if (email === customer.email) return { customer, accessToken: null, expiresAt: null, userErrors: [] };
+  if (!(await ctx.deps.limits.allowEmailChange(customer.id, email, ctx.clientIp))) {
+    return { customer: null, accessToken: null, expiresAt: null, userErrors: [TOO_MANY_ATTEMPTS()] };
+  }
   let updated: Customer | null;
   try {
     updated = await customersRepo.updateEmail(ctx.deps.db, customer.id, email);

@@ -146,14 +146,17 @@ const MFA_FAILED = (): LoginPayload => ({
   ],
 });
 
-export async function login(ctx: Context, input: LoginInput): Promise<LoginPayload> {
+/** The password (and second factor) check of a login: the customer when both pass, else the answer to give. */
+async function checkLogin(
+  ctx: Context,
+  email: string,
+  password: string,
+  input: LoginInput,
+  blocked: boolean,
+): Promise<LoginPayload | { customer: Customer }> {
   const { deps } = ctx;
-  const email = normaliseEmail(input.email).slice(0, MAX_EMAIL + 1);
-  // Longer than any accepted password: checked against the dummy hash like any other miss, but bounded.
-  const password = input.password.length > MAX_PASSWORD * 4 ? '' : input.password;
-
   // A throttled attempt computes no hash: it waits as long as one takes, so it looks like any wrong password.
-  if (await deps.throttle.isBlocked(email, ctx.clientIp)) {
+  if (blocked) {
     await deps.hasher.waitLikeVerify();
     return LOGIN_FAILED();
   }
@@ -184,6 +187,24 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginPaylo
     }
   }
 
+  return { customer };
+}
+
+export async function login(ctx: Context, input: LoginInput): Promise<LoginPayload> {
+  const { deps } = ctx;
+  const email = normaliseEmail(input.email).slice(0, MAX_EMAIL + 1);
+  // Longer than any accepted password: checked against the dummy hash like any other miss, but bounded.
+  const password = input.password.length > MAX_PASSWORD * 4 ? '' : input.password;
+
+  const attempt = await deps.throttle.begin(email, ctx.clientIp);
+  let customer: Customer;
+  try {
+    const checked = await checkLogin(ctx, email, password, input, attempt.blocked);
+    if ('userErrors' in checked) return checked;
+    customer = checked.customer;
+  } finally {
+    await attempt.done();
+  }
   await deps.throttle.recordSuccess(email);
   const { token, session } = await deps.sessions.create({
     customerId: customer.id,
@@ -258,13 +279,18 @@ export async function checkCurrentPassword(
     return userError('CURRENT_PASSWORD_REQUIRED', 'Enter your current password to make this change.', field);
   }
   const wrong = userError('INVALID_CURRENT_PASSWORD', 'Your current password is not correct.', field);
-  if (await ctx.deps.throttle.isBlocked(customer.email, ctx.clientIp)) {
-    await ctx.deps.hasher.waitLikeVerify();
+  const attempt = await ctx.deps.throttle.begin(customer.email, ctx.clientIp);
+  try {
+    if (attempt.blocked) {
+      await ctx.deps.hasher.waitLikeVerify();
+      return wrong;
+    }
+    const ok =
+      currentPassword.length <= MAX_PASSWORD * 4 && (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
+    if (ok) return null;
+    await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
     return wrong;
+  } finally {
+    await attempt.done();
   }
-  const ok =
-    currentPassword.length <= MAX_PASSWORD * 4 && (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
-  if (ok) return null;
-  await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
-  return wrong;
 }

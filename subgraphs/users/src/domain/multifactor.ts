@@ -61,11 +61,17 @@ export async function confirmMfa(ctx: Context, code: string): Promise<MfaConfirm
   if (!pending)
     return failed(userError('MFA_NOT_ENROLLED', 'Start the set-up of two-step verification first.'));
   const wrong = failed(userError('INVALID_MFA_CODE', 'The verification code is wrong.', ['code']));
-  if (await ctx.deps.throttle.isBlocked(customer.email, ctx.clientIp)) return wrong;
-  const step = matchTotpStep(openSecret(ctx.deps.mfaKey, pending, customer.id), code.trim(), ctx.deps.now());
-  if (step === null) {
-    await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
-    return wrong;
+  const attempt = await ctx.deps.throttle.begin(customer.email, ctx.clientIp);
+  let step: number | null;
+  try {
+    if (attempt.blocked) return wrong;
+    step = matchTotpStep(openSecret(ctx.deps.mfaKey, pending, customer.id), code.trim(), ctx.deps.now());
+    if (step === null) {
+      await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
+      return wrong;
+    }
+  } finally {
+    await attempt.done();
   }
   const recoveryCodes = newRecoveryCodes();
   const enabled = await ctx.deps.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // Login throttling (OWASP Authentication cheat sheet): per account, a lock whose length doubles with each failure
 // past the limit (brute force); per client address, a cap on failures in a window (password spraying).
 import { createHash } from 'node:crypto';
-import { userError, type Logger } from '@shop/common';
+import { clientAddressKey, userError, type Logger } from '@shop/common';
 import type { CounterStore } from '../data/counters';
 
 export interface ThrottlePolicy {
@@ -23,6 +23,9 @@ export function lockSeconds(failures: number, policy: ThrottlePolicy): number {
 export const accountKey = (normalisedEmail: string) =>
   createHash('sha256').update(normalisedEmail).digest('hex').slice(0, 32);
 
+/** How long a place taken by an attempt lasts if its process dies before giving it back. */
+const IN_FLIGHT_SECONDS = 60;
+
 export class LoginThrottle {
   constructor(
     private readonly store: CounterStore,
@@ -31,19 +34,39 @@ export class LoginThrottle {
   ) {}
 
   /**
-   * Whether this attempt must be refused unseen. A store failure lets the attempt through: the password
-   * check still stands, and a cache outage must not lock every shopper out.
+   * Takes a place for one credential check of this account from this client address, to be given back by
+   * `done` once its failure (if any) is recorded. Attempts in progress count against what is left before the
+   * lock, so checks sent at once cannot all pass before the first failure is counted; `blocked` attempts must
+   * be refused unseen. A store failure lets the attempt through: the password check still stands, and a cache
+   * outage must not lock every shopper out.
    */
-  async isBlocked(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
+  async begin(normalisedEmail: string, clientIp: string | null): Promise<{ blocked: boolean; done: () => Promise<void> }> {
+    const key = accountKey(normalisedEmail);
+    const held: string[] = [];
+    const done = async () => {
+      try {
+        await Promise.all(held.map((k) => this.store.decr(k)));
+      } catch (error) {
+        this.logger.warn({ err: error }, 'cannot give back a login attempt');
+      }
+    };
     try {
-      const [locked, ipFailures] = await Promise.all([
-        this.store.hasFlag(`login:lock:${accountKey(normalisedEmail)}`),
-        clientIp ? this.store.get(`login:ip:${clientIp}`) : Promise.resolve(0),
+      const inFlight = await this.store.incr(`login:inflight:${key}`, IN_FLIGHT_SECONDS);
+      held.push(`login:inflight:${key}`);
+      const ipInFlight = clientIp ? await this.store.incr(`login:inflight-ip:${clientAddressKey(clientIp)}`, IN_FLIGHT_SECONDS) : 0;
+      if (clientIp) held.push(`login:inflight-ip:${clientAddressKey(clientIp)}`);
+      const [locked, failures, ipFailures] = await Promise.all([
+        this.store.hasFlag(`login:lock:${key}`),
+        this.store.get(`login:fails:${key}`),
+        clientIp ? this.store.get(`login:ip:${clientAddressKey(clientIp)}`) : Promise.resolve(0),
       ]);
-      return locked || ipFailures >= this.policy.ipMaxFailures;
+      // Past the limit, each attempt after a lock runs out is let through alone.
+      const accountRoom = failures >= this.policy.accountMaxFailures ? 1 : this.policy.accountMaxFailures - failures;
+      const ipRoom = this.policy.ipMaxFailures - ipFailures;
+      return { blocked: locked || inFlight > accountRoom || (clientIp !== null && ipInFlight > ipRoom), done };
     } catch (error) {
       this.logger.warn({ err: error }, 'login throttle unavailable; allowing the attempt');
-      return false;
+      return { blocked: false, done };
     }
   }
 
@@ -53,7 +76,7 @@ export class LoginThrottle {
       const failures = await this.store.incr(`login:fails:${key}`, this.policy.windowSeconds);
       const lock = lockSeconds(failures, this.policy);
       if (lock > 0) await this.store.setFlag(`login:lock:${key}`, lock);
-      if (clientIp) await this.store.incr(`login:ip:${clientIp}`, this.policy.windowSeconds);
+      if (clientIp) await this.store.incr(`login:ip:${clientAddressKey(clientIp)}`, this.policy.windowSeconds);
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot record a failed login');
     }
@@ -95,13 +118,25 @@ export class SendLimiter {
   ) {}
 
   allowRegistration(clientIp: string | null): Promise<boolean> {
-    return this.within([clientIp && [`register:ip:${clientIp}`, this.policy.registerIpMax]]);
+    return this.within([clientIp && [`register:ip:${clientAddressKey(clientIp)}`, this.policy.registerIpMax]]);
   }
 
   allowEmail(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
     return this.within([
       [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
-      clientIp && [`email:ip:${clientIp}`, this.policy.emailIpMax],
+      clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
+    ]);
+  }
+
+  /**
+   * An email change (mail to the new address): capped per account as well, since its EMAIL_TAKEN answer tells
+   * whether an address has an account, and a shopper's own password is all it takes to ask.
+   */
+  allowEmailChange(customerId: string, normalisedEmail: string, clientIp: string | null): Promise<boolean> {
+    return this.within([
+      [`email:change:${customerId}`, this.policy.emailAddressMax],
+      [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
+      clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
     ]);
   }
 
