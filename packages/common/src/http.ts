@@ -212,7 +212,8 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         else res.end();
         return;
       }
-      logger.error({ err: error, path: req.url }, 'request failed');
+      // The path only: a query string can carry a single-use token (the sandbox's 3-D Secure link).
+      logger.error({ err: error, path: (req.url ?? '/').split('?')[0] }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.end();
     });

@@ -96,6 +96,16 @@ describe('unpaid orders per holder', () => {
     expect(results.map((r) => r.order?.status ?? r.userErrors[0]?.code)).toEqual(['PENDING_PAYMENT', 'PENDING_PAYMENT', 'PENDING_PAYMENT', 'TOO_MANY_PENDING_PAYMENTS']);
   });
 
+  it('When many guests behind one address pay by card at the same moment, then every payment goes through', async () => {
+    const variantId = await stockedVariant(real, 20);
+    const address = '192.0.2.99';
+    const checkouts = [];
+    for (let i = 0; i < 8; i++) checkouts.push(await realCheckout(h, real, anonymous, [{ variantId, quantity: 1 }], address));
+    const results = await Promise.all(checkouts.map((c) => completeAs(h, anonymous, c.id, 'pm_card_visa', address)));
+    expect(results.map((r) => r.userErrors.map((e) => e.code))).toEqual(checkouts.map(() => []));
+    expect(results.map((r) => r.order?.status)).toEqual(checkouts.map(() => 'PAID'));
+  });
+
   it('When many unpaid completions from one customer race, then no more than 3 of them hold stock', async () => {
     const variantId = await stockedVariant(real, 20);
     const shopper = customer();

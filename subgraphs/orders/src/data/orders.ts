@@ -224,7 +224,10 @@ export async function transition(
 
 /**
  * How many unpaid orders still holding stock (made within the hold's lifetime) count against any of these
- * holders: a customer, a cart, a client address.
+ * holders: a customer, a cart, a client address. For a client address only the orders awaiting the shopper
+ * (3-D Secure) count: one address can be a whole network behind NAT, whose shoppers pay by card at the same
+ * moment; an order still being authorised settles within seconds, while one awaiting the shopper holds stock
+ * for minutes.
  */
 export async function countPendingHolds(
   db: SqlExecutor,
@@ -234,7 +237,7 @@ export async function countPendingHolds(
   const { rows } = await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM orders
       WHERE status = 'PENDING_PAYMENT' AND created_at > now() - make_interval(secs => $4)
-        AND (customer_id = $1 OR cart_id = $2 OR client_ip = $3)`,
+        AND (customer_id = $1 OR cart_id = $2 OR (client_ip = $3 AND next_action IS NOT NULL))`,
     [holders.customerId, holders.cartId, holders.clientIp, holdSeconds],
   );
   return Number(rows[0]?.n ?? 0);
