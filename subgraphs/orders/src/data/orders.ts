@@ -18,6 +18,7 @@ import {
   type Refund,
 } from '../domain/types';
 import { isUuid } from './checkouts';
+import { newestFirstPage, type NewestFirstCursor } from './newest-first';
 
 const int = z.union([z.string(), z.number()]).transform((v) => Number(v));
 const date = z.union([z.date(), z.string()]).transform((v) => new Date(v));
@@ -244,22 +245,8 @@ export async function countPendingHolds(
 }
 
 /** Orders flagged for a person, newest first; the cursor is (createdAt, id). */
-export async function listAttentionOrders(
-  db: SqlExecutor,
-  limit: number,
-  after: { createdAt: string; id: string } | null,
-): Promise<{ rows: Order[]; total: number }> {
-  const params: unknown[] = [limit + 1];
-  let where = 'attention_reason IS NOT NULL';
-  if (after) {
-    params.push(after.createdAt, after.id);
-    where += ' AND (created_at, id) < ($2::timestamptz, $3::uuid)';
-  }
-  const [page, count] = await Promise.all([
-    db.query(`SELECT * FROM orders WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $1`, params),
-    db.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE attention_reason IS NOT NULL`),
-  ]);
-  return { rows: page.rows.map(toOrder), total: Number(count.rows[0]?.n ?? 0) };
+export function listAttentionOrders(db: SqlExecutor, limit: number, after: NewestFirstCursor): Promise<{ rows: Order[]; total: number }> {
+  return newestFirstPage(db, 'orders', 'attention_reason IS NOT NULL', [], limit, after, toOrder);
 }
 
 export async function addRefunded(db: SqlExecutor, id: string, deltaMinor: number, status: OrderStatus): Promise<Order> {
@@ -274,24 +261,14 @@ export async function addRefunded(db: SqlExecutor, id: string, deltaMinor: numbe
  * Newest first; the cursor is (createdAt, id). A checkout attempt that never got paid (a declined
  * card, stock gone) is not an order the shopper placed, so it stays out of the history.
  */
-export async function listCustomerOrders(
+export function listCustomerOrders(
   db: SqlExecutor,
   customerId: string,
   limit: number,
-  after: { createdAt: string; id: string } | null,
+  after: NewestFirstCursor,
 ): Promise<{ rows: Order[]; total: number }> {
-  const params: unknown[] = [customerId, limit + 1];
   const placed = `(paid_at IS NOT NULL OR status = 'PENDING_PAYMENT')`;
-  let where = `customer_id = $1 AND ${placed}`;
-  if (after) {
-    params.push(after.createdAt, after.id);
-    where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
-  }
-  const [page, count] = await Promise.all([
-    db.query(`SELECT * FROM orders WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`, params),
-    db.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE customer_id = $1 AND ${placed}`, [customerId]),
-  ]);
-  return { rows: page.rows.map(toOrder), total: Number(count.rows[0]?.n ?? 0) };
+  return newestFirstPage(db, 'orders', `customer_id = $1 AND ${placed}`, [customerId], limit, after, toOrder);
 }
 
 /** PENDING_PAYMENT orders older than `seconds` that no attempt holds. */

@@ -1,6 +1,7 @@
 // The product_subscriptions and payment_customers tables in the orders Postgres database.
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
+import { newestFirstPage, type NewestFirstCursor } from './newest-first';
 import { addressSchema, type Address } from '../domain/types';
 import { isUuid } from './checkouts';
 
@@ -119,23 +120,13 @@ export async function setSubscriptionStatus(db: SqlExecutor, id: string, status:
   return rows[0] ? toSubscription(rows[0]) : null;
 }
 
-export async function listCustomerSubscriptions(
+export function listCustomerSubscriptions(
   db: SqlExecutor,
   customerId: string,
   limit: number,
-  after: { createdAt: string; id: string } | null,
+  after: NewestFirstCursor,
 ): Promise<{ rows: ProductSubscription[]; total: number }> {
-  const params: unknown[] = [customerId, limit + 1];
-  let where = 'customer_id = $1';
-  if (after) {
-    params.push(after.createdAt, after.id);
-    where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
-  }
-  const [page, count] = await Promise.all([
-    db.query(`SELECT * FROM product_subscriptions WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`, params),
-    db.query<{ n: string }>(`SELECT count(*) AS n FROM product_subscriptions WHERE customer_id = $1`, [customerId]),
-  ]);
-  return { rows: page.rows.map(toSubscription), total: Number(count.rows[0]?.n ?? 0) };
+  return newestFirstPage(db, 'product_subscriptions', 'customer_id = $1', [customerId], limit, after, toSubscription);
 }
 
 export async function findPaymentCustomer(db: SqlExecutor, customerId: string, provider: string): Promise<string | null> {
