@@ -1,20 +1,9 @@
 // The shopper's journey end to end through the gateway, on the real datastores: every subgraph, the
 // signed identity, federation across subgraphs, and the outbox and bus between them.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  createTestDatabase,
-  freePort,
-  gql,
-  TEST_SECRET,
-  testDynamo,
-  testLogger,
-  testRedisUrl,
-  type TestDatabase,
-} from '@shop/testkit';
-import { portsEnv, startShop, type RunningShop } from '../scripts/start';
+import { randomUUID } from 'node:crypto';
+import { gql, TEST_SECRET, testLogger } from '@shop/testkit';
+import type { RunningShop } from '../scripts/start';
+import { startTestShop } from './real-shop';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { getOperationAST, parse } from 'graphql';
 import { createHttpApp, IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '@shop/common';
@@ -46,7 +35,7 @@ describe.each([
 ])('A shopper journey through the gateway, $mode', ({ embedded }) => {
   let shop: RunningShop;
   let url: string;
-  const databases: TestDatabase[] = [];
+  let stop: (() => Promise<void>) | undefined;
   const password = 'correct horse battery staple';
   const email = `Shopper.${randomUUID().slice(0, 8)}@Example.com`;
   let token: string;
@@ -83,33 +72,7 @@ describe.each([
   }
 
   beforeAll(async () => {
-    if (!embedded) {
-      for (const name of ['users', 'catalog', 'orders', 'shipping'])
-        databases.push(await createTestDatabase(`journey_${name}`));
-    }
-    const { endpoint, prefix } = testDynamo();
-    const ports = await Promise.all(Array.from({ length: 6 }, freePort));
-    shop = await startShop(
-      {
-        INTERNAL_AUTH_SECRET: TEST_SECRET,
-        MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-        SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-journey-')),
-        USERS_DATABASE_URL: databases[0]?.url,
-        CATALOG_DATABASE_URL: databases[1]?.url,
-        ORDERS_DATABASE_URL: databases[2]?.url,
-        SHIPPING_DATABASE_URL: databases[3]?.url,
-        DYNAMODB_ENDPOINT: endpoint,
-        DYNAMODB_TABLE_PREFIX: prefix,
-        REDIS_URL: embedded ? undefined : testRedisUrl(),
-        EVENT_STREAM: `test:events:${randomUUID()}`,
-        // Login and registration limits count per client address: this run's counters are its own.
-        REDIS_KEY_PREFIX: `test:users:${randomUUID()}:`,
-        ...portsEnv(ports),
-        LOG_LEVEL: 'silent',
-      },
-      testLogger,
-    );
+    ({ shop, stop } = await startTestShop('journey', { embedded }));
     url = shop.gatewayUrl;
     // Every request the gateway sends a subgraph, as it arrives: replayed at the end through both query paths.
     for (const [name, subgraph] of Object.entries(shop.subgraphs)) {
@@ -123,8 +86,7 @@ describe.each([
   }, 180_000);
 
   afterAll(async () => {
-    await shop?.stop();
-    for (const db of databases) await db.drop();
+    await stop?.();
   });
 
   it('When a shopper registers and signs in, then me is that shopper and the email is normalised', async () => {

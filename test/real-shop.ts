@@ -13,7 +13,7 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@shop/testkit';
-import { portsEnv, startShop } from '../scripts/start';
+import { portsEnv, startShop, type RunningShop } from '../scripts/start';
 
 export interface RealShop {
   url: string;
@@ -24,10 +24,20 @@ export interface RealShop {
   stop: () => Promise<void>;
 }
 
-export async function startRealShop(label: string, env: Record<string, string> = {}): Promise<RealShop> {
+/**
+ * The gateway and five subgraphs as `npm start` runs them, each test run with stores of its own: fresh
+ * databases on the real Postgres (or PGlite when `embedded`), a DynamoDB table prefix, and Redis key prefixes and
+ * an event stream no other run shares (or no Redis when `embedded`).
+ */
+export async function startTestShop(
+  label: string,
+  options: { embedded?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<{ shop: RunningShop; stop: () => Promise<void> }> {
   const databases: TestDatabase[] = [];
-  for (const name of ['users', 'catalog', 'orders', 'shipping'])
-    databases.push(await createTestDatabase(`${label}_${name}`));
+  if (!options.embedded) {
+    for (const name of ['users', 'catalog', 'orders', 'shipping'])
+      databases.push(await createTestDatabase(`${label}_${name}`));
+  }
   const { endpoint, prefix } = testDynamo();
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
   const shop = await startShop(
@@ -36,22 +46,35 @@ export async function startRealShop(label: string, env: Record<string, string> =
       MFA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       SHIPPING_RATE_SECRET: randomBytes(32).toString('base64url'),
       DATA_DIR: mkdtempSync(join(tmpdir(), `shop-${label}-`)),
-      USERS_DATABASE_URL: databases[0]!.url,
-      CATALOG_DATABASE_URL: databases[1]!.url,
-      ORDERS_DATABASE_URL: databases[2]!.url,
-      SHIPPING_DATABASE_URL: databases[3]!.url,
+      USERS_DATABASE_URL: databases[0]?.url,
+      CATALOG_DATABASE_URL: databases[1]?.url,
+      ORDERS_DATABASE_URL: databases[2]?.url,
+      SHIPPING_DATABASE_URL: databases[3]?.url,
       DYNAMODB_ENDPOINT: endpoint,
       DYNAMODB_TABLE_PREFIX: prefix,
-      REDIS_URL: testRedisUrl(),
+      REDIS_URL: options.embedded ? undefined : testRedisUrl(),
       SHARED_CACHE_PREFIX: `test:${randomUUID()}:shop:`,
       CACHE_KEY_PREFIX: `test:${randomUUID()}:catalog:`,
       EVENT_STREAM: `test:events:${randomUUID()}`,
+      // Login and registration limits count per client address: this run's counters are its own.
+      REDIS_KEY_PREFIX: `test:users:${randomUUID()}:`,
       ...portsEnv(ports),
       LOG_LEVEL: 'silent',
-      ...env,
+      ...options.env,
     },
     testLogger,
   );
+  return {
+    shop,
+    stop: async () => {
+      await shop.stop();
+      for (const db of databases) await db.drop();
+    },
+  };
+}
+
+export async function startRealShop(label: string, env: Record<string, string> = {}): Promise<RealShop> {
+  const { shop, stop } = await startTestShop(label, { env });
   const url = shop.gatewayUrl;
   const signIn = async (email = 'admin@shop.local', password = 'demo-admin-passphrase-2026') => {
     const { body } = await gql<{ customerLogin: { accessToken: string | null } }>(
@@ -78,9 +101,6 @@ export async function startRealShop(label: string, env: Record<string, string> =
     url,
     signIn,
     newShopper,
-    stop: async () => {
-      await shop.stop();
-      for (const db of databases) await db.drop();
-    },
+    stop,
   };
 }
