@@ -475,5 +475,3 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
   );
   return settled;
 }
-
-export { applyPaymentResult };
