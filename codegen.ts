@@ -20,7 +20,10 @@ function subgraph(mappers: Record<string, string>, extra: Record<string, unknown
 
 function output(name: string, generated: ReturnType<typeof subgraph>) {
   return {
-    [`subgraphs/${name}/src/generated/resolvers-types.ts`]: { schema: `subgraphs/${name}/schema.graphql`, ...generated },
+    [`subgraphs/${name}/src/generated/resolvers-types.ts`]: {
+      schema: `subgraphs/${name}/schema.graphql`,
+      ...generated,
+    },
   };
 }
 

@@ -34,7 +34,10 @@ export const ALLOWED = new Set([
 ]);
 
 export function longFiles(): { path: string; lines: number }[] {
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((path) => SOURCE.test(path) && !EXEMPT.some((pattern) => pattern.test(path)));
   return tracked
@@ -55,8 +58,10 @@ if (require.main === module) {
   const long = longFiles();
   const fresh = long.filter(({ path }) => !ALLOWED.has(path));
   const shortened = [...ALLOWED].filter((path) => !long.some((file) => file.path === path));
-  for (const { path, lines } of long) console.log(`${ALLOWED.has(path) ? 'allowed' : 'TOO LONG'}  ${lines}  ${path}`);
-  for (const path of shortened) console.log(`now under ${LIMIT} lines: remove ${path} from the allow-list in scripts/check-lines.ts`);
+  for (const { path, lines } of long)
+    console.log(`${ALLOWED.has(path) ? 'allowed' : 'TOO LONG'}  ${lines}  ${path}`);
+  for (const path of shortened)
+    console.log(`now under ${LIMIT} lines: remove ${path} from the allow-list in scripts/check-lines.ts`);
   if (fresh.length > 0) {
     console.error(`${fresh.length} file(s) over ${LIMIT} lines: split them by story.`);
     process.exit(1);
