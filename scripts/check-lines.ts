@@ -21,7 +21,6 @@ export const ALLOWED = new Set([
   'subgraphs/cart/src/data/inventory-repo.ts',
   'subgraphs/cart/test/subgraph.test.ts',
   'subgraphs/catalog/src/search/opensearch.ts',
-  'subgraphs/catalog/src/search/postgres.ts',
   'subgraphs/catalog/test/search/contract.ts',
   'subgraphs/catalog/test/subgraph.test.ts',
   'subgraphs/orders/src/domain/orders.ts',
