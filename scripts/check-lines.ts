@@ -17,7 +17,6 @@ export const ALLOWED = new Set([
   'bench/run.ts',
   'infra/lib/shop-stack.ts',
   'infra/test/shop-stack.test.ts',
-  'packages/demo-data/src/index.ts',
   'subgraphs/cart/src/data/inventory-repo.ts',
   'subgraphs/cart/test/subgraph.test.ts',
   'subgraphs/catalog/src/search/opensearch.ts',
