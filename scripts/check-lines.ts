@@ -19,7 +19,6 @@ export const ALLOWED = new Set([
   'infra/test/shop-stack.test.ts',
   'subgraphs/cart/src/data/inventory-repo.ts',
   'subgraphs/cart/test/subgraph.test.ts',
-  'subgraphs/catalog/src/search/opensearch.ts',
   'subgraphs/catalog/test/search/contract.ts',
   'subgraphs/catalog/test/subgraph.test.ts',
   'subgraphs/orders/src/domain/orders.ts',
