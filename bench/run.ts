@@ -15,9 +15,10 @@ import { createCache, startDynamoLocal, startOpenSearchLocal, type OpenSearchLoc
 import { portsEnv, startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
+import { httpLayerRows } from './http-layer';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search'] as const;
+const SECTIONS = ['large-search', 'http-layer'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -305,6 +306,10 @@ async function main(): Promise<void> {
     };
     const catalogModule = await import('../subgraphs/catalog/src/service');
     const catalogConfig = await import('../subgraphs/catalog/src/config');
+    if (ONLY === undefined || ONLY === 'http-layer') {
+      const query = `{ products(first: 20) { nodes { id title handle priceRange { minVariantPrice { amount currencyCode } } } } }`;
+      await httpLayerRows({ measure, mount: shop.subgraphs.catalog!.graphql, logger, subgraph: 'catalog', query, headers: anonymous });
+    }
 
     if (ONLY === undefined) {
       // 1. The gateway's own cost: the same catalog query straight to the subgraph (baseline) and through the gateway.

@@ -25,7 +25,7 @@ export function internalRoutes(auth: InternalAuth, sql: SqlExecutor, behaviour: 
       status: 200,
       body: { productIds: await relatedForProducts(sql, input) },
     })),
-    // Not in the contract yet: lets the cart report a signed-in shopper's cart adds for personalisation.
+    // The cart reports a signed-in shopper's cart adds here for personalisation (a failure never fails the add).
     internalRoute(auth, 'POST', '/internal/behaviour/cart-adds', CART, cartAddsInput, async (input) => ({
       status: 200,
       body: { recorded: await recordCartAdds({ behaviour, db: sql }, input.customerId, input.lines) },

@@ -72,7 +72,7 @@ export async function openCatalogDatabase(config: Config): Promise<SqlDatabase> 
   return db;
 }
 
-export { bulkLoadCatalog, type BulkLoadResult } from './domain/seed';
+export { type BulkLoadResult } from './domain/seed';
 
 /**
  * Bulk-loads a catalog (e.g. generateCatalog(100_000) from @shop/demo-data) into the catalog database of `config`

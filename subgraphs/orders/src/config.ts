@@ -80,5 +80,3 @@ export const notificationsConfigSchema = configSchema
       if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
   });
-
-export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;

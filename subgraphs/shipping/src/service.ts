@@ -24,9 +24,6 @@ import { buildRoutes } from './routes';
 
 const ROOT = join(__dirname, '..');
 
-// The launcher (scripts/start.ts) imports loadConfig and createService from this module.
-export { loadConfig } from './config';
-
 /** The key that signs a carrier's webhooks: configured, or derived for the sandbox carriers. */
 export function carrierSecret(config: Config, carrier: Carrier): string {
   // eslint-disable-next-line security/detect-object-injection -- carrier is a Carrier enum value

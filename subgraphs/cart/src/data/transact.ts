@@ -69,8 +69,4 @@ export function isIdempotencyMismatch(error: unknown): boolean {
   return errorName(error) === 'IdempotentParameterMismatchException';
 }
 
-export function isConditionalCheckFailed(error: unknown): boolean {
-  return errorName(error) === 'ConditionalCheckFailedException';
-}
-
 export { sleep };

@@ -2,19 +2,10 @@
 // Works alike on a Postgres server and on PGlite; it owns the tables search_documents, search_terms, search_lexemes.
 import { z } from 'zod';
 import type { SqlDatabase, SqlExecutor } from '@shop/datastores';
-import type {
-  SearchDocument,
-  SearchEngine,
-  SearchFacet,
-  SearchRequest,
-  SearchResult,
-  SearchSort,
-} from './engine';
+import type { SearchEngine, SearchFacet, SearchRequest, SearchResult } from './engine';
 import {
   PRICE_BUCKETS,
   SearchInputError,
-  type CursorKind,
-  clean,
   decodeCursor,
   encodeCursor,
   normaliseBoosts,
@@ -22,9 +13,11 @@ import {
   pageSize,
   priceBucketLabel,
   queryTerms,
-  suggestionPrefix,
-  vocabulary,
 } from './input';
+import { reindexDocuments, writeDocuments } from './postgres-documents';
+import { CELLS_REBUILD_SQL, SCHEMA } from './postgres-schema';
+import { Params, POPULARITY, SORTS } from './postgres-sorts';
+import { createPostgresSuggestions } from './postgres-suggest';
 
 const ENGINE = 'postgres';
 
@@ -35,241 +28,6 @@ const ENGINE = 'postgres';
 const RANK_WEIGHTS = '{0.02, 0.1, 0.4, 1.0}';
 /** Enough to keep a facet readable; a shop has fewer brands or categories in any one result. */
 const FACET_LIMIT = 50;
-const UPSERT_BATCH = 500;
-
-const PRICE_BUCKET_SQL = `CASE ${PRICE_BUCKETS.map((bucket) =>
-  bucket.to === null ? '' : `WHEN price < ${bucket.to} THEN '${priceBucketLabel(bucket)}'`,
-).join(' ')} ELSE '${priceBucketLabel(PRICE_BUCKETS[PRICE_BUCKETS.length - 1]!)}' END`;
-
-/** Rebuilds every facet cell from the documents: after a reindex, or when the cells were never filled. */
-const CELLS_REBUILD_SQL = `
-DELETE FROM search_facet_cells;
-INSERT INTO search_facet_cells (category_path, brand_key, brand, bucket, available, n)
-SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, count(*)
-FROM search_documents GROUP BY 1, 2, 3, 4, 5;`;
-
-const GIN_INDEXES = [
-  'search_documents_document',
-  'search_documents_title_trgm',
-  'search_documents_category_path',
-  'search_documents_tags',
-  'search_documents_specs',
-  'search_terms_trgm',
-];
-
-const SCHEMA = `
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
--- Columns in the order a search reads them: fixed-width first (their offsets are known without walking the row),
--- then the short texts, the tsvector, and the long texts that only the tsvector is built from. A search over
--- thousands of matches deforms every row it counts, so the order is measurable.
-CREATE TABLE IF NOT EXISTS search_documents (
-  min_price_minor bigint NOT NULL,
-  max_price_minor bigint NOT NULL,
-  created_at timestamptz NOT NULL,
-  popularity integer NOT NULL,
-  available boolean NOT NULL,
-  product_id text PRIMARY KEY,
-  brand_key text NOT NULL,
-  brand text NOT NULL,
-  category_handle text NOT NULL,
-  category_path text[] NOT NULL,
-  currency_code text NOT NULL,
-  handle text NOT NULL,
-  title text NOT NULL,
-  document tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english'::regconfig, title), 'A') ||
-    setweight(to_tsvector('english'::regconfig, brand || ' ' || category_text), 'B') ||
-    setweight(to_tsvector('english'::regconfig, description), 'C') ||
-    setweight(to_tsvector('english'::regconfig, detail_text), 'D')
-  ) STORED,
-  tags text[] NOT NULL,
-  specs jsonb NOT NULL,
-  category_text text NOT NULL,
-  description text NOT NULL,
-  detail_text text NOT NULL
-);
--- Room on each page for an availability update to stay there (a HOT update), keeping the category order.
-ALTER TABLE search_documents SET (fillfactor = 90);
-CREATE INDEX IF NOT EXISTS search_documents_document ON search_documents USING gin (document);
-CREATE INDEX IF NOT EXISTS search_documents_title_trgm ON search_documents USING gin (lower(title) gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS search_documents_title_prefix ON search_documents (lower(title) text_pattern_ops);
-CREATE INDEX IF NOT EXISTS search_documents_category_path ON search_documents USING gin (category_path);
-CREATE INDEX IF NOT EXISTS search_documents_category ON search_documents (category_handle, popularity DESC);
-CREATE INDEX IF NOT EXISTS search_documents_brand ON search_documents (brand_key, popularity DESC);
-CREATE INDEX IF NOT EXISTS search_documents_tags ON search_documents USING gin (tags);
-CREATE INDEX IF NOT EXISTS search_documents_specs ON search_documents USING gin (specs jsonb_path_ops);
-CREATE INDEX IF NOT EXISTS search_documents_price ON search_documents (min_price_minor, product_id);
-CREATE INDEX IF NOT EXISTS search_documents_newest ON search_documents (created_at DESC, product_id);
-DROP INDEX IF EXISTS search_documents_popularity;
-CREATE INDEX IF NOT EXISTS search_documents_popularity_id ON search_documents (popularity DESC, product_id);
-CREATE OR REPLACE FUNCTION search_price_bucket(price bigint) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN ${PRICE_BUCKET_SQL};
--- Documents counted per (category path, brand, price bucket, availability): the facets and totals of a browse
--- (no words) are summed from these few hundred cells instead of the whole catalogue. Kept by the triggers below
--- in the writer's transaction; a cell whose count falls to 0 stays, and reindex rebuilds them all.
-CREATE TABLE IF NOT EXISTS search_facet_cells (
-  category_path text[] NOT NULL,
-  brand_key text NOT NULL,
-  brand text NOT NULL,
-  bucket text NOT NULL,
-  available boolean NOT NULL,
-  n integer NOT NULL,
-  PRIMARY KEY (category_path, brand_key, brand, bucket, available)
-);
-CREATE OR REPLACE FUNCTION search_facet_cells_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  -- One net change per cell, from the rows the statement added (+1) and removed (-1), written in key order so
-  -- that concurrent writers lock cells in the same order. Only the transition tables this trigger has are named.
-  EXECUTE 'INSERT INTO search_facet_cells AS c (category_path, brand_key, brand, bucket, available, n)
-    SELECT category_path, brand_key, brand, search_price_bucket(min_price_minor), available, sum(d) FROM ('
-    || CASE TG_OP
-         WHEN 'INSERT' THEN 'SELECT *, 1 AS d FROM new_rows'
-         WHEN 'DELETE' THEN 'SELECT *, -1 AS d FROM old_rows'
-         ELSE 'SELECT *, 1 AS d FROM new_rows UNION ALL SELECT *, -1 FROM old_rows'
-       END
-    || ') s GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (category_path, brand_key, brand, bucket, available) DO UPDATE SET n = c.n + excluded.n';
-  RETURN NULL;
-END
-$$;
-CREATE OR REPLACE TRIGGER search_facet_cells_insert AFTER INSERT ON search_documents
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_cells_apply();
-CREATE OR REPLACE TRIGGER search_facet_cells_update AFTER UPDATE ON search_documents
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_cells_apply();
-CREATE OR REPLACE TRIGGER search_facet_cells_delete AFTER DELETE ON search_documents
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_cells_apply();
-CREATE TABLE IF NOT EXISTS search_terms (
-  term text PRIMARY KEY,
-  frequency integer NOT NULL
-);
-CREATE INDEX IF NOT EXISTS search_terms_trgm ON search_terms USING gin (term gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS search_terms_prefix ON search_terms (term text_pattern_ops);
-CREATE TABLE IF NOT EXISTS search_lexemes (
-  lexeme text PRIMARY KEY
-);
--- A GIN index buffers new entries in a pending list that every search scans in full: keep it short (256 kB)
--- so writes between vacuums cannot slow searches down.
-${GIN_INDEXES.map((name) => `ALTER INDEX ${name} SET (gin_pending_list_limit = 256);`).join('\n')}
-`;
-
-interface DocumentRow {
-  product_id: string;
-  handle: string;
-  title: string;
-  brand: string;
-  brand_key: string;
-  description: string;
-  category_handle: string;
-  category_path: string[];
-  tags: string[];
-  specs: { name: string; value: string }[];
-  category_text: string;
-  detail_text: string;
-  min_price_minor: number;
-  max_price_minor: number;
-  currency_code: string;
-  available: boolean;
-  created_at: string;
-  popularity: number;
-}
-
-function toRow(doc: SearchDocument): DocumentRow {
-  const words = (handle: string) => handle.replace(/[-_/]+/g, ' ');
-  return {
-    product_id: doc.productId,
-    handle: doc.handle,
-    title: doc.title,
-    brand: doc.brand,
-    brand_key: doc.brand.toLowerCase(),
-    description: doc.description,
-    category_handle: doc.categoryHandle,
-    category_path: doc.categoryPath.includes(doc.categoryHandle)
-      ? doc.categoryPath
-      : [...doc.categoryPath, doc.categoryHandle],
-    tags: doc.tags,
-    specs: doc.specs.map((spec) => ({ name: spec.name, value: spec.value })),
-    category_text: [...new Set([doc.categoryHandle, ...doc.categoryPath])].map(words).join(' '),
-    detail_text: [...doc.specs.map((spec) => `${spec.name} ${spec.value}`), ...doc.tags.map(words)].join(' '),
-    min_price_minor: doc.minPriceMinor,
-    max_price_minor: doc.maxPriceMinor,
-    currency_code: doc.currencyCode,
-    available: doc.available,
-    created_at: doc.createdAt,
-    popularity: Math.max(0, Math.trunc(doc.popularity)),
-  };
-}
-
-const COLUMNS: [keyof DocumentRow, string][] = [
-  ['product_id', 'text'],
-  ['handle', 'text'],
-  ['title', 'text'],
-  ['brand', 'text'],
-  ['brand_key', 'text'],
-  ['description', 'text'],
-  ['category_handle', 'text'],
-  ['category_path', 'text[]'],
-  ['tags', 'text[]'],
-  ['specs', 'jsonb'],
-  ['category_text', 'text'],
-  ['detail_text', 'text'],
-  ['min_price_minor', 'bigint'],
-  ['max_price_minor', 'bigint'],
-  ['currency_code', 'text'],
-  ['available', 'boolean'],
-  ['created_at', 'timestamptz'],
-  ['popularity', 'integer'],
-];
-
-const upsertSql = (table: string) => `
-INSERT INTO ${table} (${COLUMNS.map(([name]) => name).join(', ')})
-SELECT ${COLUMNS.map(([name]) => name).join(', ')}
-FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
-ON CONFLICT (product_id) DO UPDATE SET
-${COLUMNS.filter(([name]) => name !== 'product_id')
-  .map(([name]) => `  ${name} = excluded.${name}`)
-  .join(',\n')}`;
-
-const TERMS_SQL = `
-INSERT INTO search_terms (term, frequency)
-SELECT w, count(*)::int FROM unnest($1::text[]) AS w GROUP BY w ORDER BY w
-ON CONFLICT (term) DO UPDATE SET frequency = search_terms.frequency + excluded.frequency`;
-
-/** Lexemes outlive the documents that brought them; a stale one only spares a word its typo correction. */
-const LEXEMES_SQL = `
-INSERT INTO search_lexemes (lexeme)
-SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents WHERE product_id = ANY($1::text[]) ORDER BY 1
-ON CONFLICT (lexeme) DO NOTHING`;
-
-const UPSERT_SQL = upsertSql('search_documents');
-const STAGE_SQL = upsertSql('search_documents_staging');
-
-/**
- * Writes documents with their vocabulary. `into` the staging table of a reindex, the lexemes are collected once
- * at the end instead of per batch.
- */
-async function writeDocuments(tx: SqlExecutor, docs: SearchDocument[], into: 'index' | 'staging' = 'index'): Promise<void> {
-  // The last version of a product in one batch wins; ON CONFLICT cannot touch a row twice in a statement.
-  const byId = new Map<string, SearchDocument>();
-  for (const doc of docs) byId.set(doc.productId, doc);
-  // A fixed order of rows (and of words below) keeps concurrent writers from deadlocking on each other's locks.
-  const unique = [...byId.values()].sort((a, b) =>
-    a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
-  );
-  for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
-    const batch = unique.slice(i, i + UPSERT_BATCH);
-    await tx.query(into === 'index' ? UPSERT_SQL : STAGE_SQL, [JSON.stringify(batch.map(toRow))]);
-    const words = batch.flatMap((doc) => [
-      ...new Set([
-        ...vocabulary(doc.title),
-        ...vocabulary(doc.brand),
-        ...vocabulary([doc.categoryHandle, ...doc.categoryPath].join(' ')),
-      ]),
-    ]);
-    if (words.length > 0) await tx.query(TERMS_SQL, [words]);
-    if (into === 'index') await tx.query(LEXEMES_SQL, [batch.map((doc) => doc.productId)]);
-  }
-}
 
 /**
  * Turns the words of a query into one tsquery: a word whose lexemes no document holds is widened with its nearest
@@ -306,69 +64,6 @@ FROM resolved ORDER BY ord`;
 const RESOLVED_WORDS_TTL_MS = 60_000;
 const RESOLVED_WORDS_MAX = 10_000;
 
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-interface SortPlan {
-  order: string;
-  keyset: (keys: (string | number)[], params: Params) => string;
-  kinds: CursorKind[];
-  keys: (hit: HitRow) => (string | number)[];
-}
-
-type HitRow = [string, number | null, number, string];
-
-const SORTS: Record<SearchSort, SortPlan> = {
-  RELEVANCE: {
-    order: 'score DESC, product_id ASC',
-    keyset: ([score, id], p) =>
-      `(score < ${p.add(score)}::float8 OR (score = ${p.add(score)}::float8 AND product_id > ${p.add(id)}::text))`,
-    kinds: ['float', 'text'],
-    keys: ([id, score]) => [score ?? 0, id],
-  },
-  PRICE_ASC: {
-    order: 'min_price_minor ASC, product_id ASC',
-    keyset: ([price, id], p) =>
-      `(min_price_minor, product_id) > (${p.add(price)}::bigint, ${p.add(id)}::text)`,
-    kinds: ['int', 'text'],
-    keys: ([id, , price]) => [price, id],
-  },
-  PRICE_DESC: {
-    order: 'min_price_minor DESC, product_id ASC',
-    keyset: ([price, id], p) =>
-      `(min_price_minor < ${p.add(price)}::bigint OR (min_price_minor = ${p.add(price)}::bigint AND product_id > ${p.add(id)}::text))`,
-    kinds: ['int', 'text'],
-    keys: ([id, , price]) => [price, id],
-  },
-  NEWEST: {
-    order: 'created_at DESC, product_id ASC',
-    // Microseconds since the epoch: exact, and independent of the session's TimeZone and DateStyle.
-    keyset: ([at, id], p) => {
-      const instant = `(timestamptz 'epoch' + ${p.add(at)}::bigint * interval '1 microsecond')`;
-      return `(created_at < ${instant} OR (created_at = ${instant} AND product_id > ${p.add(id)}::text))`;
-    },
-    kinds: ['micros', 'text'],
-    keys: ([id, , , at]) => [at, id],
-  },
-};
-
-/**
- * RELEVANCE with no words and no personal boosts is popularity: ordered by the column itself, so the index on
- * (popularity, product_id) serves a page without sorting the catalogue.
- */
-const POPULARITY: SortPlan = {
-  order: 'popularity DESC, product_id ASC',
-  keyset: ([popularity, id], p) =>
-    `(popularity < ${p.add(popularity)}::float8 OR (popularity = ${p.add(popularity)}::float8 AND product_id > ${p.add(id)}::text))`,
-  kinds: ['float', 'text'],
-  keys: ([id, score]) => [score ?? 0, id],
-};
-
 const hitsSchema = z.array(z.tuple([z.string(), z.number().nullable(), z.coerce.number(), z.string()]));
 /** The facet cube: category path, brand, price bucket, availability, the filter the rows fail (0: none), count. */
 const cubeSchema = z.array(
@@ -389,6 +84,7 @@ function emptyResult(): SearchResult {
 }
 
 export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
+  const suggestions = createPostgresSuggestions(db);
   const resolvedWords = new Map<string, { part: string | null; until: number }>();
 
   /** The query for these words, matched with AND and ranked with OR; null when only stop words are left. */
@@ -615,107 +311,6 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
       facets,
     };
   }
-
-  /** Titles that start with the prefix, then titles with a word that does, then vocabulary completions. */
-  async function prefixSuggestions(text: string, limit: number): Promise<string[]> {
-    const words = text.split(' ');
-    const last = words[words.length - 1]!;
-    const head = words.slice(0, -1).join(' ');
-    const p = new Params();
-    // Several products may share a title: fetch more than asked, then keep distinct titles.
-    const n = p.add(limit * 4);
-    const parts = [
-      `(SELECT title AS s, 1 AS tier, popularity::float8 AS rank FROM search_documents
-        WHERE lower(title) LIKE ${p.add(`${text}%`)} ORDER BY popularity DESC, title LIMIT ${n})`,
-      `(SELECT ${p.add(head ? `${head} ` : '')} || term AS s, 3 AS tier, frequency::float8 AS rank
-        FROM search_terms WHERE term LIKE ${p.add(`${last}%`)} ORDER BY frequency DESC, term LIMIT ${n})`,
-    ];
-    if (text.length >= 3) {
-      // Below three characters no trigram can serve an infix match; the prefix tiers suffice.
-      parts.push(`(SELECT title AS s, 2 AS tier, popularity::float8 AS rank FROM search_documents
-        WHERE lower(title) LIKE ${p.add(`% ${text}%`)} ORDER BY popularity DESC, title LIMIT ${n})`);
-    }
-    const { rows } = await db.query<{ s: string }>(
-      `SELECT s FROM (${parts.join(' UNION ALL ')}) u ORDER BY tier, rank DESC, s`,
-      p.values,
-    );
-    return rows.map((row) => row.s);
-  }
-
-  async function suggest(prefix: string, first: number): Promise<string[]> {
-    const text = suggestionPrefix(prefix);
-    const limit = pageSize(first, 20);
-    if (text.length === 0 || limit === 0) return [];
-    const seen = new Set<string>();
-    const out: string[] = [];
-    const take = (list: string[]) => {
-      for (const s of list) {
-        const key = s.toLowerCase();
-        if (out.length === limit || seen.has(key)) continue;
-        seen.add(key);
-        out.push(s);
-      }
-    };
-    take(await prefixSuggestions(text, limit));
-    const words = text.split(' ');
-    const last = words[words.length - 1]!;
-    if (out.length < limit && last.length >= 3) {
-      // Only when the prefix found too little: a mistyped last word ("wirles") is corrected against the vocabulary.
-      const { rows } = await db.query<{ term: string }>(
-        `SELECT term FROM search_terms WHERE term % $1 AND term <> $1
-         ORDER BY similarity(term, $1) DESC, frequency DESC, term LIMIT 2`,
-        [last],
-      );
-      for (const { term } of rows) {
-        take(await prefixSuggestions([...words.slice(0, -1), term].join(' '), limit));
-      }
-    }
-    return out;
-  }
-
-  /** Products similar to each of the given ones, in one statement for all of them (a request's DataLoader batch). */
-  async function relatedMany(productIds: readonly string[], first: number): Promise<Map<string, string[]>> {
-    const limit = pageSize(first, 50);
-    const out = new Map<string, string[]>();
-    const ids = [...new Set(productIds)].filter((id) => typeof id === 'string' && id.length > 0 && id.length <= 200 && clean(id) === id);
-    if (ids.length === 0 || limit === 0) return out;
-    // Bounded candidate pools (same category, same brand, similar title) keep this cheap on a large catalogue.
-    const { rows } = await db.query<{ source_id: string; product_id: string }>(
-      `SELECT s.product_id AS source_id, r.product_id
-       FROM search_documents s
-       CROSS JOIN LATERAL (
-         WITH candidates AS (
-           (SELECT product_id FROM search_documents WHERE category_handle = s.category_handle AND product_id <> s.product_id ORDER BY popularity DESC LIMIT 200)
-           UNION
-           (SELECT product_id FROM search_documents WHERE brand_key = s.brand_key AND product_id <> s.product_id ORDER BY popularity DESC LIMIT 100)
-           UNION
-           (SELECT product_id FROM search_documents WHERE lower(title) % lower(s.title) AND product_id <> s.product_id LIMIT 100)
-         )
-         SELECT d.product_id FROM candidates JOIN search_documents d USING (product_id)
-         ORDER BY
-           3.0 * (d.category_handle = s.category_handle)::int
-           + 0.5 * (SELECT count(*) FROM unnest(d.category_path) AS c WHERE c = ANY(s.category_path))
-           + 1.5 * (d.brand_key = s.brand_key)::int
-           + 3.0 * similarity(lower(d.title), lower(s.title))
-           + 0.5 * (SELECT count(*) FROM unnest(d.tags) AS t WHERE t = ANY(s.tags)) DESC,
-           d.popularity DESC, d.product_id
-         LIMIT $2
-       ) r
-       WHERE s.product_id = ANY($1::text[])`,
-      [ids, limit],
-    );
-    for (const row of rows) {
-      const list = out.get(row.source_id);
-      if (list) list.push(row.product_id);
-      else out.set(row.source_id, [row.product_id]);
-    }
-    return out;
-  }
-
-  async function related(productId: string, first: number): Promise<string[]> {
-    return (await relatedMany([productId], first)).get(productId) ?? [];
-  }
-
   return {
     name: 'postgres',
 
@@ -761,44 +356,10 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
     },
 
     search,
-    suggest,
-    related,
-    relatedMany,
+    ...suggestions,
 
     async reindex(batches) {
-      /*
-       * DELETE (not TRUNCATE) inside one transaction: readers keep seeing the old index until the commit.
-       * Documents are staged first and written in category order, so the matches of a query (which cluster by
-       * category) sit on few pages: a search over thousands of matches then reads a fraction of the table.
-       * Later upserts append; the next reindex restores the order.
-       */
-      await db.transaction(async (tx) => {
-        await tx.query('DELETE FROM search_documents');
-        await tx.query('DELETE FROM search_terms');
-        await tx.query('DELETE FROM search_lexemes');
-        await tx.query(
-          `CREATE TEMP TABLE search_documents_staging (LIKE search_documents, PRIMARY KEY (product_id)) ON COMMIT DROP`,
-        );
-        for await (const docs of batches) {
-          if (docs.length > 0) await writeDocuments(tx, docs, 'staging');
-        }
-        const columns = COLUMNS.map(([name]) => name).join(', ');
-        await tx.query(
-          `INSERT INTO search_documents (${columns})
-           SELECT ${columns} FROM search_documents_staging ORDER BY category_path, product_id`,
-        );
-        await tx.query(
-          `INSERT INTO search_lexemes (lexeme)
-           SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents ORDER BY 1`,
-        );
-        await tx.exec(CELLS_REBUILD_SQL);
-      });
-      // Merge what the bulk write left in the GIN pending lists and refresh the planner's statistics, at once
-      // rather than at autovacuum's pace: both weigh on every search until done.
-      await db.query(`SELECT ${GIN_INDEXES.map((name) => `gin_clean_pending_list('${name}'::regclass)`).join(', ')}`);
-      await db.query('ANALYZE search_documents');
-      await db.query('ANALYZE search_terms');
-      await db.query('ANALYZE search_facet_cells');
+      await reindexDocuments(db, batches);
     },
 
     async close() {

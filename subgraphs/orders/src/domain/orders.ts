@@ -40,7 +40,7 @@ import { chargeKeyFor } from '../payments/gateway';
 import { checkoutFor } from './checkout';
 import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
-import { applyPaymentResult, orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
+import { orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
 import type { Checkout, NextAction, Order } from './types';
 
@@ -475,5 +475,3 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
   );
   return settled;
 }
-
-export { applyPaymentResult };

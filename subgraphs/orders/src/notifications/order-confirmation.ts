@@ -2,7 +2,7 @@
 import { createNotificationHandler, type NotificationDeps } from './notify';
 import { renderOrderConfirmation } from './render';
 
-export type { NotificationEvent, NotificationDeps } from './notify';
+export type { NotificationDeps } from './notify';
 
 export const createOrderConfirmationHandler = (deps: NotificationDeps) =>
   createNotificationHandler(deps, { kind: 'order_confirmation', topic: 'order.paid', render: renderOrderConfirmation });

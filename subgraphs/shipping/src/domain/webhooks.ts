@@ -20,7 +20,7 @@ export const WEBHOOK_TOPICS = [
   'customer.registered',
 ] as const;
 
-export const WEBHOOK_SIGNATURE_HEADER = 'x-shop-webhook-signature';
+const WEBHOOK_SIGNATURE_HEADER = 'x-shop-webhook-signature';
 
 export function signWebhook(secret: string, body: string, timestamp: number): string {
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
