@@ -2,19 +2,16 @@
 // bounds every subgraph call, limits query shape, masks errors, and serves the explorer.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildASTSchema, GraphQLError, parse, type GraphQLSchema } from 'graphql';
-import { SessionStore, sessionTables } from '@shop/auth';
+import { apiKeyHash, SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
   createServiceClient,
-  IDENTITY_HEADER,
   maskError,
-  signIdentity,
   singleCredentialCheckPlugin,
-  type ForwardedIdentity,
   type HttpApp,
   type Logger,
   type Route,
@@ -22,33 +19,12 @@ import {
 import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
 import { estimateCost } from './cost';
+import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
 import { explorerPage, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
 import { paymentPageRoutes } from './payment-pages';
 
-interface GatewayContext {
-  /** The caller's identity, resolved once per request; each subgraph call carries it signed for that subgraph. */
-  identity: Omit<ForwardedIdentity, 'audience'>;
-}
-
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: string,
-    private readonly secret: string,
-    options: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
-  ) {
-    super(options);
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Signed for this subgraph alone: a header replayed to another subgraph is refused there.
-    if ('identity' in context && context.identity) {
-      request.http?.headers.set(IDENTITY_HEADER, signIdentity({ ...context.identity, audience: this.subgraph }, this.secret));
-    }
-  }
-}
+type GatewayContext = SubgraphCallContext;
 
 /** Parses the subgraph names and URLs out of a supergraph's `join__Graph` enum. */
 export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
@@ -102,8 +78,13 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
-      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
+      new SignedDataSource(
+        name,
+        config.INTERNAL_AUTH_SECRET,
+        // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
+        { url: config.subgraphUrls[name] ?? url, fetcher },
+        config.DEDUPLICATE_SUBGRAPH_FETCHES,
+      ),
   });
 
   const armor = new ApolloArmor({
@@ -209,7 +190,11 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return { identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) } };
+        const apiKey = req.headers['x-api-key'];
+        return {
+          identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) },
+          sharingScope: sharingScope(principal, principal.kind === 'partner' && typeof apiKey === 'string' ? apiKeyHash(apiKey) : undefined),
+        };
       },
     },
   });
