@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildASTSchema, GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { apiKeyHash, SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
@@ -34,23 +34,42 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   return found;
 }
 
+/** How many variable sets' costs are kept per document: a document is mostly sent with few distinct ones. */
+const COSTS_PER_DOCUMENT = 64;
+
 /**
  * Refuses, before anything runs, an operation whose cost (estimateCost on the request's variables and the
  * schema's defaults) is above the maximum: HTTP 400 with COST_LIMIT_EXCEEDED, as the other query limits refuse.
  * Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
+ *
+ * The cost is reckoned once per document, operation name and variables, not per request: Apollo Server keeps
+ * each validated document (its store is keyed by the query text's hash) and hands the same node back, so the
+ * costs hang off that node and go with it.
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
+    let cost = known.get(key);
+    if (cost === undefined) {
+      try {
+        cost = estimateCost(schema, document, variables, operationName);
+      } catch {
+        cost = null;
+      }
+      if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = estimateCost(schema, document, request.variables, operationName);
-          } catch {
-            return;
-          }
-          if (cost > maxCost) {
+          const cost = costOf(document, request.variables, operationName ?? undefined);
+          if (cost !== null && cost > maxCost) {
             throw new GraphQLError(`This request's cost, ${cost}, is above the maximum of ${maxCost}: ask for fewer items or nest less.`, {
               extensions: { code: 'COST_LIMIT_EXCEEDED', http: { status: 400 } },
             });
