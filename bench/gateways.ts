@@ -88,11 +88,17 @@ async function start(root: string, peer: Peer): Promise<Running> {
   return { peer, url, child };
 }
 
+/** SIGTERM, then SIGKILL after 5 s for a gateway that does not stop by itself. */
 function stop(running: Running): Promise<void> {
+  const { child } = running;
   return new Promise((resolve) => {
-    if (running.child.exitCode !== null) return resolve();
-    running.child.once('exit', () => resolve());
-    running.child.kill('SIGTERM');
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
   });
 }
 

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     ...(process.env.HIVE_DEDUPLICATE === 'false' ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } } : {}),
   });
    
-  createServer(runtime).listen(Number(process.env.PORT), '127.0.0.1');
+  const server = createServer(runtime).listen(Number(process.env.PORT), '127.0.0.1');
+  // The bench stops it with SIGTERM; the runtime's own disposal would wait on its open connections.
+  process.once('SIGTERM', () => {
+    server.closeAllConnections();
+    process.exit(0);
+  });
 }
 
 main().catch((error: unknown) => {
