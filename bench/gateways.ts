@@ -9,16 +9,8 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '@shop/testkit';
 
-export interface GatewayRow {
-  group: string;
-  scenario: string;
-  connections: number;
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-  note?: string;
-}
+/** One row of the bench's report (its `Row`). */
+export type GatewayRow = Record<'group' | 'scenario', string> & Record<'connections' | 'p50' | 'p99' | 'rps' | 'errors', number> & { note?: string };
 
 interface Peer {
   name: string;
