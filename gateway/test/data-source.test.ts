@@ -10,7 +10,8 @@ describe('In-flight sharing of subgraph reads', () => {
   const cache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: 'shop:' });
 
   beforeAll(async () => {
-    probe = await startProbe();
+    // The probe's answer takes a second; the subgraph timeout leaves room for it on a busy machine.
+    probe = await startProbe({ SUBGRAPH_TIMEOUT_MS: '10000' });
     sessions = new SessionStore(probe.dynamo.dynamo, cache, probe.dynamo.prefix);
   });
 

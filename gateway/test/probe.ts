@@ -18,7 +18,7 @@ const typeDefs = gqlTag`
   type Query {
     "The identity the subgraph received, as JSON."
     whoami: String!
-    "The identity the subgraph received, as JSON, answered 300 ms later (so concurrent requests overlap)."
+    "The identity the subgraph received, as JSON, answered a second later (so concurrent requests overlap)."
     whoamiLater: String!
     "Fails with an internal error."
     boom: String
@@ -68,7 +68,7 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
         whoami: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
           JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp }),
         whoamiLater: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
-          new Promise((r) => setTimeout(() => r(JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp })), 300).unref()),
+          new Promise((r) => setTimeout(() => r(JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp })), 1000).unref()),
         boom: () => {
           throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
         },
