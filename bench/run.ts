@@ -1,6 +1,7 @@
 // `npm run bench`: starts the shop on the real datastores (Postgres, Redis, DynamoDB Local), measures each
 // scenario with autocannon beside its baseline in the same run, and writes BENCHMARKS.md.
 // `npm run bench -- --only large-search`: only the large-catalog search rows (both engines), printed, not written.
+// `npm run bench -- --only gateways`: only ours beside plain Apollo and Hive Gateway, printed, not written.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -16,9 +17,10 @@ import { portsEnv, startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
 import { httpLayerRows } from './http-layer';
+import { benchGateways } from './gateways';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search', 'http-layer'] as const;
+const SECTIONS = ['large-search', 'http-layer', 'gateways'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -309,6 +311,13 @@ async function main(): Promise<void> {
     if (ONLY === undefined || ONLY === 'http-layer') {
       const query = `{ products(first: 20) { nodes { id title handle priceRange { minVariantPrice { amount currencyCode } } } } }`;
       await httpLayerRows({ measure, mount: shop.subgraphs.catalog!.graphql, logger, subgraph: 'catalog', query, headers: anonymous });
+    }
+
+    if (ONLY === undefined || ONLY === 'gateways') {
+      const peers = await benchGateways({ root: ROOT, gatewayEnv, secret: SECRET, seconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 3), rounds: Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3) });
+      rows.push(...peers.rows);
+      targets.push(...peers.targets);
+      groupNotes.gateways = peers.note;
     }
 
     if (ONLY === undefined) {

@@ -26,6 +26,11 @@ export const configSchema = z.object({
    * directly. The client address is the entry that many places from the right: entries further left are the client's word.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * Concurrent identical subgraph reads of one caller scope (all anonymous callers; one shopper's session; one
+   * partner key) share one fetch. Never across principals, never for mutations.
+   */
+  DEDUPLICATE_SUBGRAPH_FETCHES: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   /** Adds `Server-Timing: identity;dur=<ms>` to GraphQL responses: how long resolving the caller took. */
   SERVER_TIMING: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Schema introspection, for the explorer; off by default in production. */

@@ -2,19 +2,16 @@
 // bounds every subgraph call, limits query shape, masks errors, and serves the explorer.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildASTSchema, GraphQLError, parse, type GraphQLSchema } from 'graphql';
-import { SessionStore, sessionTables } from '@shop/auth';
+import { buildASTSchema, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { apiKeyHash, SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
   createServiceClient,
-  IDENTITY_HEADER,
   maskError,
-  signIdentity,
   singleCredentialCheckPlugin,
-  type ForwardedIdentity,
   type HttpApp,
   type Logger,
   type Route,
@@ -22,33 +19,12 @@ import {
 import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
 import { estimateCost } from './cost';
+import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
 import { explorerPage, explorerRoutes } from './explorer';
 import { clientIp, IdentityResolver } from './identity';
 import { paymentPageRoutes } from './payment-pages';
 
-interface GatewayContext {
-  /** The caller's identity, resolved once per request; each subgraph call carries it signed for that subgraph. */
-  identity: Omit<ForwardedIdentity, 'audience'>;
-}
-
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: string,
-    private readonly secret: string,
-    options: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
-  ) {
-    super(options);
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Signed for this subgraph alone: a header replayed to another subgraph is refused there.
-    if ('identity' in context && context.identity) {
-      request.http?.headers.set(IDENTITY_HEADER, signIdentity({ ...context.identity, audience: this.subgraph }, this.secret));
-    }
-  }
-}
+type GatewayContext = SubgraphCallContext;
 
 /** Parses the subgraph names and URLs out of a supergraph's `join__Graph` enum. */
 export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
@@ -58,23 +34,42 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   return found;
 }
 
+/** How many variable sets' costs are kept per document: a document is mostly sent with few distinct ones. */
+const COSTS_PER_DOCUMENT = 64;
+
 /**
  * Refuses, before anything runs, an operation whose cost (estimateCost on the request's variables and the
  * schema's defaults) is above the maximum: HTTP 400 with COST_LIMIT_EXCEEDED, as the other query limits refuse.
  * Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
+ *
+ * The cost is reckoned once per document, operation name and variables, not per request: Apollo Server keeps
+ * each validated document (its store is keyed by the query text's hash) and hands the same node back, so the
+ * costs hang off that node and go with it.
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
+    let cost = known.get(key);
+    if (cost === undefined) {
+      try {
+        cost = estimateCost(schema, document, variables, operationName);
+      } catch {
+        cost = null;
+      }
+      if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = estimateCost(schema, document, request.variables, operationName);
-          } catch {
-            return;
-          }
-          if (cost > maxCost) {
+          const cost = costOf(document, request.variables, operationName ?? undefined);
+          if (cost !== null && cost > maxCost) {
             throw new GraphQLError(`This request's cost, ${cost}, is above the maximum of ${maxCost}: ask for fewer items or nest less.`, {
               extensions: { code: 'COST_LIMIT_EXCEEDED', http: { status: 400 } },
             });
@@ -102,8 +97,13 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
-      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
+      new SignedDataSource(
+        name,
+        config.INTERNAL_AUTH_SECRET,
+        // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
+        { url: config.subgraphUrls[name] ?? url, fetcher },
+        config.DEDUPLICATE_SUBGRAPH_FETCHES,
+      ),
   });
 
   const armor = new ApolloArmor({
@@ -209,7 +209,11 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return { identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) } };
+        const apiKey = req.headers['x-api-key'];
+        return {
+          identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) },
+          sharingScope: sharingScope(principal, principal.kind === 'partner' && typeof apiKey === 'string' ? apiKeyHash(apiKey) : undefined),
+        };
       },
     },
   });

@@ -140,6 +140,19 @@ describe('Gateway', () => {
     expect(probe.listsResolved()).toBeGreaterThan(before);
   });
 
+  it('When one document is sent again with other variables, then its cost is reckoned on those, not on the first', async () => {
+    const query = 'query CostPerVariables($n: Int) { items(first: $n) { children(first: $n) { name } } }';
+    const first = await post(url, query, { n: 2 });
+    expect(first.body.errors).toBeUndefined();
+    const large = await post(url, query, { n: 1000 });
+    expect(large.status).toBe(400);
+    expect(large.body.errors?.map((e) => e.extensions?.code)).toEqual(['COST_LIMIT_EXCEEDED']);
+    // Still refused when asked again (the cost kept for these variables), and the small one still served.
+    expect((await post(url, query, { n: 1000 })).status).toBe(400);
+    const again = await post<{ items: unknown[] }>(url, query, { n: 2 });
+    expect(again.body.data!.items).toHaveLength(2);
+  });
+
   it('When the query is malformed, then the answer is a parse error, not a 500', async () => {
     const { status, body } = await post(url, '{ whoami ');
     expect(status).toBe(400);

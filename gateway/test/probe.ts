@@ -18,6 +18,8 @@ const typeDefs = gqlTag`
   type Query {
     "The identity the subgraph received, as JSON."
     whoami: String!
+    "The identity the subgraph received, as JSON, answered a second later (so concurrent requests overlap)."
+    whoamiLater: String!
     "Fails with an internal error."
     boom: String
     "Answers after 3 seconds."
@@ -65,6 +67,8 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
       Query: {
         whoami: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
           JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp }),
+        whoamiLater: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
+          new Promise((r) => setTimeout(() => r(JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp })), 1000).unref()),
         boom: () => {
           throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
         },
