@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           ProductSubscriptionEdge: '../domain/models#SubscriptionEdgeModel',
           ProductSubscriptionPayload: '../domain/subscriptions#SubscriptionPayload',
           PaymentMethod: '../payments/gateway#SavedPaymentMethod',
+          TaxRate: '../data/tax-rates#TaxRateRecord',
+          TaxRatePayload: '../domain/tax-rates#TaxRateResult',
         },
         scalars: { Decimal: 'string', DateTime: 'string' },
         enumsAsTypes: true,

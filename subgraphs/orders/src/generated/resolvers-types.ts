@@ -2,6 +2,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel } from '../domain/models';
 import { SubscriptionPayload } from '../domain/subscriptions';
 import { SavedPaymentMethod } from '../payments/gateway';
+import { TaxRateRecord } from '../data/tax-rates';
+import { TaxRateResult } from '../domain/tax-rates';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -49,7 +51,7 @@ export type Checkout = {
   shippingLine?: Maybe<ShippingRate>;
   /** The sum of the lines. */
   subtotal: Money;
-  /** Tax on the lines (and on shipping where the destination taxes it), rounded half-up per line. */
+  /** Tax on the lines (and on shipping where the destination taxes it), rounded half-up per line. Prices are tax-exclusive: tax is added on top, at the rate of the destination's subdivision (else its country) when the checkout was made. */
   tax: Money;
   /** Subtotal plus shipping plus tax. */
   total: Money;
@@ -229,6 +231,8 @@ export type Mutation = {
   subscriptionCancel: ProductSubscriptionPayload;
   /** Starts a product subscription for the signed-in shopper: saves the payment method on their customer at the payment provider and places the first period's order. */
   subscriptionCreate: ProductSubscriptionPayload;
+  /** Admin only: sets the tax rate of a country or subdivision (inserted, or replaced when one exists). Checkouts made from now on are taxed by it; existing checkouts keep the rate they were priced with. */
+  taxRateUpsert: TaxRatePayload;
 };
 
 
@@ -275,6 +279,11 @@ export type MutationSubscriptionCancelArgs = {
 
 export type MutationSubscriptionCreateArgs = {
   input: ProductSubscriptionCreateInput;
+};
+
+
+export type MutationTaxRateUpsertArgs = {
+  input: TaxRateInput;
 };
 
 /** What the shopper must do before a payment completes, such as 3-D Secure authentication. */
@@ -555,6 +564,8 @@ export type Query = {
   order?: Maybe<Order>;
   /** Orders a person should look at (see OrderAttentionReason), newest first. Admins and partners holding orders:read. */
   ordersNeedingAttention: OrderConnection;
+  /** Admin only: every tax rate, by country then subdivision. Destinations with no rate pay no tax. */
+  taxRates: Array<TaxRate>;
 };
 
 
@@ -613,6 +624,44 @@ export type SubscriptionInterval =
   | 'WEEK'
   /** Every year. */
   | 'YEAR';
+
+/** A tax rate for a country or one of its subdivisions. Prices are tax-exclusive: the rate is added on top of lines (and of shipping where shippingTaxable). */
+export type TaxRate = {
+  __typename?: 'TaxRate';
+  /** The ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['output'];
+  /** The tax's name on receipts, such as VAT or Sales tax. */
+  name: Scalars['String']['output'];
+  /** The ISO 3166-2 subdivision code within the country (such as CA for California), or null for the country-wide rate; a subdivision's rate overrides its country's. */
+  province?: Maybe<Scalars['String']['output']>;
+  /** The rate as a decimal fraction, such as "0.0725" for 7.25 %. */
+  rate: Scalars['Decimal']['output'];
+  /** Whether shipping is taxed at this rate too. */
+  shippingTaxable: Scalars['Boolean']['output'];
+};
+
+/** What taxRateUpsert sets. */
+export type TaxRateInput = {
+  /** The ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['input'];
+  /** The tax's name on receipts, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** An ISO 3166-2 subdivision code of the country, or null (or empty) for the country-wide rate. */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** The rate as a decimal fraction from 0 to 1 with at most 6 decimals, such as "0.0725". */
+  rate: Scalars['Decimal']['input'];
+  /** Whether shipping is taxed too; when omitted a stored rate keeps its setting and a new one does not tax shipping. */
+  shippingTaxable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of taxRateUpsert. */
+export type TaxRatePayload = {
+  __typename?: 'TaxRatePayload';
+  /** The rate as stored. */
+  taxRate?: Maybe<TaxRate>;
+  /** What went wrong, if anything. */
+  userErrors: Array<UserError>;
+};
 
 /** An expected failure of a mutation: bad input, out of stock, a declined card. */
 export type UserError = {
@@ -765,6 +814,9 @@ export type ResolversTypes = ResolversObject<{
   Refund: ResolverTypeWrapper<PricedRefund>;
   ShippingRate: ResolverTypeWrapper<RateModel>;
   SubscriptionInterval: SubscriptionInterval;
+  TaxRate: ResolverTypeWrapper<TaxRateRecord>;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: ResolverTypeWrapper<TaxRateResult>;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
@@ -805,6 +857,9 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Refund: PricedRefund;
   ShippingRate: RateModel;
+  TaxRate: TaxRateRecord;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: TaxRateResult;
   UserError: UserError;
 }>;
 
@@ -886,6 +941,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   paymentMethodDetach?: Resolver<ResolversTypes['PaymentMethodDetachPayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodDetachArgs, 'id'>>;
   subscriptionCancel?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCancelArgs, 'id'>>;
   subscriptionCreate?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCreateArgs, 'input'>>;
+  taxRateUpsert?: Resolver<ResolversTypes['TaxRatePayload'], ParentType, ContextType, RequireFields<MutationTaxRateUpsertArgs, 'input'>>;
 }>;
 
 export type NextActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NextAction'] = ResolversParentTypes['NextAction']> = ResolversObject<{
@@ -1003,6 +1059,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   ordersNeedingAttention?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersNeedingAttentionArgs>>;
+  taxRates?: Resolver<Array<ResolversTypes['TaxRate']>, ParentType, ContextType>;
 }>;
 
 export type RefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
@@ -1019,6 +1076,19 @@ export type ShippingRateResolvers<ContextType = Context, ParentType extends Reso
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TaxRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxRate'] = ResolversParentTypes['TaxRate']> = ResolversObject<{
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  shippingTaxable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TaxRatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxRatePayload'] = ResolversParentTypes['TaxRatePayload']> = ResolversObject<{
+  taxRate?: Resolver<Maybe<ResolversTypes['TaxRate']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -1055,6 +1125,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   ShippingRate?: ShippingRateResolvers<ContextType>;
+  TaxRate?: TaxRateResolvers<ContextType>;
+  TaxRatePayload?: TaxRatePayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
+import { saveTaxRate } from '../domain/tax-rates';
 import { cancelSubscription, createSubscription, detachPaymentMethod } from '../domain/subscriptions';
 
 export const Mutation: MutationResolvers = {
@@ -12,5 +13,6 @@ export const Mutation: MutationResolvers = {
   orderRefund: (_root, args, ctx) => refundOrder(ctx, args.orderId, args.amount, args.reason),
   subscriptionCreate: (_root, { input }, ctx) => createSubscription(ctx, input),
   subscriptionCancel: (_root, args, ctx) => cancelSubscription(ctx, args.id),
+  taxRateUpsert: (_root, { input }, ctx) => saveTaxRate(ctx, input),
   paymentMethodDetach: (_root, args, ctx) => detachPaymentMethod(ctx, args.id),
 };

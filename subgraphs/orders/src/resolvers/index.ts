@@ -5,6 +5,7 @@ import { Mutation } from './Mutation';
 import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
 import { Query } from './Query';
+import { TaxRate } from './TaxRate';
 
 export const resolvers: Resolvers = {
   Query,
@@ -17,4 +18,5 @@ export const resolvers: Resolvers = {
   OrderLine,
   Refund,
   ProductSubscription,
+  TaxRate,
 };
