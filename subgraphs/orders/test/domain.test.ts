@@ -97,7 +97,7 @@ function order(overrides: Partial<Order> = {}): Order {
     shippingAddress: { id: 'a', firstName: 'Ada', lastName: null, address1: '1 Main', address2: null, city: 'Springfield', province: null, zip: '1', countryCode: 'US', phone: null },
     shippingLine: { handle: 'h', carrier: 'UPS', service: 'Ground', priceMinor: 500, currencyCode: 'USD', estimatedDeliveryDays: 3 },
     subtotalMinor: 1000, shippingMinor: 500, taxMinor: 0, totalMinor: 1500, paymentMethodId: 'pm_card_visa', paymentIntentId: null,
-    capturedMinor: 1500, refundedMinor: 0, nextAction: null, failureCode: null, cancelReason: null, attentionReason: null, backordered: false, leaseUntil: null, createdAt: new Date(),
+    capturedMinor: 1500, refundedMinor: 0, giftCardMinor: 0, giftCardRefundedMinor: 0, nextAction: null, failureCode: null, cancelReason: null, attentionReason: null, backordered: false, leaseUntil: null, createdAt: new Date(),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
 import { Query } from './Query';
 import { TaxRate } from './TaxRate';
+import { AppliedGiftCard, GiftCard } from './GiftCard';
 
 export const resolvers: Resolvers = {
   Query,
@@ -19,4 +20,6 @@ export const resolvers: Resolvers = {
   Refund,
   ProductSubscription,
   TaxRate,
+  GiftCard,
+  AppliedGiftCard,
 };
