@@ -47,6 +47,21 @@ function startChild(env: Record<string, string>): Promise<{ port: number; exited
   });
 }
 
+/** The child's environment on the sandbox payment provider and this suite's database and fakes. */
+function sandboxChildEnv(): Record<string, string> {
+  return {
+    INTERNAL_AUTH_SECRET: TEST_SECRET,
+    DATABASE_URL: db.url,
+    CART_URL: cart.url,
+    SHIPPING_URL: shipping.url,
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    RECONCILE_INTERVAL_MS: '0',
+    CHECKOUT_LEASE_SECONDS: '1',
+    DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
+  };
+}
+
 describe('a process killed between the charge and the commit', () => {
   it('When the process dies by SIGKILL after charging, then after restart there is exactly one PAID order and one charge', async () => {
     const shopper = customer();
@@ -55,17 +70,7 @@ describe('a process killed between the charge and the commit', () => {
     const checkout = await readyCheckout(before, shopper);
     await before.close();
 
-    const env = {
-      INTERNAL_AUTH_SECRET: TEST_SECRET,
-      DATABASE_URL: db.url,
-      CART_URL: cart.url,
-      SHIPPING_URL: shipping.url,
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-      RECONCILE_INTERVAL_MS: '0',
-      CHECKOUT_LEASE_SECONDS: '1',
-      DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
-    };
+    const env = sandboxChildEnv();
     const { port, exited } = await startChild(env);
     const key = randomUUID();
     const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
@@ -116,17 +121,7 @@ describe('a process killed between the gift-card debit and the order commit', ()
     await before.close();
     const charges = await chargeCount({ db });
 
-    const { port, exited } = await startChild({
-      INTERNAL_AUTH_SECRET: TEST_SECRET,
-      DATABASE_URL: db.url,
-      CART_URL: cart.url,
-      SHIPPING_URL: shipping.url,
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-      RECONCILE_INTERVAL_MS: '0',
-      CHECKOUT_LEASE_SECONDS: '1',
-      DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
-    });
+    const { port, exited } = await startChild(sandboxChildEnv());
     const key = randomUUID();
     const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
       () => 'answered',

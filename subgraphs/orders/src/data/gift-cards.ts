@@ -11,7 +11,8 @@ const rowSchema = z.object({
   currency: z.string(),
   initial_minor: int,
   balance_minor: int,
-  expires_on: z.union([z.date(), z.string()]).nullable(),
+  // Selected as text (YYYY-MM-DD), so no time zone shifts the day.
+  expires_on: z.string().nullable(),
   customer_id: z.string().nullable(),
   created_at: z.coerce.date(),
 });
@@ -28,13 +29,6 @@ export interface GiftCardRecord {
   createdAt: Date;
 }
 
-function isoDate(v: Date | string | null): string | null {
-  if (v === null) return null;
-  if (typeof v === 'string') return v.slice(0, 10);
-  // pg reads a date column as local midnight.
-  return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
-}
-
 function toGiftCard(raw: unknown): GiftCardRecord {
   const r = rowSchema.parse(raw);
   return {
@@ -43,7 +37,7 @@ function toGiftCard(raw: unknown): GiftCardRecord {
     currency: r.currency,
     initialMinor: r.initial_minor,
     balanceMinor: r.balance_minor,
-    expiresOn: isoDate(r.expires_on),
+    expiresOn: r.expires_on,
     customerId: r.customer_id,
     createdAt: r.created_at,
   };
