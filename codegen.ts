@@ -82,6 +82,11 @@ const config: CodegenConfig = {
         ProductSubscriptionEdge: '../domain/models#SubscriptionEdgeModel',
         ProductSubscriptionPayload: '../domain/subscriptions#SubscriptionPayload',
         PaymentMethod: '../payments/gateway#SavedPaymentMethod',
+        TaxRate: '../data/tax-rates#TaxRateRecord',
+        GiftCard: '../data/gift-cards#GiftCardRecord',
+        AppliedGiftCard: '../domain/gift-cards#AppliedGiftCardModel',
+        GiftCardCreatePayload: '../domain/gift-cards#GiftCardCreateResult',
+        TaxRatePayload: '../domain/tax-rates#TaxRateResult',
       }),
     ),
     ...output(

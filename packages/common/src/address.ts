@@ -31,9 +31,11 @@ export function subdivisionCode(countryCode: string, province: string | null | u
 export function checkSubdivision(
   address: { countryCode: string; province?: string | null; zip: string },
   path: string[],
+  /** Countries that must name a subdivision; the orders service adds those its tax table has rates per subdivision for. */
+  countries: ReadonlySet<string> = SUBDIVISION_COUNTRIES,
 ): UserError[] {
   const country = address.countryCode.trim().toUpperCase();
-  if (!SUBDIVISION_COUNTRIES.has(country)) return [];
+  if (!countries.has(country) && !SUBDIVISION_COUNTRIES.has(country)) return [];
   const given = (address.province ?? '').trim();
   if (!given) {
     return [
@@ -48,7 +50,7 @@ export function checkSubdivision(
     return [
       userError(
         'INVALID_ADDRESS',
-        `province must be an ISO 3166-2 subdivision code of ${country}, such as ${country === 'US' ? 'CA' : 'ON'}.`,
+        `province must be an ISO 3166-2 subdivision code of ${country}${country === 'US' ? ', such as CA' : country === 'CA' ? ', such as ON' : ''}.`,
         [...path, 'province'],
       ),
     ];

@@ -13,7 +13,7 @@ import { CartRepository } from './data/cart-repo';
 import { CartAddReporter, cachedVariantLookup, catalogOver } from './data/catalog-client';
 import { InventoryRepository } from './data/inventory-repo';
 import { cartTables, tableNames } from './data/tables';
-import { onOrderCancelled, onOrderPaid, ReservationSweeper } from './domain/inventory';
+import { onOrderCancelled, onOrderPaid, onReturnRefunded, ReservationSweeper } from './domain/inventory';
 import { LIMITS } from './domain/types';
 import { withCurrentAvailability } from './events';
 import { internalRoutes } from './internal';
@@ -111,6 +111,7 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
       started = true;
       bus.subscribe(SERVICE_NAME, ['order.paid'], (event) => onOrderPaid(deps, logger, event));
       bus.subscribe(`${SERVICE_NAME}-cancellations`, ['order.cancelled'], (event) => onOrderCancelled(deps, logger, event));
+      bus.subscribe(`${SERVICE_NAME}-returns`, ['return.refunded'], (event) => onReturnRefunded(deps, logger, event));
       relay.start();
       sweeper.start();
     },

@@ -25,6 +25,7 @@ import { onShipmentEvent } from './domain/shipments';
 import { handleStripeWebhook } from './domain/webhook';
 import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from './notifications';
 import { SHIPMENT_TOPICS } from './notifications/order-shipped';
+import { RETURN_TOPICS, onReturnReceived } from './domain/returns';
 import type { PaymentGateway } from './payments/gateway';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
@@ -157,6 +158,7 @@ export async function createService(
       // On AWS the notifications Lambda may consume the same queue: each email is still sent once.
       runtime.bus.subscribe(NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, notify);
       runtime.bus.subscribe('orders-shipments', SHIPMENT_TOPICS, (event) => onShipmentEvent(deps, event));
+      runtime.bus.subscribe('orders-returns', RETURN_TOPICS, (event) => onReturnReceived(deps, event));
       relay.start();
       if (config.RECONCILE_INTERVAL_MS > 0) {
         timer = setInterval(() => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEST_SECRET, createTestDatabase, customer, gql, identityHeaders, type TestDatabase } from '@shop/testkit';
+import { TEST_SECRET, admin, createTestDatabase, customer, gql, identityHeaders, type TestDatabase } from '@shop/testkit';
 import { startFakeStripe } from './fake-stripe';
 import { startFakeCart, startFakeShipping, type FakeCart, type FakeShipping } from './fakes';
 import { COMPLETE, chargeCount, readyCheckout, startHarness } from './harness';
@@ -47,6 +47,21 @@ function startChild(env: Record<string, string>): Promise<{ port: number; exited
   });
 }
 
+/** The child's environment on the sandbox payment provider and this suite's database and fakes. */
+function sandboxChildEnv(): Record<string, string> {
+  return {
+    INTERNAL_AUTH_SECRET: TEST_SECRET,
+    DATABASE_URL: db.url,
+    CART_URL: cart.url,
+    SHIPPING_URL: shipping.url,
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    RECONCILE_INTERVAL_MS: '0',
+    CHECKOUT_LEASE_SECONDS: '1',
+    DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
+  };
+}
+
 describe('a process killed between the charge and the commit', () => {
   it('When the process dies by SIGKILL after charging, then after restart there is exactly one PAID order and one charge', async () => {
     const shopper = customer();
@@ -55,17 +70,7 @@ describe('a process killed between the charge and the commit', () => {
     const checkout = await readyCheckout(before, shopper);
     await before.close();
 
-    const env = {
-      INTERNAL_AUTH_SECRET: TEST_SECRET,
-      DATABASE_URL: db.url,
-      CART_URL: cart.url,
-      SHIPPING_URL: shipping.url,
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-      RECONCILE_INTERVAL_MS: '0',
-      CHECKOUT_LEASE_SECONDS: '1',
-      DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
-    };
+    const env = sandboxChildEnv();
     const { port, exited } = await startChild(env);
     const key = randomUUID();
     const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
@@ -93,6 +98,53 @@ describe('a process killed between the charge and the commit', () => {
       const { rows: events } = await db.db.query(`SELECT id FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`, [pending[0]!.id]);
       expect(events).toHaveLength(1);
       expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('a process killed between the gift-card debit and the order commit', () => {
+  it('When the process dies by SIGKILL after debiting the gift card and charging the rest, then after restart there is one debit, one charge and one PAID order', async () => {
+    const shopper = customer();
+    const before = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
+    const checkout = await readyCheckout(before, shopper);
+    const issued = await before.call<{ giftCardCreate: { giftCard: { id: string }; code: string } }>(
+      admin(),
+      `mutation { giftCardCreate(input: { initialValue: { amount: "20.00", currencyCode: USD } }) { giftCard { id } code } }`,
+    );
+    const card = issued.giftCardCreate.giftCard.id;
+    await before.call(shopper, `mutation($id: ID!, $code: String!) { checkoutGiftCardApply(checkoutId: $id, code: $code) { userErrors { code } } }`, {
+      id: checkout.id,
+      code: issued.giftCardCreate.code,
+    });
+    await before.close();
+    const charges = await chargeCount({ db });
+
+    const { port, exited } = await startChild(sandboxChildEnv());
+    const key = randomUUID();
+    const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
+      () => 'answered',
+      () => 'connection lost',
+    );
+    expect(attempt).toBe('connection lost');
+    expect(await exited).toBe('SIGKILL');
+    const debits = async () =>
+      (await db.db.query<{ amount_minor: string }>(`SELECT amount_minor FROM gift_card_transactions WHERE gift_card_id = $1`, [card])).rows.map((r) => Number(r.amount_minor));
+    expect(await debits()).toEqual([-2000]);
+
+    const after = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
+    try {
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await after.service.reconcile()).toBe(1);
+      const { rows } = await db.db.query(`SELECT status, gift_card_minor::int, captured_minor::int FROM orders WHERE checkout_id = $1`, [checkout.id]);
+      expect(rows).toEqual([{ status: 'PAID', gift_card_minor: 2000, captured_minor: 2988 }]);
+      const retry = await after.call<{ checkoutComplete: { order: { status: string } } }>(shopper, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key });
+      expect(retry.checkoutComplete.order.status).toBe('PAID');
+      expect(await debits()).toEqual([-2000]);
+      expect(await chargeCount({ db })).toBe(charges + 1);
+      const { rows: balance } = await db.db.query(`SELECT balance_minor::int FROM gift_cards WHERE id = $1`, [card]);
+      expect(balance).toEqual([{ balance_minor: 0 }]);
     } finally {
       await after.close();
     }

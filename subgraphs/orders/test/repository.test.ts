@@ -20,7 +20,7 @@ const line = { id: 'l', variantId: 'v', productId: 'p', title: 't', variantTitle
 const rate = { handle: 'h', carrier: 'UPS' as const, service: 'Ground', priceMinor: 500, currencyCode: 'USD', estimatedDeliveryDays: 3 };
 
 async function newCheckout(customerId: string | null) {
-  return insertCheckout(pg.db, { id: randomUUID(), customerId, cartId: randomUUID(), email: 'a@b.co', currency: 'USD', lines: [line], shippingAddress: address, rates: [rate] });
+  return insertCheckout(pg.db, { id: randomUUID(), customerId, cartId: randomUUID(), email: 'a@b.co', currency: 'USD', lines: [line], shippingAddress: address, rates: [rate], taxRule: { ratePpm: 0, shippingTaxable: false } });
 }
 
 function newOrder(checkoutId: string, customerId: string | null, key = randomUUID()): NewOrder {

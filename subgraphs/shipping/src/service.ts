@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { buildContext, type Deps } from './context';
 import { catalogClient } from './data/catalog';
 import { ordersClient } from './data/orders';
+import { onReturnRefunded } from './domain/returns';
 import { CONSUMED_TOPICS, handleCrmEvent } from './domain/crm';
 import { CARRIERS, deriveKey, RateSigner, type Carrier } from './domain/rates';
 import { fanOut, WebhookDeliverer, WEBHOOK_TOPICS } from './domain/webhooks';
@@ -117,6 +118,7 @@ export async function createService(
       if (started) return;
       started = true;
       runtime.bus.subscribe('shipping', CONSUMED_TOPICS, (event) => handleCrmEvent(db, event));
+      runtime.bus.subscribe('shipping-returns', ['return.refunded'], (event) => onReturnRefunded(db, event));
       runtime.bus.subscribe('shipping-webhooks', [...WEBHOOK_TOPICS], async (event) => {
         if ((await fanOut(db, event)) > 0) deliverer.kick();
       });

@@ -203,3 +203,23 @@ export async function onOrderCancelled(deps: Deps, logger: Logger, event: Domain
     });
   }
 }
+
+/**
+ * `return.refunded` (orders refunded a received return): its units go back on the shelf once, keyed by the
+ * return, so a redelivered event restocks nothing more.
+ */
+export async function onReturnRefunded(deps: Deps, logger: Logger, event: DomainEvent): Promise<void> {
+  const returnId = typeof event.payload.returnId === 'string' ? event.payload.returnId : null;
+  const raw = Array.isArray(event.payload.lines) ? (event.payload.lines as unknown[]) : [];
+  const lines = raw.flatMap((l) => {
+    const line = l as { variantId?: unknown; quantity?: unknown };
+    return typeof line.variantId === 'string' && Number.isInteger(line.quantity) && (line.quantity as number) > 0
+      ? [{ variantId: line.variantId, quantity: line.quantity as number }]
+      : [];
+  });
+  if (!returnId || !lines.length) {
+    logger.error({ eventId: event.id }, 'return.refunded event without a return id or lines; skipped');
+    return;
+  }
+  await deps.inventory.restock(lines, { restockId: `return-${returnId}`, actor: 'orders', reason: `return ${returnId} received` });
+}

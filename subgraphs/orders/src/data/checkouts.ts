@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 import { priceCheckout } from '../domain/pricing';
+import { NO_TAX, taxRuleSchema, type TaxRule } from '../domain/tax';
 import { addressSchema, lineSchema, rateSchema, type Address, type Checkout, type Line, type Rate } from '../domain/types';
 
 const rowSchema = z.object({
@@ -16,11 +17,12 @@ const rowSchema = z.object({
   selected_rate: rateSchema.nullable(),
   created_at: z.coerce.date(),
   priced_at: z.coerce.date(),
+  tax_rule: taxRuleSchema.nullable(),
 });
 
 function toCheckout(raw: unknown): Checkout {
   const row = rowSchema.parse(raw);
-  const totals = priceCheckout(row.lines, row.selected_rate, row.shipping_address);
+  const totals = priceCheckout(row.lines, row.selected_rate, row.tax_rule ?? NO_TAX);
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -46,13 +48,15 @@ export interface NewCheckout {
   lines: Line[];
   shippingAddress: Address;
   rates: Rate[];
+  /** The tax rule of the destination when the checkout was made; it keeps pricing the checkout. */
+  taxRule: TaxRule;
 }
 
 export async function insertCheckout(db: SqlExecutor, c: NewCheckout): Promise<Checkout> {
   const { rows } = await db.query(
-    `INSERT INTO checkouts (id, customer_id, cart_id, email, currency, lines, shipping_address, rates)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-    [c.id, c.customerId, c.cartId, c.email, c.currency, JSON.stringify(c.lines), JSON.stringify(c.shippingAddress), JSON.stringify(c.rates)],
+    `INSERT INTO checkouts (id, customer_id, cart_id, email, currency, lines, shipping_address, rates, tax_rule)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    [c.id, c.customerId, c.cartId, c.email, c.currency, JSON.stringify(c.lines), JSON.stringify(c.shippingAddress), JSON.stringify(c.rates), JSON.stringify(c.taxRule)],
   );
   return toCheckout(rows[0]);
 }

@@ -5,6 +5,7 @@ import { findCheckout, insertCheckout, setSelectedRate } from '../data/checkouts
 import { findLiveOrderForCheckout } from '../data/orders';
 import type { RatesRequest } from '../data/services';
 import type { Context } from '../context';
+import { subdivisionTaxed, taxRuleForAddress } from './tax-rates';
 import { validateAddress, validateEmail, type AddressInput } from './validation';
 import type { Address, Checkout } from './types';
 
@@ -46,7 +47,7 @@ export async function createCheckout(
 ): Promise<CheckoutPayload> {
   const email = input.email.trim();
   const raw = { ...input.shippingAddress, countryCode: input.shippingAddress.countryCode.trim().toUpperCase() };
-  const errors = [...validateEmail(email, ['input', 'email']), ...validateAddress(raw, ['input', 'shippingAddress'])];
+  const errors = [...validateEmail(email, ['input', 'email']), ...validateAddress(raw, ['input', 'shippingAddress'], await subdivisionTaxed(ctx.deps.db, raw.countryCode))];
   if (input.cartId.length > 100) errors.push(userError('CART_NOT_FOUND', 'The cart does not exist.', ['input', 'cartId']));
   if (errors.length) return fail(...errors);
 
@@ -73,6 +74,7 @@ export async function createCheckout(
     lines,
     shippingAddress: address,
     rates,
+    taxRule: await taxRuleForAddress(ctx.deps.db, address),
   });
   return { checkout, userErrors: [] };
 }

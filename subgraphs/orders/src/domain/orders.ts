@@ -25,6 +25,7 @@ import {
   findLiveOrderForCheckout,
   findOrder,
   findStalePending,
+  finishRefund,
   insertOrder,
   insertRefund,
   listAttentionOrders,
@@ -40,7 +41,9 @@ import { chargeKeyFor } from '../payments/gateway';
 import { checkoutFor } from './checkout';
 import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
-import { orderNumber, runAfterCommit, settle, type AfterCommit } from './payment-settlement';
+import { setRefundCardPart } from '../data/gift-cards';
+import { creditGiftCards, debitGiftCardsForOrder, giveBackGiftCards, prorate } from './gift-cards';
+import { amountToCharge, applyPaymentResult, orderNumber, runAfterCommit, settle, settlePaidByGiftCards, type AfterCommit } from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
 import type { Checkout, NextAction, Order } from './types';
 
@@ -85,6 +88,25 @@ export function requestHash(checkoutId: string, paymentMethodId: string): string
 // Stripe ids only: a card number can never be passed where a payment method id goes.
 const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,200}$/;
 
+/** What an order paid by gift cards alone records as its payment method. */
+export const NO_PAYMENT_METHOD = 'none';
+
+/** Thrown inside the completion's transaction to refuse it and roll back what it wrote (the order, gift-card debits). */
+class Refusal extends Error {
+  constructor(readonly payload: CompletePayload) {
+    super('refused');
+  }
+}
+
+async function refusedOnThrow(open: () => Promise<Opened>): Promise<Opened> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof Refusal) return { kind: 'refused', payload: error.payload };
+    throw error;
+  }
+}
+
 type Opened =
   | { kind: 'created'; order: Order }
   | { kind: 'existing'; order: Order }
@@ -93,23 +115,24 @@ type Opened =
 export async function completeCheckout(
   ctx: Context,
   checkoutId: string,
-  paymentMethodId: string,
+  /** Null when the checkout's gift cards pay all of it. */
+  paymentMethodId: string | null,
   idempotencyKey: string,
 ): Promise<CompletePayload> {
   if (idempotencyKey.length < 1 || idempotencyKey.length > 200) {
     return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 200 characters.', ['idempotencyKey']);
   }
-  if (!PAYMENT_METHOD_ID.test(paymentMethodId)) {
+  if (paymentMethodId !== null && !PAYMENT_METHOD_ID.test(paymentMethodId)) {
     return fail('INVALID_PAYMENT_METHOD', 'paymentMethodId must be a payment method id such as pm_card_visa.', ['payment', 'paymentMethodId']);
   }
   const checkout = await checkoutFor(ctx, checkoutId);
   if (!checkout) return fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']);
   const deps = ctx.deps;
   const scope = checkout.customerId ? `customer:${checkout.customerId}` : `checkout:${checkout.id}`;
-  const hash = requestHash(checkout.id, paymentMethodId);
+  const hash = requestHash(checkout.id, paymentMethodId ?? NO_PAYMENT_METHOD);
 
   // A saved card is only its owner's to pay with; a fresh one (saved on no one) anyone may use.
-  const owner = await deps.payments.paymentMethodOwner(paymentMethodId);
+  const owner = paymentMethodId ? await deps.payments.paymentMethodOwner(paymentMethodId) : null;
   if (owner !== null) {
     const caller = customerIdOf(ctx.principal);
     const mine = caller ? await findPaymentCustomer(deps.db, caller, deps.payments.provider) : null;
@@ -176,19 +199,24 @@ export async function completeCheckout(
         shippingMinor: locked.shippingMinor,
         taxMinor: locked.taxMinor,
         totalMinor: locked.totalMinor,
-        paymentMethodId,
+        paymentMethodId: paymentMethodId ?? NO_PAYMENT_METHOD,
         leaseSeconds: deps.settings.leaseSeconds,
       });
-      return { kind: 'created', order };
+      // Gift cards pay first, debited with the order's row: both commit, or neither.
+      const giftCardMinor = await debitGiftCardsForOrder(tx, locked.id, order.id, order.totalMinor);
+      if (giftCardMinor < order.totalMinor && paymentMethodId === null) {
+        throw new Refusal(fail('PAYMENT_METHOD_REQUIRED', 'The gift cards do not cover the total; give a payment method for the rest.', ['payment']));
+      }
+      return { kind: 'created', order: { ...order, giftCardMinor } };
     });
 
   let opened: Opened;
   try {
-    opened = await open();
+    opened = await refusedOnThrow(open);
   } catch (error) {
     // Two requests with one key on two checkouts of one shopper: the loser finds the winner's row.
     if (!isUniqueViolation(error)) throw error;
-    opened = await open();
+    opened = await refusedOnThrow(open);
   }
   if (opened.kind === 'refused') return opened.payload;
   if (opened.kind === 'created') return resultOf(await processPayment(deps, opened.order));
@@ -266,17 +294,25 @@ export async function processPayment(deps: Deps, order: Order): Promise<Order> {
       deps.settings.reservationTtlSeconds,
     );
     if (!held.ok) {
-      const cancelled = await transition(deps.db, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
-        failureCode: 'INSUFFICIENT_STOCK',
-        cancelReason: 'out of stock',
+      const cancelled = await deps.db.transaction(async (tx) => {
+        const done = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
+          failureCode: 'INSUFFICIENT_STOCK',
+          cancelReason: 'out of stock',
+        });
+        if (done) await giveBackGiftCards(tx, order.id);
+        return done;
       });
       return cancelled ?? (await findOrder(deps.db, order.id)) ?? order;
+    }
+    if (amountToCharge(order) === 0) {
+      await settlePaidByGiftCards(deps, order);
+      return (await findOrder(deps.db, order.id)) ?? order;
     }
     // A payment already started (awaiting 3-D Secure) is read as it is now, not asked for again.
     const result = order.paymentIntentId
       ? await deps.payments.retrieve(order.paymentIntentId)
       : await deps.payments.authorize({
-          amountMinor: order.totalMinor,
+          amountMinor: amountToCharge(order),
           currency: order.currency,
           paymentMethodId: order.paymentMethodId,
           orderId: order.id,
@@ -364,13 +400,17 @@ export async function cancelOrder(ctx: Context, orderId: string, reason: string 
     const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
     // A payment still awaiting 3-D Secure is cancelled at the provider, so finishing it later takes nothing.
     if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId) effects.push({ kind: 'void', orderId: order.id, paymentIntentId: order.paymentIntentId });
-    const remaining = order.capturedMinor - order.refundedMinor;
-    if (order.status === 'PAID' && remaining > 0 && order.paymentIntentId) {
+    const cardRemaining = order.capturedMinor - order.refundedMinor;
+    let remaining = 0;
+    if (order.status === 'PAID' && cardRemaining > 0 && order.paymentIntentId) {
       const refundId = randomUUID();
-      await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: remaining, reason: reason ?? 'order cancelled' });
-      await addRefunded(tx, order.id, remaining, order.status);
-      effects.push({ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor: remaining });
+      await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: cardRemaining, reason: reason ?? 'order cancelled' });
+      await addRefunded(tx, order.id, cardRemaining, order.status);
+      effects.push({ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor: cardRemaining });
+      remaining += cardRemaining;
     }
+    // What gift cards paid goes back to them, whether the order was paid or still awaiting its card payment.
+    remaining += await giveBackGiftCards(tx, order.id);
     const cancelled = await transition(tx, order.id, [order.status], 'CANCELLED', { cancelReason: reason ?? 'cancelled' });
     await enqueueEvents(tx, [
       { topic: 'order.cancelled', payload: { orderId: order.id, orderNumber: orderNumber(order.number), reservationId: order.id, refundedMinor: remaining, currencyCode: order.currency } },
@@ -397,31 +437,56 @@ export async function refundOrder(ctx: Context, orderId: string, amount: string,
   if (reason && reason.length > 500) return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
   const outcome = await deps.db.transaction(async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
     const order = (await findOrder(tx, orderId, true))!;
-    if (!isRefundable(order.status) || !order.paymentIntentId) {
+    if (!isRefundable(order.status) || (!order.paymentIntentId && order.giftCardMinor === 0)) {
       return { ...orderFail('ORDER_NOT_REFUNDABLE', `An order that is ${order.status} cannot be refunded.`), effects: [] };
     }
-    const refundable = order.capturedMinor - order.refundedMinor;
-    if (amountMinor > refundable) {
-      return { ...orderFail('REFUND_EXCEEDS_CAPTURED', 'The amount is more than what is left to refund.', ['amount']), effects: [] };
+    const refunded = await refundInTransaction(tx, order, amountMinor, reason ?? null);
+    if (!refunded.ok) {
+      const message = refunded.code === 'REFUND_EXCEEDS_CAPTURED' ? 'The amount is more than what is left to refund.' : `An order that is ${order.status} cannot be refunded.`;
+      return { ...orderFail(refunded.code, message, refunded.code === 'REFUND_EXCEEDS_CAPTURED' ? ['amount'] : undefined), effects: [] };
     }
-    const next = amountMinor === refundable ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-    if (!canTransition(order.status, next)) {
-      return { ...orderFail('ORDER_NOT_REFUNDABLE', `An order that is ${order.status} cannot be refunded.`), effects: [] };
-    }
-    const refundId = randomUUID();
-    await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor, reason: reason ?? null });
-    const updated = await addRefunded(tx, order.id, amountMinor, next);
-    await enqueueEvents(tx, [
-      { topic: 'order.refunded', payload: { orderId: order.id, orderNumber: orderNumber(order.number), refundId, amountMinor, currencyCode: order.currency } },
-    ]);
-    return {
-      order: updated,
-      userErrors: [],
-      effects: [{ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor }, { kind: 'outbox' }],
-    };
+    return { order: refunded.order, userErrors: [], effects: refunded.effects };
   });
   await runAfterCommit(deps, outcome.effects);
   return { order: outcome.order, userErrors: outcome.userErrors };
+}
+
+/** What is left to refund of an order: on the card and on its gift cards. */
+export function refundableOf(order: Order): { cardMinor: number; giftCardMinor: number } {
+  return { cardMinor: order.capturedMinor - order.refundedMinor, giftCardMinor: order.giftCardMinor - order.giftCardRefundedMinor };
+}
+
+/**
+ * Refunds `amountMinor` of an order inside the caller's transaction (the order row locked): split between
+ * the card and the gift cards in proportion to what is left on each, the gift-card part credited at once,
+ * the card part left as an effect to run after the commit. The status becomes REFUNDED once nothing is left.
+ */
+export async function refundInTransaction(
+  tx: SqlExecutor,
+  order: Order,
+  amountMinor: number,
+  reason: string | null,
+): Promise<{ ok: true; order: Order; refundId: string; effects: AfterCommit[] } | { ok: false; code: 'REFUND_EXCEEDS_CAPTURED' | 'ORDER_NOT_REFUNDABLE' }> {
+  const left = refundableOf(order);
+  const refundable = left.cardMinor + left.giftCardMinor;
+  if (amountMinor > refundable) return { ok: false, code: 'REFUND_EXCEEDS_CAPTURED' };
+  const next = amountMinor === refundable ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+  if (!canTransition(order.status, next)) return { ok: false, code: 'ORDER_NOT_REFUNDABLE' };
+  const [cardShare = 0, giftShare = 0] = prorate(amountMinor, [left.cardMinor, left.giftCardMinor]);
+  const refundId = randomUUID();
+  await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor, reason });
+  if (giftShare > 0) {
+    await creditGiftCards(tx, order.id, giftShare, `refund:${refundId}`);
+    await setRefundCardPart(tx, refundId, cardShare);
+  }
+  const updated = await addRefunded(tx, order.id, cardShare, next);
+  const effects: AfterCommit[] = [{ kind: 'outbox' }];
+  if (cardShare > 0 && order.paymentIntentId) effects.unshift({ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor: cardShare });
+  else await finishRefund(tx, refundId, 'SUCCEEDED', null);
+  await enqueueEvents(tx, [
+    { topic: 'order.refunded', payload: { orderId: order.id, orderNumber: orderNumber(order.number), refundId, amountMinor, currencyCode: order.currency } },
+  ]);
+  return { ok: true, order: updated, refundId, effects };
 }
 
 /**
@@ -435,6 +500,12 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
     const order = await claimLease(deps.db, stale.id, deps.settings.leaseSeconds);
     if (!order) continue;
     try {
+      // Paid by gift cards alone (debited with the order): only the stock and the PAID step are left.
+      if (amountToCharge(order) === 0) {
+        await processPayment(deps, order);
+        settled++;
+        continue;
+      }
       const result = order.paymentIntentId
         ? await deps.payments.retrieve(order.paymentIntentId)
         : await deps.payments.findByOrder(order.id, order.createdAt);
@@ -450,6 +521,7 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
             cancelReason: 'payment not completed',
           });
           if (!cancelled) return [];
+          await giveBackGiftCards(tx, order.id);
           // The abandoned payment is cancelled at the provider too: authenticating it later takes nothing.
           const voided: AfterCommit[] = intentId ? [{ kind: 'void', orderId: order.id, paymentIntentId: intentId }] : [];
           return [...voided, { kind: 'release_reservation', reservationId: order.id }];
@@ -466,8 +538,8 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
     }
   }
   const { rows } = await deps.db.query<{ id: string; payment_intent_id: string; amount_minor: string }>(
-    `SELECT r.id, o.payment_intent_id, r.amount_minor FROM refunds r JOIN orders o ON o.id = r.order_id
-      WHERE r.status = 'PENDING' AND r.created_at < now() - interval '1 minute' AND o.payment_intent_id IS NOT NULL LIMIT 50`,
+    `SELECT r.id, o.payment_intent_id, coalesce(r.card_minor, r.amount_minor) AS amount_minor FROM refunds r JOIN orders o ON o.id = r.order_id
+      WHERE r.status = 'PENDING' AND coalesce(r.card_minor, r.amount_minor) > 0 AND r.created_at < now() - interval '1 minute' AND o.payment_intent_id IS NOT NULL LIMIT 50`,
   );
   await runAfterCommit(
     deps,

@@ -19,6 +19,7 @@ import {
 } from '../data/orders';
 import { captureKeyFor, voidKeyFor, type PaymentResult } from '../payments/gateway';
 import type { Deps } from './deps';
+import { giveBackGiftCards } from './gift-cards';
 import type { Order } from './types';
 
 export type AfterCommit =
@@ -47,6 +48,37 @@ export function orderPaidPayload(order: Order): Record<string, unknown> {
 
 function orderCancelledPayload(order: Order, refundedMinor: number): Record<string, unknown> {
   return { orderId: order.id, orderNumber: orderNumber(order.number), reservationId: order.id, refundedMinor, currencyCode: order.currency };
+}
+
+/** What the payment method is charged: the total less what gift cards paid. */
+export function amountToCharge(order: Pick<Order, 'totalMinor' | 'giftCardMinor'>): number {
+  return order.totalMinor - order.giftCardMinor;
+}
+
+/**
+ * Settles an order that gift cards paid in full (their debit committed with the order), under its lease:
+ * the stock committed, then PAID with order.paid; when the stock is gone (and the shop takes no backorders),
+ * cancelled and the gift cards given back.
+ */
+export async function settlePaidByGiftCards(deps: Deps, order: Order): Promise<void> {
+  const stock = await deps.cart.commit(order.id);
+  if (!stock.ok && !deps.settings.allowBackorders) {
+    return applyAndRun(deps, async (tx) => {
+      const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', { failureCode: 'INSUFFICIENT_STOCK', cancelReason: 'out of stock' });
+      if (!cancelled) return [];
+      await giveBackGiftCards(tx, order.id);
+      return [{ kind: 'release_reservation', reservationId: order.id }];
+    });
+  }
+  return applyAndRun(deps, async (tx) => {
+    const paid = await transition(tx, order.id, ['PENDING_PAYMENT'], 'PAID', {
+      capturedMinor: 0,
+      ...(stock.ok ? {} : { backordered: true, attentionReason: 'BACKORDERED' as const }),
+    });
+    if (!paid) return [];
+    await enqueueEvents(tx, [{ topic: 'order.paid', payload: orderPaidPayload(paid) }]);
+    return [{ kind: 'outbox' }, { kind: 'commit_reservation', reservationId: paid.id }];
+  });
 }
 
 /** What became of the order's stock before its payment was taken. */
@@ -95,6 +127,7 @@ export async function applyPaymentResult(
         cancelReason: 'payment failed',
         ...(result.kind === 'declined' && result.paymentIntentId ? { paymentIntentId: result.paymentIntentId } : {}),
       });
+      if (cancelled) await giveBackGiftCards(tx, order.id);
       if (cancelled && stock !== 'unchecked') {
         // The capture failed after the stock was sold to this order: order.cancelled puts it back.
         await enqueueEvents(tx, [{ topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, 0) }]);
@@ -136,6 +169,7 @@ async function applyStockGone(
     capturedMinor: payment.capturedMinor,
   }))!;
   const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
+  await giveBackGiftCards(tx, order.id);
   if (captured) {
     const refundId = randomUUID();
     await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: payment.capturedMinor, reason: 'out of stock' });

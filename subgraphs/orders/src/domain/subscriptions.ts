@@ -36,6 +36,7 @@ import type { Deps } from './deps';
 import { processPayment } from './orders';
 import { settle } from './payment-settlement';
 import { priceCheckout, type Totals } from './pricing';
+import { subdivisionTaxed, taxRuleForAddress } from './tax-rates';
 import type { Address, Line, Order, Rate } from './types';
 import { validateAddress, validateEmail, type AddressInput } from './validation';
 
@@ -121,7 +122,7 @@ export async function quote(
   // Rates come sorted by price; the cheapest in the variant's currency ships every renewal.
   const rate = offered.rates.find((r) => r.currencyCode === variant.currencyCode);
   if (!rate) return { ok: false, code: 'SHIPPING_UNAVAILABLE', message: 'We cannot ship this item to this address.' };
-  return { ok: true, quote: { lines, rate, totals: priceCheckout(lines, rate, item.address), currency: variant.currencyCode } };
+  return { ok: true, quote: { lines, rate, totals: priceCheckout(lines, rate, await taxRuleForAddress(deps.db, item.address)), currency: variant.currencyCode } };
 }
 
 /** The shopper's customer at the payment provider, made on first use. */
@@ -156,7 +157,8 @@ export async function createSubscription(ctx: Context, input: SubscriptionCreate
   const previous = input.shippingAddress && input.email ? null : await latestOrderContact(deps.db, shopper.customerId);
   let address: Address;
   if (input.shippingAddress) {
-    const errors = validateAddress({ ...input.shippingAddress, countryCode: input.shippingAddress.countryCode.trim().toUpperCase() }, ['input', 'shippingAddress']);
+    const countryCode = input.shippingAddress.countryCode.trim().toUpperCase();
+    const errors = validateAddress({ ...input.shippingAddress, countryCode }, ['input', 'shippingAddress'], await subdivisionTaxed(deps.db, countryCode));
     if (errors.length) return { subscription: null, order: null, userErrors: errors };
     address = toAddress(input.shippingAddress);
   } else if (previous) {

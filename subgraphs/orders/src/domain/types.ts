@@ -98,6 +98,10 @@ export interface Order {
   paymentIntentId: string | null;
   capturedMinor: number;
   refundedMinor: number;
+  /** What gift cards paid (debited with the order's row); the card is charged the rest. */
+  giftCardMinor: number;
+  /** What of that went back to the gift cards. */
+  giftCardRefundedMinor: number;
   nextAction: NextAction | null;
   failureCode: string | null;
   cancelReason: string | null;

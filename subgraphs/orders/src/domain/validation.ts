@@ -42,7 +42,11 @@ const LIMITS: [keyof AddressInput, number, boolean][] = [
   ['phone', 40, false],
 ];
 
-export function validateAddress(address: AddressInput, field: string[]): UserError[] {
+/**
+ * Shape, lengths and country; then, for a country taxed per subdivision (US and Canada, and any country
+ * `taxedBySubdivision` names because the tax table has rates per subdivision for it), a valid ISO 3166-2 province.
+ */
+export function validateAddress(address: AddressInput, field: string[], taxedBySubdivision?: ReadonlySet<string>): UserError[] {
   const errors: UserError[] = [];
   for (const [key, max, required] of LIMITS) {
     // eslint-disable-next-line security/detect-object-injection -- key comes from the constant LIMITS list
@@ -55,6 +59,6 @@ export function validateAddress(address: AddressInput, field: string[]): UserErr
     errors.push(userError('INVALID_ADDRESS', 'countryCode must be an ISO 3166-1 alpha-2 code, such as US.', [...field, 'countryCode']));
   }
   // Tax depends on the state or province: an unknown one is refused, never taxed at the country's rate.
-  if (!errors.length) errors.push(...checkSubdivision(address, field));
+  if (!errors.length) errors.push(...checkSubdivision(address, field, taxedBySubdivision));
   return errors;
 }

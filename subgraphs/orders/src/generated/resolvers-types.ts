@@ -2,6 +2,10 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel } from '../domain/models';
 import { SubscriptionPayload } from '../domain/subscriptions';
 import { SavedPaymentMethod } from '../payments/gateway';
+import { TaxRateRecord } from '../data/tax-rates';
+import { GiftCardRecord } from '../data/gift-cards';
+import { AppliedGiftCardModel, GiftCardCreateResult } from '../domain/gift-cards';
+import { TaxRateResult } from '../domain/tax-rates';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,6 +30,19 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** A gift card applied to a checkout and what it pays of it. */
+export type AppliedGiftCard = {
+  __typename?: 'AppliedGiftCard';
+  /** What the card would pay of this checkout if it were completed now (cards pay in the order applied). */
+  amountUsed: Money;
+  /** What is left on the card now. */
+  balance: Money;
+  /** The gift card's id (for checkoutGiftCardRemove). */
+  id: Scalars['ID']['output'];
+  /** The last four characters of the code. */
+  lastCharacters: Scalars['String']['output'];
+};
+
 /** A shipping carrier. */
 export type Carrier =
   | 'DHL'
@@ -35,6 +52,8 @@ export type Carrier =
 /** A checkout: a priced snapshot of a cart with the shopper's address, on its way to become an order. */
 export type Checkout = {
   __typename?: 'Checkout';
+  /** The gift cards applied, in the order they pay. */
+  appliedGiftCards: Array<AppliedGiftCard>;
   /** The rates the shipping subgraph offered for this destination and these items, cheapest first. */
   availableShippingRates: Array<ShippingRate>;
   /** Where the order confirmation goes. */
@@ -43,13 +62,15 @@ export type Checkout = {
   id: Scalars['ID']['output'];
   /** What is being bought. */
   lines: Array<CheckoutLine>;
+  /** What the payment method would be charged now: the total less what the applied gift cards pay. */
+  paymentDue: Money;
   /** Where the order ships to (a snapshot; its id is the snapshot's). */
   shippingAddress: MailingAddress;
   /** The selected shipping rate, or null until one is selected. */
   shippingLine?: Maybe<ShippingRate>;
   /** The sum of the lines. */
   subtotal: Money;
-  /** Tax on the lines (and on shipping where the destination taxes it), rounded half-up per line. */
+  /** Tax on the lines (and on shipping where the destination taxes it), rounded half-up per line. Prices are tax-exclusive: tax is added on top, at the rate of the destination's subdivision (else its country) when the checkout was made. */
   tax: Money;
   /** Subtotal plus shipping plus tax. */
   total: Money;
@@ -131,6 +152,8 @@ export type CurrencyCode =
 /** A shopper, owned by the users subgraph; this subgraph adds their orders. */
 export type Customer = {
   __typename?: 'Customer';
+  /** Gift cards issued to the customer, newest first (at most 100). Readable by the customer and by admins. */
+  giftCards: Array<GiftCard>;
   /** The customer's id. */
   id: Scalars['ID']['output'];
   /** The orders the customer placed, newest first (checkout attempts whose payment never succeeded are not listed). Readable by the customer and by admins. */
@@ -153,6 +176,46 @@ export type CustomerOrdersArgs = {
 export type CustomerSubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A gift card. Its code is shown once, when it is created; only its last characters are kept readable. */
+export type GiftCard = {
+  __typename?: 'GiftCard';
+  /** What is left on the card, in the card's currency; never below zero. */
+  balance: Money;
+  /** The customer the card was issued to, if any. */
+  customer?: Maybe<Customer>;
+  /** The last day the card can be used (YYYY-MM-DD, UTC), or null when it never expires. */
+  expiresOn?: Maybe<Scalars['String']['output']>;
+  /** The gift card's id. */
+  id: Scalars['ID']['output'];
+  /** What the card was issued with. */
+  initialValue: Money;
+  /** The last four characters of the code. */
+  lastCharacters: Scalars['String']['output'];
+};
+
+/** What giftCardCreate sets. Amounts are in the card's currency. */
+export type GiftCardCreateInput = {
+  /** A code of 16 to 64 letters and digits (spaces and dashes ignored); when omitted one of 16 characters is generated from a secure random source. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the card is issued to. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The last day the card can be used (YYYY-MM-DD, UTC). */
+  expiresOn?: InputMaybe<Scalars['String']['input']>;
+  /** The card's value and currency. */
+  initialValue: MoneyInput;
+};
+
+/** The result of giftCardCreate. */
+export type GiftCardCreatePayload = {
+  __typename?: 'GiftCardCreatePayload';
+  /** The card's code, shown this once: only its hash is stored. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** The card as stored. */
+  giftCard?: Maybe<GiftCard>;
+  /** What went wrong, if anything. */
+  userErrors: Array<UserError>;
 };
 
 /** A postal address. */
@@ -211,14 +274,28 @@ export type Money = {
   currencyCode: CurrencyCode;
 };
 
+/** An amount of money given as input. */
+export type MoneyInput = {
+  /** The decimal amount, such as "50.00". */
+  amount: Scalars['Decimal']['input'];
+  /** The currency. */
+  currencyCode: CurrencyCode;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Places the order: reserves stock, authorises the payment, commits the stock, then captures the payment once and marks the order PAID (if the stock is gone by then the authorisation is voided: INSUFFICIENT_STOCK, nothing charged). Retrying with the same key returns the same result and never charges twice. */
+  /** Places the order: takes the applied gift cards first (debited once, with the order), reserves stock, authorises the payment, commits the stock, then captures the payment once and marks the order PAID (if the stock is gone by then the authorisation is voided: INSUFFICIENT_STOCK, nothing charged). Retrying with the same key returns the same result and never charges twice. */
   checkoutComplete: CheckoutCompletePayload;
   /** Snapshots a cart into a checkout priced on the server, with shipping rates and tax. */
   checkoutCreate: CheckoutPayload;
+  /** Applies a gift card to a checkout by its code; checkoutComplete debits it before charging the payment method. Codes: GIFT_CARD_NOT_FOUND, GIFT_CARD_EXPIRED, GIFT_CARD_DEPLETED, GIFT_CARD_CURRENCY_MISMATCH. */
+  checkoutGiftCardApply: CheckoutPayload;
+  /** Removes an applied gift card from a checkout. */
+  checkoutGiftCardRemove: CheckoutPayload;
   /** Selects one of the checkout's offered shipping rates; totals are recomputed on the server. */
   checkoutShippingRateSelect: CheckoutPayload;
+  /** Admin only: issues a gift card. The code is in the answer this once and stored only hashed. */
+  giftCardCreate: GiftCardCreatePayload;
   /** Cancels an order before it is fulfilled: releases its stock and refunds what was captured. */
   orderCancel: OrderPayload;
   /** Admin only: refunds part or all of what was captured, never more. */
@@ -229,13 +306,15 @@ export type Mutation = {
   subscriptionCancel: ProductSubscriptionPayload;
   /** Starts a product subscription for the signed-in shopper: saves the payment method on their customer at the payment provider and places the first period's order. */
   subscriptionCreate: ProductSubscriptionPayload;
+  /** Admin only: sets the tax rate of a country or subdivision (inserted, or replaced when one exists). Checkouts made from now on are taxed by it; existing checkouts keep the rate they were priced with. */
+  taxRateUpsert: TaxRatePayload;
 };
 
 
 export type MutationCheckoutCompleteArgs = {
   checkoutId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
-  payment: PaymentInput;
+  payment?: InputMaybe<PaymentInput>;
 };
 
 
@@ -244,9 +323,26 @@ export type MutationCheckoutCreateArgs = {
 };
 
 
+export type MutationCheckoutGiftCardApplyArgs = {
+  checkoutId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationCheckoutGiftCardRemoveArgs = {
+  checkoutId: Scalars['ID']['input'];
+  giftCardId: Scalars['ID']['input'];
+};
+
+
 export type MutationCheckoutShippingRateSelectArgs = {
   checkoutId: Scalars['ID']['input'];
   rateHandle: Scalars['String']['input'];
+};
+
+
+export type MutationGiftCardCreateArgs = {
+  input: GiftCardCreateInput;
 };
 
 
@@ -277,6 +373,11 @@ export type MutationSubscriptionCreateArgs = {
   input: ProductSubscriptionCreateInput;
 };
 
+
+export type MutationTaxRateUpsertArgs = {
+  input: TaxRateInput;
+};
+
 /** What the shopper must do before a payment completes, such as 3-D Secure authentication. */
 export type NextAction = {
   __typename?: 'NextAction';
@@ -303,6 +404,8 @@ export type Order = {
   customer?: Maybe<Customer>;
   /** The contact email. */
   email: Scalars['String']['output'];
+  /** What gift cards paid of the total (the payment method was charged the rest). */
+  giftCardTotal: Money;
   /** The order's id. */
   id: Scalars['ID']['output'];
   /** What was bought. */
@@ -551,14 +654,23 @@ export type Query = {
   __typename?: 'Query';
   /** A checkout, to its owner (anyone holding the id of a guest's checkout); FORBIDDEN alike whether it exists or not. */
   checkout?: Maybe<Checkout>;
+  /** Admin only: a gift card by id, or null. */
+  giftCard?: Maybe<GiftCard>;
   /** An order, to its owner or an admin; FORBIDDEN alike whether it exists or not. */
   order?: Maybe<Order>;
   /** Orders a person should look at (see OrderAttentionReason), newest first. Admins and partners holding orders:read. */
   ordersNeedingAttention: OrderConnection;
+  /** Admin only: every tax rate, by country then subdivision. Destinations with no rate pay no tax. */
+  taxRates: Array<TaxRate>;
 };
 
 
 export type QueryCheckoutArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGiftCardArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -613,6 +725,44 @@ export type SubscriptionInterval =
   | 'WEEK'
   /** Every year. */
   | 'YEAR';
+
+/** A tax rate for a country or one of its subdivisions. Prices are tax-exclusive: the rate is added on top of lines (and of shipping where shippingTaxable). */
+export type TaxRate = {
+  __typename?: 'TaxRate';
+  /** The ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['output'];
+  /** The tax's name on receipts, such as VAT or Sales tax. */
+  name: Scalars['String']['output'];
+  /** The ISO 3166-2 subdivision code within the country (such as CA for California), or null for the country-wide rate; a subdivision's rate overrides its country's. */
+  province?: Maybe<Scalars['String']['output']>;
+  /** The rate as a decimal fraction, such as "0.0725" for 7.25 %. */
+  rate: Scalars['Decimal']['output'];
+  /** Whether shipping is taxed at this rate too. */
+  shippingTaxable: Scalars['Boolean']['output'];
+};
+
+/** What taxRateUpsert sets. */
+export type TaxRateInput = {
+  /** The ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['input'];
+  /** The tax's name on receipts, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** An ISO 3166-2 subdivision code of the country, or null (or empty) for the country-wide rate. */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** The rate as a decimal fraction from 0 to 1 with at most 6 decimals, such as "0.0725". */
+  rate: Scalars['Decimal']['input'];
+  /** Whether shipping is taxed too; when omitted a stored rate keeps its setting and a new one does not tax shipping. */
+  shippingTaxable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of taxRateUpsert. */
+export type TaxRatePayload = {
+  __typename?: 'TaxRatePayload';
+  /** The rate as stored. */
+  taxRate?: Maybe<TaxRate>;
+  /** What went wrong, if anything. */
+  userErrors: Array<UserError>;
+};
 
 /** An expected failure of a mutation: bad input, out of stock, a declined card. */
 export type UserError = {
@@ -724,10 +874,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AppliedGiftCard: ResolverTypeWrapper<AppliedGiftCardModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Carrier: Carrier;
   Checkout: ResolverTypeWrapper<CheckoutModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversTypes['Checkout']>, order?: Maybe<ResolversTypes['Order']> }>;
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: ResolverTypeWrapper<PricedLine>;
@@ -737,9 +888,13 @@ export type ResolversTypes = ResolversObject<{
   Customer: ResolverTypeWrapper<CustomerRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  GiftCard: ResolverTypeWrapper<GiftCardRecord>;
+  GiftCardCreateInput: GiftCardCreateInput;
+  GiftCardCreatePayload: ResolverTypeWrapper<GiftCardCreateResult>;
   MailingAddress: ResolverTypeWrapper<MailingAddress>;
   MailingAddressInput: MailingAddressInput;
   Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NextAction: ResolverTypeWrapper<NextAction>;
   Order: ResolverTypeWrapper<OrderModel>;
@@ -765,14 +920,18 @@ export type ResolversTypes = ResolversObject<{
   Refund: ResolverTypeWrapper<PricedRefund>;
   ShippingRate: ResolverTypeWrapper<RateModel>;
   SubscriptionInterval: SubscriptionInterval;
+  TaxRate: ResolverTypeWrapper<TaxRateRecord>;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: ResolverTypeWrapper<TaxRateResult>;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Checkout: CheckoutModel;
-  String: Scalars['String']['output'];
+  AppliedGiftCard: AppliedGiftCardModel;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Checkout: CheckoutModel;
   CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversParentTypes['Checkout']>, order?: Maybe<ResolversParentTypes['Order']> };
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: PricedLine;
@@ -781,9 +940,13 @@ export type ResolversParentTypes = ResolversObject<{
   Customer: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  GiftCard: GiftCardRecord;
+  GiftCardCreateInput: GiftCardCreateInput;
+  GiftCardCreatePayload: GiftCardCreateResult;
   MailingAddress: MailingAddress;
   MailingAddressInput: MailingAddressInput;
   Money: Money;
+  MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   NextAction: NextAction;
   Order: OrderModel;
@@ -805,14 +968,26 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Refund: PricedRefund;
   ShippingRate: RateModel;
+  TaxRate: TaxRateRecord;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: TaxRateResult;
   UserError: UserError;
 }>;
 
+export type AppliedGiftCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedGiftCard'] = ResolversParentTypes['AppliedGiftCard']> = ResolversObject<{
+  amountUsed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastCharacters?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CheckoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
+  appliedGiftCards?: Resolver<Array<ResolversTypes['AppliedGiftCard']>, ParentType, ContextType>;
   availableShippingRates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CheckoutLine']>, ParentType, ContextType>;
+  paymentDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   shippingAddress?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
   shippingLine?: Resolver<Maybe<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -845,6 +1020,7 @@ export type CheckoutPayloadResolvers<ContextType = Context, ParentType extends R
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  giftCards?: Resolver<Array<ResolversTypes['GiftCard']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<CustomerOrdersArgs>>;
   paymentMethods?: Resolver<Array<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
@@ -858,6 +1034,21 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type GiftCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftCard'] = ResolversParentTypes['GiftCard']> = ResolversObject<{
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initialValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lastCharacters?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GiftCardCreatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftCardCreatePayload'] = ResolversParentTypes['GiftCardCreatePayload']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  giftCard?: Resolver<Maybe<ResolversTypes['GiftCard']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type MailingAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
   address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -878,14 +1069,18 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'checkoutId' | 'idempotencyKey' | 'payment'>>;
+  checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'checkoutId' | 'idempotencyKey'>>;
   checkoutCreate?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutCreateArgs, 'input'>>;
+  checkoutGiftCardApply?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutGiftCardApplyArgs, 'checkoutId' | 'code'>>;
+  checkoutGiftCardRemove?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutGiftCardRemoveArgs, 'checkoutId' | 'giftCardId'>>;
   checkoutShippingRateSelect?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutShippingRateSelectArgs, 'checkoutId' | 'rateHandle'>>;
+  giftCardCreate?: Resolver<ResolversTypes['GiftCardCreatePayload'], ParentType, ContextType, RequireFields<MutationGiftCardCreateArgs, 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId'>>;
   orderRefund?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'amount' | 'orderId'>>;
   paymentMethodDetach?: Resolver<ResolversTypes['PaymentMethodDetachPayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodDetachArgs, 'id'>>;
   subscriptionCancel?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCancelArgs, 'id'>>;
   subscriptionCreate?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCreateArgs, 'input'>>;
+  taxRateUpsert?: Resolver<ResolversTypes['TaxRatePayload'], ParentType, ContextType, RequireFields<MutationTaxRateUpsertArgs, 'input'>>;
 }>;
 
 export type NextActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NextAction'] = ResolversParentTypes['NextAction']> = ResolversObject<{
@@ -902,6 +1097,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  giftCardTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1001,8 +1197,10 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
+  giftCard?: Resolver<Maybe<ResolversTypes['GiftCard']>, ParentType, ContextType, RequireFields<QueryGiftCardArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   ordersNeedingAttention?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersNeedingAttentionArgs>>;
+  taxRates?: Resolver<Array<ResolversTypes['TaxRate']>, ParentType, ContextType>;
 }>;
 
 export type RefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
@@ -1021,6 +1219,19 @@ export type ShippingRateResolvers<ContextType = Context, ParentType extends Reso
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TaxRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxRate'] = ResolversParentTypes['TaxRate']> = ResolversObject<{
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  shippingTaxable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TaxRatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxRatePayload'] = ResolversParentTypes['TaxRatePayload']> = ResolversObject<{
+  taxRate?: Resolver<Maybe<ResolversTypes['TaxRate']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1028,6 +1239,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AppliedGiftCard?: AppliedGiftCardResolvers<ContextType>;
   Checkout?: CheckoutResolvers<ContextType>;
   CheckoutCompletePayload?: CheckoutCompletePayloadResolvers<ContextType>;
   CheckoutLine?: CheckoutLineResolvers<ContextType>;
@@ -1035,6 +1247,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  GiftCard?: GiftCardResolvers<ContextType>;
+  GiftCardCreatePayload?: GiftCardCreatePayloadResolvers<ContextType>;
   MailingAddress?: MailingAddressResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1055,6 +1269,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   ShippingRate?: ShippingRateResolvers<ContextType>;
+  TaxRate?: TaxRateResolvers<ContextType>;
+  TaxRatePayload?: TaxRatePayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,5 @@
 import type { CheckoutLineResolvers, CheckoutResolvers, ShippingRateResolvers } from '../generated/resolvers-types';
+import { appliedGiftCards } from '../domain/gift-cards';
 import { lineTotal } from '../domain/pricing';
 import { money } from './money';
 
@@ -6,6 +7,11 @@ export const Checkout: CheckoutResolvers = {
   subtotal: (c) => money(c.subtotalMinor, c.currency),
   tax: (c) => money(c.taxMinor, c.currency),
   total: (c) => money(c.totalMinor, c.currency),
+  appliedGiftCards: (c, _args, ctx) => appliedGiftCards(ctx.deps.db, c),
+  paymentDue: async (c, _args, ctx) => {
+    const used = (await appliedGiftCards(ctx.deps.db, c)).reduce((sum, a) => sum + a.amountUsedMinor, 0);
+    return money(c.totalMinor - used, c.currency);
+  },
   shippingLine: (c) => c.selectedRate,
   availableShippingRates: (c) => c.rates,
   lines: (c) => c.lines.map((l) => ({ ...l, currency: c.currency })),

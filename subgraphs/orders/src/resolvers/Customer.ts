@@ -1,5 +1,6 @@
 import type { CustomerResolvers } from '../generated/resolvers-types';
 import { customerOrders } from '../domain/orders';
+import { customerGiftCards } from '../domain/gift-cards';
 import { customerPaymentMethods, customerSubscriptions } from '../domain/subscriptions';
 
 export const Customer: CustomerResolvers = {
@@ -8,4 +9,5 @@ export const Customer: CustomerResolvers = {
   orders: (c, args, ctx) => customerOrders(ctx, c.id, args.first, args.after),
   subscriptions: (c, args, ctx) => customerSubscriptions(ctx, c.id, args.first, args.after),
   paymentMethods: (c, _args, ctx) => customerPaymentMethods(ctx, c.id),
+  giftCards: (c, _args, ctx) => customerGiftCards(ctx, c.id),
 };

@@ -1,16 +1,22 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
+import { saveTaxRate } from '../domain/tax-rates';
+import { applyGiftCard, createGiftCard, removeGiftCard } from '../domain/gift-cards';
 import { cancelSubscription, createSubscription, detachPaymentMethod } from '../domain/subscriptions';
 
 export const Mutation: MutationResolvers = {
   checkoutCreate: (_root, { input }, ctx) => createCheckout(ctx, input),
   checkoutShippingRateSelect: (_root, args, ctx) => selectShippingRate(ctx, args.checkoutId, args.rateHandle),
   checkoutComplete: (_root, args, ctx) =>
-    completeCheckout(ctx, args.checkoutId, args.payment.paymentMethodId, args.idempotencyKey),
+    completeCheckout(ctx, args.checkoutId, args.payment?.paymentMethodId ?? null, args.idempotencyKey),
   orderCancel: (_root, args, ctx) => cancelOrder(ctx, args.orderId, args.reason),
   orderRefund: (_root, args, ctx) => refundOrder(ctx, args.orderId, args.amount, args.reason),
   subscriptionCreate: (_root, { input }, ctx) => createSubscription(ctx, input),
   subscriptionCancel: (_root, args, ctx) => cancelSubscription(ctx, args.id),
+  giftCardCreate: (_root, { input }, ctx) => createGiftCard(ctx, input),
+  checkoutGiftCardApply: (_root, args, ctx) => applyGiftCard(ctx, args.checkoutId, args.code),
+  checkoutGiftCardRemove: (_root, args, ctx) => removeGiftCard(ctx, args.checkoutId, args.giftCardId),
+  taxRateUpsert: (_root, { input }, ctx) => saveTaxRate(ctx, input),
   paymentMethodDetach: (_root, args, ctx) => detachPaymentMethod(ctx, args.id),
 };

@@ -12,6 +12,7 @@ export const Order: OrderResolvers = {
   shippingTotal: (o) => money(o.shippingMinor, o.currency),
   taxTotal: (o) => money(o.taxMinor, o.currency),
   total: (o) => money(o.totalMinor, o.currency),
+  giftCardTotal: (o) => money(o.giftCardMinor, o.currency),
   customer: (o) => (o.customerId ? { id: o.customerId } : null),
   refunds: async (o, _args, ctx) => (await ctx.loaders.refunds.load(o.id)).map((r) => ({ ...r, currency: o.currency })),
   createdAt: (o) => o.createdAt.toISOString(),

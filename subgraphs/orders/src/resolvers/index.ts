@@ -5,6 +5,8 @@ import { Mutation } from './Mutation';
 import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
 import { Query } from './Query';
+import { TaxRate } from './TaxRate';
+import { AppliedGiftCard, GiftCard } from './GiftCard';
 
 export const resolvers: Resolvers = {
   Query,
@@ -17,4 +19,7 @@ export const resolvers: Resolvers = {
   OrderLine,
   Refund,
   ProductSubscription,
+  TaxRate,
+  GiftCard,
+  AppliedGiftCard,
 };

@@ -1,6 +1,7 @@
 // The story of a return: the owner asks, an admin approves (a prepaid label) or rejects, the items come back.
-// Restocking and refunds are not done here: the internal contracts give no cart restock endpoint and no
-// orders refund endpoint, so return.received is published for the services that own stock and money.
+// Restocking and refunds are not done here: return.received is published for the services that own money
+// (orders refunds the units once) and stock (the cart restocks them on return.refunded), and return.refunded
+// moves the return to REFUNDED.
 import { randomUUID } from 'node:crypto';
 import {
   ForbiddenError,
@@ -11,7 +12,8 @@ import {
   type Principal,
   type UserError,
 } from '@shop/common';
-import { enqueueEvents, isUniqueViolation, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
+import { consumeOnce, enqueueEvents, isUniqueViolation, type DomainEvent, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
+import { z } from 'zod';
 import { crmRepo } from '../data/crm';
 import { returnsRepo } from '../data/returns';
 import { orderOwner } from './owners';
@@ -256,4 +258,21 @@ export async function listReturns(
   const shopper = requireCustomer(principal);
   if (isAdmin(principal)) return returnsRepo.list(db, { orderId });
   return returnsRepo.list(db, { orderId, customerId: shopper.customerId });
+}
+
+const returnRefunded = z.object({ returnId: z.string(), orderId: z.string() });
+
+/** `return.refunded`: orders has refunded a received return; it becomes REFUNDED, once (consumeOnce). */
+export async function onReturnRefunded(db: SqlDatabase, event: DomainEvent): Promise<void> {
+  const parsed = returnRefunded.safeParse(event.payload);
+  if (!parsed.success) return; // A malformed event is dropped, not retried forever.
+  await consumeOnce(db, 'shipping.returns', event.id, async (tx) => {
+    const current = await returnsRepo.byId(tx, parsed.data.returnId, true);
+    if (!current || current.status !== 'RECEIVED') return;
+    await returnsRepo.setStatus(tx, current.id, 'REFUNDED');
+    await enqueueEvents(tx, [returnEvent('return.updated', current, 'REFUNDED')]);
+    if (current.customerId) {
+      await crmRepo.addTimeline(tx, { customerId: current.customerId, kind: 'RETURN_UPDATED', title: 'Return refunded', referenceId: current.id });
+    }
+  });
 }
