@@ -112,13 +112,11 @@ function forward(req: IncomingMessage, res: ServerResponse, gateway: URL): void 
       res.destroy();
       return;
     }
-    res
-      .writeHead(502, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          errors: [{ message: 'The shop is not answering; try again.', extensions: { code: 'BAD_GATEWAY' } }],
-        }),
-      );
+    res.writeHead(502, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        errors: [{ message: 'The shop is not answering; try again.', extensions: { code: 'BAD_GATEWAY' } }],
+      }),
+    );
   });
   req.pipe(upstream);
 }

@@ -385,9 +385,13 @@ describeWithChromium('The storefront in a browser', () => {
   it('When a shopper turns on two-step sign-in and saves an address, then the next sign-in asks for a code and takes it', async () => {
     const email = `two.step.${Date.now()}@example.com`;
     const password = 'correct horse battery staple';
-    const { body } = await gql(gatewayUrl, 'mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { userErrors { code } } }', {
-      input: { email, password, firstName: 'Grace', lastName: 'Hopper' },
-    });
+    const { body } = await gql(
+      gatewayUrl,
+      'mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { userErrors { code } } }',
+      {
+        input: { email, password, firstName: 'Grace', lastName: 'Hopper' },
+      },
+    );
     expect(body.errors).toBeUndefined();
     const { context, page } = await newShopper(VIEWPORTS.phone);
     const signIn = async () => {
@@ -401,7 +405,10 @@ describeWithChromium('The storefront in a browser', () => {
 
     await page.getByRole('button', { name: 'Add an address' }).click();
     await page.getByRole('button', { name: 'Save address' }).click();
-    await page.locator('.field-invalid', { has: page.getByLabel('City') }).locator('.field-error').waitFor();
+    await page
+      .locator('.field-invalid', { has: page.getByLabel('City') })
+      .locator('.field-error')
+      .waitFor();
     await fillAddress(page, null);
     await page.getByRole('button', { name: 'Save address' }).click();
     await page.getByText('1 Main Street, Springfield 94105, US').waitFor();

@@ -291,7 +291,7 @@ export type CustomerMfaConfirmMutationVariables = Exact<{
 }>;
 
 
-export type CustomerMfaConfirmMutation = { customerMfaConfirm: { recoveryCodes: Array<string> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CustomerMfaConfirmMutation = { customerMfaConfirm: { recoveryCodes: Array<string> | null, accessToken: string | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type ReturnRequestMutationVariables = Exact<{
   input: ReturnRequestInput;
@@ -452,7 +452,7 @@ export const CustomerSessionRevokeDocument = {"__meta__":{"hash":"dc9b3eae9e7739
 export const CustomerAddressCreateDocument = {"__meta__":{"hash":"1613e4e74b6ec2361ccfbfe6ec2f3807530a6a3fd7f4257de7f4c34015e94998"}} as unknown as DocumentNode<CustomerAddressCreateMutation, CustomerAddressCreateMutationVariables>;
 export const CustomerAddressDeleteDocument = {"__meta__":{"hash":"45eda9c399f6059e8db4a70a1a938ff7991b49d484a5da4de8452ebe3ec9ee18"}} as unknown as DocumentNode<CustomerAddressDeleteMutation, CustomerAddressDeleteMutationVariables>;
 export const CustomerMfaEnrollDocument = {"__meta__":{"hash":"6e72a29273b5c14489ad400a30386fc799a2518444867094f38a5cd25b44bf9a"}} as unknown as DocumentNode<CustomerMfaEnrollMutation, CustomerMfaEnrollMutationVariables>;
-export const CustomerMfaConfirmDocument = {"__meta__":{"hash":"cbee0df195c624bfeb3871268a56a77222e1f2b6050e97d571125f2198480bc8"}} as unknown as DocumentNode<CustomerMfaConfirmMutation, CustomerMfaConfirmMutationVariables>;
+export const CustomerMfaConfirmDocument = {"__meta__":{"hash":"6564fc8e4308560536fcab9219ea2b273aaf8abbd9a661021a712cce86ffc2c3"}} as unknown as DocumentNode<CustomerMfaConfirmMutation, CustomerMfaConfirmMutationVariables>;
 export const ReturnRequestDocument = {"__meta__":{"hash":"115b680bb956db9a3180e9d6c3bf0d09bb8e479673602b987fdddeaee79716e5"}} as unknown as DocumentNode<ReturnRequestMutation, ReturnRequestMutationVariables>;
 export const CartDocument = {"__meta__":{"hash":"2793210082962d9ae5b97187a3798e457e25977c6ee07e4a19bbb40042ca678a"}} as unknown as DocumentNode<CartQuery, CartQueryVariables>;
 export const CartCreateDocument = {"__meta__":{"hash":"d6023850b5d1ac940aff1d2dbe252105eec63a31aad809f2f1b268b16b6e088c"}} as unknown as DocumentNode<CartCreateMutation, CartCreateMutationVariables>;

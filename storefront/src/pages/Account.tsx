@@ -386,6 +386,8 @@ function TwoStep({ enabled, onChange }: { enabled: boolean; onChange: () => void
       const { customerMfaConfirm } = await request(CustomerMfaConfirmDocument, { code });
       setErrors(customerMfaConfirm.userErrors);
       if (customerMfaConfirm.userErrors.length === 0) {
+        // Turning it on ends every session, this one too: the answer carries this browser's new one.
+        if (customerMfaConfirm.accessToken) session.set({ token: customerMfaConfirm.accessToken });
         setCodes(customerMfaConfirm.recoveryCodes ?? []);
         setSecret(null);
         onChange();

@@ -59,11 +59,13 @@ export function SearchPage({ category }: { category?: string }) {
     { query: q, first: 24, after, filters, sortKey: sort },
     skip,
   );
-  const cats = useQuery(CategoriesDocument, {}, !category);
+  const cats = useQuery(CategoriesDocument, {});
+  const categoryName = (handle: string) =>
+    cats.data?.categories.find((c) => c.handle === handle)?.name ?? handle;
   const title = category
     ? category === 'all'
       ? 'All products'
-      : (cats.data?.categories.find((c) => c.handle === category)?.name ?? category)
+      : categoryName(category)
     : q
       ? `Results for “${q}”`
       : 'Search';
@@ -122,7 +124,8 @@ export function SearchPage({ category }: { category?: string }) {
                               checked={chosen === v.value}
                               onChange={() => set({ [param]: v.value })}
                             />
-                            {v.value} <span className="count">({v.count})</span>
+                            {facet.name === 'category' ? categoryName(v.value) : v.value}{' '}
+                            <span className="count">({v.count})</span>
                           </label>
                         </li>
                       ))}
