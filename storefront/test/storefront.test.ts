@@ -4,6 +4,8 @@
 // (axe-core), a JavaScript budget, and screenshots of every page at phone and desktop widths.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSchema, parse, validate } from 'graphql';
@@ -58,6 +60,79 @@ describe('The storefront build', () => {
       expect(createHash('sha256').update(op.body).digest('hex')).toBe(op.id);
       expect(validate(schema, parse(op.body)).map((e) => `${op.name}: ${e.message}`)).toEqual([]);
     }
+  });
+});
+
+describe("The storefront's server", () => {
+  let storefront: StorefrontServer;
+  let gateway: ReturnType<typeof createServer>;
+  const seen: { method?: string; url?: string; authorization?: string; body: string }[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    gateway = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({
+          method: req.method,
+          url: req.url,
+          authorization: req.headers.authorization,
+          body: Buffer.concat(chunks).toString(),
+        });
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes' })
+          .end('{"data":{"ok":true}}');
+      });
+    });
+    await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
+    storefront = await startStorefront({
+      port: 0,
+      gatewayUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await storefront?.close();
+    await new Promise((ok) => gateway?.close(ok));
+  });
+
+  it('When a page of the app is asked for, then it gets the app with its security headers; a path out of dist/ gets the app too', async () => {
+    const page = await fetch(`${storefront.url}/products/some-handle?Size=12`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    const escape = await fetch(`${storefront.url}/..%2f..%2fpackage.json`);
+    expect(await escape.text()).toBe(html);
+    expect((await fetch(`${storefront.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${storefront.url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('When the app calls /graphql or the sandbox, then the call reaches the gateway as sent and its answer comes back', async () => {
+    const res = await fetch(`${storefront.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t0ken' },
+      body: '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"ab"}}}',
+    });
+    expect(await res.json()).toEqual({ data: { ok: true } });
+    expect(res.headers.get('x-upstream')).toBe('yes');
+    await fetch(`${storefront.url}/sandbox/payments/pi_1/authenticate?token=abc`, { method: 'POST' });
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: '/graphql',
+        authorization: 'Bearer t0ken',
+        body: '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"ab"}}}',
+      },
+      {
+        method: 'POST',
+        url: '/sandbox/payments/pi_1/authenticate?token=abc',
+        authorization: undefined,
+        body: '',
+      },
+    ]);
   });
 });
 
