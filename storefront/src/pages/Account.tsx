@@ -19,7 +19,7 @@ import { formatDate, formatMoney, words } from '../format';
 import { Link, navigate, useLocation } from '../router';
 import { session, useSession } from '../store';
 import { Empty, errorsFor, Failure, Field, FormErrors, Loading, otherErrors, useQuery } from '../ui';
-import { AddressFields, addressFromForm } from './Checkout';
+import { ADDRESS_FIELDS, AddressFields, addressFromForm } from './Checkout';
 
 type Errors = readonly (UserError | ApiError)[];
 const split = (errors: Errors) => ({
@@ -285,13 +285,7 @@ function Addresses({
     const a = addressFromForm(new FormData(e.currentTarget));
     try {
       const { customerAddressCreate } = await request(CustomerAddressCreateDocument, {
-        address: {
-          ...a,
-          address1: a.address1 ?? '',
-          city: a.city ?? '',
-          zip: a.zip ?? '',
-          countryCode: a.countryCode ?? '',
-        },
+        address: a,
         setDefault: addresses.length === 0,
       });
       setErrors(customerAddressCreate.userErrors);
@@ -335,17 +329,7 @@ function Addresses({
               ...api,
               ...otherErrors(
                 user,
-                [
-                  'firstName',
-                  'lastName',
-                  'address1',
-                  'address2',
-                  'city',
-                  'province',
-                  'zip',
-                  'countryCode',
-                  'phone',
-                ].map((f) => [f]),
+                ADDRESS_FIELDS.map((f) => [f]),
               ),
             ]}
           />

@@ -8,6 +8,7 @@ import {
   CheckoutShippingRateSelectDocument,
   MeDocument,
   type CheckoutFieldsFragment,
+  type MailingAddressInput,
   type OrderFieldsFragment,
 } from '../gql/graphql';
 import { ApiError, request, type UserError } from '../api';
@@ -40,7 +41,7 @@ const COUNTRIES = [
   ['AU', 'Australia'],
 ] as const;
 
-const ADDRESS_FIELDS = [
+export const ADDRESS_FIELDS = [
   'firstName',
   'lastName',
   'address1',
@@ -162,12 +163,23 @@ export function AddressFields({
   );
 }
 
-export function addressFromForm(data: FormData): Record<AddressField, string | null> {
+/** The address a form holds; a blank required field is sent as '' so the API's message names it. */
+export function addressFromForm(data: FormData): MailingAddressInput {
   const value = (k: AddressField) => {
     const v = String(data.get(k) ?? '').trim();
     return v === '' ? null : v;
   };
-  return Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, value(k)])) as Record<AddressField, string | null>;
+  const a = Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, value(k)])) as Record<
+    AddressField,
+    string | null
+  >;
+  return {
+    ...a,
+    address1: a.address1 ?? '',
+    city: a.city ?? '',
+    zip: a.zip ?? '',
+    countryCode: a.countryCode ?? '',
+  };
 }
 
 export function CheckoutPage({ checkoutId }: { checkoutId?: string }) {
@@ -203,13 +215,7 @@ function AddressStep() {
         input: {
           cartId,
           email: String(data.get('email') ?? '').trim(),
-          shippingAddress: {
-            ...shippingAddress,
-            address1: shippingAddress.address1 ?? '',
-            city: shippingAddress.city ?? '',
-            zip: shippingAddress.zip ?? '',
-            countryCode: shippingAddress.countryCode ?? '',
-          },
+          shippingAddress,
         },
       });
       setErrors(checkoutCreate.userErrors);
