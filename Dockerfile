@@ -20,6 +20,8 @@ COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/cart/package.json subgraphs/cart/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
+# The storefront is built to static files; its packages are all development ones, so no image installs them.
+COPY storefront/package.json storefront/
 
 # --- build: every dependency, the sources, npm run build ------------------------------------------
 FROM manifests AS build

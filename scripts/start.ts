@@ -16,8 +16,11 @@ import * as orders from '../subgraphs/orders/src/service';
 import * as shippingConfig from '../subgraphs/shipping/src/config';
 import * as shipping from '../subgraphs/shipping/src/service';
 import * as usersConfig from '../subgraphs/users/src/config';
+import { DEMO_ADMIN_PASSWORD } from '../subgraphs/users/src/config';
 import * as users from '../subgraphs/users/src/service';
 import { ROOT, SUBGRAPHS } from './supergraph';
+import { ensureBuilt, startStorefront } from '../storefront/server/serve';
+import { describePublish, publishDocuments, signInAdmin } from '../storefront/server/publish-documents';
 
 type Env = Record<string, string | undefined>;
 
@@ -159,15 +162,40 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
 if (require.main === module) {
   const startedAt = Date.now();
   startShop().then(
-    (shop) => {
+    async (shop) => {
+      // The storefront on a port of its own, in front of this gateway; STOREFRONT_PORT=off leaves it out.
+      let closeStorefront = async () => {};
+      let storefrontLine = '';
+      if (process.env.STOREFRONT_PORT !== 'off') {
+        try {
+          ensureBuilt((line) => console.log(line));
+          const storefront = await startStorefront({
+            port: Number(process.env.STOREFRONT_PORT ?? 4100),
+            host: process.env.HOST,
+            gatewayUrl: new URL(shop.gatewayUrl).origin,
+          });
+          closeStorefront = storefront.close;
+          storefrontLine = `Storefront: ${storefront.url}`;
+          const email = process.env.SEED_ADMIN_EMAIL ?? 'admin@shop.local';
+          const password = process.env.SEED_ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD;
+          const published = await signInAdmin(shop.gatewayUrl, email, password).then((token) => publishDocuments(shop.gatewayUrl, token));
+          console.log(describePublish(published));
+        } catch (error) {
+          console.error(`storefront: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       console.log(`\nThe shop is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
-      console.log(`GraphQL explorer: ${shop.gatewayUrl.replace('127.0.0.1', 'localhost')}\n`);
+      console.log(`GraphQL explorer: ${shop.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
+      if (storefrontLine) console.log(storefrontLine);
+      console.log('');
       let stopping = false;
       const stop = () => {
         if (stopping) return;
         stopping = true;
         console.log('Stopping…');
-        shop.stop().then(
+        closeStorefront()
+          .then(() => shop.stop())
+          .then(
           () => process.exit(0),
           () => process.exit(1),
         );
