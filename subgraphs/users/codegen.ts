@@ -15,7 +15,7 @@ const config: CodegenConfig = {
           ApiKey: '../domain/types#ApiKey as ApiKeyModel',
           CustomerSession: '../domain/account-settings#SessionView as SessionModel',
         },
-        scalars: { Decimal: 'string', DateTime: 'string' },
+        scalars: { Decimal: 'string', DateTime: 'string', JSON: 'unknown' },
         enumsAsTypes: true,
       },
     },
