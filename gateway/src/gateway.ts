@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildASTSchema, GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, parse } from 'graphql';
 import { SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
@@ -19,16 +19,20 @@ import {
   type Logger,
   type Route,
 } from '@shop/common';
-import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
+import { connectRedis, createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
-import { estimateCost } from './cost';
 import { explorerPage, explorerRoutes } from './explorer';
-import { clientIp, IdentityResolver } from './identity';
+import { bucketFor, edgePlugin, finishAnswer, type EdgeContext } from './edge';
+import { clientIp, IdentityResolver, type PartnerTerms } from './identity';
 import { paymentPageRoutes } from './payment-pages';
+import { DocumentStore } from './persisted-documents';
+import { MemoryBuckets, RedisBuckets, type Buckets } from './throttle';
 
-interface GatewayContext {
+interface GatewayContext extends EdgeContext {
   /** The caller's identity, resolved once per request; each subgraph call carries it signed for that subgraph. */
   identity: Omit<ForwardedIdentity, 'audience'>;
+  /** A partner key's terms (its client's published documents, its cost rate). */
+  terms: PartnerTerms | null;
 }
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -58,33 +62,6 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   return found;
 }
 
-/**
- * Refuses, before anything runs, an operation whose cost (estimateCost on the request's variables and the
- * schema's defaults) is above the maximum: HTTP 400 with COST_LIMIT_EXCEEDED, as the other query limits refuse.
- * Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
- */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = estimateCost(schema, document, request.variables, operationName);
-          } catch {
-            return;
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`This request's cost, ${cost}, is above the maximum of ${maxCost}: ask for fewer items or nest less.`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
 export interface Gateway {
   app: HttpApp;
   close: () => Promise<void>;
@@ -108,7 +85,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    // Cost is reckoned on the request's variables and defaults by costLimitPlugin; armor's counts only literals.
+    // Cost is reckoned on the request's variables and defaults by edgePlugin; armor's counts only literals.
     costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     // Token limits are enforced by the parser itself (parseOptions below), which keeps syntax errors a 400.
@@ -118,6 +95,15 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   });
   const protection = armor.protect();
 
+  const supergraphSchema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+  // One connection for the buckets: every gateway instance takes from the same ones, atomically.
+  const redis = config.REDIS_URL && config.THROTTLE ? connectRedis(config.REDIS_URL) : undefined;
+  const buckets: Buckets | null = !config.THROTTLE
+    ? null
+    : redis
+      ? new RedisBuckets(redis, `${config.SHARED_CACHE_PREFIX}bucket:`)
+      : new MemoryBuckets();
+
   const apollo = new ApolloServer<GatewayContext>({
     ...protection,
     gateway,
@@ -126,10 +112,12 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // The process owner (index.ts, scripts/start.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
+    // Persisted documents are the edge's (DocumentStore): shared by every instance, and safelists.
+    persistedQueries: false,
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      costLimitPlugin(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }), config.MAX_QUERY_COST),
+      edgePlugin(supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets }),
       singleCredentialCheckPlugin(),
     ],
     validationRules: [...protection.validationRules],
@@ -168,6 +156,26 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     }),
     cache,
   );
+  const documents = new DocumentStore({
+    cache,
+    users: createServiceClient({
+      caller: 'gateway',
+      target: 'users',
+      baseUrl: config.USERS_URL,
+      secret: config.INTERNAL_AUTH_SECRET,
+      timeoutMs: config.SERVICE_TIMEOUT_MS,
+    }),
+    logger,
+    mode: config.SAFELIST_MODE,
+    lruSize: config.PERSISTED_DOCUMENTS_LRU_SIZE,
+  });
+  const throttleDefaults = {
+    anonymous: config.THROTTLE_ANONYMOUS_COST_PER_SECOND,
+    shopper: config.THROTTLE_SHOPPER_COST_PER_SECOND,
+    partner: config.THROTTLE_PARTNER_COST_PER_SECOND,
+    bucketSeconds: config.THROTTLE_BUCKET_SECONDS,
+    maxCost: config.MAX_QUERY_COST,
+  };
 
   const routes: Route[] = [
     { method: 'GET', path: '/health', handler: async () => ({ status: 200, body: { status: 'ok' } }) },
@@ -201,15 +209,22 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       path: '/graphql',
       server: apollo,
       browserPage: config.EXPLORER ? explorerPage : undefined,
+      prepare: (request, context) => documents.prepare(request, context.terms),
+      finish: (request, answer, context) => finishAnswer(request, answer, context.edge),
       context: async (req, res) => {
         const started = performance.now();
-        const principal = await identities.resolve(req);
+        const { principal, terms } = await identities.resolveCaller(req);
         if (config.SERVER_TIMING) {
           res.setHeader('server-timing', `identity;dur=${(performance.now() - started).toFixed(3)}`);
         }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return { identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) } };
+        const address = clientIp(req, config.TRUSTED_PROXY_HOPS);
+        return {
+          identity: { principal, requestId, clientIp: address },
+          terms,
+          edge: { principal, ...bucketFor(principal, terms, address, throttleDefaults) },
+        };
       },
     },
   });
@@ -220,6 +235,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       await app.close();
       await apollo.stop();
       await cache.close();
+      redis?.disconnect();
       dynamo.client.destroy();
     },
   };

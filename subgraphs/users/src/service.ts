@@ -211,9 +211,10 @@ export async function createService(
         '/internal/persisted-documents/resolve',
         // The gateway alone runs a partner client's published documents.
         ['gateway'],
-        z.object({ clientName: z.string().min(1).max(64), id: z.string().length(64) }),
+        // Without a clientName: any client's (for callers tied to no client, under SAFELIST_MODE).
+        z.object({ clientName: z.string().min(1).max(64).optional(), id: z.string().length(64) }),
         async ({ clientName, id }) => {
-          const document = await resolvePersistedDocument({ deps }, clientName, id);
+          const document = await resolvePersistedDocument({ deps }, clientName ?? null, id);
           return document ? { status: 200, body: document } : { status: 404, body: { error: 'NOT_FOUND' } };
         },
       ),

@@ -26,6 +26,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Who may share a cached value: anyone (PUBLIC), or only the caller it was answered to (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A shipping carrier. */
 export type Carrier =
   | 'DHL'
@@ -724,6 +729,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Carrier: Carrier;
   Checkout: ResolverTypeWrapper<CheckoutModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -731,7 +737,6 @@ export type ResolversTypes = ResolversObject<{
   CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversTypes['Checkout']>, order?: Maybe<ResolversTypes['Order']> }>;
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: ResolverTypeWrapper<PricedLine>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CheckoutPayload: ResolverTypeWrapper<Omit<CheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversTypes['Checkout']> }>;
   CurrencyCode: CurrencyCode;
   Customer: ResolverTypeWrapper<CustomerRef>;
@@ -743,7 +748,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NextAction: ResolverTypeWrapper<NextAction>;
   Order: ResolverTypeWrapper<OrderModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderAttentionReason: OrderAttentionReason;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
@@ -766,6 +770,8 @@ export type ResolversTypes = ResolversObject<{
   ShippingRate: ResolverTypeWrapper<RateModel>;
   SubscriptionInterval: SubscriptionInterval;
   UserError: ResolverTypeWrapper<UserError>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -776,7 +782,6 @@ export type ResolversParentTypes = ResolversObject<{
   CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversParentTypes['Checkout']>, order?: Maybe<ResolversParentTypes['Order']> };
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: PricedLine;
-  Int: Scalars['Int']['output'];
   CheckoutPayload: Omit<CheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversParentTypes['Checkout']> };
   Customer: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
@@ -787,7 +792,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NextAction: NextAction;
   Order: OrderModel;
-  Boolean: Scalars['Boolean']['output'];
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
   OrderLine: PricedLine;
@@ -806,7 +810,17 @@ export type ResolversParentTypes = ResolversObject<{
   Refund: PricedRefund;
   ShippingRate: RateModel;
   UserError: UserError;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CheckoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
   availableShippingRates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
@@ -1058,3 +1072,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -30,11 +30,12 @@ export const persistedDocumentsRepo = {
     }
   },
 
-  async byId(tx: SqlExecutor, clientName: string, id: string): Promise<PersistedDocument | null> {
-    const { rows } = await tx.query(`SELECT * FROM persisted_documents WHERE client_name = $1 AND id = $2`, [
-      clientName,
-      id,
-    ]);
+  /** The document of this id published by `clientName`, or by any client when null. */
+  async byId(tx: SqlExecutor, clientName: string | null, id: string): Promise<PersistedDocument | null> {
+    const { rows } = await tx.query(
+      `SELECT * FROM persisted_documents WHERE ($1::text IS NULL OR client_name = $1) AND id = $2 LIMIT 1`,
+      [clientName, id],
+    );
     return rows[0] ? documentRow.parse(rows[0]) : null;
   },
 

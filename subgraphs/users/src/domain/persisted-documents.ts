@@ -1,8 +1,8 @@
 // Trusted documents: an admin publishes a partner client's manifest (Apollo's persisted query manifest format);
 // the gateway then runs that client's documents by hash and, for a safelist-only key, nothing else.
-import { createHash } from 'node:crypto';
 import { GraphQLError, Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { z } from 'zod';
+import { documentHash, persistedDocumentCacheKey } from '@shop/auth';
 import { decodeCursor, encodeCursor, pageSize, requireAdmin, toConnection, userError, type UserError } from '@shop/common';
 import type { Context } from '../context';
 import { apiKeysRepo } from '../data/security';
@@ -19,8 +19,6 @@ const MAX_DOCUMENT_TOKENS = 5000;
 export const CLIENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const DOCUMENT_ID = /^[0-9a-f]{64}$/;
 
-/** The gateway caches what it resolved under these keys; publishing clears them. */
-export const persistedDocumentCacheKey = (clientName: string, id: string) => `pqdoc:${clientName}:${id}`;
 
 const manifestSchema = z.object({
   format: z.literal('apollo-persisted-query-manifest'),
@@ -34,10 +32,6 @@ const manifestSchema = z.object({
     }),
   ),
 });
-
-export function documentHash(body: string): string {
-  return createHash('sha256').update(body, 'utf8').digest('hex');
-}
 
 /** The scopes that let a key change anything: a client none of whose keys holds one publishes only queries. */
 const WRITE_SCOPE = /:write$/;
@@ -90,7 +84,9 @@ export async function publishPersistedDocuments(
   });
   // Dropped documents stop working, added ones start: the gateway's cached answers for either are cleared.
   const touched = new Set([...previous, ...documents.keys()]);
-  await ctx.deps.cache.del(...[...touched].map((id) => persistedDocumentCacheKey(clientName, id)));
+  await ctx.deps.cache.del(
+    ...[...touched].flatMap((id) => [persistedDocumentCacheKey(clientName, id), persistedDocumentCacheKey('*', id)]),
+  );
   return { clientName, published: documents.size, userErrors: [] };
 }
 
@@ -144,12 +140,12 @@ export async function listPersistedDocuments(
   return toConnection(rows, limit, (d) => encodeCursor({ id: d.id }), total, after !== null);
 }
 
-/** What the gateway asks: the document of this id, if the client published it. */
+/** What the gateway asks: the document of this id, if the client (any client, when null) published it. */
 export async function resolvePersistedDocument(
   ctx: Pick<Context, 'deps'>,
-  clientName: string,
+  clientName: string | null,
   id: string,
 ): Promise<PersistedDocument | null> {
-  if (!CLIENT_NAME.test(clientName) || !DOCUMENT_ID.test(id)) return null;
+  if ((clientName !== null && !CLIENT_NAME.test(clientName)) || !DOCUMENT_ID.test(id)) return null;
   return persistedDocumentsRepo.byId(ctx.deps.db, clientName, id);
 }
