@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildASTSchema, parse } from 'graphql';
 import { SessionStore, sessionTables } from '@shop/auth';
@@ -118,6 +119,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     plugins: [
       ...protection.plugins,
       edgePlugin(supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets }),
+      // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
     ],
     validationRules: [...protection.validationRules],
