@@ -86,6 +86,7 @@ export function edgePlugin(
           if (request.http?.method === 'GET') edge.cachePolicy = cachePolicy(schema, document, request.variables, operationName);
           if (!options.buckets) return;
           const taken = await options.buckets.take(edge.bucketKey, cost, edge.bucket);
+          if (!taken) return;
           edge.taken = taken;
           if (!taken.admitted) {
             const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));

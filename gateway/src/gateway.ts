@@ -102,7 +102,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const buckets: Buckets | null = !config.THROTTLE
     ? null
     : redis
-      ? new RedisBuckets(redis, `${config.SHARED_CACHE_PREFIX}bucket:`)
+      ? new RedisBuckets(redis, `${config.SHARED_CACHE_PREFIX}bucket:`, logger)
       : new MemoryBuckets();
 
   const apollo = new ApolloServer<GatewayContext>({

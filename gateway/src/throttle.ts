@@ -1,6 +1,7 @@
 // Leaky buckets of query cost, one per caller, shared by every gateway instance: in Redis, where one Lua script
 // refills and takes in a single atomic step on Redis's own clock; in process when embedded.
-import type { connectRedis } from '@shop/datastores';
+import type { Logger } from '@shop/common';
+import { firstConnection, type connectRedis } from '@shop/datastores';
 
 type Redis = ReturnType<typeof connectRedis>;
 
@@ -20,8 +21,11 @@ export interface Taken extends BucketTerms {
 }
 
 export interface Buckets {
-  /** Takes `cost` from the bucket `key` if it holds that much; never a part of it. */
-  take(key: string, cost: number, terms: BucketTerms): Promise<Taken>;
+  /**
+   * Takes `cost` from the bucket `key` if it holds that much; never a part of it. Null when the store cannot be
+   * reached: the request is then admitted (an outage of the buckets must not stop the shop).
+   */
+  take(key: string, cost: number, terms: BucketTerms): Promise<Taken | null>;
 }
 
 /**
@@ -55,24 +59,37 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((maximum - available) * 1000 / rate) + 
 return { admitted, tostring(available), wait }`;
 
 export class RedisBuckets implements Buckets {
+  private firstConnect: Promise<void> | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly logger: Logger,
   ) {
     this.redis.defineCommand('shopTakeCost', { numberOfKeys: 1, lua: TAKE_SCRIPT });
+    // Commands sent before the first connection fail at once (no offline queue): wait for it, briefly.
+    this.firstConnect = firstConnection(redis, 2000).then(() => {
+      this.firstConnect = undefined;
+    });
   }
 
-  async take(key: string, cost: number, terms: BucketTerms): Promise<Taken> {
+  async take(key: string, cost: number, terms: BucketTerms): Promise<Taken | null> {
+    await this.firstConnect;
     const run = (this.redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, string, number]>>)
       .shopTakeCost!;
-    const [admitted, available, wait] = await run.call(
-      this.redis,
-      this.prefix + key,
-      terms.maximumAvailable,
-      terms.restoreRate,
-      cost,
-    );
-    return { ...terms, admitted: admitted === 1, currentlyAvailable: Number(available), retryAfterMs: wait };
+    try {
+      const [admitted, available, wait] = await run.call(
+        this.redis,
+        this.prefix + key,
+        terms.maximumAvailable,
+        terms.restoreRate,
+        cost,
+      );
+      return { ...terms, admitted: admitted === 1, currentlyAvailable: Number(available), retryAfterMs: wait };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'the cost buckets cannot be reached; admitting without throttling');
+      return null;
+    }
   }
 }
 
