@@ -15,9 +15,10 @@ import { createCache, startDynamoLocal, startOpenSearchLocal, type OpenSearchLoc
 import { portsEnv, startShop } from '../scripts/start';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
+import { partnersRows } from './partners';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search'] as const;
+const SECTIONS = ['large-search', 'partners'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -458,6 +459,8 @@ async function main(): Promise<void> {
     // Each engine has a catalog database of its own, bulk-loaded the same way, and a catalog and a gateway in their
     // own processes, as deployed; the catalog has an event stream of its own, so it takes no events meant for the
     // shop's catalog.
+    if (ONLY === undefined || ONLY === 'partners') rows.push(...(await partnersRows({ gatewayEnv, serviceProcess, seconds: SECONDS })));
+
     const large = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
     if (large > 0 && (ONLY === undefined || ONLY === 'large-search')) {
       const { generateCatalog } = await import('@shop/demo-data');

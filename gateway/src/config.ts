@@ -46,6 +46,8 @@ export const configSchema = z.object({
   SAFELIST_MODE: z.enum(['off', 'log', 'enforce']).default('off'),
   /** Documents the gateway keeps in process by hash, in front of the shared store. */
   PERSISTED_DOCUMENTS_LRU_SIZE: z.coerce.number().int().positive().default(5000),
+  /** `extensions.cost` on every answer (requested, actual, the bucket); `false` leaves it out (the bench's baseline). */
+  COST_EXTENSION: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   /** Leaky-bucket throttling of query cost per caller; `false` turns it off (cost is still shown). */
   THROTTLE: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   /** The cost per second each kind of caller's bucket regains; a partner key's costPerSecond overrides its own. */

@@ -62,7 +62,7 @@ export function bucketFor(
 
 export function edgePlugin(
   schema: GraphQLSchema,
-  options: { maxCost: number; buckets: Buckets | null },
+  options: { maxCost: number; buckets: Buckets | null; publishCost?: boolean },
 ): ApolloServerPlugin<EdgeContext> {
   return {
     async requestDidStart() {
@@ -102,7 +102,7 @@ export function edgePlugin(
           }
         },
         async willSendResponse({ response, document, request, operationName, contextValue }) {
-          if (response.body.kind !== 'single') return;
+          if (response.body.kind !== 'single' || options.publishCost === false) return;
           const result = response.body.singleResult;
           const edge = contextValue.edge;
           const ran = edge.requestedQueryCost !== undefined && edge.taken?.admitted !== false;

@@ -118,7 +118,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      edgePlugin(supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets }),
+      edgePlugin(supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets, publishCost: config.COST_EXTENSION }),
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
