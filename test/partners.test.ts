@@ -23,7 +23,11 @@ interface Cost {
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Answer['body'] };
 }
 
@@ -33,7 +37,11 @@ async function get(url: string, params: Record<string, unknown>, headers: Record
   );
   const res = await fetch(`${url}?${search}`, { headers });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Answer['body']) : undefined };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as Answer['body']) : undefined,
+  };
 }
 
 const pq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
@@ -41,7 +49,12 @@ const pq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash }
 const manifest = (...bodies: { body: string; type?: string; name?: string; id?: string }[]) => ({
   format: 'apollo-persisted-query-manifest',
   version: 1,
-  operations: bodies.map((b) => ({ id: b.id ?? sha(b.body), name: b.name ?? 'Op', type: b.type ?? 'query', body: b.body })),
+  operations: bodies.map((b) => ({
+    id: b.id ?? sha(b.body),
+    name: b.name ?? 'Op',
+    type: b.type ?? 'query',
+    body: b.body,
+  })),
 });
 
 const PUBLISH = `mutation($input: PersistedDocumentsPublishInput!) {
@@ -79,14 +92,23 @@ describe('Partners through persisted documents', () => {
 
   async function publish(clientName: string, m: unknown) {
     const { body } = await gql<{
-      persistedDocumentsPublish: { clientName: string; published: number; userErrors: { code: string; field: string[] }[] };
+      persistedDocumentsPublish: {
+        clientName: string;
+        published: number;
+        userErrors: { code: string; field: string[] }[];
+      };
     }>(shop.url, PUBLISH, { input: { clientName, manifest: m } }, admin);
     expect(body.errors).toBeUndefined();
     return body.data!.persistedDocumentsPublish;
   }
 
   async function listed(clientName: string) {
-    const { body } = await gql<{ persistedDocuments: { totalCount: number; nodes: { id: string; name: string; type: string; body: string }[] } }>(
+    const { body } = await gql<{
+      persistedDocuments: {
+        totalCount: number;
+        nodes: { id: string; name: string; type: string; body: string }[];
+      };
+    }>(
       shop.url,
       'query($c: String!) { persistedDocuments(clientName: $c, first: 100) { totalCount nodes { id name type body } } }',
       { c: clientName },
@@ -100,7 +122,9 @@ describe('Partners through persisted documents', () => {
     const query = `query Apq${Date.now()} { products(first: 1) { nodes { id } } }`;
     const hash = sha(query);
     const miss = await post(shop.url, { extensions: pq(hash) });
-    expect(miss.body.errors).toEqual([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }]);
+    expect(miss.body.errors).toEqual([
+      { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+    ]);
 
     const registered = await post(shop.url, { query, extensions: pq(hash) });
     expect(registered.status).toBe(200);
@@ -114,13 +138,15 @@ describe('Partners through persisted documents', () => {
     expect(byGet.body?.data).toEqual(registered.body.data);
   });
 
-  it('When the hash is not the text\'s, or not 64 lowercase hex digits, then BAD_USER_INPUT and nothing is registered', async () => {
+  it("When the hash is not the text's, or not 64 lowercase hex digits, then BAD_USER_INPUT and nothing is registered", async () => {
     const query = `query Wrong${Date.now()} { products(first: 1) { nodes { id } } }`;
     const other = sha(`${query} `);
     const wrong = await post(shop.url, { query, extensions: pq(other) });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await post(shop.url, { extensions: pq(other) })).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(shop.url, { extensions: pq(other) })).body.errors?.[0]?.extensions?.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
     for (const bad of ['abc', sha(query).toUpperCase(), `${sha(query).slice(0, 63)}g`, `${sha(query)}00`]) {
       const answer = await post(shop.url, { extensions: pq(bad) });
       expect(answer.status).toBe(400);
@@ -132,9 +158,17 @@ describe('Partners through persisted documents', () => {
 
   it('When an admin publishes a manifest, then it is listed, publishing again changes nothing, and a dropped document stops working for that client', async () => {
     const key = await createKey('erp');
-    const first = await publish('erp', manifest({ body: PRODUCTS, name: 'Products' }, { body: SHOP_NAMES, name: 'Names' }));
+    const first = await publish(
+      'erp',
+      manifest({ body: PRODUCTS, name: 'Products' }, { body: SHOP_NAMES, name: 'Names' }),
+    );
     expect(first).toEqual({ clientName: 'erp', published: 2, userErrors: [] });
-    expect(await publish('erp', manifest({ body: PRODUCTS, name: 'Products' }, { body: SHOP_NAMES, name: 'Names' }))).toEqual(first);
+    expect(
+      await publish(
+        'erp',
+        manifest({ body: PRODUCTS, name: 'Products' }, { body: SHOP_NAMES, name: 'Names' }),
+      ),
+    ).toEqual(first);
     const list = await listed('erp');
     expect(list.totalCount).toBe(2);
     expect(list.nodes).toEqual(
@@ -145,7 +179,10 @@ describe('Partners through persisted documents', () => {
     expect(ran.body.errors).toBeUndefined();
     expect((ran.body.data as { products: { nodes: unknown[] } }).products.nodes).toHaveLength(2);
 
-    expect(await publish('erp', manifest({ body: PRODUCTS, name: 'Products' }))).toMatchObject({ published: 1, userErrors: [] });
+    expect(await publish('erp', manifest({ body: PRODUCTS, name: 'Products' }))).toMatchObject({
+      published: 1,
+      userErrors: [],
+    });
     const dropped = await post(shop.url, { extensions: pq(sha(SHOP_NAMES)) }, key);
     expect(dropped.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const kept = await post(shop.url, { extensions: pq(sha(PRODUCTS)), variables: { n: 1 } }, key);
@@ -157,8 +194,16 @@ describe('Partners through persisted documents', () => {
     expect(await publish('marketplace', manifest({ body: PRODUCTS }))).toMatchObject({ published: 1 });
     const before = await listed('marketplace');
     const cases: [string, unknown, string][] = [
-      ['marketplace', manifest({ body: SHOP_NAMES }, { body: SHOP_NAMES.replace('2', '3'), id: sha('other') }), 'HASH_MISMATCH'],
-      ['marketplace', manifest({ body: '{ products(first: 1) { nodes { noSuchField } } }' }), 'INVALID_DOCUMENT'],
+      [
+        'marketplace',
+        manifest({ body: SHOP_NAMES }, { body: SHOP_NAMES.replace('2', '3'), id: sha('other') }),
+        'HASH_MISMATCH',
+      ],
+      [
+        'marketplace',
+        manifest({ body: '{ products(first: 1) { nodes { noSuchField } } }' }),
+        'INVALID_DOCUMENT',
+      ],
       ['marketplace', manifest({ body: '{ products(first: 1) {' }), 'INVALID_DOCUMENT'],
       [
         'marketplace',
@@ -199,7 +244,9 @@ describe('Partners through persisted documents', () => {
     expect(other.body.data).toBeUndefined();
     const own = await post(shop.url, { documentId: `sha256:${sha(mine)}` }, agency);
     expect(own.body.errors).toBeUndefined();
-    expect(own.body.data).toEqual({ products: { nodes: [expect.objectContaining({ handle: expect.any(String) })] } });
+    expect(own.body.data).toEqual({
+      products: { nodes: [expect.objectContaining({ handle: expect.any(String) })] },
+    });
 
     // A key that is not safelist-only runs text too.
     const open = await createKey('agency', { safelistOnly: false });
@@ -209,16 +256,26 @@ describe('Partners through persisted documents', () => {
   it('When a query comes with variables, with defaults, or nested, then extensions.cost is its hand-computed cost and what it really returned', async () => {
     // products: the connection (1) + nodes sized by `first` × Product (1).
     const withVariables = await post(shop.url, { query: PRODUCTS, variables: { n: 3 } });
-    expect(withVariables.body.extensions?.cost).toMatchObject({ requestedQueryCost: 1 + 3, actualQueryCost: 1 + 3 });
+    expect(withVariables.body.extensions?.cost).toMatchObject({
+      requestedQueryCost: 1 + 3,
+      actualQueryCost: 1 + 3,
+    });
 
-    const withDefault = await post(shop.url, { query: 'query($n: Int = 5) { products(first: $n) { nodes { id } } }' });
-    expect(withDefault.body.extensions?.cost).toMatchObject({ requestedQueryCost: 1 + 5, actualQueryCost: 1 + 5 });
+    const withDefault = await post(shop.url, {
+      query: 'query($n: Int = 5) { products(first: $n) { nodes { id } } }',
+    });
+    expect(withDefault.body.extensions?.cost).toMatchObject({
+      requestedQueryCost: 1 + 5,
+      actualQueryCost: 1 + 5,
+    });
 
     // Each of 2 products (1) with its variants (assumed 10 × 1); really, the variants returned.
     const nested = await post(shop.url, { query: '{ products(first: 2) { nodes { id variants { id } } } }' });
     expect(nested.body.extensions?.cost?.requestedQueryCost).toBe(1 + 2 * (1 + 10));
     const nodes = (nested.body.data as { products: { nodes: { variants: unknown[] }[] } }).products.nodes;
-    expect(nested.body.extensions?.cost?.actualQueryCost).toBe(1 + nodes.reduce((sum, n) => sum + 1 + n.variants.length, 0));
+    expect(nested.body.extensions?.cost?.actualQueryCost).toBe(
+      1 + nodes.reduce((sum, n) => sum + 1 + n.variants.length, 0),
+    );
     expect(nested.body.extensions?.cost?.throttleStatus).toEqual({
       maximumAvailable: expect.any(Number),
       currentlyAvailable: expect.any(Number),
@@ -227,7 +284,10 @@ describe('Partners through persisted documents', () => {
     // A list that comes back shorter costs less than asked.
     const few = await post(shop.url, { query: PRODUCTS, variables: { n: 100 } });
     const returned = (few.body.data as { products: { nodes: unknown[] } }).products.nodes.length;
-    expect(few.body.extensions?.cost).toMatchObject({ requestedQueryCost: 101, actualQueryCost: 1 + returned });
+    expect(few.body.extensions?.cost).toMatchObject({
+      requestedQueryCost: 101,
+      actualQueryCost: 1 + returned,
+    });
   });
 
   it('When a persisted query comes by GET, then it carries Cache-Control, Vary and an ETag, and a matching If-None-Match is 304', async () => {

@@ -94,7 +94,11 @@ describe('Throttling through the gateway', () => {
       retryAfter: res.headers.get('retry-after'),
       body: (await res.json()) as {
         errors?: { extensions?: { code?: string } }[];
-        extensions?: { cost?: { throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } };
+        extensions?: {
+          cost?: {
+            throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+          };
+        };
       },
     };
   };
@@ -111,7 +115,10 @@ describe('Throttling through the gateway', () => {
     for (let i = 0; i < 4; i++) {
       const ok = await call(shop.gatewayUrl, NINE_PRODUCTS, key);
       expect(ok.status).toBe(200);
-      expect(ok.body.extensions?.cost?.throttleStatus).toMatchObject({ maximumAvailable: MAX_COST, restoreRate: 10 });
+      expect(ok.body.extensions?.cost?.throttleStatus).toMatchObject({
+        maximumAvailable: MAX_COST,
+        restoreRate: 10,
+      });
     }
     const before = catalogCalls;
     const refused = await call(shop.gatewayUrl, NINE_PRODUCTS, key);
@@ -155,7 +162,10 @@ describe('Throttling through the gateway', () => {
     const allowed = CAPACITY + RATE * elapsed;
     expect(refused).toBeGreaterThan(0);
     const off = Math.abs(admitted * cost - allowed) / allowed;
-    if (off > 0.05) throw new Error(`admitted ${admitted * cost} of ${allowed.toFixed(1)} allowed (${refused} refused, ${elapsed.toFixed(2)} s)`);
+    if (off > 0.05)
+      throw new Error(
+        `admitted ${admitted * cost} of ${allowed.toFixed(1)} allowed (${refused} refused, ${elapsed.toFixed(2)} s)`,
+      );
     expect(off).toBeLessThanOrEqual(0.05);
   });
 });

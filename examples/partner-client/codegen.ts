@@ -12,7 +12,11 @@ const config: CodegenConfig = {
       presetConfig: {
         fragmentMasking: false,
         // The gateway names documents by SHA-256 (Apollo's convention); the preset's default is SHA-1.
-        persistedDocuments: { mode: 'embedHashInDocument', hashPropertyName: 'hash', hashAlgorithm: 'sha256' },
+        persistedDocuments: {
+          mode: 'embedHashInDocument',
+          hashPropertyName: 'hash',
+          hashAlgorithm: 'sha256',
+        },
       },
       config: { scalars: { Decimal: 'string', DateTime: 'string', JSON: 'unknown' }, enumsAsTypes: true },
     },

@@ -33,10 +33,14 @@ interface Hint {
   inheritMaxAge?: boolean;
 }
 
-function hintOf(node: { astNode?: { directives?: readonly ConstDirectiveNode[] } | null } | null | undefined): Hint {
+function hintOf(
+  node: { astNode?: { directives?: readonly ConstDirectiveNode[] } | null } | null | undefined,
+): Hint {
   const found = node?.astNode?.directives?.find((d) => d.name.value === 'cacheControl');
   if (!found) return {};
-  const args = Object.fromEntries((found.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
+  const args = Object.fromEntries(
+    (found.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]),
+  );
   return {
     maxAge: typeof args.maxAge === 'number' ? args.maxAge : undefined,
     scope: args.scope === 'PRIVATE' ? 'PRIVATE' : args.scope === 'PUBLIC' ? 'PUBLIC' : undefined,
@@ -58,7 +62,9 @@ export function cachePolicy(
   variables: Record<string, unknown> | null | undefined,
   operationName?: string | null,
 ): CachePolicy {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operationName
     ? operations.find((o) => o.name?.value === operationName)
     : operations.length === 1
@@ -80,7 +86,12 @@ export function cachePolicy(
   let scope: CacheScope = 'PUBLIC';
   const visiting = new Set<string>();
 
-  function walk(set: SelectionSetNode, parent: GraphQLCompositeType, parentMaxAge: number | undefined, root: boolean) {
+  function walk(
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    parentMaxAge: number | undefined,
+    root: boolean,
+  ) {
     for (const selection of set.selections) {
       if (!included(selection)) continue;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -114,7 +125,8 @@ export function cachePolicy(
         else fieldMaxAge = 0;
       }
       if (fieldMaxAge !== undefined) maxAge = Math.min(maxAge, fieldMaxAge);
-      if (selection.selectionSet && isCompositeType(type)) walk(selection.selectionSet, type, fieldMaxAge, false);
+      if (selection.selectionSet && isCompositeType(type))
+        walk(selection.selectionSet, type, fieldMaxAge, false);
     }
   }
 

@@ -272,7 +272,6 @@ export function actualCost(
       if (name.startsWith('__') || !('getFields' in runtime)) continue;
       // eslint-disable-next-line security/detect-object-injection -- name is a field of this type, checked by validation
       const field = runtime.getFields()[name];
-      // eslint-disable-next-line security/detect-object-injection -- key is a response key of this operation
       if (!field || !(key in value)) continue;
       const named = getNamedType(field.type);
       const weight = fieldWeight(field, named) + (root && runtime === schema.getMutationType() ? mutationWeight : 0);

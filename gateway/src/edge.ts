@@ -56,7 +56,10 @@ export function bucketFor(
   }
   return {
     bucketKey: key,
-    bucket: { restoreRate: rate, maximumAvailable: Math.max(Math.round(rate * defaults.bucketSeconds), defaults.maxCost) },
+    bucket: {
+      restoreRate: rate,
+      maximumAvailable: Math.max(Math.round(rate * defaults.bucketSeconds), defaults.maxCost),
+    },
   };
 }
 
@@ -83,7 +86,8 @@ export function edgePlugin(
               { extensions: { code: 'COST_LIMIT_EXCEEDED', http: { status: 400 } } },
             );
           }
-          if (request.http?.method === 'GET') edge.cachePolicy = cachePolicy(schema, document, request.variables, operationName);
+          if (request.http?.method === 'GET')
+            edge.cachePolicy = cachePolicy(schema, document, request.variables, operationName);
           if (!options.buckets) return;
           const taken = await options.buckets.take(edge.bucketKey, cost, edge.bucket);
           if (!taken) return;
@@ -144,7 +148,11 @@ function etagOf(body: string): string {
  * A GET's caching headers: `public, max-age=N` when the caller is anonymous and every field is public with a
  * maxAge, else `private, no-store`; `Vary` on the credentials; an ETag, and 304 for a matching If-None-Match.
  */
-export function finishAnswer(request: HTTPGraphQLRequest, answer: GraphQLAnswer, edge: EdgeState): GraphQLAnswer {
+export function finishAnswer(
+  request: HTTPGraphQLRequest,
+  answer: GraphQLAnswer,
+  edge: EdgeState,
+): GraphQLAnswer {
   if (request.method !== 'GET') return answer;
   const headers = answer.headers;
   headers.set('vary', 'Authorization, X-Api-Key');
@@ -157,7 +165,8 @@ export function finishAnswer(request: HTTPGraphQLRequest, answer: GraphQLAnswer,
       failed = true;
     }
   }
-  const shared = !failed && edge.principal.kind === 'anonymous' && policy?.scope === 'PUBLIC' && policy.maxAge > 0;
+  const shared =
+    !failed && edge.principal.kind === 'anonymous' && policy?.scope === 'PUBLIC' && policy.maxAge > 0;
   headers.set('cache-control', shared ? `public, max-age=${policy.maxAge}` : 'private, no-store');
   if (failed) return answer;
   // The cost figures change with the bucket on every answer: the ETag is of the data alone.

@@ -39,7 +39,9 @@ interface Named {
 export function requestedHash(named: Named): string | null {
   const extensions = named.extensions;
   const persisted =
-    extensions && typeof extensions === 'object' ? (extensions as { persistedQuery?: unknown }).persistedQuery : undefined;
+    extensions && typeof extensions === 'object'
+      ? (extensions as { persistedQuery?: unknown }).persistedQuery
+      : undefined;
   if (persisted !== undefined && persisted !== null) {
     const { version, sha256Hash } = persisted as { version?: unknown; sha256Hash?: unknown };
     if (version !== 1) throw badInput('extensions.persistedQuery.version must be 1.');
@@ -97,7 +99,11 @@ export class DocumentStore {
           throw badInput('extensions is not valid JSON.');
         }
       }
-      named = { query: params.get('query') ?? undefined, extensions, documentId: params.get('documentId') ?? undefined };
+      named = {
+        query: params.get('query') ?? undefined,
+        extensions,
+        documentId: params.get('documentId') ?? undefined,
+      };
     } else if (request.body && typeof request.body === 'object' && !Array.isArray(request.body)) {
       named = request.body as Named;
     } else {
@@ -125,11 +131,21 @@ export class DocumentStore {
         await this.register(hash, text);
         body = text;
       } else {
-        body = (await this.registered(hash)) ?? (await this.published(terms?.clientName ?? ANY_CLIENT, hash)) ?? throwIt(notFound());
+        body =
+          (await this.registered(hash)) ??
+          (await this.published(terms?.clientName ?? ANY_CLIENT, hash)) ??
+          throwIt(notFound());
       }
     } else {
-      if (this.options.mode === 'log' && text !== undefined && !(await this.published(ANY_CLIENT, documentHash(text)))) {
-        this.options.logger.warn({ operationName: (named as { operationName?: unknown }).operationName }, 'a document not in any published manifest ran');
+      if (
+        this.options.mode === 'log' &&
+        text !== undefined &&
+        !(await this.published(ANY_CLIENT, documentHash(text)))
+      ) {
+        this.options.logger.warn(
+          { operationName: (named as { operationName?: unknown }).operationName },
+          'a document not in any published manifest ran',
+        );
       }
       return request;
     }
@@ -162,10 +178,13 @@ export class DocumentStore {
       body = cached.body;
     } else {
       try {
-        const found = await this.options.users.post<{ body: string }>('/internal/persisted-documents/resolve', {
-          ...(clientName === ANY_CLIENT ? {} : { clientName }),
-          id: hash,
-        });
+        const found = await this.options.users.post<{ body: string }>(
+          '/internal/persisted-documents/resolve',
+          {
+            ...(clientName === ANY_CLIENT ? {} : { clientName }),
+            id: hash,
+          },
+        );
         body = found.body;
       } catch (error) {
         if (!(error instanceof ServiceCallError && error.status === 404)) throw error;
@@ -183,7 +202,11 @@ function throwIt(error: Error): never {
 }
 
 /** The request as Apollo Server takes it: the document's text in `query`, the hash gone. */
-function withDocument(request: HTTPGraphQLRequest, params: URLSearchParams, body: string): HTTPGraphQLRequest {
+function withDocument(
+  request: HTTPGraphQLRequest,
+  params: URLSearchParams,
+  body: string,
+): HTTPGraphQLRequest {
   if (request.method === 'GET') {
     const extensions = params.get('extensions');
     params.delete('documentId');
@@ -203,5 +226,8 @@ function withDocument(request: HTTPGraphQLRequest, params: URLSearchParams, body
     extensions && typeof extensions === 'object'
       ? Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'persistedQuery'))
       : undefined;
-  return { ...request, body: { ...rest, query: body, ...(others && Object.keys(others).length ? { extensions: others } : {}) } };
+  return {
+    ...request,
+    body: { ...rest, query: body, ...(others && Object.keys(others).length ? { extensions: others } : {}) },
+  };
 }

@@ -75,8 +75,9 @@ export class RedisBuckets implements Buckets {
 
   async take(key: string, cost: number, terms: BucketTerms): Promise<Taken | null> {
     await this.firstConnect;
-    const run = (this.redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, string, number]>>)
-      .shopTakeCost!;
+    const run = (
+      this.redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, string, number]>>
+    ).shopTakeCost!;
     try {
       const [admitted, available, wait] = await run.call(
         this.redis,
@@ -85,7 +86,12 @@ export class RedisBuckets implements Buckets {
         terms.restoreRate,
         cost,
       );
-      return { ...terms, admitted: admitted === 1, currentlyAvailable: Number(available), retryAfterMs: wait };
+      return {
+        ...terms,
+        admitted: admitted === 1,
+        currentlyAvailable: Number(available),
+        retryAfterMs: wait,
+      };
     } catch (error) {
       this.logger.warn({ err: error }, 'the cost buckets cannot be reached; admitting without throttling');
       return null;

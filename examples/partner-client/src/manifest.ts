@@ -20,8 +20,14 @@ export function toManifest(persisted: Record<string, string>): PersistedQueryMan
     const operation = parse(body).definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     );
-    if (!operation || operation.operation === 'subscription') throw new Error(`not a query or mutation: ${hash}`);
-    return { id: hash.replace(/^sha256:/, ''), name: operation.name?.value ?? null, type: operation.operation, body };
+    if (!operation || operation.operation === 'subscription')
+      throw new Error(`not a query or mutation: ${hash}`);
+    return {
+      id: hash.replace(/^sha256:/, ''),
+      name: operation.name?.value ?? null,
+      type: operation.operation,
+      body,
+    };
   });
   return { format: 'apollo-persisted-query-manifest', version: 1, operations };
 }

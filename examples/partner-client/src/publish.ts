@@ -23,26 +23,42 @@ export async function publishManifest(options: {
   const res = await fetch(options.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${options.adminToken}` },
-    body: JSON.stringify({ query: PUBLISH, variables: { input: { clientName: options.clientName, manifest: options.manifest } } }),
+    body: JSON.stringify({
+      query: PUBLISH,
+      variables: { input: { clientName: options.clientName, manifest: options.manifest } },
+    }),
   });
-  const body = (await res.json()) as { data?: { persistedDocumentsPublish: PublishResult }; errors?: { message: string }[] };
-  if (!body.data) throw new Error(`publishing failed: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+  const body = (await res.json()) as {
+    data?: { persistedDocumentsPublish: PublishResult };
+    errors?: { message: string }[];
+  };
+  if (!body.data)
+    throw new Error(`publishing failed: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
   return body.data.persistedDocumentsPublish;
 }
 
 /** The manifest of the documents this client was generated with. */
 export function generatedManifest(): PersistedQueryManifest {
+  const file = join(__dirname, 'gql', 'persisted-documents.json');
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- a fixed file of this package, written by codegen
-  return toManifest(JSON.parse(readFileSync(join(__dirname, 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>);
+  const persisted = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return toManifest(persisted);
 }
 
 if (require.main === module) {
   const { GATEWAY_URL = 'http://localhost:4000/graphql', ADMIN_TOKEN, CLIENT_NAME } = process.env;
   if (!ADMIN_TOKEN || !CLIENT_NAME) {
-    console.error('Set ADMIN_TOKEN (an admin\'s accessToken from customerLogin) and CLIENT_NAME (the key\'s clientName).');
+    console.error(
+      "Set ADMIN_TOKEN (an admin's accessToken from customerLogin) and CLIENT_NAME (the key's clientName).",
+    );
     process.exit(1);
   }
-  publishManifest({ url: GATEWAY_URL, adminToken: ADMIN_TOKEN, clientName: CLIENT_NAME, manifest: generatedManifest() }).then(
+  publishManifest({
+    url: GATEWAY_URL,
+    adminToken: ADMIN_TOKEN,
+    clientName: CLIENT_NAME,
+    manifest: generatedManifest(),
+  }).then(
     (result) => {
       console.log(JSON.stringify(result, null, 2));
       process.exit(result.userErrors.length ? 1 : 0);

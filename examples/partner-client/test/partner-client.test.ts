@@ -32,18 +32,29 @@ describe('The partner client example', () => {
   afterAll(async () => shop?.stop());
 
   it('When codegen wrote the persisted documents, then each hash is the SHA-256 of its body, as the typed documents carry it', () => {
-    const persisted = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+    const persisted = JSON.parse(
+      readFileSync(join(__dirname, '..', 'src', 'gql', 'persisted-documents.json'), 'utf8'),
+    ) as Record<string, string>;
     for (const [hash, body] of Object.entries(persisted)) {
       expect(hash).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
     }
     expect(Object.keys(persisted)).toEqual(
       expect.arrayContaining([hashOf(PartnerProductsDocument), hashOf(PartnerProductDocument)]),
     );
-    expect(toManifest(persisted).operations.map((o) => o.name).sort()).toEqual(['PartnerProduct', 'PartnerProducts']);
+    expect(
+      toManifest(persisted)
+        .operations.map((o) => o.name)
+        .sort(),
+    ).toEqual(['PartnerProduct', 'PartnerProducts']);
   });
 
   it('When the manifest is published and the client runs its documents by hash, then they answer with their cost; text and unpublished documents are refused', async () => {
-    const result = await publishManifest({ url: shop.url, adminToken, clientName: 'acme-erp', manifest: generatedManifest() });
+    const result = await publishManifest({
+      url: shop.url,
+      adminToken,
+      clientName: 'acme-erp',
+      manifest: generatedManifest(),
+    });
     expect(result).toEqual({ clientName: 'acme-erp', published: 2, userErrors: [] });
 
     const client = createPartnerClient({ url: shop.url, apiKey });
@@ -62,10 +73,13 @@ describe('The partner client example', () => {
       headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify({ query: '{ products(first: 1) { nodes { id } } }' }),
     });
-    expect(((await asText.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
-      'PERSISTED_QUERY_REQUIRED',
-    );
-    const unpublished = await client.run({ ...PartnerProductDocument, __meta__: { hash: `sha256:${'0'.repeat(64)}` } });
+    expect(
+      ((await asText.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('PERSISTED_QUERY_REQUIRED');
+    const unpublished = await client.run({
+      ...PartnerProductDocument,
+      __meta__: { hash: `sha256:${'0'.repeat(64)}` },
+    });
     expect(unpublished.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });

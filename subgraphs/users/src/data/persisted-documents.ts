@@ -4,14 +4,20 @@ import type { SqlExecutor } from '@shop/datastores';
 import type { PersistedDocument } from '../domain/types';
 
 const documentRow = z
-  .object({ id: z.string(), name: z.string().nullable(), type: z.enum(['query', 'mutation']), body: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    type: z.enum(['query', 'mutation']),
+    body: z.string(),
+  })
   .transform((r): PersistedDocument => ({ id: r.id, name: r.name, type: r.type, body: r.body }));
 
 export const persistedDocumentsRepo = {
   async ids(tx: SqlExecutor, clientName: string): Promise<string[]> {
-    const { rows } = await tx.query<{ id: string }>(`SELECT id FROM persisted_documents WHERE client_name = $1`, [
-      clientName,
-    ]);
+    const { rows } = await tx.query<{ id: string }>(
+      `SELECT id FROM persisted_documents WHERE client_name = $1`,
+      [clientName],
+    );
     return rows.map((r) => r.id);
   },
 
@@ -40,7 +46,12 @@ export const persistedDocumentsRepo = {
   },
 
   /** A page in id order, after the id `after`. */
-  async page(tx: SqlExecutor, clientName: string, first: number, after: string | null): Promise<PersistedDocument[]> {
+  async page(
+    tx: SqlExecutor,
+    clientName: string,
+    first: number,
+    after: string | null,
+  ): Promise<PersistedDocument[]> {
     const { rows } = await tx.query(
       `SELECT * FROM persisted_documents WHERE client_name = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $3`,
       [clientName, after, first],
