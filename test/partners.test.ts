@@ -1,8 +1,10 @@
 // The partner edge through the gateway on the real datastores: persisted documents by hash (APQ for
 // storefronts, published manifests for partners), safelist-only keys, the published cost, GET caching.
 import { createHash } from 'node:crypto';
-import { gql } from '@shop/testkit';
-import { startRealShop, type RealShop } from './real-shop';
+import type { AddressInfo } from 'node:net';
+import { admin as adminPrincipal, gql, identityHeaders } from '@shop/testkit';
+import type { RunningShop } from '../scripts/start';
+import { startRealShop, startTestShop, type RealShop } from './real-shop';
 
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -306,6 +308,12 @@ describe('Partners through persisted documents', () => {
     const stale = await get(shop.url, { extensions: pq(hash) }, { 'if-none-match': 'W/"other"' });
     expect(stale.status).toBe(200);
 
+    // Stock figures are fresh for 5 seconds: the answer's age is its freshest field's.
+    const stock = 'query Stock { products(first: 1) { nodes { id variants { id quantityAvailable } } } }';
+    await post(shop.url, { query: stock, extensions: pq(sha(stock)) });
+    const stocked = await get(shop.url, { extensions: pq(sha(stock)) });
+    expect(stocked.headers.get('cache-control')).toBe('public, max-age=5');
+
     // The same query for a signed-in shopper is theirs alone.
     const shopper = await shop.newShopper();
     const signedIn = await get(shop.url, { extensions: pq(hash) }, shopper);
@@ -322,5 +330,49 @@ describe('Partners through persisted documents', () => {
     const logout = 'mutation Out { customerLogout { success } }';
     await post(shop.url, { query: logout, extensions: pq(sha(logout)) });
     expect((await get(shop.url, { extensions: pq(sha(logout)) })).status).toBe(405);
+  });
+});
+
+describe('A gateway that enforces the safelist', () => {
+  let shop: RunningShop;
+  let stop: () => Promise<void>;
+  let url: string;
+  /** The back office publishes straight to the users subgraph: the gateway would hold its text documents too. */
+  let backOffice: (query: string, variables: Record<string, unknown>) => ReturnType<typeof gql>;
+
+  beforeAll(async () => {
+    ({ shop, stop } = await startTestShop('safelist', { env: { SAFELIST_MODE: 'enforce' } }));
+    url = shop.gatewayUrl;
+    const users = `http://127.0.0.1:${(shop.subgraphs.users!.app.server.address() as AddressInfo).port}/graphql`;
+    backOffice = (query, variables) =>
+      gql(users, query, variables, identityHeaders(adminPrincipal(), 'users'));
+  }, 180_000);
+
+  afterAll(async () => stop?.());
+
+  it('When every caller is held to published documents, then only a published document runs, by hash or as its exact text', async () => {
+    const created = await backOffice(
+      'mutation { apiKeyCreate(name: "Storefront", scopes: ["catalog:read"], clientName: "storefront") { key } }',
+      {},
+    );
+    expect(created.body.errors).toBeUndefined();
+    const published = 'query Listing { products(first: 2) { nodes { id title } } }';
+    const publish = await backOffice(PUBLISH, {
+      input: { clientName: 'storefront', manifest: manifest({ body: published }) },
+    });
+    expect(publish.body.data).toMatchObject({ persistedDocumentsPublish: { published: 1, userErrors: [] } });
+
+    expect((await post(url, { extensions: pq(sha(published)) })).body.errors).toBeUndefined();
+    expect((await post(url, { query: published })).body.errors).toBeUndefined();
+    const other = 'query Other { products(first: 3) { nodes { id } } }';
+    const asText = await post(url, { query: other });
+    expect(asText.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(asText.body.data).toBeUndefined();
+    // APQ cannot register around the safelist.
+    const registering = await post(url, { query: other, extensions: pq(sha(other)) });
+    expect(registering.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(url, { extensions: pq(sha(other)) })).body.errors?.[0]?.extensions?.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
   });
 });
