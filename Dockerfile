@@ -20,6 +20,7 @@ COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/cart/package.json subgraphs/cart/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
+COPY examples/partner-client/package.json examples/partner-client/
 
 # --- build: every dependency, the sources, npm run build ------------------------------------------
 FROM manifests AS build

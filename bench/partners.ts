@@ -3,17 +3,9 @@
 // gateway process of its own on the same subgraphs; each is warmed for a second before it is measured.
 import { createHash } from 'node:crypto';
 import autocannon from 'autocannon';
+import type { Row } from './run';
 
-export interface PartnersRow {
-  group: string;
-  scenario: string;
-  connections: number;
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-  note?: string;
-}
+type PartnersRow = Row;
 
 type ServiceProcess = (
   entry: string,

@@ -47,7 +47,7 @@ async function createDatabase(name: string): Promise<{ url: string; drop: () => 
   };
 }
 
-interface Row {
+export interface Row {
   group: string;
   scenario: string;
   connections: number;

@@ -1,23 +1,17 @@
 // How long, and for whom, an answer may be cached: Apollo Server's cache-control rules applied to the schema's
 // `@cacheControl(maxAge, scope, inheritMaxAge)` hints, statically, over every field a document may select.
 import {
-  getDirectiveValues,
   getNamedType,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  getVariableValues,
   isCompositeType,
   Kind,
   valueFromASTUntyped,
   type ConstDirectiveNode,
   type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { resolveOperation, type ResolvedOperation } from './operation';
 
 export type CacheScope = 'PUBLIC' | 'PRIVATE';
 
@@ -62,25 +56,14 @@ export function cachePolicy(
   variables: Record<string, unknown> | null | undefined,
   operationName?: string | null,
 ): CachePolicy {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName
-    ? operations.find((o) => o.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
-  if (!operation || operation.operation !== 'query') return { maxAge: 0, scope: 'PRIVATE' };
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  const values = coerced.errors ? {} : coerced.coerced;
-  const included = (node: { directives?: FieldNode['directives'] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, values)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, values)?.if !== false;
+  let resolved: ResolvedOperation;
+  try {
+    resolved = resolveOperation(schema, document, variables, operationName);
+  } catch {
+    return { maxAge: 0, scope: 'PRIVATE' };
+  }
+  const { operation, fragments, included } = resolved;
+  if (operation.operation !== 'query') return { maxAge: 0, scope: 'PRIVATE' };
 
   let maxAge = Infinity;
   let scope: CacheScope = 'PUBLIC';

@@ -2,13 +2,9 @@
 // specification (`@cost`, `@listSize`, as Apollo's demand control reads them), on the request's coerced arguments.
 import {
   getArgumentValues,
-  getDirectiveValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isAbstractType,
   isCompositeType,
   isListType,
@@ -17,15 +13,14 @@ import {
   type ConstDirectiveNode,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
+import { resolveOperation, type ResolvedOperation } from './operation';
 
 export interface CostOptions {
   /** The size of a list field that declares no `@listSize` (and of one whose slicing arguments are all unset and that assumes nothing). */
@@ -96,31 +91,7 @@ export function estimateCost(
 ): number {
   const defaultListSize = options.defaultListSize ?? DEFAULT_LIST_SIZE;
   const mutationWeight = options.mutationWeight ?? MUTATION_WEIGHT;
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName
-    ? operations.find((o) => o.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
-  if (!operation)
-    throw new GraphQLError(
-      operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name.',
-    );
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) throw coerced.errors[0]!;
-  const values = coerced.coerced;
-
-  const included = (node: { directives?: FieldNode['directives'] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, values)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, values)?.if !== false;
+  const { operation, fragments, values, included } = resolveOperation(schema, document, variables, operationName);
 
   // A fragment spread many times costs the same each time in the same place: reckoned once.
   const fragmentCosts = new Map<string, number>();
@@ -217,21 +188,13 @@ export function actualCost(
 ): number {
   if (!data) return 0;
   const mutationWeight = options.mutationWeight ?? MUTATION_WEIGHT;
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return 0;
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  const values = coerced.errors ? {} : coerced.coerced;
-  const included = (node: { directives?: FieldNode['directives'] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, values)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, values)?.if !== false;
+  let resolved: ResolvedOperation;
+  try {
+    resolved = resolveOperation(schema, document, variables, operationName);
+  } catch {
+    return 0;
+  }
+  const { operation, fragments, included } = resolved;
 
   /** The fields of `set` that apply to an object of `runtime` type, by response key, as execution merges them. */
   function collect(set: SelectionSetNode, runtime: GraphQLCompositeType, into: Map<string, FieldNode[]>, seen: Set<string>) {

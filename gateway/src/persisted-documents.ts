@@ -1,8 +1,8 @@
 // Persisted documents at the edge: a request may name its document by hash (Apollo's
 // `extensions.persistedQuery.sha256Hash`, or `documentId`) instead of sending its text. Storefronts register
 // documents on a miss (APQ); a partner's safelist-only key runs only its client's published documents.
-import { LRUCache } from 'lru-cache';
 import type { HTTPGraphQLRequest } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { documentHash, PERSISTED_DOCUMENT_CACHE_SECONDS, persistedDocumentCacheKey } from '@shop/auth';
 import { HttpError, ServiceCallError, type Logger, type ServiceClient } from '@shop/common';
 import type { Cache } from '@shop/datastores';
@@ -74,10 +74,11 @@ export interface DocumentStoreOptions {
  * the users service, their answers cached in the shared store and cleared there when a client publishes).
  */
 export class DocumentStore {
-  private readonly bodies: LRUCache<string, string>;
+  /** Apollo's own LRU (its APQ cache): at most `lruSize` documents and 30 MiB of text. */
+  private readonly bodies: InMemoryLRUCache<string>;
 
   constructor(private readonly options: DocumentStoreOptions) {
-    this.bodies = new LRUCache({ max: options.lruSize ?? 5000 });
+    this.bodies = new InMemoryLRUCache<string>({ max: options.lruSize ?? 5000 });
   }
 
   /**
@@ -156,16 +157,16 @@ export class DocumentStore {
   }
 
   private async registered(hash: string): Promise<string | undefined> {
-    const local = this.bodies.get(hash);
+    const local = await this.bodies.get(hash);
     if (local !== undefined) return local;
     const shared = await this.options.cache.get<string>(`apq:${hash}`);
-    if (typeof shared === 'string' && documentHash(shared) === hash) this.bodies.set(hash, shared);
+    if (typeof shared === 'string' && documentHash(shared) === hash) await this.bodies.set(hash, shared);
     return typeof shared === 'string' ? shared : undefined;
   }
 
   private async register(hash: string, text: string): Promise<void> {
-    if (this.bodies.get(hash) === text) return;
-    this.bodies.set(hash, text);
+    if ((await this.bodies.get(hash)) === text) return;
+    await this.bodies.set(hash, text);
     await this.options.cache.set(`apq:${hash}`, text, REGISTERED_SECONDS);
   }
 
@@ -192,7 +193,7 @@ export class DocumentStore {
       }
       await this.options.cache.set(key, { body }, PERSISTED_DOCUMENT_CACHE_SECONDS);
     }
-    if (body !== null) this.bodies.set(hash, body);
+    if (body !== null) await this.bodies.set(hash, body);
     return body;
   }
 }
