@@ -22,6 +22,7 @@ COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
 # The storefront is built to static files; its packages are all development ones, so no image installs them.
 COPY storefront/package.json storefront/
+COPY examples/partner-client/package.json examples/partner-client/
 
 # --- build: every dependency, the sources, npm run build ------------------------------------------
 FROM manifests AS build

@@ -11,7 +11,7 @@ function subgraph(mappers: Record<string, string>, extra: Record<string, unknown
       useIndexSignature: true,
       contextType: '../context#Context',
       mappers,
-      scalars: { Decimal: 'string', DateTime: 'string' },
+      scalars: { Decimal: 'string', DateTime: 'string', JSON: 'unknown' },
       enumsAsTypes: true,
       ...extra,
     },

@@ -18,9 +18,10 @@ import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
 import { httpLayerRows } from './http-layer';
 import { benchGateways } from './gateways';
+import { partnersRows } from './partners';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search', 'http-layer', 'gateways'] as const;
+const SECTIONS = ['large-search', 'http-layer', 'gateways', 'partners'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -49,7 +50,7 @@ async function createDatabase(name: string): Promise<{ url: string; drop: () => 
   };
 }
 
-interface Row {
+export interface Row {
   group: string;
   scenario: string;
   connections: number;
@@ -472,6 +473,8 @@ async function main(): Promise<void> {
     // Each engine has a catalog database of its own, bulk-loaded the same way, and a catalog and a gateway in their
     // own processes, as deployed; the catalog has an event stream of its own, so it takes no events meant for the
     // shop's catalog.
+    if (ONLY === undefined || ONLY === 'partners') rows.push(...(await partnersRows({ gatewayEnv, serviceProcess, seconds: SECONDS })));
+
     const large = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
     if (large > 0 && (ONLY === undefined || ONLY === 'large-search')) {
       const { generateCatalog } = await import('@shop/demo-data');

@@ -122,6 +122,10 @@ describe('Production build', () => {
       '{ trackShipment(trackingNumber: "1ZNOSUCHNUMBER") { trackingNumber } }',
     );
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ data: { trackShipment: null } });
+    expect(answer.body).toEqual({
+      data: { trackShipment: null },
+      // Every answer publishes its cost: the field's weight, asked and spent.
+      extensions: { cost: expect.objectContaining({ requestedQueryCost: 1, actualQueryCost: 1 }) },
+    });
   });
 });

@@ -43,6 +43,27 @@ export const configSchema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20_000),
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  /**
+   * Holds callers to published documents, as Apollo Router's safelisting does: `off` runs any document, `log`
+   * runs any and logs those no client published, `enforce` runs only published ones (by hash, or as their text).
+   * A partner's safelist-only key is held to its own client's documents whatever the mode.
+   */
+  SAFELIST_MODE: z.enum(['off', 'log', 'enforce']).default('off'),
+  /** Documents the gateway keeps in process by hash, in front of the shared store. */
+  PERSISTED_DOCUMENTS_LRU_SIZE: z.coerce.number().int().positive().default(5000),
+  /** `extensions.cost` on every answer (requested, actual, the bucket); `false` leaves it out (the bench's baseline). */
+  COST_EXTENSION: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  /** Leaky-bucket throttling of query cost per caller; `false` turns it off (cost is still shown). */
+  THROTTLE: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  /** The cost per second each kind of caller's bucket regains; a partner key's costPerSecond overrides its own. */
+  THROTTLE_ANONYMOUS_COST_PER_SECOND: z.coerce.number().int().positive().default(1000),
+  THROTTLE_SHOPPER_COST_PER_SECOND: z.coerce.number().int().positive().default(2000),
+  THROTTLE_PARTNER_COST_PER_SECOND: z.coerce.number().int().positive().default(1000),
+  /**
+   * How many seconds of its rate a bucket holds (its largest burst); never less than MAX_QUERY_COST, so every
+   * request the gateway accepts can eventually run.
+   */
+  THROTTLE_BUCKET_SECONDS: z.coerce.number().positive().default(20),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'INTROSPECTION' | 'EXPLORER'> & {

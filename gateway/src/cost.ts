@@ -2,28 +2,25 @@
 // specification (`@cost`, `@listSize`, as Apollo's demand control reads them), on the request's coerced arguments.
 import {
   getArgumentValues,
-  getDirectiveValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
+  isAbstractType,
   isCompositeType,
   isListType,
+  isObjectType,
   Kind,
   type ConstDirectiveNode,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
+import { resolveOperation, type ResolvedOperation } from './operation';
 
 export interface CostOptions {
   /** The size of a list field that declares no `@listSize` (and of one whose slicing arguments are all unset and that assumes nothing). */
@@ -94,31 +91,7 @@ export function estimateCost(
 ): number {
   const defaultListSize = options.defaultListSize ?? DEFAULT_LIST_SIZE;
   const mutationWeight = options.mutationWeight ?? MUTATION_WEIGHT;
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName
-    ? operations.find((o) => o.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
-  if (!operation)
-    throw new GraphQLError(
-      operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name.',
-    );
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) throw coerced.errors[0]!;
-  const values = coerced.coerced;
-
-  const included = (node: { directives?: FieldNode['directives'] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, values)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, values)?.if !== false;
+  const { operation, fragments, values, included } = resolveOperation(schema, document, variables, operationName);
 
   // A fragment spread many times costs the same each time in the same place: reckoned once.
   const fragmentCosts = new Map<string, number>();
@@ -198,4 +171,89 @@ export function estimateCost(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) throw new GraphQLError(`The schema has no ${operation.operation} type.`);
   return selectionCost(operation.selectionSet, rootType, null, true);
+}
+
+/**
+ * What a request really cost, from the data it returned: each field its weight (as estimateCost reckons it) plus
+ * its selections', once per list item really returned; a null costs its field's weight alone. Fragments apply
+ * where the object's `__typename` (when selected) or the static type allows them.
+ */
+export function actualCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName: string | null | undefined,
+  data: Record<string, unknown> | null | undefined,
+  options: CostOptions = {},
+): number {
+  if (!data) return 0;
+  const mutationWeight = options.mutationWeight ?? MUTATION_WEIGHT;
+  let resolved: ResolvedOperation;
+  try {
+    resolved = resolveOperation(schema, document, variables, operationName);
+  } catch {
+    return 0;
+  }
+  const { operation, fragments, included } = resolved;
+
+  /** The fields of `set` that apply to an object of `runtime` type, by response key, as execution merges them. */
+  function collect(set: SelectionSetNode, runtime: GraphQLCompositeType, into: Map<string, FieldNode[]>, seen: Set<string>) {
+    for (const selection of set.selections) {
+      if (!included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        into.set(key, [...(into.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition?.name.value, runtime)) collect(selection.selectionSet, runtime, into, seen);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        if (!applies(fragment.typeCondition.name.value, runtime)) continue;
+        seen.add(fragment.name.value);
+        collect(fragment.selectionSet, runtime, into, seen);
+      }
+    }
+  }
+
+  function applies(condition: string | undefined, runtime: GraphQLCompositeType): boolean {
+    if (!condition || condition === runtime.name) return true;
+    const on = schema.getType(condition);
+    if (!on || !isCompositeType(on)) return false;
+    if (isObjectType(runtime)) return isAbstractType(on) && schema.isSubType(on, runtime);
+    // The concrete type is not known (no __typename): the fields the data holds are the ones that applied.
+    return true;
+  }
+
+  function objectCost(set: SelectionSetNode, type: GraphQLCompositeType, value: Record<string, unknown>, root: boolean): number {
+    const typename = typeof value.__typename === 'string' ? schema.getType(value.__typename) : undefined;
+    const runtime = typename && isObjectType(typename) ? typename : type;
+    const fields = new Map<string, FieldNode[]>();
+    collect(set, runtime, fields, new Set());
+    let total = 0;
+    for (const [key, nodes] of fields) {
+      const name = nodes[0]!.name.value;
+      if (name.startsWith('__') || !('getFields' in runtime)) continue;
+      // eslint-disable-next-line security/detect-object-injection -- name is a field of this type, checked by validation
+      const field = runtime.getFields()[name];
+      if (!field || !(key in value)) continue;
+      const named = getNamedType(field.type);
+      const weight = fieldWeight(field, named) + (root && runtime === schema.getMutationType() ? mutationWeight : 0);
+      const merged: SelectionSetNode = {
+        kind: Kind.SELECTION_SET,
+        selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []),
+      };
+      // eslint-disable-next-line security/detect-object-injection -- key is a response key of this operation
+      total += valueCost(value[key], named, merged, weight);
+    }
+    return total;
+  }
+
+  function valueCost(value: unknown, type: GraphQLNamedType, set: SelectionSetNode, weight: number): number {
+    if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + valueCost(item, type, set, weight), 0);
+    if (value === null || value === undefined || typeof value !== 'object' || !isCompositeType(type)) return weight;
+    return weight + objectCost(set, type, value as Record<string, unknown>, false);
+  }
+
+  const rootType = schema.getRootType(operation.operation);
+  return rootType ? objectCost(operation.selectionSet, rootType, data, true) : 0;
 }

@@ -3,9 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildASTSchema, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, parse } from 'graphql';
 import { apiKeyHash, SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
@@ -16,15 +17,20 @@ import {
   type Logger,
   type Route,
 } from '@shop/common';
-import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
+import { connectRedis, createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
-import { estimateCost } from './cost';
-import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
 import { explorerPage, explorerRoutes } from './explorer';
-import { clientIp, IdentityResolver } from './identity';
+import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
+import { bucketFor, edgePlugin, finishAnswer, type EdgeContext } from './edge';
+import { clientIp, IdentityResolver, type PartnerTerms } from './identity';
 import { paymentPageRoutes } from './payment-pages';
+import { DocumentStore } from './persisted-documents';
+import { MemoryBuckets, RedisBuckets, type Buckets } from './throttle';
 
-type GatewayContext = SubgraphCallContext;
+interface GatewayContext extends EdgeContext, SubgraphCallContext {
+  /** A partner key's terms (its client's published documents, its cost rate). */
+  terms: PartnerTerms | null;
+}
 
 /** Parses the subgraph names and URLs out of a supergraph's `join__Graph` enum. */
 export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
@@ -32,52 +38,6 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   const pattern = /@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g;
   for (let m = pattern.exec(supergraphSdl); m; m = pattern.exec(supergraphSdl)) found.push({ name: m[1]!, url: m[2]! });
   return found;
-}
-
-/** How many variable sets' costs are kept per document: a document is mostly sent with few distinct ones. */
-const COSTS_PER_DOCUMENT = 64;
-
-/**
- * Refuses, before anything runs, an operation whose cost (estimateCost on the request's variables and the
- * schema's defaults) is above the maximum: HTTP 400 with COST_LIMIT_EXCEEDED, as the other query limits refuse.
- * Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
- *
- * The cost is reckoned once per document, operation name and variables, not per request: Apollo Server keeps
- * each validated document (its store is keyed by the query text's hash) and hands the same node back, so the
- * costs hang off that node and go with it.
- */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
-  const costOf = (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
-    let known = costs.get(document);
-    if (!known) costs.set(document, (known = new Map()));
-    const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
-    let cost = known.get(key);
-    if (cost === undefined) {
-      try {
-        cost = estimateCost(schema, document, variables, operationName);
-      } catch {
-        cost = null;
-      }
-      if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
-      known.set(key, cost);
-    }
-    return cost;
-  };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, operationName }) {
-          const cost = costOf(document, request.variables, operationName ?? undefined);
-          if (cost !== null && cost > maxCost) {
-            throw new GraphQLError(`This request's cost, ${cost}, is above the maximum of ${maxCost}: ask for fewer items or nest less.`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
 }
 
 export interface Gateway {
@@ -108,7 +68,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    // Cost is reckoned on the request's variables and defaults by costLimitPlugin; armor's counts only literals.
+    // Cost is reckoned on the request's variables and defaults by edgePlugin; armor's counts only literals.
     costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     // Token limits are enforced by the parser itself (parseOptions below), which keeps syntax errors a 400.
@@ -118,6 +78,15 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   });
   const protection = armor.protect();
 
+  const supergraphSchema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+  // One connection for the buckets: every gateway instance takes from the same ones, atomically.
+  const redis = config.REDIS_URL && config.THROTTLE ? connectRedis(config.REDIS_URL) : undefined;
+  const buckets: Buckets | null = !config.THROTTLE
+    ? null
+    : redis
+      ? new RedisBuckets(redis, `${config.SHARED_CACHE_PREFIX}bucket:`, logger)
+      : new MemoryBuckets();
+
   const apollo = new ApolloServer<GatewayContext>({
     ...protection,
     gateway,
@@ -126,10 +95,14 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // The process owner (index.ts, scripts/start.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
+    // Persisted documents are the edge's (DocumentStore): shared by every instance, and safelists.
+    persistedQueries: false,
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      costLimitPlugin(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }), config.MAX_QUERY_COST),
+      edgePlugin(supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets, publishCost: config.COST_EXTENSION }),
+      // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
     ],
     validationRules: [...protection.validationRules],
@@ -168,6 +141,26 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     }),
     cache,
   );
+  const documents = new DocumentStore({
+    cache,
+    users: createServiceClient({
+      caller: 'gateway',
+      target: 'users',
+      baseUrl: config.USERS_URL,
+      secret: config.INTERNAL_AUTH_SECRET,
+      timeoutMs: config.SERVICE_TIMEOUT_MS,
+    }),
+    logger,
+    mode: config.SAFELIST_MODE,
+    lruSize: config.PERSISTED_DOCUMENTS_LRU_SIZE,
+  });
+  const throttleDefaults = {
+    anonymous: config.THROTTLE_ANONYMOUS_COST_PER_SECOND,
+    shopper: config.THROTTLE_SHOPPER_COST_PER_SECOND,
+    partner: config.THROTTLE_PARTNER_COST_PER_SECOND,
+    bucketSeconds: config.THROTTLE_BUCKET_SECONDS,
+    maxCost: config.MAX_QUERY_COST,
+  };
 
   const routes: Route[] = [
     { method: 'GET', path: '/health', handler: async () => ({ status: 200, body: { status: 'ok' } }) },
@@ -201,18 +194,23 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       path: '/graphql',
       server: apollo,
       browserPage: config.EXPLORER ? explorerPage : undefined,
+      prepare: (request, context) => documents.prepare(request, context.terms),
+      finish: (request, answer, context) => finishAnswer(request, answer, context.edge),
       context: async (req, res) => {
         const started = performance.now();
-        const principal = await identities.resolve(req);
+        const { principal, terms } = await identities.resolveCaller(req);
         if (config.SERVER_TIMING) {
           res.setHeader('server-timing', `identity;dur=${(performance.now() - started).toFixed(3)}`);
         }
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+        const address = clientIp(req, config.TRUSTED_PROXY_HOPS);
         const apiKey = req.headers['x-api-key'];
         return {
-          identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) },
+          identity: { principal, requestId, clientIp: address },
           sharingScope: sharingScope(principal, principal.kind === 'partner' && typeof apiKey === 'string' ? apiKeyHash(apiKey) : undefined),
+          terms,
+          edge: { principal, ...bucketFor(principal, terms, address, throttleDefaults) },
         };
       },
     },
@@ -224,6 +222,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       await app.close();
       await apollo.stop();
       await cache.close();
+      redis?.disconnect();
       dynamo.client.destroy();
     },
   };

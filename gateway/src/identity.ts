@@ -5,6 +5,19 @@ import { apiKeyHash, cacheApiKey, cachedApiKey, type SessionStore } from '@shop/
 import { HttpError, ServiceCallError, type Principal, type ServiceClient } from '@shop/common';
 import type { Cache } from '@shop/datastores';
 
+/** The terms a partner's key runs on at the edge: its client's published documents and its cost rate. */
+export interface PartnerTerms {
+  clientName: string | null;
+  safelistOnly: boolean;
+  costPerSecond: number | null;
+}
+
+export interface Caller {
+  principal: Principal;
+  /** Set for a partner's key. */
+  terms: PartnerTerms | null;
+}
+
 export class IdentityResolver {
   constructor(
     private readonly sessions: SessionStore,
@@ -13,29 +26,43 @@ export class IdentityResolver {
   ) {}
 
   async resolve(req: IncomingMessage): Promise<Principal> {
+    return (await this.resolveCaller(req)).principal;
+  }
+
+  async resolveCaller(req: IncomingMessage): Promise<Caller> {
     const authorization = req.headers.authorization;
     const apiKey = req.headers['x-api-key'];
     if (authorization) {
       const match = /^Bearer ([^\s]+)$/i.exec(authorization);
       const principal = match ? await this.sessions.resolve(match[1]!) : null;
       if (!principal) throw unauthenticated('The access token is invalid or has expired. Sign in again.');
-      return principal;
+      return { principal, terms: null };
     }
     if (typeof apiKey === 'string' && apiKey) return this.resolveApiKey(apiKey);
-    return { kind: 'anonymous' };
+    return { principal: { kind: 'anonymous' }, terms: null };
   }
 
   /** Partner keys are verified by the users service; a hit is cached for a minute under the key's hash. */
-  private async resolveApiKey(key: string): Promise<Principal> {
+  private async resolveApiKey(key: string): Promise<Caller> {
     if (key.length > 200) throw unauthenticated('The API key is invalid.');
     const hash = apiKeyHash(key);
-    const cached = await cachedApiKey<Principal>(this.cache, hash);
-    if (cached) return cached;
+    const cached = await cachedApiKey<Caller>(this.cache, hash);
+    if (cached && 'principal' in cached) return cached;
     try {
-      const partner = await this.users.post<{ partnerId: string; scopes: string[] }>('/internal/api-keys/resolve', { key });
-      const principal: Principal = { kind: 'partner', partnerId: partner.partnerId, scopes: partner.scopes };
-      if (!(await cacheApiKey(this.cache, hash, principal))) throw unauthenticated('The API key is invalid.');
-      return principal;
+      const partner = await this.users.post<{ partnerId: string; scopes: string[] } & Partial<PartnerTerms>>(
+        '/internal/api-keys/resolve',
+        { key },
+      );
+      const caller: Caller = {
+        principal: { kind: 'partner', partnerId: partner.partnerId, scopes: partner.scopes },
+        terms: {
+          clientName: partner.clientName ?? null,
+          safelistOnly: partner.safelistOnly ?? true,
+          costPerSecond: partner.costPerSecond ?? null,
+        },
+      };
+      if (!(await cacheApiKey(this.cache, hash, caller))) throw unauthenticated('The API key is invalid.');
+      return caller;
     } catch (error) {
       if (error instanceof ServiceCallError && (error.status === 404 || error.status === 400)) {
         throw unauthenticated('The API key is invalid.');

@@ -1,2 +1,3 @@
 export * from './sessions';
 export * from './api-keys';
+export * from './persisted-documents';

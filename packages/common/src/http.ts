@@ -103,8 +103,18 @@ export interface GraphQLMount<TContext extends BaseContext> {
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Answers the queries it can as Apollo Server would, faster (subgraphs); it gives null for the rest. */
   fastPath?: QueryFastPath;
+  /** Rewrites a request before it runs (the gateway's persisted documents), or throws an HttpError to refuse it. */
+  prepare?: (request: HTTPGraphQLRequest, context: TContext) => Promise<HTTPGraphQLRequest>;
+  /** Adjusts a complete answer before it is sent (the gateway's caching headers and 304). */
+  finish?: (request: HTTPGraphQLRequest, answer: GraphQLAnswer, context: TContext) => GraphQLAnswer;
   /** Answers GET requests from browsers instead of GraphQL (the explorer), with the page's own headers. */
   browserPage?: () => { html: string; headers: Record<string, string> };
+}
+
+export interface GraphQLAnswer {
+  status: number;
+  headers: HeaderMap;
+  body: string;
 }
 
 export interface HttpApp {
@@ -133,6 +143,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         graphql.browserPage &&
         !url.searchParams.has('query') &&
         !url.searchParams.has('extensions') &&
+        !url.searchParams.has('documentId') &&
         (req.headers.accept ?? '').includes('text/html')
       ) {
         const page = graphql.browserPage();
@@ -166,13 +177,18 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+      let httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+      if (graphql.prepare) httpGraphQLRequest = await graphql.prepare(httpGraphQLRequest, context);
       const result = await graphql.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
-      for (const [key, value] of result.headers) res.setHeader(key, value);
-      res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
-        res.end(result.body.string);
+        let answer: GraphQLAnswer = { status: result.status ?? 200, headers: result.headers, body: result.body.string };
+        if (graphql.finish) answer = graphql.finish(httpGraphQLRequest, answer, context);
+        for (const [key, value] of answer.headers) res.setHeader(key, value);
+        res.statusCode = answer.status;
+        res.end(answer.body);
       } else {
+        for (const [key, value] of result.headers) res.setHeader(key, value);
+        res.statusCode = result.status ?? 200;
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();
       }

@@ -60,6 +60,8 @@ export const configSchema = z.object({
 
   /** Lifetime of email verification and password reset tokens. */
   ACCOUNT_TOKEN_TTL_SECONDS: seconds(15 * 60),
+  /** The composed supergraph, the gateway's: partners' published documents must validate against it. */
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   /** Where links in emails point (the storefront). */
   STOREFRONT_URL: z.string().url().default('http://127.0.0.1:4000'),
 });

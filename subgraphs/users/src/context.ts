@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 // The per-request context: the verified identity, the service's dependencies and per-request DataLoaders.
 import DataLoader from 'dataloader';
 import type { EmailSender, Logger, SubgraphContext } from '@shop/common';
@@ -27,6 +28,8 @@ export interface UsersDeps {
   now: () => number;
   /** Publishes committed outbox events at once instead of at the next poll. */
   kickOutbox: () => void;
+  /** The supergraph's schema, read at first use: published documents are validated against it. */
+  supergraph: () => GraphQLSchema;
   /** Background work (emails) that close() waits for. */
   track: (work: Promise<unknown>) => void;
 }

@@ -1,6 +1,7 @@
 // Builds the users subgraph: Postgres (customers), DynamoDB (sessions), Redis (session cache, login throttling).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { z } from 'zod';
 import {
@@ -30,6 +31,7 @@ import { buildContext, type UsersDeps } from './context';
 import { MemoryCounterStore, RedisCounterStore } from './data/counters';
 import { customersRepo, EmailTakenError } from './data/customers';
 import { resolveApiKey } from './domain/api-keys';
+import { resolvePersistedDocument } from './domain/persisted-documents';
 import { checkPasswordPolicy, createPasswordHasher, type PasswordHasher } from './domain/passwords';
 import { LoginThrottle, SendLimiter } from './domain/throttle';
 import { normaliseEmail } from './domain/validation';
@@ -131,6 +133,7 @@ export async function createService(
   );
   const relay = new SqlOutboxRelay(db, bus, 'users', logger);
   const background = new Set<Promise<unknown>>();
+  let supergraph: GraphQLSchema | undefined;
 
   const deps: UsersDeps = {
     db,
@@ -146,6 +149,12 @@ export async function createService(
     accountTokenTtlSeconds: config.ACCOUNT_TOKEN_TTL_SECONDS,
     storefrontUrl: config.STOREFRONT_URL,
     now,
+    supergraph: () =>
+      (supergraph ??= buildASTSchema(
+        // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+        parse(readFileSync(config.SUPERGRAPH_PATH, 'utf8')),
+        { assumeValidSDL: true },
+      )),
     kickOutbox: () => relay.kick(),
     track: (work) => {
       background.add(work);
@@ -194,6 +203,19 @@ export async function createService(
         async ({ key }) => {
           const partner = await resolveApiKey(db, key);
           return partner ? { status: 200, body: partner } : { status: 404, body: { error: 'NOT_FOUND' } };
+        },
+      ),
+      internalRoute(
+        { secret: config.INTERNAL_AUTH_SECRET, service: 'users' },
+        'POST',
+        '/internal/persisted-documents/resolve',
+        // The gateway alone runs a partner client's published documents.
+        ['gateway'],
+        // Without a clientName: any client's (for callers tied to no client, under SAFELIST_MODE).
+        z.object({ clientName: z.string().min(1).max(64).optional(), id: z.string().length(64) }),
+        async ({ clientName, id }) => {
+          const document = await resolvePersistedDocument({ deps }, clientName ?? null, id);
+          return document ? { status: 200, body: document } : { status: 404, body: { error: 'NOT_FOUND' } };
         },
       ),
     ],

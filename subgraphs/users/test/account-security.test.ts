@@ -733,7 +733,13 @@ describe('partner API keys', () => {
     expect(rows[0]!.key_hash).not.toContain(key);
     const resolved = await resolveKey(key);
     expect(resolved.status).toBe(200);
-    expect(await resolved.json()).toEqual({ partnerId: apiKey.id, scopes: ['orders:read', 'catalog:read'] });
+    expect(await resolved.json()).toEqual({
+      partnerId: apiKey.id,
+      scopes: ['orders:read', 'catalog:read'],
+      clientName: null,
+      safelistOnly: true,
+      costPerSecond: null,
+    });
     expect((await resolveKey(key + 'x')).status).toBe(404);
     expect((await resolveKey(key, customer())).status).toBe(403);
     // Only the gateway resolves keys: another service is refused, and so is an identity meant for another service.

@@ -25,6 +25,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Who may share a cached value: anyone (PUBLIC), or only the caller it was answered to (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /**
  * A shopping cart. A guest's cart is readable by whoever holds its id and expires 30 days after
  * its last change; a signed-in shopper's cart is readable only by that shopper.
@@ -508,8 +513,8 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Cart: ResolverTypeWrapper<CartRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CartBuyerIdentityUpdatePayload: ResolverTypeWrapper<Omit<CartBuyerIdentityUpdatePayload, 'cart' | 'userErrors'> & { cart?: Maybe<ResolversTypes['Cart']>, userErrors: Array<ResolversTypes['UserError']> }>;
   CartCost: ResolverTypeWrapper<Omit<CartCost, 'subtotalAmount' | 'totalAmount'> & { subtotalAmount: ResolversTypes['Money'], totalAmount: ResolversTypes['Money'] }>;
@@ -534,17 +539,17 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Product: ResolverTypeWrapper<Product>;
   ProductVariant: ResolverTypeWrapper<VariantRef>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StockMovement: ResolverTypeWrapper<StockMovementModel>;
   StockMovementKind: StockMovementKind;
   UserError: ResolverTypeWrapper<UserErrorModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Cart: CartRecord;
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   CartBuyerIdentityUpdatePayload: Omit<CartBuyerIdentityUpdatePayload, 'cart' | 'userErrors'> & { cart?: Maybe<ResolversParentTypes['Cart']>, userErrors: Array<ResolversParentTypes['UserError']> };
   CartCost: Omit<CartCost, 'subtotalAmount' | 'totalAmount'> & { subtotalAmount: ResolversParentTypes['Money'], totalAmount: ResolversParentTypes['Money'] };
@@ -568,11 +573,20 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Product: Product;
   ProductVariant: VariantRef;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   StockMovement: StockMovementModel;
   UserError: UserErrorModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -736,3 +750,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -25,6 +25,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Who may share a cached value: anyone (PUBLIC), or only the caller it was answered to (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A node of the category tree, such as Footwear > Running Shoes. */
 export type Category = {
   __typename?: 'Category';
@@ -622,10 +627,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Category: ResolverTypeWrapper<CategoryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -634,7 +639,6 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
   ProductCreateInput: ProductCreateInput;
@@ -662,6 +666,8 @@ export type ResolversTypes = ResolversObject<{
   SelectedOptionInput: SelectedOptionInput;
   SpecFilter: SpecFilter;
   UserError: ResolverTypeWrapper<UserError>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -669,7 +675,6 @@ export type ResolversParentTypes = ResolversObject<{
   Category: CategoryModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Image: Image;
@@ -677,7 +682,6 @@ export type ResolversParentTypes = ResolversObject<{
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Product: ProductModel;
   ProductConnection: ProductConnectionModel;
   ProductCreateInput: ProductCreateInput;
@@ -703,7 +707,17 @@ export type ResolversParentTypes = ResolversObject<{
   SelectedOptionInput: SelectedOptionInput;
   SpecFilter: SpecFilter;
   UserError: UserError;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CategoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = ResolversObject<{
   children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
@@ -887,3 +901,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

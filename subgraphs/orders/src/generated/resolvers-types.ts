@@ -43,6 +43,11 @@ export type AppliedGiftCard = {
   lastCharacters: Scalars['String']['output'];
 };
 
+/** Who may share a cached value: anyone (PUBLIC), or only the caller it was answered to (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A shipping carrier. */
 export type Carrier =
   | 'DHL'
@@ -877,12 +882,12 @@ export type ResolversTypes = ResolversObject<{
   AppliedGiftCard: ResolverTypeWrapper<AppliedGiftCardModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CacheControlScope: CacheControlScope;
   Carrier: Carrier;
   Checkout: ResolverTypeWrapper<CheckoutModel>;
   CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversTypes['Checkout']>, order?: Maybe<ResolversTypes['Order']> }>;
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: ResolverTypeWrapper<PricedLine>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CheckoutPayload: ResolverTypeWrapper<Omit<CheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversTypes['Checkout']> }>;
   CurrencyCode: CurrencyCode;
   Customer: ResolverTypeWrapper<CustomerRef>;
@@ -898,7 +903,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NextAction: ResolverTypeWrapper<NextAction>;
   Order: ResolverTypeWrapper<OrderModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderAttentionReason: OrderAttentionReason;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
@@ -924,6 +928,8 @@ export type ResolversTypes = ResolversObject<{
   TaxRateInput: TaxRateInput;
   TaxRatePayload: ResolverTypeWrapper<TaxRateResult>;
   UserError: ResolverTypeWrapper<UserError>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -935,7 +941,6 @@ export type ResolversParentTypes = ResolversObject<{
   CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversParentTypes['Checkout']>, order?: Maybe<ResolversParentTypes['Order']> };
   CheckoutCreateInput: CheckoutCreateInput;
   CheckoutLine: PricedLine;
-  Int: Scalars['Int']['output'];
   CheckoutPayload: Omit<CheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversParentTypes['Checkout']> };
   Customer: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
@@ -950,7 +955,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NextAction: NextAction;
   Order: OrderModel;
-  Boolean: Scalars['Boolean']['output'];
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
   OrderLine: PricedLine;
@@ -972,7 +976,17 @@ export type ResolversParentTypes = ResolversObject<{
   TaxRateInput: TaxRateInput;
   TaxRatePayload: TaxRateResult;
   UserError: UserError;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AppliedGiftCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedGiftCard'] = ResolversParentTypes['AppliedGiftCard']> = ResolversObject<{
   amountUsed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1274,3 +1288,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -29,6 +29,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Who may share a cached value: anyone (PUBLIC), or only the caller it was answered to (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A shipping carrier. */
 export type Carrier =
   | 'DHL'
@@ -645,12 +650,12 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   Carrier: Carrier;
   CurrencyCode: CurrencyCode;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CustomerEdge']>, nodes: Array<ResolversTypes['Customer']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerNote: ResolverTypeWrapper<CustomerNoteModel>;
@@ -663,7 +668,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRefModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Return: ResolverTypeWrapper<ReturnModel>;
   ReturnLine: ResolverTypeWrapper<ReturnLine>;
@@ -687,6 +691,8 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
   WebhookSubscriptionCreatePayload: ResolverTypeWrapper<Omit<WebhookSubscriptionCreatePayload, 'webhookSubscription'> & { webhookSubscription?: Maybe<ResolversTypes['WebhookSubscription']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -694,7 +700,6 @@ export type ResolversParentTypes = ResolversObject<{
   Customer: CustomerRefModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   CustomerConnection: Omit<CustomerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CustomerEdge']>, nodes: Array<ResolversParentTypes['Customer']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerNote: CustomerNoteModel;
@@ -707,7 +712,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Order: OrderRefModel;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Return: ReturnModel;
   ReturnLine: ReturnLine;
@@ -728,7 +732,17 @@ export type ResolversParentTypes = ResolversObject<{
   UserError: UserError;
   WebhookSubscription: WebhookSubscriptionModel;
   WebhookSubscriptionCreatePayload: Omit<WebhookSubscriptionCreatePayload, 'webhookSubscription'> & { webhookSubscription?: Maybe<ResolversParentTypes['WebhookSubscription']> };
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -939,3 +953,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   WebhookSubscriptionCreatePayload?: WebhookSubscriptionCreatePayloadResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

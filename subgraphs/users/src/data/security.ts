@@ -17,6 +17,9 @@ const apiKeyRow = z
     name: z.string(),
     prefix: z.string(),
     scopes: z.array(z.string()),
+    client_name: z.string().nullable(),
+    safelist_only: z.boolean(),
+    cost_per_second: z.number().int().nullable(),
     created_by: z.string().nullable(),
     created_at: z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString()),
     revoked_at: isoOrNull,
@@ -27,6 +30,9 @@ const apiKeyRow = z
     name: r.name,
     prefix: r.prefix,
     scopes: r.scopes,
+    clientName: r.client_name,
+    safelistOnly: r.safelist_only,
+    costPerSecond: r.cost_per_second,
     createdBy: r.created_by,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
@@ -73,11 +79,31 @@ export const tokensRepo = {
 export const apiKeysRepo = {
   async insert(
     tx: SqlExecutor,
-    input: { name: string; keyHash: string; prefix: string; scopes: string[]; createdBy: string | null },
+    input: {
+      name: string;
+      keyHash: string;
+      prefix: string;
+      scopes: string[];
+      clientName?: string | null;
+      safelistOnly?: boolean;
+      costPerSecond?: number | null;
+      createdBy: string | null;
+    },
   ): Promise<ApiKey> {
     const { rows } = await tx.query(
-      `INSERT INTO api_keys (id, name, key_hash, prefix, scopes, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [randomUUID(), input.name, input.keyHash, input.prefix, input.scopes, input.createdBy],
+      `INSERT INTO api_keys (id, name, key_hash, prefix, scopes, client_name, safelist_only, cost_per_second, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [
+        randomUUID(),
+        input.name,
+        input.keyHash,
+        input.prefix,
+        input.scopes,
+        input.clientName ?? null,
+        input.safelistOnly ?? true,
+        input.costPerSecond ?? null,
+        input.createdBy,
+      ],
     );
     return apiKeyRow.parse(rows[0]);
   },
@@ -108,5 +134,14 @@ export const apiKeysRepo = {
       [key.id],
     );
     return key;
+  },
+
+  /** The scopes of every live key of a client; none when no live key names it. */
+  async clientScopes(tx: SqlExecutor, clientName: string): Promise<string[][]> {
+    const { rows } = await tx.query<{ scopes: string[] }>(
+      `SELECT scopes FROM api_keys WHERE client_name = $1 AND revoked_at IS NULL`,
+      [clientName],
+    );
+    return rows.map((r) => r.scopes);
   },
 };

@@ -7,19 +7,39 @@ import type { SqlExecutor } from '@shop/datastores';
 import type { Context } from '../context';
 import { apiKeysRepo } from '../data/security';
 import type { ApiKey } from './types';
+import { CLIENT_NAME } from './persisted-documents';
 import { boundedText, isUuid } from './validation';
 
 export const API_KEY_PREFIX = 'shk_';
 
 export const hashApiKey = apiKeyHash;
 
+export interface ApiKeyInput {
+  name: string;
+  scopes: string[];
+  clientName?: string | null;
+  safelistOnly?: boolean | null;
+  costPerSecond?: number | null;
+}
+
+/** The most a key's bucket may refill per second. */
+export const MAX_COST_PER_SECOND = 1_000_000;
+
 export async function createApiKey(
   ctx: Context,
-  rawName: string,
-  rawScopes: string[],
+  input: ApiKeyInput,
 ): Promise<{ apiKey: ApiKey | null; key: string | null; userErrors: UserError[] }> {
   const admin = requireAdmin(ctx.principal);
+  const { name: rawName, scopes: rawScopes } = input;
   const errors: UserError[] = [];
+  const clientName = input.clientName?.trim() || null;
+  if (clientName !== null && !CLIENT_NAME.test(clientName)) {
+    errors.push(userError('INVALID', 'A client name is 1 to 64 letters, digits, dots, dashes or underscores.', ['clientName']));
+  }
+  const costPerSecond = input.costPerSecond ?? null;
+  if (costPerSecond !== null && (!Number.isInteger(costPerSecond) || costPerSecond < 1 || costPerSecond > MAX_COST_PER_SECOND)) {
+    errors.push(userError('INVALID', `costPerSecond is between 1 and ${MAX_COST_PER_SECOND}.`, ['costPerSecond']));
+  }
   const name = boundedText(rawName, { field: ['name'], max: 100, label: 'Name', required: true }, errors);
   const scopes = [...new Set(rawScopes.map((s) => s.trim()))];
   if (!scopes.length || scopes.some((s) => !(PARTNER_SCOPES as readonly string[]).includes(s))) {
@@ -34,6 +54,9 @@ export async function createApiKey(
     keyHash: hashApiKey(key),
     prefix: key.slice(0, API_KEY_PREFIX.length + 6),
     scopes,
+    clientName,
+    safelistOnly: input.safelistOnly ?? true,
+    costPerSecond,
     createdBy: admin.customerId,
   });
   return { apiKey, key, userErrors: [] };
@@ -57,12 +80,29 @@ export async function listApiKeys(ctx: Context): Promise<ApiKey[]> {
   return apiKeysRepo.list(ctx.deps.db);
 }
 
+/** What the gateway learns of a key: who the partner is, and the terms it runs on. */
+export interface PartnerKeyTerms {
+  partnerId: string;
+  scopes: string[];
+  clientName: string | null;
+  safelistOnly: boolean;
+  costPerSecond: number | null;
+}
+
 /** The partner behind a key, or null; the key's id is the partner's id. */
 export async function resolveApiKey(
   db: SqlExecutor,
   key: string,
-): Promise<{ partnerId: string; scopes: string[] } | null> {
+): Promise<PartnerKeyTerms | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 100) return null;
   const apiKey = await apiKeysRepo.resolve(db, hashApiKey(key));
-  return apiKey ? { partnerId: apiKey.id, scopes: apiKey.scopes } : null;
+  return apiKey
+    ? {
+        partnerId: apiKey.id,
+        scopes: apiKey.scopes,
+        clientName: apiKey.clientName,
+        safelistOnly: apiKey.safelistOnly,
+        costPerSecond: apiKey.costPerSecond,
+      }
+    : null;
 }

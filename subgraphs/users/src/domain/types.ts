@@ -43,8 +43,22 @@ export interface ApiKey {
   name: string;
   scopes: string[];
   prefix: string;
+  /** The client whose published documents the key runs. */
+  clientName: string | null;
+  /** Held to its client's published documents, sent by hash. */
+  safelistOnly: boolean;
+  /** The rate its cost bucket refills at; the gateway's partner default when null. */
+  costPerSecond: number | null;
   createdBy: string | null;
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+}
+
+/** One operation of a partner's published manifest; `id` is the SHA-256 of `body`, in hex. */
+export interface PersistedDocument {
+  id: string;
+  name: string | null;
+  type: 'query' | 'mutation';
+  body: string;
 }

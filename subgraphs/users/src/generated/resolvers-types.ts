@@ -20,12 +20,18 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date and time in UTC, such as "2026-01-31T12:00:00.000Z". */
   DateTime: { input: string; output: string; }
+  /** Any JSON value, such as a persisted query manifest. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: any; output: any; }
 };
 
 /** A partner's API key. The key itself is shown once, when created. */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** The partner client whose published documents the key runs (persistedDocumentsPublish). */
+  clientName?: Maybe<Scalars['String']['output']>;
+  /** The cost per second the key's bucket refills at; the gateway's partner default when null. */
+  costPerSecond?: Maybe<Scalars['Int']['output']>;
   /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The key's id; it is also the partner id the gateway forwards. */
@@ -38,6 +44,11 @@ export type ApiKey = {
   prefix: Scalars['String']['output'];
   /** When the key was revoked; a revoked key is refused. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Held to its client's published documents, sent by hash; anything else is PERSISTED_QUERY_REQUIRED or
+   * PERSISTED_QUERY_NOT_FOUND.
+   */
+  safelistOnly: Scalars['Boolean']['output'];
   /** What the key may do; see apiKeyCreate for each scope. */
   scopes: Array<Scalars['String']['output']>;
 };
@@ -61,6 +72,11 @@ export type ApiKeyPayload = {
   /** Why the change was not made. */
   userErrors: Array<UserError>;
 };
+
+/** Who may share a cached value: anyone (PUBLIC), or only the caller it was answered to (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 /** A shopper's account. Readable only by the shopper themselves, an admin, or another service. */
 export type Customer = {
@@ -342,6 +358,8 @@ export type Mutation = {
    * productDelete); inventory:read (stock levels and locations); inventory:write (inventoryAdjust);
    * orders:read (any order, and any customer's orders and subscriptions); fulfillment:write (fulfillmentCreate);
    * customers:read (customers by segment, and their profiles). An unknown scope is the userError INVALID_SCOPES.
+   * A key with a clientName runs that client's published documents (persistedDocumentsPublish); a safelistOnly
+   * key (the default) runs nothing else. costPerSecond sets the rate its cost bucket refills at.
    */
   apiKeyCreate: ApiKeyCreatePayload;
   /** Revokes a partner API key (ADMIN); it is refused from then on. */
@@ -396,6 +414,12 @@ export type Mutation = {
   customerRegister: CustomerRegisterPayload;
   /** Ends one of the signed-in customer's sessions. */
   customerSessionRevoke: CustomerSessionRevokePayload;
+  /**
+   * Publishes a partner client's trusted documents (ADMIN): every id must be the SHA-256 of its body and every body
+   * must validate against the supergraph, else userErrors and nothing is published. The manifest becomes the
+   * client's whole set: publishing it again changes nothing, and a document it no longer holds stops running.
+   */
+  persistedDocumentsPublish: PersistedDocumentsPublishPayload;
 };
 
 
@@ -407,7 +431,10 @@ export type Mutation = {
  * Wrong passwords and wrong codes count toward one lockout per account.
  */
 export type MutationApiKeyCreateArgs = {
+  clientName?: InputMaybe<Scalars['String']['input']>;
+  costPerSecond?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+  safelistOnly?: InputMaybe<Scalars['Boolean']['input']>;
   scopes: Array<Scalars['String']['input']>;
 };
 
@@ -622,6 +649,87 @@ export type MutationCustomerSessionRevokeArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
+export type MutationPersistedDocumentsPublishArgs = {
+  input: PersistedDocumentsPublishInput;
+};
+
+/** One operation of a partner client's published manifest. */
+export type PersistedDocument = {
+  __typename?: 'PersistedDocument';
+  /** The document's text. */
+  body: Scalars['String']['output'];
+  /** The SHA-256 of the body, in hex; the client sends it as its document's hash. */
+  id: Scalars['ID']['output'];
+  /** The operation's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** query or mutation. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of published documents. */
+export type PersistedDocumentConnection = {
+  __typename?: 'PersistedDocumentConnection';
+  /** The documents with their cursors. */
+  edges: Array<PersistedDocumentEdge>;
+  /** The documents. */
+  nodes: Array<PersistedDocument>;
+  /** Where this page stands. */
+  pageInfo: PersistedDocumentPageInfo;
+  /** How many documents the client has published. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A published document and its cursor. */
+export type PersistedDocumentEdge = {
+  __typename?: 'PersistedDocumentEdge';
+  /** Pass as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The document. */
+  node: PersistedDocument;
+};
+
+/** Where a page of published documents stands. */
+export type PersistedDocumentPageInfo = {
+  __typename?: 'PersistedDocumentPageInfo';
+  /** The cursor of the last document of the page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more documents follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A partner client's manifest to publish. */
+export type PersistedDocumentsPublishInput = {
+  /** The client the manifest is for; a live API key must name it. */
+  clientName: Scalars['String']['input'];
+  /**
+   * Apollo's persisted query manifest: { format: "apollo-persisted-query-manifest", version: 1, operations: [{ id,
+   * name, type, body }] }.
+   */
+  manifest: Scalars['JSON']['input'];
+};
+
+/** The result of persistedDocumentsPublish. */
+export type PersistedDocumentsPublishPayload = {
+  __typename?: 'PersistedDocumentsPublishPayload';
+  /** The client the manifest was published for. */
+  clientName: Scalars['String']['output'];
+  /** How many documents the client now has; 0 when refused. */
+  published: Scalars['Int']['output'];
+  /**
+   * Why nothing was published: a wrong hash, an invalid body, a mutation for a client that may only read, too
+   * many operations, an unknown client.
+   */
+  userErrors: Array<UserError>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Partner API keys (ADMIN). */
@@ -632,6 +740,15 @@ export type Query = {
   customerSessions: Array<CustomerSession>;
   /** The signed-in customer; null when anonymous. */
   me?: Maybe<Customer>;
+  /** The documents published for a partner client, in id order (ADMIN). */
+  persistedDocuments: PersistedDocumentConnection;
+};
+
+
+export type QueryPersistedDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  clientName: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An expected failure of a mutation: bad input, out of stock, a declined card. */
@@ -741,12 +858,12 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ApiKeyCreatePayload: ResolverTypeWrapper<Omit<ApiKeyCreatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  CacheControlScope: CacheControlScope;
   Customer: ResolverTypeWrapper<CustomerModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CustomerAddressDeletePayload: ResolverTypeWrapper<CustomerAddressDeletePayload>;
   CustomerAddressPayload: ResolverTypeWrapper<Omit<CustomerAddressPayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
   CustomerDataExport: ResolverTypeWrapper<CustomerDataExport>;
@@ -765,22 +882,30 @@ export type ResolversTypes = ResolversObject<{
   CustomerSessionRevokePayload: ResolverTypeWrapper<CustomerSessionRevokePayload>;
   CustomerUserErrorsPayload: ResolverTypeWrapper<CustomerUserErrorsPayload>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MailingAddress: ResolverTypeWrapper<AddressModel>;
   MailingAddressInput: MailingAddressInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PersistedDocument: ResolverTypeWrapper<PersistedDocument>;
+  PersistedDocumentConnection: ResolverTypeWrapper<PersistedDocumentConnection>;
+  PersistedDocumentEdge: ResolverTypeWrapper<PersistedDocumentEdge>;
+  PersistedDocumentPageInfo: ResolverTypeWrapper<PersistedDocumentPageInfo>;
+  PersistedDocumentsPublishInput: PersistedDocumentsPublishInput;
+  PersistedDocumentsPublishPayload: ResolverTypeWrapper<PersistedDocumentsPublishPayload>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   ApiKey: ApiKeyModel;
-  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   ApiKeyCreatePayload: Omit<ApiKeyCreatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   Customer: CustomerModel;
-  Boolean: Scalars['Boolean']['output'];
   CustomerAddressDeletePayload: CustomerAddressDeletePayload;
   CustomerAddressPayload: Omit<CustomerAddressPayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
   CustomerDataExport: CustomerDataExport;
@@ -798,20 +923,40 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerSessionRevokePayload: CustomerSessionRevokePayload;
   CustomerUserErrorsPayload: CustomerUserErrorsPayload;
   DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
   MailingAddress: AddressModel;
   MailingAddressInput: MailingAddressInput;
   Mutation: Record<PropertyKey, never>;
+  PersistedDocument: PersistedDocument;
+  PersistedDocumentConnection: PersistedDocumentConnection;
+  PersistedDocumentEdge: PersistedDocumentEdge;
+  PersistedDocumentPageInfo: PersistedDocumentPageInfo;
+  PersistedDocumentsPublishInput: PersistedDocumentsPublishInput;
+  PersistedDocumentsPublishPayload: PersistedDocumentsPublishPayload;
   Query: Record<PropertyKey, never>;
   UserError: UserError;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
 
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  clientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  costPerSecond?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  safelistOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -926,6 +1071,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MailingAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
   address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -940,7 +1089,7 @@ export type MailingAddressResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  apiKeyCreate?: Resolver<ResolversTypes['ApiKeyCreatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyCreateArgs, 'name' | 'scopes'>>;
+  apiKeyCreate?: Resolver<ResolversTypes['ApiKeyCreatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyCreateArgs, 'name' | 'safelistOnly' | 'scopes'>>;
   apiKeyRevoke?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationApiKeyRevokeArgs, 'id'>>;
   customerAddressCreate?: Resolver<ResolversTypes['CustomerAddressPayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressCreateArgs, 'address' | 'setDefault'>>;
   customerAddressDelete?: Resolver<ResolversTypes['CustomerAddressDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressDeleteArgs, 'id'>>;
@@ -960,6 +1109,37 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   customerPasswordResetRequest?: Resolver<ResolversTypes['CustomerUserErrorsPayload'], ParentType, ContextType, RequireFields<MutationCustomerPasswordResetRequestArgs, 'email'>>;
   customerRegister?: Resolver<ResolversTypes['CustomerRegisterPayload'], ParentType, ContextType, RequireFields<MutationCustomerRegisterArgs, 'input'>>;
   customerSessionRevoke?: Resolver<ResolversTypes['CustomerSessionRevokePayload'], ParentType, ContextType, RequireFields<MutationCustomerSessionRevokeArgs, 'id'>>;
+  persistedDocumentsPublish?: Resolver<ResolversTypes['PersistedDocumentsPublishPayload'], ParentType, ContextType, RequireFields<MutationPersistedDocumentsPublishArgs, 'input'>>;
+}>;
+
+export type PersistedDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersistedDocument'] = ResolversParentTypes['PersistedDocument']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersistedDocumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersistedDocumentConnection'] = ResolversParentTypes['PersistedDocumentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersistedDocumentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PersistedDocument']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PersistedDocumentPageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersistedDocumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersistedDocumentEdge'] = ResolversParentTypes['PersistedDocumentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PersistedDocument'], ParentType, ContextType>;
+}>;
+
+export type PersistedDocumentPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersistedDocumentPageInfo'] = ResolversParentTypes['PersistedDocumentPageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersistedDocumentsPublishPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersistedDocumentsPublishPayload'] = ResolversParentTypes['PersistedDocumentsPublishPayload']> = ResolversObject<{
+  clientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -967,6 +1147,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   customerDataExport?: Resolver<ResolversTypes['CustomerDataExport'], ParentType, ContextType>;
   customerSessions?: Resolver<Array<ResolversTypes['CustomerSession']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  persistedDocuments?: Resolver<ResolversTypes['PersistedDocumentConnection'], ParentType, ContextType, RequireFields<QueryPersistedDocumentsArgs, 'clientName' | 'first'>>;
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -995,9 +1176,18 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CustomerSessionRevokePayload?: CustomerSessionRevokePayloadResolvers<ContextType>;
   CustomerUserErrorsPayload?: CustomerUserErrorsPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   MailingAddress?: MailingAddressResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PersistedDocument?: PersistedDocumentResolvers<ContextType>;
+  PersistedDocumentConnection?: PersistedDocumentConnectionResolvers<ContextType>;
+  PersistedDocumentEdge?: PersistedDocumentEdgeResolvers<ContextType>;
+  PersistedDocumentPageInfo?: PersistedDocumentPageInfoResolvers<ContextType>;
+  PersistedDocumentsPublishPayload?: PersistedDocumentsPublishPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

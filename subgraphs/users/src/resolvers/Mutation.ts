@@ -10,6 +10,7 @@ import {
 } from '../domain/account-tokens';
 import { confirmMfa, disableMfa, enrollMfa } from '../domain/multifactor';
 import { createApiKey, revokeApiKey } from '../domain/api-keys';
+import { publishPersistedDocuments } from '../domain/persisted-documents';
 import { currentCustomer } from '../domain/accounts';
 
 export const Mutation: MutationResolvers = {
@@ -35,6 +36,7 @@ export const Mutation: MutationResolvers = {
   customerPasswordReset: (_p, { token, newPassword }, ctx) => resetPassword(ctx, token, newPassword),
   customerSessionRevoke: (_p, { id }, ctx) => revokeSession(ctx, id),
   customerDelete: (_p, { currentPassword }, ctx) => deleteAccount(ctx, currentPassword),
-  apiKeyCreate: (_p, { name, scopes }, ctx) => createApiKey(ctx, name, scopes),
+  apiKeyCreate: (_p, args, ctx) => createApiKey(ctx, args),
+  persistedDocumentsPublish: (_p, { input }, ctx) => publishPersistedDocuments(ctx, input),
   apiKeyRevoke: (_p, { id }, ctx) => revokeApiKey(ctx, id),
 };
