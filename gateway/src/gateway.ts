@@ -150,7 +150,19 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   await apollo.start();
 
   const dynamo: Dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
+  // Anonymous traffic needs no session store: the gateway starts without DynamoDB and makes sure of the
+  // tables in the background, retrying until it answers. Until then a bearer request answers 503.
+  let closed = false;
+  let provisionRetry: NodeJS.Timeout | undefined;
+  const provision = () => {
+    ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX)).catch((error: unknown) => {
+      if (closed) return;
+      logger.warn({ err: error }, 'session store unreachable; retrying');
+      provisionRetry = setTimeout(provision, 2000);
+      provisionRetry.unref();
+    });
+  };
+  provision();
   const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: config.SHARED_CACHE_PREFIX });
   const identities = new IdentityResolver(
     new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, {
@@ -167,6 +179,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       timeoutMs: config.SERVICE_TIMEOUT_MS,
     }),
     cache,
+    (dependency, error) => logger.warn({ err: error, dependency }, 'caller not resolved: a dependency is unavailable'),
   );
 
   const routes: Route[] = [
@@ -217,6 +230,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   return {
     app,
     close: async () => {
+      closed = true;
+      clearTimeout(provisionRetry);
       await app.close();
       await apollo.stop();
       await cache.close();

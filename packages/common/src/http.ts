@@ -14,6 +14,8 @@ export class HttpError extends Error {
     message: string,
     /** What the client receives; `{ error: message }` when not given. */
     readonly body?: unknown,
+    /** Response headers to send with it (`Retry-After` on a 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -208,7 +210,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message });
+        if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message }, error.headers);
         else res.end();
         return;
       }

@@ -87,12 +87,17 @@ export async function ensureTables(client: DynamoDBClient, tables: TableDefiniti
       const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: table.name }));
       const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
       if (status !== 'ENABLED' && status !== 'ENABLING') {
-        await client.send(
-          new UpdateTimeToLiveCommand({
-            TableName: table.name,
-            TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
-          }),
-        );
+        try {
+          await client.send(
+            new UpdateTimeToLiveCommand({
+              TableName: table.name,
+              TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+            }),
+          );
+        } catch (error) {
+          // Another process turned it on between the describe and the update.
+          if (!/already enabled/i.test(String((error as Error).message))) throw error;
+        }
       }
     }
   }
