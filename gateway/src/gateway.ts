@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildASTSchema, GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, GraphQLError, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
@@ -31,6 +31,8 @@ interface GatewayContext {
   identity: Omit<ForwardedIdentity, 'audience'>;
 }
 
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -38,8 +40,23 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     private readonly secret: string,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
+    private readonly onUnavailable: (subgraph: string, error: unknown) => void = () => undefined,
   ) {
     super(options);
+  }
+
+  /**
+   * A subgraph that cannot be reached, times out or answers 5xx/429 leaves the fields it owns null, with one
+   * SERVICE_UNAVAILABLE error naming the subgraph (never its address); the rest of the answer is served.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      this.onUnavailable(this.subgraph, error);
+      return { errors: [subgraphUnavailable(this.subgraph)] };
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -48,6 +65,21 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       request.http?.headers.set(IDENTITY_HEADER, signIdentity({ ...context.identity, audience: this.subgraph }, this.secret));
     }
   }
+}
+
+/** The error a client sees for each fetch from a subgraph that is down. */
+export function subgraphUnavailable(subgraph: string): GraphQLFormattedError {
+  return {
+    message: `The ${subgraph} service is unavailable; the fields it serves are null. Please retry shortly.`,
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  };
+}
+
+/** A network failure or timeout (no GraphQL answer at all), or an HTTP status that says "not now". */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return true;
+  const status = (error.extensions?.response as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && (status >= 500 || status === 429);
 }
 
 /** Parses the subgraph names and URLs out of a supergraph's `join__Graph` enum. */
@@ -103,7 +135,9 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     supergraphSdl,
     buildService: ({ name, url }) =>
       // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
-      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
+      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }, (subgraph, error) =>
+        logger.warn({ err: error, subgraph }, 'subgraph unavailable; its fields are null'),
+      ),
   });
 
   const armor = new ApolloArmor({
