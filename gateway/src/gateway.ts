@@ -1,7 +1,7 @@
 // The gateway: edge concerns only. It resolves the caller once, signs that identity for the subgraphs,
 // bounds every subgraph call, limits query shape, masks errors, and serves the explorer.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -11,6 +11,7 @@ import {
   createHttpApp,
   createServiceClient,
   IDENTITY_HEADER,
+  loadLimitsOf,
   maskError,
   signIdentity,
   singleCredentialCheckPlugin,
@@ -18,6 +19,7 @@ import {
   type HttpApp,
   type Logger,
   type Route,
+  type ShutdownOptions,
 } from '@shop/common';
 import { createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
@@ -95,14 +97,14 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
  * schema's defaults) is above the maximum: HTTP 400 with COST_LIMIT_EXCEEDED, as the other query limits refuse.
  * Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
  */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
+export function costLimitPlugin(schemaOf: () => GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
           let cost: number;
           try {
-            cost = estimateCost(schema, document, request.variables, operationName);
+            cost = estimateCost(schemaOf(), document, request.variables, operationName);
           } catch {
             return;
           }
@@ -119,20 +121,34 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
 
 export interface Gateway {
   app: HttpApp;
-  close: () => Promise<void>;
+  /** Drains (see HttpApp.close), then stops Apollo and closes the session store's connections. */
+  close: (shutdown?: ShutdownOptions) => Promise<void>;
+  /** Reads SUPERGRAPH_PATH again; resolves false (keeping the running one) when it does not compose. */
+  reload: () => Promise<boolean>;
 }
 
 export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration, read once at start
-  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-  const subgraphs = subgraphsOf(supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+  const readSupergraph = () => readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  let supergraphSdl = readSupergraph();
+  const subgraphsIn = (sdl: string) => subgraphsOf(sdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
+  let subgraphs = subgraphsIn(supergraphSdl);
+  const costSchemaOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
+  let costSchema = costSchemaOf(supergraphSdl);
+  /** Apollo Gateway's own hook: a supergraph it cannot build (or that does not compose) throws, the old one stays. */
+  let updateSupergraph: ((sdl: string) => void) | undefined;
 
   // Node's fetch, bounded: @apollo/gateway itself would wait forever on a hung subgraph.
   const fetcher = ((url: string, init: RequestInit) =>
     fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) })) as unknown as Fetcher;
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: async ({ update }) => {
+      updateSupergraph = update;
+      return { supergraphSdl };
+    },
+    // Every supergraph, at start and on reload, is checked to compose (Apollo's default skips it in production).
+    validateSupergraph: true,
     buildService: ({ name, url }) =>
       // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
       new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }, (subgraph, error) =>
@@ -163,7 +179,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      costLimitPlugin(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }), config.MAX_QUERY_COST),
+      costLimitPlugin(() => costSchema, config.MAX_QUERY_COST),
       singleCredentialCheckPlugin(),
     ],
     validationRules: [...protection.validationRules],
@@ -243,6 +259,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const app = createHttpApp<GatewayContext>({
     logger,
+    limits: loadLimitsOf(config),
     routes,
     graphql: {
       path: '/graphql',
@@ -261,12 +278,45 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     },
   });
 
+  /**
+   * Swaps in the supergraph at SUPERGRAPH_PATH. Requests in flight finish on the plan they started with; a file
+   * that cannot be read, parsed or composed is refused and the running supergraph kept.
+   */
+  const reload = async (): Promise<boolean> => {
+    let next: string;
+    try {
+      next = readSupergraph();
+      if (next === supergraphSdl) return true;
+      const nextCostSchema = costSchemaOf(next);
+      if (!updateSupergraph) throw new Error('the gateway has not loaded yet');
+      updateSupergraph(next);
+      supergraphSdl = next;
+      subgraphs = subgraphsIn(next);
+      costSchema = nextCostSchema;
+    } catch (error) {
+      logger.error({ err: error, path: config.SUPERGRAPH_PATH }, 'supergraph refused; keeping the running one');
+      return false;
+    }
+    logger.info({ path: config.SUPERGRAPH_PATH, subgraphs: subgraphs.map((s) => s.name) }, 'supergraph reloaded');
+    return true;
+  };
+
+  // Polled rather than fs.watch: a file replaced by a rename (kubectl, a ConfigMap's symlink swap) is still seen.
+  const onChange = () => void reload();
+  if (config.SUPERGRAPH_WATCH_MS > 0) {
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+    watchFile(config.SUPERGRAPH_PATH, { interval: config.SUPERGRAPH_WATCH_MS, persistent: false }, onChange);
+  }
+
   return {
     app,
-    close: async () => {
+    reload,
+    close: async (shutdown?: ShutdownOptions) => {
       closed = true;
+      // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+      unwatchFile(config.SUPERGRAPH_PATH, onChange);
       clearTimeout(provisionRetry);
-      await app.close();
+      await app.close(shutdown);
       await apollo.stop();
       await cache.close();
       dynamo.client.destroy();

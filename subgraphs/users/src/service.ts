@@ -11,6 +11,7 @@ import {
   singleCredentialCheckPlugin,
   type Logger,
   type ServiceHandle,
+  loadLimitsOf,
 } from '@shop/common';
 import { SessionStore, sessionTables, type SessionPolicy } from '@shop/auth';
 import {
@@ -170,6 +171,7 @@ export async function createService(
   }
 
   const subgraph = await createSubgraph({
+    limits: loadLimitsOf(config),
     name: 'users',
     inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS, maxItems: { 'Mutation.apiKeyCreate(scopes:)': PARTNER_SCOPES.length } },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
