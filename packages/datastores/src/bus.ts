@@ -189,7 +189,17 @@ export class RedisStreamsBus implements EventBus {
   async close(): Promise<void> {
     this.running = false;
     for (const reader of this.readers) reader.disconnect();
-    await Promise.allSettled(this.loops);
+    // A command queued while Redis is down and ioredis is between reconnects is never settled by disconnect():
+    // the loops are waited for a while, not for ever, so a service still stops during a Redis outage.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(this.loops),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 2000);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
     this.redis.disconnect();
   }
 }

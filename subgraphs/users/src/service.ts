@@ -117,6 +117,7 @@ export async function createService(
       accountMaxLockSeconds: config.LOGIN_ACCOUNT_MAX_LOCK_SECONDS,
       ipMaxFailures: config.LOGIN_IP_MAX_FAILURES,
       windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+      failMode: config.THROTTLE_FAIL_MODE,
     },
     logger,
   );
@@ -127,6 +128,7 @@ export async function createService(
       emailAddressMax: config.ACCOUNT_EMAIL_ADDRESS_MAX,
       emailIpMax: config.ACCOUNT_EMAIL_IP_MAX,
       windowSeconds: config.ACCOUNT_ABUSE_WINDOW_SECONDS,
+      failMode: config.THROTTLE_FAIL_MODE,
     },
     logger,
   );
