@@ -1,6 +1,6 @@
 // Private datastore processes a fault test may kill and restart: never the shared servers other suites use.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
@@ -47,6 +47,8 @@ function privateServer(options: {
   command: (port: number) => { cmd: string; args: string[] };
   beforeFirstStart?: () => void;
   cleanup?: () => void;
+  /** The signal that stops it at once but cleanly (Postgres: SIGINT, a fast shutdown); SIGTERM otherwise. */
+  stopSignal?: NodeJS.Signals;
 }): PrivateServer {
   let child: ChildProcess | undefined;
   let prepared = false;
@@ -63,7 +65,11 @@ function privateServer(options: {
       await untilListening(options.port, child, options.what);
     },
     async stop() {
-      if (child) await stopChild(child);
+      if (child && options.stopSignal && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child!.once('exit', r));
+        child.kill(options.stopSignal);
+        await exited;
+      } else if (child) await stopChild(child);
       child = undefined;
     },
     async kill() {
@@ -94,6 +100,18 @@ export async function privateRedis(): Promise<PrivateServer> {
   });
 }
 
+const asRoot = process.getuid?.() === 0;
+
+function postgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** The command as the postgres user when this process is root (setpriv, which execs it: signals reach it), else as is. */
+function asPostgres(cmd: string, args: string[]): [string, string[]] {
+  return asRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]] : [cmd, args];
+}
+
 /** A private Postgres cluster under /tmp (initdb once, trust auth), started and stopped with the test. */
 export async function privatePostgres(): Promise<PrivateServer> {
   const port = await freePort();
@@ -104,14 +122,18 @@ export async function privatePostgres(): Promise<PrivateServer> {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     beforeFirstStart: () => {
-      const init = spawnSync('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync'], { stdio: 'ignore' });
+      // Postgres refuses to run as root: as root (a container), the cluster belongs to the postgres user.
+      if (asRoot) chownSync(dir, postgresUser().uid, postgresUser().gid);
+      const init = spawnSync(...asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']), { stdio: 'ignore' });
       if (init.status !== 0) throw new Error('initdb failed');
     },
-    command: (p) => ({
-      cmd: 'postgres',
-      args: ['-D', data, '-p', String(p), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=50'],
-    }),
+    command: (p) => {
+      const [cmd, args] = asPostgres('postgres', ['-D', data, '-p', String(p), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=50']);
+      return { cmd, args };
+    },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    // SIGTERM is Postgres's "smart" shutdown, which waits for every client to leave.
+    stopSignal: 'SIGINT',
   });
 }
 
