@@ -107,7 +107,8 @@ export function epochSeconds(date: Date | number): number {
   return Math.floor((typeof date === 'number' ? date : date.getTime()) / 1000);
 }
 
-function portOpen(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:`port` now. */
+export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
     socket.once('connect', () => {

@@ -3,24 +3,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'node:net';
-import { startDynamoLocal, stopChild, type DynamoLocal } from '@shop/datastores';
+import { portOpen, startDynamoLocal, stopChild, type DynamoLocal } from '@shop/datastores';
 import { freePort } from './ports';
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function untilListening(port: number, child: ChildProcess, what: string, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!(await listening(port))) {
+  while (!(await portOpen(port))) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error(`${what} did not listen on ${port} within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 100));
