@@ -7,6 +7,8 @@ export const configSchema = z.object({
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  /** How often (ms) SUPERGRAPH_PATH is checked for a change to reload; 0: only on SIGHUP. */
+  SUPERGRAPH_WATCH_MS: z.coerce.number().int().min(0).default(1000),
   /** Milliseconds one subgraph call may take before the gateway gives up on it. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   DYNAMODB_ENDPOINT: optionalUrl,

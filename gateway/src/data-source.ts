@@ -2,6 +2,7 @@
 // reads of one caller scope share one subgraph fetch.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity, type Principal } from '@shop/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export interface SubgraphCallContext {
   /** The caller's identity, resolved once per request; each subgraph call carries it signed for that subgraph. */
@@ -56,8 +57,23 @@ export class SignedDataSource extends RemoteGraphQLDataSource<SubgraphCallContex
     private readonly secret: string,
     options: Options & { fetcher: Fetcher },
     deduplicate = true,
+    private readonly onUnavailable: (subgraph: string, error: unknown) => void = () => undefined,
   ) {
     super(deduplicate ? { ...options, fetcher: sharedFetches(options.fetcher) } : options);
+  }
+
+  /**
+   * A subgraph that cannot be reached, times out or answers 5xx/429 leaves the fields it owns null, with one
+   * SERVICE_UNAVAILABLE error naming the subgraph (never its address); the rest of the answer is served.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      this.onUnavailable(this.subgraph, error);
+      return { errors: [subgraphUnavailable(this.subgraph)] };
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): void {
@@ -98,4 +114,21 @@ export function sharedFetches(fetcher: Fetcher): Fetcher {
     return new Response(text, rest);
   };
   return shared as unknown as Fetcher;
+}
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** The error a client sees for each fetch from a subgraph that is down. */
+export function subgraphUnavailable(subgraph: string): GraphQLFormattedError {
+  return {
+    message: `The ${subgraph} service is unavailable; the fields it serves are null. Please retry shortly.`,
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  };
+}
+
+/** A network failure or timeout (no GraphQL answer at all), or an HTTP status that says "not now". */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return true;
+  const status = (error.extensions?.response as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && (status >= 500 || status === 429);
 }

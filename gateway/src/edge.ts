@@ -93,15 +93,20 @@ function documentCosts(schema: GraphQLSchema) {
 }
 
 export function edgePlugin(
-  schema: GraphQLSchema,
+  /** The running supergraph's schema: read on each request, so a reloaded supergraph is costed as it is. */
+  schemaOf: () => GraphQLSchema,
   options: { maxCost: number; buckets: Buckets | null; publishCost?: boolean },
 ): ApolloServerPlugin<EdgeContext> {
-  const costOf = documentCosts(schema);
+  let costOf = documentCosts(schemaOf());
+  let costed = schemaOf();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName, contextValue }) {
           const edge = contextValue.edge;
+          const schema = schemaOf();
+          // A reloaded supergraph starts its costs afresh.
+          if (schema !== costed) [costOf, costed] = [documentCosts(schema), schema];
           const cost = costOf(document, request.variables, operationName ?? undefined);
           // Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
           if (cost === null) return;
@@ -139,7 +144,7 @@ export function edgePlugin(
           let actual = 0;
           if (ran && document && result.data) {
             try {
-              actual = actualCost(schema, document, request.variables, operationName, result.data);
+              actual = actualCost(schemaOf(), document, request.variables, operationName, result.data);
             } catch {
               actual = edge.requestedQueryCost ?? 0;
             }

@@ -1,7 +1,7 @@
 // The gateway: edge concerns only. It resolves the caller once, signs that identity for the subgraphs,
 // bounds every subgraph call, limits query shape, masks errors, and serves the explorer.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
@@ -11,11 +11,13 @@ import { apiKeyHash, SessionStore, sessionTables } from '@shop/auth';
 import {
   createHttpApp,
   createServiceClient,
+  loadLimitsOf,
   maskError,
   singleCredentialCheckPlugin,
   type HttpApp,
   type Logger,
   type Route,
+  type ShutdownOptions,
 } from '@shop/common';
 import { connectRedis, createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
 import type { Config } from './config';
@@ -42,20 +44,34 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
 
 export interface Gateway {
   app: HttpApp;
-  close: () => Promise<void>;
+  /** Drains (see HttpApp.close), then stops Apollo and closes the session store's connections. */
+  close: (shutdown?: ShutdownOptions) => Promise<void>;
+  /** Reads SUPERGRAPH_PATH again; resolves false (keeping the running one) when it does not compose. */
+  reload: () => Promise<boolean>;
 }
 
 export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration, read once at start
-  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-  const subgraphs = subgraphsOf(supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+  const readSupergraph = () => readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  let supergraphSdl = readSupergraph();
+  const subgraphsIn = (sdl: string) => subgraphsOf(sdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
+  let subgraphs = subgraphsIn(supergraphSdl);
+  const schemaOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
+  let supergraphSchema = schemaOf(supergraphSdl);
+  /** Apollo Gateway's own hook: a supergraph it cannot build (or that does not compose) throws, the old one stays. */
+  let updateSupergraph: ((sdl: string) => void) | undefined;
 
   // Node's fetch, bounded: @apollo/gateway itself would wait forever on a hung subgraph.
   const fetcher = ((url: string, init: RequestInit) =>
     fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) })) as unknown as Fetcher;
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: async ({ update }) => {
+      updateSupergraph = update;
+      return { supergraphSdl };
+    },
+    // Every supergraph, at start and on reload, is checked to compose (Apollo's default skips it in production).
+    validateSupergraph: true,
     buildService: ({ name, url }) =>
       new SignedDataSource(
         name,
@@ -63,6 +79,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
         { url: config.subgraphUrls[name] ?? url, fetcher },
         config.DEDUPLICATE_SUBGRAPH_FETCHES,
+        (subgraph, error) => logger.warn({ err: error, subgraph }, 'subgraph unavailable; its fields are null'),
       ),
   });
 
@@ -78,7 +95,6 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   });
   const protection = armor.protect();
 
-  const supergraphSchema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   // One connection for the buckets: every gateway instance takes from the same ones, atomically.
   const redis = config.REDIS_URL && config.THROTTLE ? connectRedis(config.REDIS_URL) : undefined;
   const buckets: Buckets | null = !config.THROTTLE
@@ -100,7 +116,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      edgePlugin(supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets, publishCost: config.COST_EXTENSION }),
+      edgePlugin(() => supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets, publishCost: config.COST_EXTENSION }),
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
@@ -123,7 +139,19 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   await apollo.start();
 
   const dynamo: Dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
+  // Anonymous traffic needs no session store: the gateway starts without DynamoDB and makes sure of the
+  // tables in the background, retrying until it answers. Until then a bearer request answers 503.
+  let closed = false;
+  let provisionRetry: NodeJS.Timeout | undefined;
+  const provision = () => {
+    ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX)).catch((error: unknown) => {
+      if (closed) return;
+      logger.warn({ err: error }, 'session store unreachable; retrying');
+      provisionRetry = setTimeout(provision, 2000);
+      provisionRetry.unref();
+    });
+  };
+  provision();
   const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: config.SHARED_CACHE_PREFIX });
   const identities = new IdentityResolver(
     new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, {
@@ -140,6 +168,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       timeoutMs: config.SERVICE_TIMEOUT_MS,
     }),
     cache,
+    (dependency, error) => logger.warn({ err: error, dependency }, 'caller not resolved: a dependency is unavailable'),
   );
   const documents = new DocumentStore({
     cache,
@@ -189,6 +218,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const app = createHttpApp<GatewayContext>({
     logger,
+    limits: loadLimitsOf(config),
     routes,
     graphql: {
       path: '/graphql',
@@ -216,10 +246,45 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     },
   });
 
+  /**
+   * Swaps in the supergraph at SUPERGRAPH_PATH. Requests in flight finish on the plan they started with; a file
+   * that cannot be read, parsed or composed is refused and the running supergraph kept.
+   */
+  const reload = async (): Promise<boolean> => {
+    let next: string;
+    try {
+      next = readSupergraph();
+      if (next === supergraphSdl) return true;
+      const nextSchema = schemaOf(next);
+      if (!updateSupergraph) throw new Error('the gateway has not loaded yet');
+      updateSupergraph(next);
+      supergraphSdl = next;
+      subgraphs = subgraphsIn(next);
+      supergraphSchema = nextSchema;
+    } catch (error) {
+      logger.error({ err: error, path: config.SUPERGRAPH_PATH }, 'supergraph refused; keeping the running one');
+      return false;
+    }
+    logger.info({ path: config.SUPERGRAPH_PATH, subgraphs: subgraphs.map((s) => s.name) }, 'supergraph reloaded');
+    return true;
+  };
+
+  // Polled rather than fs.watch: a file replaced by a rename (kubectl, a ConfigMap's symlink swap) is still seen.
+  const onChange = () => void reload();
+  if (config.SUPERGRAPH_WATCH_MS > 0) {
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+    watchFile(config.SUPERGRAPH_PATH, { interval: config.SUPERGRAPH_WATCH_MS, persistent: false }, onChange);
+  }
+
   return {
     app,
-    close: async () => {
-      await app.close();
+    reload,
+    close: async (shutdown?: ShutdownOptions) => {
+      closed = true;
+      // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
+      unwatchFile(config.SUPERGRAPH_PATH, onChange);
+      clearTimeout(provisionRetry);
+      await app.close(shutdown);
       await apollo.stop();
       await cache.close();
       redis?.disconnect();

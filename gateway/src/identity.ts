@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { apiKeyHash, cacheApiKey, cachedApiKey, type SessionStore } from '@shop/auth';
-import { HttpError, ServiceCallError, type Principal, type ServiceClient } from '@shop/common';
+import { HttpError, ServiceCallError, ServiceUnavailableError, type Principal, type ServiceClient } from '@shop/common';
 import type { Cache } from '@shop/datastores';
 
 /** The terms a partner's key runs on at the edge: its client's published documents and its cost rate. */
@@ -23,6 +23,8 @@ export class IdentityResolver {
     private readonly sessions: SessionStore,
     private readonly users: ServiceClient,
     private readonly cache: Cache,
+    /** Told of each dependency failure that turned into a 503 (for the log); the client sees none of it. */
+    private readonly onUnavailable?: (dependency: string, error: unknown) => void,
   ) {}
 
   async resolve(req: IncomingMessage): Promise<Principal> {
@@ -34,12 +36,25 @@ export class IdentityResolver {
     const apiKey = req.headers['x-api-key'];
     if (authorization) {
       const match = /^Bearer ([^\s]+)$/i.exec(authorization);
-      const principal = match ? await this.sessions.resolve(match[1]!) : null;
+      const principal = match ? await this.sessionOf(match[1]!) : null;
       if (!principal) throw unauthenticated('The access token is invalid or has expired. Sign in again.');
       return { principal, terms: null };
     }
     if (typeof apiKey === 'string' && apiKey) return this.resolveApiKey(apiKey);
     return { principal: { kind: 'anonymous' }, terms: null };
+  }
+
+  /**
+   * The session store (DynamoDB) unreachable is an outage, not a bad token: 503 with Retry-After, so a client
+   * retries rather than signs in again. (The cache in front of it already degrades to a miss on its own.)
+   */
+  private async sessionOf(token: string): Promise<Principal | null> {
+    try {
+      return await this.sessions.resolve(token);
+    } catch (error) {
+      this.onUnavailable?.('sessions', error);
+      throw unavailable();
+    }
   }
 
   /** Partner keys are verified by the users service; a hit is cached for a minute under the key's hash. */
@@ -67,9 +82,23 @@ export class IdentityResolver {
       if (error instanceof ServiceCallError && (error.status === 404 || error.status === 400)) {
         throw unauthenticated('The API key is invalid.');
       }
+      if (error instanceof ServiceUnavailableError || (error instanceof ServiceCallError && error.status >= 500)) {
+        this.onUnavailable?.('users', error);
+        throw unavailable();
+      }
       throw error;
     }
   }
+}
+
+/** Seconds a client is asked to wait before retrying a request refused because a dependency is down. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+function unavailable(): HttpError {
+  const message = 'Signing in is temporarily unavailable. Please retry shortly.';
+  return new HttpError(503, message, { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {
+    'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+  });
 }
 
 function unauthenticated(message: string): HttpError {

@@ -10,14 +10,20 @@ async function main(): Promise<void> {
   const gateway = await createGateway(config, logger);
   const port = await gateway.app.listen(config.PORT, config.HOST);
   logger.info({ port }, `gateway listening on http://${config.HOST}:${port}/graphql`);
+  let stopping = false;
   const stop = () => {
-    gateway.close().then(
+    if (stopping) return;
+    stopping = true;
+    logger.info({ delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS }, 'gateway stopping');
+    gateway.close({ delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS }).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGHUP reloads SUPERGRAPH_PATH (refused, and the running one kept, when it does not compose).
+  process.on('SIGHUP', () => void gateway.reload());
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (require.main === module) {

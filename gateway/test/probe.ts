@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { sessionTables } from '@shop/auth';
 import type { IncomingMessage } from 'node:http';
-import { createSubgraph, IDENTITY_HEADER, type Subgraph } from '@shop/common';
+import { createSubgraph, IDENTITY_HEADER, type ShutdownOptions, type Subgraph } from '@shop/common';
 import { ensureTables } from '@shop/datastores';
 import { TEST_SECRET, testDynamo, testLogger, testRedisUrl, type TestDynamo } from '@shop/testkit';
 import gqlTag from 'graphql-tag';
@@ -42,13 +42,18 @@ const typeDefs = gqlTag`
 
 export interface Probe {
   gatewayUrl: string;
+  /** The supergraph file the gateway reads (and watches). */
+  supergraphPath: string;
+  /** The probe subgraph's schema, to compose other supergraphs with. */
+  typeDefs: typeof typeDefs;
+  reload: () => Promise<boolean>;
   subgraphUrl: string;
   /** Every identity header the probe subgraph received, oldest first. */
   receivedIdentities: string[];
   dynamo: TestDynamo;
   /** How many list fields the probe subgraph has resolved. */
   listsResolved: () => number;
-  close: () => Promise<void>;
+  close: (shutdown?: ShutdownOptions) => Promise<void>;
 }
 
 export async function startProbe(env: Record<string, string> = {}): Promise<Probe> {
@@ -107,14 +112,20 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
     testLogger,
   );
   const gatewayUrl = `http://127.0.0.1:${await gateway.app.listen(0)}/graphql`;
+  let closed = false;
   return {
     gatewayUrl,
+    supergraphPath: join(dir, 'supergraph.graphql'),
+    typeDefs,
+    reload: () => gateway.reload(),
     subgraphUrl,
     receivedIdentities,
     dynamo,
     listsResolved: () => listsResolved,
-    close: async () => {
-      await gateway.close();
+    close: async (shutdown?: ShutdownOptions) => {
+      if (closed) return;
+      closed = true;
+      await gateway.close(shutdown);
       await subgraph.close();
       dynamo.dynamo.client.destroy();
     },

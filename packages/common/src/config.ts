@@ -51,7 +51,31 @@ export const commonEnv = {
    * too, for every client: DYNAMODB_ENDPOINT (and each service's own endpoint) wins over it.
    */
   AWS_ENDPOINT_URL: optionalUrl,
+  /**
+   * The worst event-loop delay (ms) in a 100 ms window past which requests answer 503 at once; 0 turns it off.
+   * Unset: 1000 in production, off elsewhere (npm start and the tests run PGlite and composition in the same
+   * process, which stall the loop on purpose).
+   */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
+  /** Requests in progress at once past which new ones answer 503 at once; 0 turns it off. */
+  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).default(2000),
+  /** On SIGTERM, how long /ready answers 503 while requests are still served (the balancer deregisters). */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  /** On SIGTERM, how long requests in flight may take to finish before connections are cut and pools close. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
 };
+
+/** The overload bounds of a config that includes commonEnv, as createHttpApp takes them. */
+export function loadLimitsOf(config: {
+  NODE_ENV: string;
+  MAX_EVENT_LOOP_DELAY_MS?: number;
+  MAX_IN_FLIGHT_REQUESTS: number;
+}): { maxEventLoopDelayMs: number; maxInFlight: number } {
+  return {
+    maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS ?? (config.NODE_ENV === 'production' ? 1000 : 0),
+    maxInFlight: config.MAX_IN_FLIGHT_REQUESTS,
+  };
+}
 
 /**
  * Which event bus a service publishes to and consumes from. Unset: Redis Streams when REDIS_URL is

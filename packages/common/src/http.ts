@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { DEFAULT_LOAD_LIMITS, LoadShedder, OVERLOAD_RETRY_AFTER_SECONDS, type LoadLimits } from './load-shedding';
 import type { Logger } from './logger';
 import type { QueryFastPath } from './query-fast-path';
 
@@ -14,6 +15,8 @@ export class HttpError extends Error {
     message: string,
     /** What the client receives; `{ error: message }` when not given. */
     readonly body?: unknown,
+    /** Response headers to send with it (`Retry-After` on a 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -120,16 +123,37 @@ export interface GraphQLAnswer {
 export interface HttpApp {
   server: Server;
   listen: (port: number, host?: string) => Promise<number>;
-  close: () => Promise<void>;
+  /**
+   * Stops in order, as a load balancer expects: `/ready` answers 503 at once (for `delayMs`, while the balancer
+   * notices, requests are still served), then no new connection is accepted, requests in flight finish within
+   * `graceMs` (each answer closes its connection), and whatever is still open after that is cut.
+   */
+  close: (options?: ShutdownOptions) => Promise<void>;
+  /** True once close() was called. */
+  draining: () => boolean;
 }
+
+export interface ShutdownOptions {
+  /** How long `/ready` answers 503 before the listener closes; 0 by default. */
+  delayMs?: number;
+  /** How long requests in flight may take to finish once the listener closed; 2 s by default. */
+  graceMs?: number;
+}
+
+/** Probes a balancer or scraper sends, never refused for load: an overloaded service is still alive. */
+const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /** Routes first, then GraphQL; every failure becomes a JSON error without internals. */
 export function createHttpApp<TContext extends BaseContext>(options: {
   routes: Route[];
   graphql?: GraphQLMount<TContext>;
   logger: Logger;
+  /** Overload bounds; DEFAULT_LOAD_LIMITS where not given. */
+  limits?: Partial<LoadLimits>;
 }): HttpApp {
   const { routes, graphql, logger } = options;
+  const shedder = new LoadShedder({ ...DEFAULT_LOAD_LIMITS, ...options.limits });
+  let draining = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -222,9 +246,26 @@ export function createHttpApp<TContext extends BaseContext>(options: {
   }
 
   const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (draining) {
+      res.setHeader('connection', 'close');
+      if (path === '/ready') return sendJson(res, 503, { status: 'draining' });
+    }
+    if (!(req.method === 'GET' && PROBE_PATHS.has(path))) {
+      const refusal = shedder.refusal();
+      if (refusal) {
+        logger.warn({ path, reason: refusal }, 'overloaded; request refused');
+        const message = 'The service is overloaded. Please retry shortly.';
+        return sendJson(res, 503, { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {
+          'retry-after': String(OVERLOAD_RETRY_AFTER_SECONDS),
+        });
+      }
+    }
+    shedder.inFlight++;
+    res.once('close', () => shedder.inFlight--);
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message });
+        if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message }, error.headers);
         else res.end();
         return;
       }
@@ -243,11 +284,24 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: () =>
-      new Promise((resolve) => {
+    draining: () => draining,
+    close: async ({ delayMs = 0, graceMs = 2000 }: ShutdownOptions = {}) => {
+      draining = true;
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      await new Promise<void>((resolve) => {
+        // Keep-alive connections go as soon as they are idle; busy ones after their answer (connection: close).
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        sweep.unref();
+        cut.unref();
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
-        server.close(() => resolve());
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
-      }),
+      });
+      shedder.close();
+    },
   };
 }

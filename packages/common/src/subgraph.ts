@@ -10,7 +10,8 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
 import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
-import { createHttpApp, HttpError, type GraphQLMount, type HttpApp, type Route, type RouteResponse } from './http';
+import { createHttpApp, HttpError, type GraphQLMount, type HttpApp, type Route, type RouteResponse, type ShutdownOptions } from './http';
+import type { LoadLimits } from './load-shedding';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
 import type { Logger } from './logger';
 
@@ -67,6 +68,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
   inputLimits?: Partial<InputLimits>;
   /** Apollo Server plugins of this subgraph alone (the users subgraph's one credential check per request). */
   plugins?: ApolloServerPlugin<SubgraphContext>[];
+  /** Overload bounds (loadLimitsOf(config)); the defaults when not given. */
+  limits?: Partial<LoadLimits>;
 }
 
 /** What each subgraph's `createService` returns: the server (not yet listening) and its background work. */
@@ -83,7 +86,7 @@ export interface Subgraph {
   apollo: ApolloServer<SubgraphContext>;
   /** The GraphQL endpoint as `app` mounts it, so it can be served again (without the fast path, to compare). */
   graphql: GraphQLMount<SubgraphContext>;
-  close: () => Promise<void>;
+  close: (shutdown?: ShutdownOptions) => Promise<void>;
 }
 
 export async function createSubgraph<TContext extends SubgraphContext>(
@@ -147,14 +150,21 @@ export async function createSubgraph<TContext extends SubgraphContext>(
       });
     },
   };
-  const app = createHttpApp<SubgraphContext>({ logger, routes: [health, ...(options.routes ?? [])], graphql });
+  // Ready: serving and not stopping (a stopping service answers 503 here first, see HttpApp.close).
+  const ready: Route = { ...health, path: '/ready' };
+  const app = createHttpApp<SubgraphContext>({
+    logger,
+    routes: [health, ready, ...(options.routes ?? [])],
+    graphql,
+    limits: options.limits,
+  });
 
   return {
     app,
     apollo,
     graphql,
-    close: async () => {
-      await app.close();
+    close: async (shutdown?: ShutdownOptions) => {
+      await app.close(shutdown);
       await apollo.stop();
     },
   };

@@ -1,5 +1,6 @@
 // Events between services. Delivery is at least once on every adapter (in-process, Redis Streams, and
 // SNS + SQS in aws-bus.ts), so every consumer must be idempotent (see `consumeOnce` in outbox.ts).
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
 import type { Logger } from '@shop/common';
@@ -20,6 +21,11 @@ export interface EventBus {
   publish(events: DomainEvent[]): Promise<void>;
   /** `group` names the consuming service: each group gets every event of its topics once (or more). */
   subscribe(group: string, topics: string[], handler: EventHandler): void;
+  /**
+   * Names the bus's current store: it changes when the store lost what it held (Redis restarted empty), so an
+   * outbox relay knows to publish again what it relayed recently. Absent on buses that cannot lose events.
+   */
+  epoch?(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -97,12 +103,7 @@ export class RedisStreamsBus implements EventBus {
   }
 
   private async consume(reader: Redis, group: string, consumer: string, topics: Set<string>, handler: EventHandler) {
-    // Start from the beginning of the stream for a new group: a consumer that joins late misses nothing.
-    try {
-      await reader.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
-    } catch (error) {
-      if (!String(error).includes('BUSYGROUP')) this.logger.error({ err: error }, 'cannot create consumer group');
-    }
+    await this.createGroup(reader, group);
     let lastClaim = 0;
     while (this.running) {
       try {
@@ -127,10 +128,39 @@ export class RedisStreamsBus implements EventBus {
         }
       } catch (error) {
         if (!this.running) return;
+        if (String(error).includes('NOGROUP')) {
+          // The stream or the group is gone (Redis restarted empty, or the key was deleted): make them again
+          // and go on. What the outbox relays publish again lands in the new stream, read from its start.
+          this.logger.warn({ group }, 'event stream or consumer group missing; recreating it');
+          await this.createGroup(reader, group);
+          lastClaim = 0;
+          continue;
+        }
         this.logger.warn({ err: error, group }, 'event stream read failed; retrying');
         await new Promise((r) => setTimeout(r, 500));
       }
     }
+  }
+
+  /** Creates the group from the stream's beginning (a group that joins late misses nothing); one that exists is kept. */
+  private async createGroup(reader: Redis, group: string): Promise<void> {
+    try {
+      await reader.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (String(error).includes('BUSYGROUP')) return;
+      this.logger.error({ err: error, group }, 'cannot create consumer group; retrying');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  /** A random name kept in Redis beside the stream: a Redis that restarted empty has a new one. */
+  async epoch(): Promise<string> {
+    await firstConnection(this.redis);
+    const key = `${this.stream}:epoch`;
+    await this.redis.set(key, randomUUID(), 'NX');
+    const epoch = await this.redis.get(key);
+    if (!epoch) throw new Error('the event stream epoch could not be read');
+    return epoch;
   }
 
   private async handle(
@@ -159,7 +189,17 @@ export class RedisStreamsBus implements EventBus {
   async close(): Promise<void> {
     this.running = false;
     for (const reader of this.readers) reader.disconnect();
-    await Promise.allSettled(this.loops);
+    // A command queued while Redis is down and ioredis is between reconnects is never settled by disconnect():
+    // the loops are waited for a while, not for ever, so a service still stops during a Redis outage.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(this.loops),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 2000);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
     this.redis.disconnect();
   }
 }

@@ -87,12 +87,17 @@ export async function ensureTables(client: DynamoDBClient, tables: TableDefiniti
       const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: table.name }));
       const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
       if (status !== 'ENABLED' && status !== 'ENABLING') {
-        await client.send(
-          new UpdateTimeToLiveCommand({
-            TableName: table.name,
-            TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
-          }),
-        );
+        try {
+          await client.send(
+            new UpdateTimeToLiveCommand({
+              TableName: table.name,
+              TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+            }),
+          );
+        } catch (error) {
+          // Another process turned it on between the describe and the update.
+          if (!/already enabled/i.test(String((error as Error).message))) throw error;
+        }
       }
     }
   }
@@ -102,7 +107,8 @@ export function epochSeconds(date: Date | number): number {
   return Math.floor((typeof date === 'number' ? date : date.getTime()) / 1000);
 }
 
-function portOpen(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:`port` now. */
+export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
     socket.once('connect', () => {

@@ -53,20 +53,61 @@ interface OutboxRow {
   occurred_at: Date | string;
 }
 
-/** Relays committed outbox rows to the bus; `kick()` after a commit publishes at once, polling is the backstop. */
+/** How long relayed rows are kept, to be published again if the bus loses them (Redis restarted empty). */
+export const OUTBOX_RETENTION_SECONDS = 24 * 3600;
+
+/**
+ * Relays committed outbox rows to the bus; `kick()` after a commit publishes at once, polling is the backstop.
+ * Relayed rows are kept for `retentionSeconds`: when the bus's epoch changes (its store lost what it held), every
+ * row relayed within that window is published again (consumers apply each event once), and older rows are deleted.
+ */
 export class SqlOutboxRelay extends PollingWorker {
+  private epoch: string | undefined;
+  private lastCleanup = 0;
+
   constructor(
     private readonly db: SqlDatabase,
     private readonly bus: EventBus,
     private readonly source: string,
     logger: Logger,
     pollMs = 1000,
+    private readonly retentionSeconds = OUTBOX_RETENTION_SECONDS,
   ) {
     super(logger, pollMs, 'outbox relay');
   }
 
+  /** Marks for publishing again what was relayed within the retention window when the bus lost its store. */
+  private async checkEpoch(): Promise<void> {
+    if (!this.bus.epoch) return;
+    const epoch = await this.bus.epoch();
+    if (this.epoch !== undefined && epoch !== this.epoch) {
+      const { rowCount } = await this.db.query(
+        `UPDATE outbox_events SET published_at = NULL, claimed_until = NULL
+          WHERE published_at IS NOT NULL AND published_at > now() - make_interval(secs => $1)`,
+        [this.retentionSeconds],
+      );
+      this.logger.warn({ events: rowCount }, 'the event bus lost its store; publishing recent events again');
+    }
+    this.epoch = epoch;
+  }
+
+  /** Deletes relayed rows past the retention window, oldest first, a batch at a time (at most once a minute). */
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await this.db.query(
+      `DELETE FROM outbox_events WHERE seq IN (
+         SELECT seq FROM outbox_events
+          WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)
+          ORDER BY seq LIMIT 1000)`,
+      [this.retentionSeconds],
+    );
+  }
+
   /** Publishes everything pending; resolves when the outbox is empty or a publish failed. */
   async drain(): Promise<void> {
+    await this.checkEpoch();
+    await this.cleanup();
     for (;;) {
       // A short claim instead of a lock held over the publish: the bus may call back into this database.
       const { rows } = await this.db.query<OutboxRow>(

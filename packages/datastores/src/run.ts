@@ -7,6 +7,8 @@ interface ServiceConfig extends EventBusConfig {
   LOG_LEVEL: string;
   PORT: number;
   HOST: string;
+  SHUTDOWN_DELAY_MS: number;
+  SHUTDOWN_GRACE_MS: number;
 }
 
 export function runService<C extends ServiceConfig>(
@@ -32,9 +34,12 @@ export function runService<C extends ServiceConfig>(
       const stop = () => {
         if (stopping) return;
         stopping = true;
-        // The service first: closing may still publish (flushes), then the bus.
-        service
-          .close()
+        // As ECS and Kubernetes expect: /ready turns 503, the listener closes, requests in flight finish within
+        // the grace period; then the service's background work and pools, which may still publish; then the bus.
+        logger.info({ delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS }, `${name} stopping`);
+        service.subgraph.app
+          .close({ delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS })
+          .then(() => service.close())
           .then(() => bus.close())
           .then(
             () => process.exit(0),

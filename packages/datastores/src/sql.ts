@@ -36,6 +36,11 @@ class PgDatabase implements SqlDatabase {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A server that ends the connection mid-transaction (a restart) emits 'error' on the checked-out client, which
+    // would crash the process unheard; the query in flight rejects with it as well, and that is what fails here.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    let broken = false;
     try {
       await client.query('BEGIN');
       const tx: SqlExecutor = {
@@ -51,10 +56,12 @@ class PgDatabase implements SqlDatabase {
       await client.query('COMMIT');
       return value;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      // A connection that could not even roll back is dropped, not handed to the next request.
+      client.release(broken);
     }
   }
 
@@ -96,7 +103,9 @@ class PgliteDatabase implements SqlDatabase {
 }
 
 export function pgDatabase(config: PoolConfig): SqlDatabase {
-  const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...config });
+  // Bounded waits: a server that is down or unreachable fails a request within these instead of hanging it
+  // (waiting for a pooled connection or a new one: 5 s; one statement: 60 s, above any the shop runs).
+  const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5000, query_timeout: 60_000, ...config });
   // An idle client's error (a server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return new PgDatabase(pool);

@@ -6,6 +6,7 @@ import { IDENTITY_HEADER, createLogger, signIdentity, type Logger, type Principa
 import { createDynamo, pgDatabase, type Dynamo, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 
 export { freePort } from './ports';
+export { privateDynamo, privatePostgres, privateRedis, type PrivateServer } from './faults';
 export { MOTO_VERSION, startMoto, type MotoServer } from './moto';
 export * from './aws';
 export { testOpenSearchUrl } from './opensearch';

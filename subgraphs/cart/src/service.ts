@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import gql from 'graphql-tag';
-import { createServiceClient, createSubgraph, type Logger, type ServiceHandle } from '@shop/common';
+import { createServiceClient, createSubgraph, type Logger, type ServiceHandle, loadLimitsOf } from '@shop/common';
 import { createCache, createDynamo, DynamoOutboxRelay, ensureTables, type EventBus } from '@shop/datastores';
 import { demoStock } from '@shop/demo-data';
 import type { Config } from './config';
@@ -75,6 +75,7 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
   }
 
   const subgraph = await createSubgraph<Context>({
+    limits: loadLimitsOf(config),
     inputLimits: {
       defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,
       // A request never names more lines than a cart can hold.

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
-import { createSubgraph, type Logger, type ServiceHandle } from '@shop/common';
+import { createSubgraph, type Logger, type ServiceHandle, loadLimitsOf } from '@shop/common';
 import {
   OUTBOX_MIGRATION,
   SqlOutboxRelay,
@@ -128,6 +128,7 @@ export async function createService(config: Config, runtime: CatalogRuntime): Pr
   }
 
   const subgraph = await createSubgraph({
+    limits: loadLimitsOf(config),
     name: 'catalog',
     inputLimits: {
       defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,

@@ -12,6 +12,7 @@ import {
   type Logger,
   type Route,
   type ServiceHandle,
+  loadLimitsOf,
 } from '@shop/common';
 import { OUTBOX_MIGRATION, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
 import type { Config } from './config';
@@ -129,6 +130,7 @@ export async function createService(
   }
 
   const subgraph = await createSubgraph({
+    limits: loadLimitsOf(config),
     name: 'orders',
     inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request

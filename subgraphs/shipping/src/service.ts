@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
-import { createServiceClient, createSubgraph, type Logger, type ServiceHandle } from '@shop/common';
+import { createServiceClient, createSubgraph, type Logger, type ServiceHandle, loadLimitsOf } from '@shop/common';
 import {
   loadMigrations,
   migrate,
@@ -87,6 +87,7 @@ export async function createService(
     string
   >;
   const subgraph = await createSubgraph({
+    limits: loadLimitsOf(config),
     name: 'shipping',
     inputLimits: {
       defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,

@@ -50,6 +50,13 @@ export const configSchema = z.object({
   /** Failed logins from one client address within the window before that address is refused (spraying). */
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(100),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
+  /**
+   * What the login throttle and the registration and email caps do when their counters (Redis) cannot be read:
+   * `open` (the default) lets the attempt through, since the password check still stands and a cache outage must
+   * not lock every shopper out; `closed` refuses it as THROTTLED, for a shop that prefers an outage to a window
+   * without brute-force limits.
+   */
+  THROTTLE_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
 
   /** Registrations from one client address per window (each costs an argon2id hash). */
   REGISTER_IP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(20),

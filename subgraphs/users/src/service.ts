@@ -12,6 +12,7 @@ import {
   singleCredentialCheckPlugin,
   type Logger,
   type ServiceHandle,
+  loadLimitsOf,
 } from '@shop/common';
 import { SessionStore, sessionTables, type SessionPolicy } from '@shop/auth';
 import {
@@ -118,6 +119,7 @@ export async function createService(
       accountMaxLockSeconds: config.LOGIN_ACCOUNT_MAX_LOCK_SECONDS,
       ipMaxFailures: config.LOGIN_IP_MAX_FAILURES,
       windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+      failMode: config.THROTTLE_FAIL_MODE,
     },
     logger,
   );
@@ -128,6 +130,7 @@ export async function createService(
       emailAddressMax: config.ACCOUNT_EMAIL_ADDRESS_MAX,
       emailIpMax: config.ACCOUNT_EMAIL_IP_MAX,
       windowSeconds: config.ACCOUNT_ABUSE_WINDOW_SECONDS,
+      failMode: config.THROTTLE_FAIL_MODE,
     },
     logger,
   );
@@ -179,6 +182,7 @@ export async function createService(
   }
 
   const subgraph = await createSubgraph({
+    limits: loadLimitsOf(config),
     name: 'users',
     inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS, maxItems: { 'Mutation.apiKeyCreate(scopes:)': PARTNER_SCOPES.length } },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request

@@ -345,8 +345,11 @@ export type ProductVariant = {
   availableForSale: Scalars['Boolean']['output'];
   /** The variant's id. */
   id: Scalars['ID']['output'];
-  /** Units that can be bought now: stock on hand minus units held by checkouts in progress. */
-  quantityAvailable: Scalars['Int']['output'];
+  /**
+   * Units that can be bought now: stock on hand minus units held by checkouts in progress. Null when stock cannot be
+   * read (the cart service is unavailable): a product listing still renders, without stock figures.
+   */
+  quantityAvailable?: Maybe<Scalars['Int']['output']>;
 };
 
 /** What the cart subgraph answers: carts and, for administrators, stock levels. */
@@ -700,7 +703,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductVariant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availableForSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  quantityAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantityAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -10,6 +10,8 @@ export interface ThrottlePolicy {
   accountMaxLockSeconds: number;
   ipMaxFailures: number;
   windowSeconds: number;
+  /** When the counters cannot be read: let the attempt through (`open`, the default) or refuse it (`closed`). */
+  failMode?: 'open' | 'closed';
 }
 
 /** The lock after the nth failure: none below the limit, then base, 2 x base, 4 x base... up to the cap. */
@@ -37,8 +39,8 @@ export class LoginThrottle {
    * Takes a place for one credential check of this account from this client address, to be given back by
    * `done` once its failure (if any) is recorded. Attempts in progress count against what is left before the
    * lock, so checks sent at once cannot all pass before the first failure is counted; `blocked` attempts must
-   * be refused unseen. A store failure lets the attempt through: the password check still stands, and a cache
-   * outage must not lock every shopper out.
+   * be refused unseen. A store failure lets the attempt through unless `failMode` is closed: the password check
+   * still stands, and a cache outage must not lock every shopper out.
    */
   async begin(normalisedEmail: string, clientIp: string | null): Promise<{ blocked: boolean; done: () => Promise<void> }> {
     const key = accountKey(normalisedEmail);
@@ -65,8 +67,9 @@ export class LoginThrottle {
       const ipRoom = this.policy.ipMaxFailures - ipFailures;
       return { blocked: locked || inFlight > accountRoom || (clientIp !== null && ipInFlight > ipRoom), done };
     } catch (error) {
-      this.logger.warn({ err: error }, 'login throttle unavailable; allowing the attempt');
-      return { blocked: false, done };
+      const closed = this.policy.failMode === 'closed';
+      this.logger.warn({ err: error }, `login throttle unavailable; ${closed ? 'refusing' : 'allowing'} the attempt`);
+      return { blocked: closed, done };
     }
   }
 
@@ -103,12 +106,14 @@ export interface SendPolicy {
   /** Account emails asked for from one client address per window. */
   emailIpMax: number;
   windowSeconds: number;
+  /** As ThrottlePolicy.failMode. */
+  failMode?: 'open' | 'closed';
 }
 
 /**
  * Caps on what makes the shop do costly or visible work for whoever asks: registrations (an argon2id hash each)
  * per client address, and emails per address and per client address (so the shop cannot be made to flood a
- * mailbox). Each attempt counts, allowed or not. A store failure allows it, as the login throttle does.
+ * mailbox). Each attempt counts, allowed or not. A store failure allows it unless `failMode` is closed, as the login throttle.
  */
 export class SendLimiter {
   constructor(
@@ -147,8 +152,9 @@ export class SendLimiter {
       );
       return counts.every(Boolean);
     } catch (error) {
-      this.logger.warn({ err: error }, 'send limits unavailable; allowing');
-      return true;
+      const closed = this.policy.failMode === 'closed';
+      this.logger.warn({ err: error }, `send limits unavailable; ${closed ? 'refusing' : 'allowing'}`);
+      return !closed;
     }
   }
 }
