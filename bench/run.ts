@@ -260,6 +260,7 @@ async function main(): Promise<void> {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     DYNAMODB_TABLE_PREFIX: `bench${tag}_`,
     REDIS_URL,
+    METRICS_PORT: '0',
     EVENT_STREAM: `bench:events:${tag}`,
     ...portsEnv(ports),
     LOG_LEVEL: 'silent',

@@ -12,7 +12,11 @@ import {
   createServiceClient,
   IDENTITY_HEADER,
   maskError,
+  metricsRoute,
+  operationMetricsPlugin,
   signIdentity,
+  subgraphFetchDuration,
+  metricsEnabled,
   singleCredentialCheckPlugin,
   type ForwardedIdentity,
   type HttpApp,
@@ -87,6 +91,8 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
 
 export interface Gateway {
   app: HttpApp;
+  /** `GET /metrics` alone, to listen on METRICS_PORT: the public port does not serve it. */
+  metrics: HttpApp;
   close: () => Promise<void>;
 }
 
@@ -96,14 +102,26 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const subgraphs = subgraphsOf(supergraphSdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
 
   // Node's fetch, bounded: @apollo/gateway itself would wait forever on a hung subgraph.
-  const fetcher = ((url: string, init: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) })) as unknown as Fetcher;
+  // Each subgraph's fetches are timed apart: `subgraph_fetch_duration_seconds{subgraph}`.
+  const fetcherFor = (subgraph: string) =>
+    (async (url: string, init: RequestInit) => {
+      if (!metricsEnabled()) return fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
+      const end = subgraphFetchDuration.startTimer({ subgraph });
+      try {
+        const response = await fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
+        end({ outcome: `${Math.floor(response.status / 100)}xx` });
+        return response;
+      } catch (error) {
+        end({ outcome: 'error' });
+        throw error;
+      }
+    }) as unknown as Fetcher;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
-      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher }),
+      new SignedDataSource(name, config.INTERNAL_AUTH_SECRET, { url: config.subgraphUrls[name] ?? url, fetcher: fetcherFor(name) }),
   });
 
   const armor = new ApolloArmor({
@@ -131,6 +149,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       ...protection.plugins,
       costLimitPlugin(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }), config.MAX_QUERY_COST),
       singleCredentialCheckPlugin(),
+      operationMetricsPlugin<GatewayContext>('gateway'),
     ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
@@ -196,6 +215,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   const app = createHttpApp<GatewayContext>({
     logger,
+    service: 'gateway',
     routes,
     graphql: {
       path: '/graphql',
@@ -214,9 +234,13 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     },
   });
 
+  const metrics = createHttpApp({ logger, service: 'gateway-metrics', routes: [metricsRoute] });
+
   return {
     app,
+    metrics,
     close: async () => {
+      await metrics.close();
       await app.close();
       await apollo.stop();
       await cache.close();

@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   const gateway = await createGateway(config, logger);
   const port = await gateway.app.listen(config.PORT, config.HOST);
   logger.info({ port }, `gateway listening on http://${config.HOST}:${port}/graphql`);
+  const metricsPort = await gateway.metrics.listen(config.METRICS_PORT, config.METRICS_HOST);
+  logger.info({ port: metricsPort }, `gateway metrics on http://${config.METRICS_HOST}:${metricsPort}/metrics`);
   const stop = () => {
     gateway.close().then(
       () => process.exit(0),

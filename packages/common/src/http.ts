@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Logger } from './logger';
+import { graphqlOperationDuration, httpServerDuration, metricsEnabled, operationNameLabel, scrapeMetrics } from './metrics';
 import type { QueryFastPath } from './query-fast-path';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -113,21 +114,39 @@ export interface HttpApp {
   close: () => Promise<void>;
 }
 
+/** Methods a metric names; any other is `_OTHER` (OpenTelemetry's convention), so a client cannot add labels. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+/** `GET /metrics`: the process's metrics in Prometheus's text format. */
+export const metricsRoute: Route = {
+  method: 'GET',
+  path: '/metrics',
+  handler: async () => {
+    const { contentType, body } = await scrapeMetrics();
+    return { status: 200, body, headers: { 'content-type': contentType } };
+  },
+};
+
 /** Routes first, then GraphQL; every failure becomes a JSON error without internals. */
 export function createHttpApp<TContext extends BaseContext>(options: {
   routes: Route[];
   graphql?: GraphQLMount<TContext>;
   logger: Logger;
+  /** The service's name on its request metrics. */
+  service?: string;
 }): HttpApp {
   const { routes, graphql, logger } = options;
+  const service = options.service ?? 'unknown';
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `seen.route` is the matched route's pattern, for the request metric: never the raw path (unbounded). */
+  async function handle(req: IncomingMessage, res: ServerResponse, seen: { route: string; started: number }): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     let bodyPromise: Promise<Buffer> | undefined;
     const rawBody = () => (bodyPromise ??= readBody(req));
 
     if (graphql && url.pathname === graphql.path) {
+      seen.route = graphql.path;
       if (
         method === 'GET' &&
         graphql.browserPage &&
@@ -158,6 +177,14 @@ export function createHttpApp<TContext extends BaseContext>(options: {
           ? await graphql.fastPath(body, req.headers.accept, context)
           : null;
       if (fast !== null) {
+        // Apollo's plugins never see a fast-path answer: its operation is timed here.
+        if (metricsEnabled()) {
+          const name = (body as { operationName?: unknown } | undefined)?.operationName;
+          graphqlOperationDuration.observe(
+            { service, graphql_operation_name: operationNameLabel(typeof name === 'string' ? name : null), graphql_operation_type: 'query', outcome: fast.includes('"errors"') ? 'error' : 'ok' },
+            (performance.now() - seen.started) / 1000,
+          );
+        }
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(fast).toString() });
         res.end(fast);
         return;
@@ -183,6 +210,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       if (route.method !== method) continue;
       const params = matchPath(route.path, url.pathname);
       if (!params) continue;
+      seen.route = route.path;
       const result = await route.handler({
         req,
         method,
@@ -206,7 +234,16 @@ export function createHttpApp<TContext extends BaseContext>(options: {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const seen = { route: 'unmatched', started: performance.now() };
+    if (metricsEnabled()) {
+      res.once('finish', () => {
+        httpServerDuration.observe(
+          { service, http_route: seen.route, http_request_method: KNOWN_METHODS.has(req.method ?? '') ? req.method! : '_OTHER', http_response_status_code: String(res.statusCode) },
+          (performance.now() - seen.started) / 1000,
+        );
+      });
+    }
+    handle(req, res, seen).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message });
         else res.end();

@@ -15,3 +15,4 @@ export * from './contracts';
 export * from './address';
 export * from './credential-checks';
 export * from './client-address';
+export * from './metrics';

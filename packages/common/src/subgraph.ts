@@ -10,9 +10,10 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
 import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
-import { createHttpApp, HttpError, type GraphQLMount, type HttpApp, type Route, type RouteResponse } from './http';
+import { createHttpApp, HttpError, metricsRoute, type GraphQLMount, type HttpApp, type Route, type RouteResponse } from './http';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
 import type { Logger } from './logger';
+import { operationMetricsPlugin } from './metrics';
 
 export interface SubgraphContext extends BaseContext {
   principal: Principal;
@@ -113,7 +114,12 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     stopOnTerminationSignals: false,
     // No Apollo Studio: federated traces would only cost time on every request.
     // No cache hints are set or read here: the cache-control plugin would only wrap every resolver for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationMetricsPlugin<SubgraphContext>(options.name),
+      ...(options.plugins ?? []),
+    ],
     formatError,
   });
   await apollo.start();
@@ -147,7 +153,8 @@ export async function createSubgraph<TContext extends SubgraphContext>(
       });
     },
   };
-  const app = createHttpApp<SubgraphContext>({ logger, routes: [health, ...(options.routes ?? [])], graphql });
+  // `/metrics` on the service's own port: subgraphs are reached only inside the shop's network, never by shoppers.
+  const app = createHttpApp<SubgraphContext>({ logger, service: options.name, routes: [health, metricsRoute, ...(options.routes ?? [])], graphql });
 
   return {
     app,

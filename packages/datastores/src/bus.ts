@@ -2,7 +2,7 @@
 // SNS + SQS in aws-bus.ts), so every consumer must be idempotent (see `consumeOnce` in outbox.ts).
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
-import type { Logger } from '@shop/common';
+import { consumerLag, eventsConsumed, onScrape, type Logger } from '@shop/common';
 import { firstConnection } from './cache';
 
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -35,6 +35,10 @@ export class InProcessBus implements EventBus {
     for (const event of events) {
       const targets = this.subscriptions.filter((s) => s.topics.has(event.topic));
       const results = await Promise.allSettled(targets.map((s) => s.handler(event)));
+      targets.forEach((target, i) =>
+        // eslint-disable-next-line security/detect-object-injection -- i indexes the results of these same targets
+        eventsConsumed.inc({ group: target.group, topic: event.topic, outcome: results[i]!.status === 'fulfilled' ? 'ok' : 'error' }),
+      );
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         this.logger.warn({ err: failed.reason, topic: event.topic, eventId: event.id }, 'event handler failed');
@@ -94,6 +98,22 @@ export class RedisStreamsBus implements EventBus {
     this.readers.push(reader);
     const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.loops.push(this.consume(reader, group, consumer, wanted, handler));
+    this.groups.add(group);
+    if (this.groups.size === 1) this.stopGauge = onScrape(() => this.readLag());
+  }
+
+  private readonly groups = new Set<string>();
+  private stopGauge : () => void = () => undefined;
+
+  /** `event_consumer_lag_events` per group: what the stream holds past its last delivery, plus what is unacknowledged. */
+  private async readLag(): Promise<void> {
+    const info = (await this.redis.xinfo('GROUPS', this.stream)) as unknown[][];
+    for (const fields of info) {
+      const get = (name: string) => fields[fields.indexOf(name) + 1];
+      const group = String(get('name'));
+      if (!this.groups.has(group)) continue;
+      consumerLag.set({ group }, Number(get('lag') ?? 0) + Number(get('pending') ?? 0));
+    }
   }
 
   private async consume(reader: Redis, group: string, consumer: string, topics: Set<string>, handler: EventHandler) {
@@ -146,7 +166,9 @@ export class RedisStreamsBus implements EventBus {
     if (topic && raw && topics.has(topic)) {
       try {
         await handler(JSON.parse(raw) as DomainEvent);
+        eventsConsumed.inc({ group, topic, outcome: 'ok' });
       } catch (error) {
+        eventsConsumed.inc({ group, topic, outcome: 'error' });
         // Left pending: claimed and retried after claimIdleMs.
         this.logger.warn({ err: error, group, topic }, 'event handler failed; will retry');
         return;
@@ -157,6 +179,7 @@ export class RedisStreamsBus implements EventBus {
 
   /** Stops the consumers and ends every connection, the publishing one given to the constructor included. */
   async close(): Promise<void> {
+    this.stopGauge();
     this.running = false;
     for (const reader of this.readers) reader.disconnect();
     await Promise.allSettled(this.loops);

@@ -1,7 +1,7 @@
 // The transactional outbox: events are written in the producer's own transaction and relayed to the bus
 // afterwards, so a crash between the commit and the publish loses nothing. Consumers record what they handled.
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@shop/common';
+import { eventsPublished, onScrape, outboxBacklog, outboxOldestAge, type Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import type { Migration } from './migrate';
 import type { SqlDatabase, SqlExecutor } from './sql';
@@ -65,6 +65,26 @@ export class SqlOutboxRelay extends PollingWorker {
     super(logger, pollMs, 'outbox relay');
   }
 
+  private stopGauges : () => void = () => undefined;
+
+  override start(): void {
+    super.start();
+    // Read at scrape time: `outbox_backlog_events` and `outbox_oldest_unsent_age_seconds` for this service.
+    this.stopGauges = onScrape(async () => {
+      const { rows } = await this.db.query<{ backlog: string; age: number | null }>(
+        `SELECT count(*) AS backlog, extract(epoch FROM now() - min(occurred_at))::float8 AS age
+           FROM outbox_events WHERE published_at IS NULL`,
+      );
+      outboxBacklog.set({ source: this.source }, Number(rows[0]?.backlog ?? 0));
+      outboxOldestAge.set({ source: this.source }, Math.max(0, rows[0]?.age ?? 0));
+    });
+  }
+
+  override async stop(): Promise<void> {
+    this.stopGauges();
+    await super.stop();
+  }
+
   /** Publishes everything pending; resolves when the outbox is empty or a publish failed. */
   async drain(): Promise<void> {
     for (;;) {
@@ -97,6 +117,7 @@ export class SqlOutboxRelay extends PollingWorker {
       await this.db.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);
+      for (const event of events) eventsPublished.inc({ topic: event.topic });
     }
   }
 

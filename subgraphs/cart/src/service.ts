@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import gql from 'graphql-tag';
-import { createServiceClient, createSubgraph, type Logger, type ServiceHandle } from '@shop/common';
+import { createServiceClient, createSubgraph, onScrape, openReservations, type Logger, type ServiceHandle } from '@shop/common';
 import { createCache, createDynamo, DynamoOutboxRelay, ensureTables, type EventBus } from '@shop/datastores';
 import { demoStock } from '@shop/demo-data';
 import type { Config } from './config';
@@ -97,9 +97,10 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
     },
   });
 
-  const relay = new DynamoOutboxRelay(dynamo, prefix, withCurrentAvailability(bus, inventory), logger);
+  const relay = new DynamoOutboxRelay(dynamo, prefix, withCurrentAvailability(bus, inventory), logger, 1000, SERVICE_NAME);
   const sweeper = new ReservationSweeper(inventory, logger, config.RESERVATION_SWEEP_MS);
   let started = false;
+  let stopGauge: () => void = () => undefined;
 
   return {
     subgraph,
@@ -113,8 +114,10 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
       bus.subscribe(`${SERVICE_NAME}-cancellations`, ['order.cancelled'], (event) => onOrderCancelled(deps, logger, event));
       relay.start();
       sweeper.start();
+      stopGauge = onScrape(async () => openReservations.set(await inventory.countHeld()));
     },
     async close() {
+      stopGauge();
       await sweeper.stop();
       await relay.stop();
       await subgraph.close();

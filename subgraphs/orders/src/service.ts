@@ -26,6 +26,7 @@ import { handleStripeWebhook } from './domain/webhook';
 import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from './notifications';
 import { SHIPMENT_TOPICS } from './notifications/order-shipped';
 import type { PaymentGateway } from './payments/gateway';
+import { meteredPayments } from './payments/metered';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
 import { resolvers } from './resolvers';
@@ -73,7 +74,7 @@ export async function createService(
   };
   const sandbox = stripe ? null : new SandboxPaymentGateway(db, authenticateUrl, config.INTERNAL_AUTH_SECRET);
   const baseGateway: PaymentGateway = stripe ? new StripePaymentGateway(stripe) : sandbox!;
-  const payments = runtime.wrapPayments ? runtime.wrapPayments(baseGateway) : baseGateway;
+  const payments = meteredPayments(runtime.wrapPayments ? runtime.wrapPayments(baseGateway) : baseGateway);
 
   const relay = new SqlOutboxRelay(db, runtime.bus, 'orders', logger);
   const deps: Deps = {
