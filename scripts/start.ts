@@ -1,5 +1,6 @@
 // `npm start`: the whole shop in one process on embedded datastores (PGlite, DynamoDB Local, an in-process
 // cache and bus), or on real ones when their URLs are set. Each subgraph still listens on its own port.
+import '@shop/common/src/tracing-start';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

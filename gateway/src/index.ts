@@ -1,4 +1,5 @@
 // Entry point of the gateway: read config, start, stop cleanly on a signal.
+import '@shop/common/src/tracing-start';
 import { ConfigError, createLogger, resolveSecrets } from '@shop/common';
 import { loadConfig } from './config';
 import { createGateway } from './gateway';

@@ -6,6 +6,7 @@ import { HeaderMap } from '@apollo/server';
 import type { Logger } from './logger';
 import { graphqlOperationDuration, httpServerDuration, metricsEnabled, operationNameLabel, scrapeMetrics } from './metrics';
 import type { QueryFastPath } from './query-fast-path';
+import { nameServerSpan } from './trace-context';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -147,6 +148,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
 
     if (graphql && url.pathname === graphql.path) {
       seen.route = graphql.path;
+      nameServerSpan(service, method, graphql.path);
       if (
         method === 'GET' &&
         graphql.browserPage &&
@@ -211,6 +213,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       const params = matchPath(route.path, url.pathname);
       if (!params) continue;
       seen.route = route.path;
+      nameServerSpan(service, method, route.path);
       const result = await route.handler({
         req,
         method,

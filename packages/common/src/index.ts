@@ -16,3 +16,4 @@ export * from './address';
 export * from './credential-checks';
 export * from './client-address';
 export * from './metrics';
+export * from './trace-context';

@@ -2,7 +2,7 @@
 // SNS + SQS in aws-bus.ts), so every consumer must be idempotent (see `consumeOnce` in outbox.ts).
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
-import { consumerLag, eventsConsumed, onScrape, type Logger } from '@shop/common';
+import { consumerLag, eventsConsumed, inSpan, onScrape, type Logger } from '@shop/common';
 import { firstConnection } from './cache';
 
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -11,6 +11,19 @@ export interface DomainEvent<P = Record<string, unknown>> {
   source: string;
   occurredAt: string;
   payload: P;
+  /** The W3C traceparent of the publish, so the consumer's handling joins the trace of the request that wrote it. */
+  traceparent?: string;
+}
+
+/** Runs a consumer's handler in a consumer span continuing the event's trace. */
+export function consumeTraced(group: string, event: DomainEvent, handler: EventHandler): Promise<void> {
+  return inSpan(
+    `${event.topic} process`,
+    'consumer',
+    event.traceparent,
+    { 'messaging.destination.name': event.topic, 'messaging.consumer.group.name': group, 'messaging.message.id': event.id },
+    () => handler(event),
+  );
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
@@ -34,7 +47,7 @@ export class InProcessBus implements EventBus {
   async publish(events: DomainEvent[]): Promise<void> {
     for (const event of events) {
       const targets = this.subscriptions.filter((s) => s.topics.has(event.topic));
-      const results = await Promise.allSettled(targets.map((s) => s.handler(event)));
+      const results = await Promise.allSettled(targets.map((s) => consumeTraced(s.group, event, s.handler)));
       targets.forEach((target, i) =>
         // eslint-disable-next-line security/detect-object-injection -- i indexes the results of these same targets
         eventsConsumed.inc({ group: target.group, topic: event.topic, outcome: results[i]!.status === 'fulfilled' ? 'ok' : 'error' }),
@@ -165,7 +178,7 @@ export class RedisStreamsBus implements EventBus {
     const raw = fields[fields.indexOf('event') + 1];
     if (topic && raw && topics.has(topic)) {
       try {
-        await handler(JSON.parse(raw) as DomainEvent);
+        await consumeTraced(group, JSON.parse(raw) as DomainEvent, handler);
         eventsConsumed.inc({ group, topic, outcome: 'ok' });
       } catch (error) {
         eventsConsumed.inc({ group, topic, outcome: 'error' });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { eventsPublished, onScrape, outboxBacklog, outboxOldestAge, type Logger } from '@shop/common';
+import { currentTraceparent, eventsPublished, onScrape, outboxBacklog, outboxOldestAge, producerSpans, type Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import { epochSeconds, type Dynamo } from './dynamo';
 import type { NewEvent } from './outbox';
@@ -25,6 +25,9 @@ export function outboxPut(prefix: string, source: string, event: NewEvent, now =
     occurredAt: now.toISOString(),
     payload: event.payload,
   };
+  // The trace the event was written in, continued by the relay's publish and its consumers.
+  const traceparent = currentTraceparent();
+  if (traceparent) item.traceparent = traceparent;
   return { Put: { TableName: `${prefix}outbox`, Item: item } };
 }
 
@@ -90,14 +93,23 @@ export class DynamoOutboxRelay extends PollingWorker {
         }),
       );
       if (!Items.length) return;
-      const events = Items.map(({ id, topic, source, occurredAt, payload }) => ({
+      const spans = producerSpans(Items.map((item) => ({ topic: String(item.topic), traceparent: item.traceparent as string | undefined })));
+      const events = Items.map(({ id, topic, source, occurredAt, payload }, i) => ({
         id,
         topic,
         source,
         occurredAt,
         payload,
+        // eslint-disable-next-line security/detect-object-injection -- i indexes the spans made from these same items
+        ...(spans.traceparents[i] ? { traceparent: spans.traceparents[i] } : {}),
       })) as DomainEvent[];
-      await this.bus.publish(events);
+      try {
+        await this.bus.publish(events);
+        spans.end();
+      } catch (error) {
+        spans.end(error);
+        throw error;
+      }
       for (const event of events) eventsPublished.inc({ topic: event.topic });
       await this.dynamo.doc.send(
         new BatchWriteCommand({

@@ -13,7 +13,7 @@ import {
   type Route,
   type ServiceHandle,
 } from '@shop/common';
-import { OUTBOX_MIGRATION, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
+import { OUTBOX_MIGRATIONS, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
 import type { Config } from './config';
 import { buildContext } from './context';
 import { cartPort, catalogPort, shippingPort } from './data/services';
@@ -53,7 +53,7 @@ export async function createService(
 ): Promise<OrdersServiceHandle> {
   const logger = runtime.logger.child({ service: 'orders' });
   const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
-  await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(ROOT, 'migrations'))]);
+  await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(ROOT, 'migrations'))]);
 
   const client = (target: string, baseUrl: string) =>
     createServiceClient({ caller: 'orders', target, baseUrl, secret: config.INTERNAL_AUTH_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
