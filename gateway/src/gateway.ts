@@ -13,6 +13,7 @@ import {
   IDENTITY_HEADER,
   maskError,
   metricsRoute,
+  requestScope,
   operationMetricsPlugin,
   signIdentity,
   subgraphFetchDuration,
@@ -227,8 +228,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         if (config.SERVER_TIMING) {
           res.setHeader('server-timing', `identity;dur=${(performance.now() - started).toFixed(3)}`);
         }
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+        // The HTTP layer took the caller's X-Request-Id (or made one); the subgraphs log under the same id.
+        const requestId = requestScope()?.requestId ?? randomUUID();
         return { identity: { principal, requestId, clientIp: clientIp(req, config.TRUSTED_PROXY_HOPS) } };
       },
     },

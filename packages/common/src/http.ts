@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { Logger } from './logger';
+import { randomUUID } from 'node:crypto';
+import { inRequestScope, requestScope, type Logger } from './logger';
 import { graphqlOperationDuration, httpServerDuration, metricsEnabled, operationNameLabel, scrapeMetrics } from './metrics';
 import type { QueryFastPath } from './query-fast-path';
 import { nameServerSpan } from './trace-context';
@@ -115,6 +116,17 @@ export interface HttpApp {
   close: () => Promise<void>;
 }
 
+/** The operation a GraphQL body names: its operationName, else the first operation's name in the document. */
+function operationNameOf(body: unknown): string | null {
+  const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string') return operationName;
+  if (typeof query !== 'string') return null;
+  return /^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(query)?.[1] ?? null;
+}
+
+/** A request id a caller may choose (X-Request-Id): short, and safe to put in a log line. */
+export const REQUEST_ID = /^[\w-]{1,64}$/;
+
 /** Methods a metric names; any other is `_OTHER` (OpenTelemetry's convention), so a client cannot add labels. */
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 
@@ -174,16 +186,16 @@ export function createHttpApp<TContext extends BaseContext>(options: {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
       }
-      const fast =
-        graphql.fastPath && method === 'POST' && /^application\/json\b/.test(req.headers['content-type'] ?? '')
-          ? await graphql.fastPath(body, req.headers.accept, context)
-          : null;
+      const useFastPath = graphql.fastPath && method === 'POST' && /^application\/json\b/.test(req.headers['content-type'] ?? '');
+      // Apollo's plugins never see a fast-path answer: its operation is named (for the logs) and timed here.
+      const label = useFastPath ? operationNameLabel(operationNameOf(body)) : 'unknown';
+      const scope = requestScope();
+      if (useFastPath && scope) scope.operation = label;
+      const fast = useFastPath ? await graphql.fastPath!(body, req.headers.accept, context) : null;
       if (fast !== null) {
-        // Apollo's plugins never see a fast-path answer: its operation is timed here.
         if (metricsEnabled()) {
-          const name = (body as { operationName?: unknown } | undefined)?.operationName;
           graphqlOperationDuration.observe(
-            { service, graphql_operation_name: operationNameLabel(typeof name === 'string' ? name : null), graphql_operation_type: 'query', outcome: fast.includes('"errors"') ? 'error' : 'ok' },
+            { service, graphql_operation_name: label, graphql_operation_type: 'query', outcome: fast.includes('"errors"') ? 'error' : 'ok' },
             (performance.now() - seen.started) / 1000,
           );
         }
@@ -246,14 +258,18 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         );
       });
     }
-    handle(req, res, seen).catch((error: unknown) => {
+    // Every log line of this request names it: the caller's X-Request-Id when well-formed, else a new one.
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    inRequestScope({ requestId }, () => handle(req, res, seen)).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message });
         else res.end();
         return;
       }
       // The path only: a query string can carry a single-use token (the sandbox's 3-D Secure link).
-      logger.error({ err: error, path: (req.url ?? '/').split('?')[0] }, 'request failed');
+      logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.end();
     });

@@ -2,6 +2,7 @@
 // Names and labels follow OpenTelemetry's semantic conventions where one exists (durations in seconds).
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { requestScope } from './logger';
 
 let enabled = true;
 
@@ -193,6 +194,9 @@ export function operationMetricsPlugin<TContext extends BaseContext>(service: st
       return {
         async didResolveOperation({ operationName, operation }) {
           name = operationNameLabel(operationName);
+          // Log lines from here on (an error's included) name the operation.
+          const scope = requestScope();
+          if (scope) scope.operation = name;
           type = operation?.operation ?? 'unknown';
         },
         async willSendResponse({ response, errors }) {

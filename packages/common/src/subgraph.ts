@@ -12,7 +12,7 @@ import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './inp
 import { createQueryFastPath, type FormatError } from './query-fast-path';
 import { createHttpApp, HttpError, metricsRoute, type GraphQLMount, type HttpApp, type Route, type RouteResponse } from './http';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
-import type { Logger } from './logger';
+import { requestScope, type Logger } from './logger';
 import { operationMetricsPlugin } from './metrics';
 
 export interface SubgraphContext extends BaseContext {
@@ -146,9 +146,13 @@ export async function createSubgraph<TContext extends SubgraphContext>(
       const identity = identityFromRequest(req, options.secret, options.name);
       // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
       if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
+      const requestId = identity.requestId || randomUUID();
+      // The gateway's request id, signed: this service's log lines name the same request as the gateway's.
+      const scope = requestScope();
+      if (scope) scope.requestId = requestId;
       return options.buildContext({
         principal: identity.principal,
-        requestId: identity.requestId || randomUUID(),
+        requestId,
         clientIp: identity.clientIp,
       });
     },
@@ -185,6 +189,8 @@ export function internalRoute<T>(
     handler: async (request) => {
       const identity = identityFromRequest(request.req, auth.secret, auth.service);
       const service = requireCaller(identity, callers);
+      const scope = requestScope();
+      if (scope && identity.requestId) scope.requestId = identity.requestId;
       const raw = method === 'GET' ? Object.fromEntries(request.query) : await request.json();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {

@@ -2,7 +2,7 @@
 // SNS + SQS in aws-bus.ts), so every consumer must be idempotent (see `consumeOnce` in outbox.ts).
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
-import { consumerLag, eventsConsumed, inSpan, onScrape, type Logger } from '@shop/common';
+import { consumerLag, eventsConsumed, inRequestScope, inSpan, onScrape, type Logger } from '@shop/common';
 import { firstConnection } from './cache';
 
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -15,15 +15,18 @@ export interface DomainEvent<P = Record<string, unknown>> {
   traceparent?: string;
 }
 
-/** Runs a consumer's handler in a consumer span continuing the event's trace. */
+/**
+ * Runs a consumer's handler in a consumer span continuing the event's trace; its log lines name the event's id as
+ * their request and the topic as their operation.
+ */
 export function consumeTraced(group: string, event: DomainEvent, handler: EventHandler): Promise<void> {
-  return inSpan(
+  return inRequestScope({ requestId: event.id, operation: `${event.topic} ${group}` }, () => inSpan(
     `${event.topic} process`,
     'consumer',
     event.traceparent,
     { 'messaging.destination.name': event.topic, 'messaging.consumer.group.name': group, 'messaging.message.id': event.id },
     () => handler(event),
-  );
+  ));
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
