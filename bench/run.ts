@@ -3,6 +3,7 @@
 // `npm run bench -- --only large-search`: only the large-catalog search rows (both engines), printed, not written.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { soakRows } from './soak';
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -17,7 +18,7 @@ import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search'] as const;
+const SECTIONS = ['large-search', 'soak'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -452,6 +453,12 @@ async function main(): Promise<void> {
           connections: 20,
         });
       }
+    }
+
+    if (ONLY === undefined || ONLY === 'soak') {
+      const soak = await soakRows();
+      rows.push(...soak.rows);
+      targets.push(...soak.targets);
     }
 
     // 4b. The same shapes on a generated catalog of BENCH_SEARCH_PRODUCTS products (100,000 by default), on each
