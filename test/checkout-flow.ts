@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from '@shop/testkit';
 
-const ADDRESS = {
+export const ADDRESS = {
   firstName: 'Ada',
   lastName: 'Lovelace',
   address1: '1 Main Street',
@@ -58,4 +58,19 @@ export async function checkoutOnce(url: string, headers: Record<string, string>,
   );
   if (checkoutComplete.order?.status !== 'PAID') throw new Error(`checkout not paid: ${JSON.stringify(checkoutComplete)}`);
   return checkoutComplete.order.id;
+}
+
+/** Registers a new shopper and signs them in: their email and the headers carrying their session. */
+export async function newSignedInShopper(url: string, prefix: string): Promise<{ email: string; password: string; headers: Record<string, string> }> {
+  const email = `${prefix}.${randomUUID().slice(0, 8)}@example.com`;
+  const password = 'correct horse battery staple';
+  await gql(url, 'mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { userErrors { code } } }', {
+    i: { email, password, firstName: 'Ada', lastName: 'Lovelace' },
+  });
+  const login = await gql<{ customerLogin: { accessToken: string } }>(
+    url,
+    'mutation Login($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }',
+    { i: { email, password } },
+  );
+  return { email, password, headers: { authorization: `Bearer ${login.body.data!.customerLogin.accessToken}` } };
 }

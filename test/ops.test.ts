@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { gql, waitFor } from '@shop/testkit';
 import type { RunningShop } from '../scripts/start';
-import { checkoutOnce } from './checkout-flow';
+import { checkoutOnce, newSignedInShopper } from './checkout-flow';
 import { startTestShop } from './real-shop';
 
 const ROOT = join(__dirname, '..');
@@ -59,21 +58,12 @@ describe('Operating the shop: metrics, dashboard and alerts', () => {
 
   beforeAll(async () => {
     ({ shop, stop } = await startTestShop('ops'));
-    const email = `ops.${randomUUID().slice(0, 8)}@example.com`;
-    const password = 'correct horse battery staple';
-    await gql(shop.gatewayUrl, 'mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { userErrors { code } } }', {
-      i: { email, password, firstName: 'Ada', lastName: 'Lovelace' },
-    });
-    const login = await gql<{ customerLogin: { accessToken: string } }>(
-      shop.gatewayUrl,
-      'mutation Login($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }',
-      { i: { email, password } },
-    );
+    const { email, headers } = await newSignedInShopper(shop.gatewayUrl, 'ops');
     // A wrong password: one login failure.
     await gql(shop.gatewayUrl, 'mutation Login($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }', {
       i: { email, password: 'not the passphrase at all' },
     });
-    await checkoutOnce(shop.gatewayUrl, { authorization: `Bearer ${login.body.data!.customerLogin.accessToken}` }, email);
+    await checkoutOnce(shop.gatewayUrl, headers, email);
     // The relay publishes order.paid after the commit; the scrapes are read once it has.
     await waitFor(
       async () => sample(await (await fetch(shop.metricsUrl)).text(), 'events_published_total', { topic: 'order.paid' }) > 0,

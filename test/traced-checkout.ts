@@ -9,24 +9,14 @@ const tracing = startTracing({ serviceName: 'shop', spanProcessors: [memory.proc
 
 async function main(out: string): Promise<void> {
   // Loaded after tracing starts, as the entry points' first import arranges.
-  const { randomUUID } = await import('node:crypto');
-  const { gql, waitFor } = await import('@shop/testkit');
+  const { waitFor } = await import('@shop/testkit');
   const { startTestShop } = await import('./real-shop');
-  const { checkoutOnce } = await import('./checkout-flow');
+  const { checkoutOnce, newSignedInShopper } = await import('./checkout-flow');
   const { shop, stop } = await startTestShop('traces');
   try {
-    const email = `traced.${randomUUID().slice(0, 8)}@example.com`;
-    const password = 'correct horse battery staple';
-    await gql(shop.gatewayUrl, 'mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { userErrors { code } } }', {
-      i: { email, password, firstName: 'Ada', lastName: 'Lovelace' },
-    });
-    const login = await gql<{ customerLogin: { accessToken: string } }>(
-      shop.gatewayUrl,
-      'mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }',
-      { i: { email, password } },
-    );
+    const { email, headers } = await newSignedInShopper(shop.gatewayUrl, 'traced');
     memory.reset();
-    const orderId = await checkoutOnce(shop.gatewayUrl, { authorization: `Bearer ${login.body.data!.customerLogin.accessToken}` }, email);
+    const orderId = await checkoutOnce(shop.gatewayUrl, headers, email);
     // The relay publishes order.paid and the cart's consumer commits the stock: wait for both spans.
     await waitFor(
       () => memory.finished().some((s) => s.name === 'order.paid process' && s.attributes['messaging.consumer.group.name'] === 'cart'),
