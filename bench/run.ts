@@ -4,6 +4,7 @@
 // `npm run bench -- --only gateways`: only ours beside plain Apollo and Hive Gateway, printed, not written.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { soakRows } from './soak';
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -21,7 +22,7 @@ import { benchGateways } from './gateways';
 import { partnersRows } from './partners';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search', 'http-layer', 'gateways', 'partners'] as const;
+const SECTIONS = ['large-search', 'http-layer', 'gateways', 'partners', 'soak'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -264,6 +265,7 @@ async function main(): Promise<void> {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     DYNAMODB_TABLE_PREFIX: `bench${tag}_`,
     REDIS_URL,
+    METRICS_PORT: '0',
     EVENT_STREAM: `bench:events:${tag}`,
     ...portsEnv(ports),
     LOG_LEVEL: 'silent',
@@ -466,6 +468,12 @@ async function main(): Promise<void> {
           connections: 20,
         });
       }
+    }
+
+    if (ONLY === undefined || ONLY === 'soak') {
+      const soak = await soakRows();
+      rows.push(...soak.rows);
+      targets.push(...soak.targets);
     }
 
     // 4b. The same shapes on a generated catalog of BENCH_SEARCH_PRODUCTS products (100,000 by default), on each

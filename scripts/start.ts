@@ -1,5 +1,6 @@
 // `npm start`: the whole shop in one process on embedded datastores (PGlite, DynamoDB Local, an in-process
 // cache and bus), or on real ones when their URLs are set. Each subgraph still listens on its own port.
+import '@shop/common/src/tracing-start';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -68,6 +69,8 @@ function localSecrets(dataDir: string): Env {
 
 export interface RunningShop {
   gatewayUrl: string;
+  /** The gateway's `/metrics`, on its own port (each subgraph serves `/metrics` on its own). */
+  metricsUrl: string;
   /** Each subgraph as it runs, by name (tests watch what the gateway sends them). */
   subgraphs: Record<string, Subgraph>;
   stop: () => Promise<void>;
@@ -152,7 +155,13 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }));
     stops.push({ name: 'gateway', fn: () => gateway.close() });
     const port = await gateway.app.listen(gatewayConfig.PORT, gatewayConfig.HOST);
-    return { gatewayUrl: `http://${gatewayConfig.HOST === '0.0.0.0' ? 'localhost' : gatewayConfig.HOST}:${port}/graphql`, subgraphs, stop };
+    const metricsPort = await gateway.metrics.listen(gatewayConfig.METRICS_PORT, gatewayConfig.METRICS_HOST);
+    return {
+      gatewayUrl: `http://${gatewayConfig.HOST === '0.0.0.0' ? 'localhost' : gatewayConfig.HOST}:${port}/graphql`,
+      metricsUrl: `http://${gatewayConfig.METRICS_HOST}:${metricsPort}/metrics`,
+      subgraphs,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

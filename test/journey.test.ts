@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { gql, TEST_SECRET, testLogger } from '@shop/testkit';
 import type { RunningShop } from '../scripts/start';
+import { ADDRESS } from './checkout-flow';
 import { startTestShop } from './real-shop';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { getOperationAST, parse } from 'graphql';
@@ -14,16 +15,6 @@ interface Variant {
   quantityAvailable: number;
   price: { amount: string; currencyCode: string };
 }
-
-const ADDRESS = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  address1: '1 Main Street',
-  city: 'Springfield',
-  province: 'CA',
-  zip: '94105',
-  countryCode: 'US',
-};
 
 /**
  * Run twice: on the real datastores (Postgres server, Redis, DynamoDB Local), and embedded as `npm start`

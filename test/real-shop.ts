@@ -59,6 +59,7 @@ export async function startTestShop(
       // Login and registration limits count per client address: this run's counters are its own.
       REDIS_KEY_PREFIX: `test:users:${randomUUID()}:`,
       ...portsEnv(ports),
+      METRICS_PORT: '0',
       LOG_LEVEL: 'silent',
       ...options.env,
     },

@@ -6,6 +6,10 @@ export const configSchema = z.object({
   ...commonEnv,
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
+  /** The port of `GET /metrics` (Prometheus), apart from the public port so shoppers never reach it; 0 picks a free one. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Where `/metrics` listens; the private network's address in production, never the public load balancer's. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   /** How often (ms) SUPERGRAPH_PATH is checked for a change to reload; 0: only on SIGHUP. */
   SUPERGRAPH_WATCH_MS: z.coerce.number().int().min(0).default(1000),

@@ -13,6 +13,11 @@ import {
   createServiceClient,
   loadLimitsOf,
   maskError,
+  metricsEnabled,
+  metricsRoute,
+  operationMetricsPlugin,
+  requestScope,
+  subgraphFetchDuration,
   singleCredentialCheckPlugin,
   type HttpApp,
   type Logger,
@@ -48,6 +53,8 @@ export interface Gateway {
   close: (shutdown?: ShutdownOptions) => Promise<void>;
   /** Reads SUPERGRAPH_PATH again; resolves false (keeping the running one) when it does not compose. */
   reload: () => Promise<boolean>;
+  /** `GET /metrics` alone, to listen on METRICS_PORT: the public port does not serve it. */
+  metrics: HttpApp;
 }
 
 export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
@@ -62,8 +69,20 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   let updateSupergraph: ((sdl: string) => void) | undefined;
 
   // Node's fetch, bounded: @apollo/gateway itself would wait forever on a hung subgraph.
-  const fetcher = ((url: string, init: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) })) as unknown as Fetcher;
+  // Each subgraph's fetches are timed apart: `subgraph_fetch_duration_seconds{subgraph}`.
+  const fetcherFor = (subgraph: string) =>
+    (async (url: string, init: RequestInit) => {
+      if (!metricsEnabled()) return fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
+      const end = subgraphFetchDuration.startTimer({ subgraph });
+      try {
+        const response = await fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
+        end({ outcome: `${Math.floor(response.status / 100)}xx` });
+        return response;
+      } catch (error) {
+        end({ outcome: 'error' });
+        throw error;
+      }
+    }) as unknown as Fetcher;
 
   const gateway = new ApolloGateway({
     supergraphSdl: async ({ update }) => {
@@ -77,7 +96,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         name,
         config.INTERNAL_AUTH_SECRET,
         // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
-        { url: config.subgraphUrls[name] ?? url, fetcher },
+        { url: config.subgraphUrls[name] ?? url, fetcher: fetcherFor(name) },
         config.DEDUPLICATE_SUBGRAPH_FETCHES,
         (subgraph, error) => logger.warn({ err: error, subgraph }, 'subgraph unavailable; its fields are null'),
       ),
@@ -120,6 +139,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
+      operationMetricsPlugin<GatewayContext>('gateway'),
     ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
@@ -219,6 +239,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   const app = createHttpApp<GatewayContext>({
     logger,
     limits: loadLimitsOf(config),
+    service: 'gateway',
     routes,
     graphql: {
       path: '/graphql',
@@ -232,8 +253,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         if (config.SERVER_TIMING) {
           res.setHeader('server-timing', `identity;dur=${(performance.now() - started).toFixed(3)}`);
         }
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+        // The HTTP layer took the caller's X-Request-Id (or made one); the subgraphs log under the same id.
+        const requestId = requestScope()?.requestId ?? randomUUID();
         const address = clientIp(req, config.TRUSTED_PROXY_HOPS);
         const apiKey = req.headers['x-api-key'];
         return {
@@ -245,6 +266,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       },
     },
   });
+
+  const metrics = createHttpApp({ logger, service: 'gateway-metrics', routes: [metricsRoute] });
 
   /**
    * Swaps in the supergraph at SUPERGRAPH_PATH. Requests in flight finish on the plan they started with; a file
@@ -278,12 +301,14 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
 
   return {
     app,
+    metrics,
     reload,
     close: async (shutdown?: ShutdownOptions) => {
       closed = true;
       // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
       unwatchFile(config.SUPERGRAPH_PATH, onChange);
       clearTimeout(provisionRetry);
+      await metrics.close();
       await app.close(shutdown);
       await apollo.stop();
       await cache.close();

@@ -1,4 +1,5 @@
 // Entry point of the gateway: read config, start, stop cleanly on a signal.
+import '@shop/common/src/tracing-start';
 import { ConfigError, createLogger, resolveSecrets } from '@shop/common';
 import { loadConfig } from './config';
 import { createGateway } from './gateway';
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   const gateway = await createGateway(config, logger);
   const port = await gateway.app.listen(config.PORT, config.HOST);
   logger.info({ port }, `gateway listening on http://${config.HOST}:${port}/graphql`);
+  const metricsPort = await gateway.metrics.listen(config.METRICS_PORT, config.METRICS_HOST);
+  logger.info({ port: metricsPort }, `gateway metrics on http://${config.METRICS_HOST}:${metricsPort}/metrics`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

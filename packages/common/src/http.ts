@@ -3,9 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOAD_LIMITS, LoadShedder, OVERLOAD_RETRY_AFTER_SECONDS, type LoadLimits } from './load-shedding';
-import type { Logger } from './logger';
+import { inRequestScope, requestScope, type Logger } from './logger';
+import { graphqlOperationDuration, httpServerDuration, metricsEnabled, operationNameLabel, scrapeMetrics } from './metrics';
 import type { QueryFastPath } from './query-fast-path';
+import { nameServerSpan } from './trace-context';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -143,6 +146,30 @@ export interface ShutdownOptions {
 /** Probes a balancer or scraper sends, never refused for load: an overloaded service is still alive. */
 const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 
+/** The operation a GraphQL body names: its operationName, else the first operation's name in the document. */
+function operationNameOf(body: unknown): string | null {
+  const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string') return operationName;
+  if (typeof query !== 'string') return null;
+  return /^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(query)?.[1] ?? null;
+}
+
+/** A request id a caller may choose (X-Request-Id): short, and safe to put in a log line. */
+export const REQUEST_ID = /^[\w-]{1,64}$/;
+
+/** Methods a metric names; any other is `_OTHER` (OpenTelemetry's convention), so a client cannot add labels. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+/** `GET /metrics`: the process's metrics in Prometheus's text format. */
+export const metricsRoute: Route = {
+  method: 'GET',
+  path: '/metrics',
+  handler: async () => {
+    const { contentType, body } = await scrapeMetrics();
+    return { status: 200, body, headers: { 'content-type': contentType } };
+  },
+};
+
 /** Routes first, then GraphQL; every failure becomes a JSON error without internals. */
 export function createHttpApp<TContext extends BaseContext>(options: {
   routes: Route[];
@@ -150,18 +177,24 @@ export function createHttpApp<TContext extends BaseContext>(options: {
   logger: Logger;
   /** Overload bounds; DEFAULT_LOAD_LIMITS where not given. */
   limits?: Partial<LoadLimits>;
+  /** The service's name on its request metrics. */
+  service?: string;
 }): HttpApp {
   const { routes, graphql, logger } = options;
+  const service = options.service ?? 'unknown';
   const shedder = new LoadShedder({ ...DEFAULT_LOAD_LIMITS, ...options.limits });
   let draining = false;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `seen.route` is the matched route's pattern, for the request metric: never the raw path (unbounded). */
+  async function handle(req: IncomingMessage, res: ServerResponse, seen: { route: string; started: number }): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     let bodyPromise: Promise<Buffer> | undefined;
     const rawBody = () => (bodyPromise ??= readBody(req));
 
     if (graphql && url.pathname === graphql.path) {
+      seen.route = graphql.path;
+      nameServerSpan(service, method, graphql.path);
       if (
         method === 'GET' &&
         graphql.browserPage &&
@@ -188,11 +221,19 @@ export function createHttpApp<TContext extends BaseContext>(options: {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
       }
-      const fast =
-        graphql.fastPath && method === 'POST' && /^application\/json\b/.test(req.headers['content-type'] ?? '')
-          ? await graphql.fastPath(body, req.headers.accept, context)
-          : null;
+      const useFastPath = graphql.fastPath && method === 'POST' && /^application\/json\b/.test(req.headers['content-type'] ?? '');
+      // Apollo's plugins never see a fast-path answer: its operation is named (for the logs) and timed here.
+      const label = useFastPath ? operationNameLabel(operationNameOf(body)) : 'unknown';
+      const scope = requestScope();
+      if (useFastPath && scope) scope.operation = label;
+      const fast = useFastPath ? await graphql.fastPath!(body, req.headers.accept, context) : null;
       if (fast !== null) {
+        if (metricsEnabled()) {
+          graphqlOperationDuration.observe(
+            { service, graphql_operation_name: label, graphql_operation_type: 'query', outcome: fast.includes('"errors"') ? 'error' : 'ok' },
+            (performance.now() - seen.started) / 1000,
+          );
+        }
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(fast).toString() });
         res.end(fast);
         return;
@@ -223,6 +264,8 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       if (route.method !== method) continue;
       const params = matchPath(route.path, url.pathname);
       if (!params) continue;
+      seen.route = route.path;
+      nameServerSpan(service, method, route.path);
       const result = await route.handler({
         req,
         method,
@@ -263,14 +306,27 @@ export function createHttpApp<TContext extends BaseContext>(options: {
     }
     shedder.inFlight++;
     res.once('close', () => shedder.inFlight--);
-    handle(req, res).catch((error: unknown) => {
+    const seen = { route: 'unmatched', started: performance.now() };
+    if (metricsEnabled()) {
+      res.once('finish', () => {
+        httpServerDuration.observe(
+          { service, http_route: seen.route, http_request_method: KNOWN_METHODS.has(req.method ?? '') ? req.method! : '_OTHER', http_response_status_code: String(res.statusCode) },
+          (performance.now() - seen.started) / 1000,
+        );
+      });
+    }
+    // Every log line of this request names it: the caller's X-Request-Id when well-formed, else a new one.
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    inRequestScope({ requestId }, () => handle(req, res, seen)).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message }, error.headers);
         else res.end();
         return;
       }
       // The path only: a query string can carry a single-use token (the sandbox's 3-D Secure link).
-      logger.error({ err: error, path: (req.url ?? '/').split('?')[0] }, 'request failed');
+      logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.end();
     });

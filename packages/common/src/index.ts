@@ -16,3 +16,5 @@ export * from './address';
 export * from './credential-checks';
 export * from './client-address';
 export * from './load-shedding';
+export * from './metrics';
+export * from './trace-context';

@@ -10,10 +10,11 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
 import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
-import { createHttpApp, HttpError, type GraphQLMount, type HttpApp, type Route, type RouteResponse, type ShutdownOptions } from './http';
+import { createHttpApp, HttpError, metricsRoute, type GraphQLMount, type HttpApp, type Route, type RouteResponse, type ShutdownOptions } from './http';
 import type { LoadLimits } from './load-shedding';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
-import type { Logger } from './logger';
+import { requestScope, type Logger } from './logger';
+import { operationMetricsPlugin } from './metrics';
 
 export interface SubgraphContext extends BaseContext {
   principal: Principal;
@@ -116,7 +117,12 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     stopOnTerminationSignals: false,
     // No Apollo Studio: federated traces would only cost time on every request.
     // No cache hints are set or read here: the cache-control plugin would only wrap every resolver for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationMetricsPlugin<SubgraphContext>(options.name),
+      ...(options.plugins ?? []),
+    ],
     formatError,
   });
   await apollo.start();
@@ -143,18 +149,24 @@ export async function createSubgraph<TContext extends SubgraphContext>(
       const identity = identityFromRequest(req, options.secret, options.name);
       // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
       if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
+      const requestId = identity.requestId || randomUUID();
+      // The gateway's request id, signed: this service's log lines name the same request as the gateway's.
+      const scope = requestScope();
+      if (scope) scope.requestId = requestId;
       return options.buildContext({
         principal: identity.principal,
-        requestId: identity.requestId || randomUUID(),
+        requestId,
         clientIp: identity.clientIp,
       });
     },
   };
   // Ready: serving and not stopping (a stopping service answers 503 here first, see HttpApp.close).
   const ready: Route = { ...health, path: '/ready' };
+  // `/metrics` on the service's own port: subgraphs are reached only inside the shop's network, never by shoppers.
   const app = createHttpApp<SubgraphContext>({
     logger,
-    routes: [health, ready, ...(options.routes ?? [])],
+    service: options.name,
+    routes: [health, ready, metricsRoute, ...(options.routes ?? [])],
     graphql,
     limits: options.limits,
   });
@@ -188,6 +200,8 @@ export function internalRoute<T>(
     handler: async (request) => {
       const identity = identityFromRequest(request.req, auth.secret, auth.service);
       const service = requireCaller(identity, callers);
+      const scope = requestScope();
+      if (scope && identity.requestId) scope.requestId = identity.requestId;
       const raw = method === 'GET' ? Object.fromEntries(request.query) : await request.json();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {

@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { awsClientOptions, type Logger } from '@shop/common';
-import type { DomainEvent, EventBus, EventHandler } from './bus';
+import { consumeTraced, type DomainEvent, type EventBus, type EventHandler } from './bus';
 
 export interface SnsSqsBusOptions {
   region: string;
@@ -240,7 +240,7 @@ export class SnsSqsBus implements EventBus {
   private async handle(queueUrl: string, group: string, message: Message, topics: Set<string>, handler: EventHandler) {
     try {
       const event = parseEventMessage(message.Body);
-      if (topics.has(event.topic)) await handler(event);
+      if (topics.has(event.topic)) await consumeTraced(group, event, handler);
     } catch (error) {
       // Left on the queue: visible again after the visibility timeout, then dead-lettered after maxReceiveCount.
       this.logger.warn(

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
-import type { Logger } from '@shop/common';
+import { consumerLag, eventsConsumed, inRequestScope, inSpan, onScrape, type Logger } from '@shop/common';
 import { firstConnection } from './cache';
 
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -12,6 +12,22 @@ export interface DomainEvent<P = Record<string, unknown>> {
   source: string;
   occurredAt: string;
   payload: P;
+  /** The W3C traceparent of the publish, so the consumer's handling joins the trace of the request that wrote it. */
+  traceparent?: string;
+}
+
+/**
+ * Runs a consumer's handler in a consumer span continuing the event's trace; its log lines name the event's id as
+ * their request and the topic as their operation.
+ */
+export function consumeTraced(group: string, event: DomainEvent, handler: EventHandler): Promise<void> {
+  return inRequestScope({ requestId: event.id, operation: `${event.topic} ${group}` }, () => inSpan(
+    `${event.topic} process`,
+    'consumer',
+    event.traceparent,
+    { 'messaging.destination.name': event.topic, 'messaging.consumer.group.name': group, 'messaging.message.id': event.id },
+    () => handler(event),
+  ));
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
@@ -40,7 +56,11 @@ export class InProcessBus implements EventBus {
   async publish(events: DomainEvent[]): Promise<void> {
     for (const event of events) {
       const targets = this.subscriptions.filter((s) => s.topics.has(event.topic));
-      const results = await Promise.allSettled(targets.map((s) => s.handler(event)));
+      const results = await Promise.allSettled(targets.map((s) => consumeTraced(s.group, event, s.handler)));
+      targets.forEach((target, i) =>
+        // eslint-disable-next-line security/detect-object-injection -- i indexes the results of these same targets
+        eventsConsumed.inc({ group: target.group, topic: event.topic, outcome: results[i]!.status === 'fulfilled' ? 'ok' : 'error' }),
+      );
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         this.logger.warn({ err: failed.reason, topic: event.topic, eventId: event.id }, 'event handler failed');
@@ -100,6 +120,22 @@ export class RedisStreamsBus implements EventBus {
     this.readers.push(reader);
     const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.loops.push(this.consume(reader, group, consumer, wanted, handler));
+    this.groups.add(group);
+    if (this.groups.size === 1) this.stopGauge = onScrape(() => this.readLag());
+  }
+
+  private readonly groups = new Set<string>();
+  private stopGauge : () => void = () => undefined;
+
+  /** `event_consumer_lag_events` per group: what the stream holds past its last delivery, plus what is unacknowledged. */
+  private async readLag(): Promise<void> {
+    const info = (await this.redis.xinfo('GROUPS', this.stream)) as unknown[][];
+    for (const fields of info) {
+      const get = (name: string) => fields[fields.indexOf(name) + 1];
+      const group = String(get('name'));
+      if (!this.groups.has(group)) continue;
+      consumerLag.set({ group }, Number(get('lag') ?? 0) + Number(get('pending') ?? 0));
+    }
   }
 
   private async consume(reader: Redis, group: string, consumer: string, topics: Set<string>, handler: EventHandler) {
@@ -175,8 +211,10 @@ export class RedisStreamsBus implements EventBus {
     const raw = fields[fields.indexOf('event') + 1];
     if (topic && raw && topics.has(topic)) {
       try {
-        await handler(JSON.parse(raw) as DomainEvent);
+        await consumeTraced(group, JSON.parse(raw) as DomainEvent, handler);
+        eventsConsumed.inc({ group, topic, outcome: 'ok' });
       } catch (error) {
+        eventsConsumed.inc({ group, topic, outcome: 'error' });
         // Left pending: claimed and retried after claimIdleMs.
         this.logger.warn({ err: error, group, topic }, 'event handler failed; will retry');
         return;
@@ -187,6 +225,7 @@ export class RedisStreamsBus implements EventBus {
 
   /** Stops the consumers and ends every connection, the publishing one given to the constructor included. */
   async close(): Promise<void> {
+    this.stopGauge();
     this.running = false;
     for (const reader of this.readers) reader.disconnect();
     // A command queued while Redis is down and ioredis is between reconnects is never settled by disconnect():

@@ -1,7 +1,10 @@
 // The cache port: Redis when configured, in-process otherwise. A cache is never the source of truth,
 // so every failure here is a miss, never an error.
 import Redis from 'ioredis';
-import type { Logger } from '@shop/common';
+import { cacheRequests, datastoreDuration, timed, type Logger } from '@shop/common';
+
+const redisTimed = <T>(operation: string, run: () => Promise<T>) =>
+  timed(datastoreDuration, { db_system_name: 'redis', db_operation_name: operation }, run);
 
 export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
@@ -22,11 +25,12 @@ export class MemoryCache implements Cache {
 
   async get<T>(key: string): Promise<T | undefined> {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= Date.now()) {
-      this.entries.delete(key);
+    if (!entry || entry.expiresAt <= Date.now()) {
+      if (entry) this.entries.delete(key);
+      cacheRequests.inc({ result: 'miss' });
       return undefined;
     }
+    cacheRequests.inc({ result: 'hit' });
     return JSON.parse(entry.value) as T;
   }
 
@@ -74,9 +78,11 @@ export class RedisCache implements Cache {
   async get<T>(key: string): Promise<T | undefined> {
     await this.firstConnect;
     try {
-      const raw = await this.redis.get(this.prefix + key);
+      const raw = await redisTimed('GET', () => this.redis.get(this.prefix + key));
+      cacheRequests.inc({ result: raw === null ? 'miss' : 'hit' });
       return raw === null ? undefined : (JSON.parse(raw) as T);
     } catch (error) {
+      cacheRequests.inc({ result: 'error' });
       this.logger.warn({ err: error }, 'cache read failed; reading the source of truth');
       return undefined;
     }
@@ -85,7 +91,7 @@ export class RedisCache implements Cache {
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     await this.firstConnect;
     try {
-      await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+      await redisTimed('SET', () => this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds))));
     } catch (error) {
       this.logger.warn({ err: error }, 'cache write failed');
     }
@@ -100,7 +106,7 @@ export class RedisCache implements Cache {
     await this.firstConnect;
     const full = keys.map((k) => this.prefix + k);
     try {
-      await this.redis.del(...full);
+      await redisTimed('DEL', () => this.redis.del(...full));
     } catch {
       try {
         await this.redis.del(...full);
@@ -113,13 +119,8 @@ export class RedisCache implements Cache {
   async setUnless(key: string, value: unknown, ttlSeconds: number, guardKey: string): Promise<boolean> {
     await this.firstConnect;
     try {
-      const written = await this.redis.eval(
-        SET_UNLESS_SCRIPT,
-        2,
-        this.prefix + key,
-        this.prefix + guardKey,
-        JSON.stringify(value),
-        Math.max(1, Math.ceil(ttlSeconds)),
+      const written = await redisTimed('EVAL', () =>
+        this.redis.eval(SET_UNLESS_SCRIPT, 2, this.prefix + key, this.prefix + guardKey, JSON.stringify(value), Math.max(1, Math.ceil(ttlSeconds))),
       );
       return written === 1;
     } catch (error) {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Logger } from '@shop/common';
+import { currentTraceparent, eventsPublished, onScrape, outboxBacklog, outboxOldestAge, producerSpans, type Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import { epochSeconds, type Dynamo } from './dynamo';
 import type { NewEvent } from './outbox';
@@ -25,6 +25,9 @@ export function outboxPut(prefix: string, source: string, event: NewEvent, now =
     occurredAt: now.toISOString(),
     payload: event.payload,
   };
+  // The trace the event was written in, continued by the relay's publish and its consumers.
+  const traceparent = currentTraceparent();
+  if (traceparent) item.traceparent = traceparent;
   return { Put: { TableName: `${prefix}outbox`, Item: item } };
 }
 
@@ -49,8 +52,33 @@ export class DynamoOutboxRelay extends PollingWorker {
     private readonly bus: EventBus,
     logger: Logger,
     pollMs = 1000,
+    /** The producing service, as the backlog gauges name it. */
+    private readonly source = 'dynamodb',
   ) {
     super(logger, pollMs, 'outbox relay');
+  }
+
+  private stopGauges : () => void = () => undefined;
+
+  override start(): void {
+    super.start();
+    // Items sort by the time they were written: the first pending one is the oldest.
+    this.stopGauges = onScrape(async () => {
+      const table = `${this.prefix}outbox`;
+      const [count, first] = await Promise.all([
+        this.dynamo.doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PENDING }, Select: 'COUNT' })),
+        this.dynamo.doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PENDING }, Limit: 1 })),
+      ]);
+      const oldest = first.Items?.[0]?.occurredAt as string | undefined;
+      const source = this.source;
+      outboxBacklog.set({ source }, count.Count ?? 0);
+      outboxOldestAge.set({ source }, oldest ? Math.max(0, (Date.now() - Date.parse(oldest)) / 1000) : 0);
+    });
+  }
+
+  override async stop(): Promise<void> {
+    this.stopGauges();
+    await super.stop();
   }
 
   async drain(): Promise<void> {
@@ -65,14 +93,24 @@ export class DynamoOutboxRelay extends PollingWorker {
         }),
       );
       if (!Items.length) return;
-      const events = Items.map(({ id, topic, source, occurredAt, payload }) => ({
+      const spans = producerSpans(Items.map((item) => ({ topic: String(item.topic), traceparent: item.traceparent as string | undefined })));
+      const events = Items.map(({ id, topic, source, occurredAt, payload }, i) => ({
         id,
         topic,
         source,
         occurredAt,
         payload,
+        // eslint-disable-next-line security/detect-object-injection -- i indexes the spans made from these same items
+        ...(spans.traceparents[i] ? { traceparent: spans.traceparents[i] } : {}),
       })) as DomainEvent[];
-      await this.bus.publish(events);
+      try {
+        await this.bus.publish(events);
+        spans.end();
+      } catch (error) {
+        spans.end(error);
+        throw error;
+      }
+      for (const event of events) eventsPublished.inc({ topic: event.topic });
       await this.dynamo.doc.send(
         new BatchWriteCommand({
           RequestItems: {

@@ -16,6 +16,7 @@ import {
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { datastoreDuration, timed } from '@shop/common';
 
 export interface DynamoConfig {
   /** DynamoDB Local or another endpoint; AWS when unset. */
@@ -36,6 +37,12 @@ export function createDynamo(config: DynamoConfig): Dynamo {
     ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
   });
+  // Every command, the document client's included, is timed: `db_client_operation_duration_seconds{db_system_name="dynamodb"}`.
+  client.middlewareStack.add(
+    (next, context) => (args) =>
+      timed(datastoreDuration, { db_system_name: 'dynamodb', db_operation_name: (context.commandName ?? 'Command').replace(/Command$/, '') }, () => next(args)),
+    { step: 'initialize', name: 'shopDatastoreMetrics' },
+  );
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

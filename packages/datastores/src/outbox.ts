@@ -1,7 +1,7 @@
 // The transactional outbox: events are written in the producer's own transaction and relayed to the bus
 // afterwards, so a crash between the commit and the publish loses nothing. Consumers record what they handled.
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@shop/common';
+import { currentTraceparent, eventsPublished, onScrape, outboxBacklog, outboxOldestAge, producerSpans, type Logger } from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import type { Migration } from './migrate';
 import type { SqlDatabase, SqlExecutor } from './sql';
@@ -29,18 +29,29 @@ export const OUTBOX_MIGRATION: Migration = {
   `,
 };
 
+/** Each row keeps the trace of the request that wrote it; the relay and the consumers continue that trace. */
+export const OUTBOX_TRACE_MIGRATION: Migration = {
+  version: '000_outbox_trace_context',
+  sql: `ALTER TABLE outbox_events ADD COLUMN trace_context text`,
+};
+
+/** The outbox's tables, in order: what each service using `enqueueEvents` migrates first. */
+export const OUTBOX_MIGRATIONS: Migration[] = [OUTBOX_MIGRATION, OUTBOX_TRACE_MIGRATION];
+
 export interface NewEvent {
   topic: string;
   payload: Record<string, unknown>;
 }
 
-/** Writes events in the caller's transaction. */
+/** Writes events in the caller's transaction, each with the trace it was written in (null when untraced). */
 export async function enqueueEvents(tx: SqlExecutor, events: NewEvent[]): Promise<void> {
+  const traceparent = currentTraceparent() ?? null;
   for (const event of events) {
-    await tx.query(`INSERT INTO outbox_events (id, topic, payload) VALUES ($1, $2, $3)`, [
+    await tx.query(`INSERT INTO outbox_events (id, topic, payload, trace_context) VALUES ($1, $2, $3, $4)`, [
       randomUUID(),
       event.topic,
       JSON.stringify(event.payload),
+      traceparent,
     ]);
   }
 }
@@ -51,6 +62,7 @@ interface OutboxRow {
   topic: string;
   payload: Record<string, unknown>;
   occurred_at: Date | string;
+  trace_context: string | null;
 }
 
 /** How long relayed rows are kept, to be published again if the bus loses them (Redis restarted empty). */
@@ -104,6 +116,26 @@ export class SqlOutboxRelay extends PollingWorker {
     );
   }
 
+  private stopGauges : () => void = () => undefined;
+
+  override start(): void {
+    super.start();
+    // Read at scrape time: `outbox_backlog_events` and `outbox_oldest_unsent_age_seconds` for this service.
+    this.stopGauges = onScrape(async () => {
+      const { rows } = await this.db.query<{ backlog: string; age: number | null }>(
+        `SELECT count(*) AS backlog, extract(epoch FROM now() - min(occurred_at))::float8 AS age
+           FROM outbox_events WHERE published_at IS NULL`,
+      );
+      outboxBacklog.set({ source: this.source }, Number(rows[0]?.backlog ?? 0));
+      outboxOldestAge.set({ source: this.source }, Math.max(0, rows[0]?.age ?? 0));
+    });
+  }
+
+  override async stop(): Promise<void> {
+    this.stopGauges();
+    await super.stop();
+  }
+
   /** Publishes everything pending; resolves when the outbox is empty or a publish failed. */
   async drain(): Promise<void> {
     await this.checkEpoch();
@@ -116,20 +148,25 @@ export class SqlOutboxRelay extends PollingWorker {
             SELECT seq FROM outbox_events
              WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
              ORDER BY seq LIMIT 100 FOR UPDATE SKIP LOCKED)
-          RETURNING seq, id, topic, payload, occurred_at`,
+          RETURNING seq, id, topic, payload, occurred_at, trace_context`,
       );
       if (!rows.length) return;
       rows.sort((a, b) => Number(a.seq) - Number(b.seq));
-      const events: DomainEvent[] = rows.map((row) => ({
+      const spans = producerSpans(rows.map((row) => ({ topic: row.topic, traceparent: row.trace_context })));
+      const events: DomainEvent[] = rows.map((row, i) => ({
         id: row.id,
         topic: row.topic,
         source: this.source,
         occurredAt: new Date(row.occurred_at).toISOString(),
         payload: row.payload,
+        // eslint-disable-next-line security/detect-object-injection -- i indexes the spans made from these same rows
+        ...(spans.traceparents[i] ? { traceparent: spans.traceparents[i] } : {}),
       }));
       try {
         await this.bus.publish(events);
+        spans.end();
       } catch (error) {
+        spans.end(error);
         await this.db.query(`UPDATE outbox_events SET claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [
           rows.map((r) => r.seq),
         ]);
@@ -138,6 +175,7 @@ export class SqlOutboxRelay extends PollingWorker {
       await this.db.query(`UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);
+      for (const event of events) eventsPublished.inc({ topic: event.topic });
     }
   }
 

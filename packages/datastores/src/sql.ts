@@ -2,6 +2,19 @@
 import { mkdirSync } from 'node:fs';
 import { Pool, type PoolConfig } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import { datastoreDuration, timed } from '@shop/common';
+
+const STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'BEGIN', 'COMMIT', 'ROLLBACK', 'CREATE', 'ALTER', 'LOCK']);
+
+/** A statement's operation for its metric: its first keyword, one of a known few (bounded labels). */
+function operationOf(text: string): string {
+  const word = /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? '';
+  return STATEMENTS.has(word) ? word : 'OTHER';
+}
+
+function timedQuery<R>(text: string, run: () => Promise<R>): Promise<R> {
+  return timed(datastoreDuration, { db_system_name: 'postgresql', db_operation_name: operationOf(text) }, run);
+}
 
 export interface QueryResult<T> {
   rows: T[];
@@ -26,7 +39,7 @@ class PgDatabase implements SqlDatabase {
   constructor(private readonly pool: Pool) {}
 
   async query<T>(text: string, params?: unknown[]): Promise<QueryResult<T>> {
-    const result = await this.pool.query(text, params);
+    const result = await timedQuery(text, () => this.pool.query(text, params));
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   }
 
@@ -45,7 +58,7 @@ class PgDatabase implements SqlDatabase {
       await client.query('BEGIN');
       const tx: SqlExecutor = {
         query: async <R>(text: string, params?: unknown[]) => {
-          const result = await client.query(text, params);
+          const result = await timedQuery(text, () => client.query(text, params));
           return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
         },
         exec: async (script: string) => {

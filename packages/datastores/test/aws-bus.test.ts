@@ -8,7 +8,7 @@ import {
   createEventBus,
   enqueueEvents,
   migrate,
-  OUTBOX_MIGRATION,
+  OUTBOX_MIGRATIONS,
   SnsSqsBus,
   SqlOutboxRelay,
   type DomainEvent,
@@ -54,7 +54,7 @@ async function messagesOn(bus: SnsSqsBus, queueName: string): Promise<number> {
 
 beforeAll(async () => {
   pg = await createTestDatabase('aws_bus');
-  await migrate(pg.db, [OUTBOX_MIGRATION]);
+  await migrate(pg.db, OUTBOX_MIGRATIONS);
   await pg.db.query(`CREATE TABLE effects (consumer text, event_id text)`);
 });
 

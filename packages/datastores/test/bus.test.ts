@@ -6,7 +6,7 @@ import {
   enqueueEvents,
   InProcessBus,
   migrate,
-  OUTBOX_MIGRATION,
+  OUTBOX_MIGRATIONS,
   RedisStreamsBus,
   SqlOutboxRelay,
   type DomainEvent,
@@ -58,7 +58,7 @@ describe('Transactional outbox', () => {
   let pg: TestDatabase;
   beforeAll(async () => {
     pg = await createTestDatabase('outbox');
-    await migrate(pg.db, [OUTBOX_MIGRATION]);
+    await migrate(pg.db, OUTBOX_MIGRATIONS);
   });
   afterAll(async () => pg?.drop());
 

@@ -2,11 +2,13 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A shipping carrier. */
-export type Carrier = 'DHL' | 'FEDEX' | 'UPS';
+export type Carrier =
+  | 'DHL'
+  | 'FEDEX'
+  | 'UPS';
 
 /** What a new cart starts with. */
 export type CartInput = {
@@ -42,7 +44,17 @@ export type CheckoutCreateInput = {
 
 /** An ISO 4217 currency code. */
 export type CurrencyCode =
-  'AUD' | 'CAD' | 'CHF' | 'DKK' | 'EUR' | 'GBP' | 'JPY' | 'NOK' | 'PLN' | 'SEK' | 'USD';
+  | 'AUD'
+  | 'CAD'
+  | 'CHF'
+  | 'DKK'
+  | 'EUR'
+  | 'GBP'
+  | 'JPY'
+  | 'NOK'
+  | 'PLN'
+  | 'SEK'
+  | 'USD';
 
 /** Credentials to sign in with. */
 export type CustomerLoginInput = {
@@ -198,534 +210,156 @@ export type SpecFilter = {
   value: string;
 };
 
-export type UserErrorFieldsFragment = { code: string; field: Array<string> | null; message: string };
+export type UserErrorFieldsFragment = { code: string, field: Array<string> | null, message: string };
 
-export type AddressFieldsFragment = {
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  address1: string;
-  address2: string | null;
-  city: string;
-  province: string | null;
-  zip: string;
-  countryCode: string;
-  phone: string | null;
-};
+export type AddressFieldsFragment = { id: string, firstName: string | null, lastName: string | null, address1: string, address2: string | null, city: string, province: string | null, zip: string, countryCode: string, phone: string | null };
 
 export type CustomerRegisterMutationVariables = Exact<{
   input: CustomerRegisterInput;
 }>;
 
-export type CustomerRegisterMutation = {
-  customerRegister: { userErrors: Array<{ code: string; field: Array<string> | null; message: string }> };
-};
+
+export type CustomerRegisterMutation = { customerRegister: { userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerLoginMutationVariables = Exact<{
   input: CustomerLoginInput;
 }>;
 
-export type CustomerLoginMutation = {
-  customerLogin: {
-    accessToken: string | null;
-    expiresAt: string | null;
-    mfaRequired: boolean;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
 
-export type CustomerLogoutMutationVariables = Exact<{ [key: string]: never }>;
+export type CustomerLoginMutation = { customerLogin: { accessToken: string | null, expiresAt: string | null, mfaRequired: boolean, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+
+export type CustomerLogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type CustomerLogoutMutation = { customerLogout: { success: boolean } };
 
-export type MeQueryVariables = Exact<{ [key: string]: never }>;
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type MeQuery = {
-  me: {
-    id: string;
-    email: string;
-    firstName: string | null;
-    lastName: string | null;
-    mfaEnabled: boolean;
-    defaultAddress: { id: string } | null;
-    addresses: Array<{
-      id: string;
-      firstName: string | null;
-      lastName: string | null;
-      address1: string;
-      address2: string | null;
-      city: string;
-      province: string | null;
-      zip: string;
-      countryCode: string;
-      phone: string | null;
-    }>;
-  } | null;
-};
+
+export type MeQuery = { me: { id: string, email: string, firstName: string | null, lastName: string | null, mfaEnabled: boolean, defaultAddress: { id: string } | null, addresses: Array<{ id: string, firstName: string | null, lastName: string | null, address1: string, address2: string | null, city: string, province: string | null, zip: string, countryCode: string, phone: string | null }> } | null };
 
 export type MyOrdersQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type MyOrdersQuery = {
-  me: {
-    id: string;
-    orders: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: Array<{
-        id: string;
-        number: string;
-        status: OrderStatus;
-        createdAt: string;
-        shipments: Array<{
-          id: string;
-          carrier: Carrier;
-          service: string;
-          trackingNumber: string;
-          trackingUrl: string;
-          status: ShipmentStatus;
-          estimatedDelivery: string | null;
-          events: Array<{
-            status: ShipmentStatus;
-            description: string;
-            location: string | null;
-            occurredAt: string;
-          }>;
-        }>;
-        subtotal: { amount: string; currencyCode: CurrencyCode };
-        shippingTotal: { amount: string; currencyCode: CurrencyCode };
-        taxTotal: { amount: string; currencyCode: CurrencyCode };
-        total: { amount: string; currencyCode: CurrencyCode };
-        lines: Array<{
-          id: string;
-          title: string;
-          variantTitle: string;
-          quantity: number;
-          total: { amount: string; currencyCode: CurrencyCode };
-        }>;
-      }>;
-    };
-  } | null;
-};
+
+export type MyOrdersQuery = { me: { id: string, orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, status: OrderStatus, createdAt: string, shipments: Array<{ id: string, carrier: Carrier, service: string, trackingNumber: string, trackingUrl: string, status: ShipmentStatus, estimatedDelivery: string | null, events: Array<{ status: ShipmentStatus, description: string, location: string | null, occurredAt: string }> }>, subtotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, lines: Array<{ id: string, title: string, variantTitle: string, quantity: number, total: { amount: string, currencyCode: CurrencyCode } }> }> } } | null };
 
 export type MyReturnsQueryVariables = Exact<{
   orderId?: string | number | null | undefined;
 }>;
 
-export type MyReturnsQuery = {
-  returns: Array<{
-    id: string;
-    orderId: string;
-    status: ReturnStatus;
-    reason: string;
-    createdAt: string;
-    trackingNumber: string | null;
-    lines: Array<{ orderLineId: string; quantity: number }>;
-  }>;
-};
 
-export type MySessionsQueryVariables = Exact<{ [key: string]: never }>;
+export type MyReturnsQuery = { returns: Array<{ id: string, orderId: string, status: ReturnStatus, reason: string, createdAt: string, trackingNumber: string | null, lines: Array<{ orderLineId: string, quantity: number }> }> };
 
-export type MySessionsQuery = {
-  customerSessions: Array<{
-    id: string;
-    device: string | null;
-    createdAt: string;
-    lastSeenAt: string;
-    current: boolean;
-  }>;
-};
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { customerSessions: Array<{ id: string, device: string | null, createdAt: string, lastSeenAt: string, current: boolean }> };
 
 export type CustomerSessionRevokeMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type CustomerSessionRevokeMutation = {
-  customerSessionRevoke: {
-    revokedSessionId: string | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CustomerSessionRevokeMutation = { customerSessionRevoke: { revokedSessionId: string | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerAddressCreateMutationVariables = Exact<{
   address: MailingAddressInput;
   setDefault?: boolean | null | undefined;
 }>;
 
-export type CustomerAddressCreateMutation = {
-  customerAddressCreate: {
-    customerAddress: {
-      id: string;
-      firstName: string | null;
-      lastName: string | null;
-      address1: string;
-      address2: string | null;
-      city: string;
-      province: string | null;
-      zip: string;
-      countryCode: string;
-      phone: string | null;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CustomerAddressCreateMutation = { customerAddressCreate: { customerAddress: { id: string, firstName: string | null, lastName: string | null, address1: string, address2: string | null, city: string, province: string | null, zip: string, countryCode: string, phone: string | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerAddressDeleteMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type CustomerAddressDeleteMutation = {
-  customerAddressDelete: {
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CustomerAddressDeleteMutation = { customerAddressDelete: { userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerMfaEnrollMutationVariables = Exact<{
   currentPassword?: string | null | undefined;
 }>;
 
-export type CustomerMfaEnrollMutation = {
-  customerMfaEnroll: {
-    secret: string | null;
-    otpauthUrl: string | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CustomerMfaEnrollMutation = { customerMfaEnroll: { secret: string | null, otpauthUrl: string | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerMfaConfirmMutationVariables = Exact<{
   code: string;
 }>;
 
-export type CustomerMfaConfirmMutation = {
-  customerMfaConfirm: {
-    recoveryCodes: Array<string> | null;
-    accessToken: string | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CustomerMfaConfirmMutation = { customerMfaConfirm: { recoveryCodes: Array<string> | null, accessToken: string | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type ReturnRequestMutationVariables = Exact<{
   input: ReturnRequestInput;
 }>;
 
-export type ReturnRequestMutation = {
-  returnRequest: {
-    return: { id: string; status: ReturnStatus } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
 
-export type CartFieldsFragment = {
-  id: string;
-  totalQuantity: number;
-  cost: {
-    subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-    totalAmount: { amount: string; currencyCode: CurrencyCode };
-  };
-  lines: Array<{
-    id: string;
-    quantity: number;
-    cost: {
-      amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-      totalAmount: { amount: string; currencyCode: CurrencyCode };
-    };
-    merchandise: {
-      id: string;
-      title: string;
-      quantityAvailable: number;
-      product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-    };
-  }>;
-  crossSellProducts: Array<{
-    id: string;
-    handle: string;
-    title: string;
-    brand: string;
-    priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-    images: Array<{ url: string; altText: string | null }>;
-  }>;
-};
+export type ReturnRequestMutation = { returnRequest: { return: { id: string, status: ReturnStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
-export type CartErrorsFragment = { code: string; field: Array<string> | null; message: string };
+export type CartFieldsFragment = { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> };
+
+export type CartErrorsFragment = { code: string, field: Array<string> | null, message: string };
 
 export type CartQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type CartQuery = {
-  cart: {
-    id: string;
-    totalQuantity: number;
-    cost: {
-      subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-      totalAmount: { amount: string; currencyCode: CurrencyCode };
-    };
-    lines: Array<{
-      id: string;
-      quantity: number;
-      cost: {
-        amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-        totalAmount: { amount: string; currencyCode: CurrencyCode };
-      };
-      merchandise: {
-        id: string;
-        title: string;
-        quantityAvailable: number;
-        product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-      };
-    }>;
-    crossSellProducts: Array<{
-      id: string;
-      handle: string;
-      title: string;
-      brand: string;
-      priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-      images: Array<{ url: string; altText: string | null }>;
-    }>;
-  } | null;
-};
+
+export type CartQuery = { cart: { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null };
 
 export type CartCreateMutationVariables = Exact<{
   input?: CartInput | null | undefined;
 }>;
 
-export type CartCreateMutation = {
-  cartCreate: {
-    cart: {
-      id: string;
-      totalQuantity: number;
-      cost: {
-        subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-        totalAmount: { amount: string; currencyCode: CurrencyCode };
-      };
-      lines: Array<{
-        id: string;
-        quantity: number;
-        cost: {
-          amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-          totalAmount: { amount: string; currencyCode: CurrencyCode };
-        };
-        merchandise: {
-          id: string;
-          title: string;
-          quantityAvailable: number;
-          product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-        };
-      }>;
-      crossSellProducts: Array<{
-        id: string;
-        handle: string;
-        title: string;
-        brand: string;
-        priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-        images: Array<{ url: string; altText: string | null }>;
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CartCreateMutation = { cartCreate: { cart: { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CartLinesAddMutationVariables = Exact<{
   cartId: string | number;
   lines: Array<CartLineInput> | CartLineInput;
 }>;
 
-export type CartLinesAddMutation = {
-  cartLinesAdd: {
-    cart: {
-      id: string;
-      totalQuantity: number;
-      cost: {
-        subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-        totalAmount: { amount: string; currencyCode: CurrencyCode };
-      };
-      lines: Array<{
-        id: string;
-        quantity: number;
-        cost: {
-          amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-          totalAmount: { amount: string; currencyCode: CurrencyCode };
-        };
-        merchandise: {
-          id: string;
-          title: string;
-          quantityAvailable: number;
-          product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-        };
-      }>;
-      crossSellProducts: Array<{
-        id: string;
-        handle: string;
-        title: string;
-        brand: string;
-        priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-        images: Array<{ url: string; altText: string | null }>;
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CartLinesAddMutation = { cartLinesAdd: { cart: { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CartLinesUpdateMutationVariables = Exact<{
   cartId: string | number;
   lines: Array<CartLineUpdateInput> | CartLineUpdateInput;
 }>;
 
-export type CartLinesUpdateMutation = {
-  cartLinesUpdate: {
-    cart: {
-      id: string;
-      totalQuantity: number;
-      cost: {
-        subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-        totalAmount: { amount: string; currencyCode: CurrencyCode };
-      };
-      lines: Array<{
-        id: string;
-        quantity: number;
-        cost: {
-          amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-          totalAmount: { amount: string; currencyCode: CurrencyCode };
-        };
-        merchandise: {
-          id: string;
-          title: string;
-          quantityAvailable: number;
-          product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-        };
-      }>;
-      crossSellProducts: Array<{
-        id: string;
-        handle: string;
-        title: string;
-        brand: string;
-        priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-        images: Array<{ url: string; altText: string | null }>;
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CartLinesUpdateMutation = { cartLinesUpdate: { cart: { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CartLinesRemoveMutationVariables = Exact<{
   cartId: string | number;
   lineIds: Array<string | number> | string | number;
 }>;
 
-export type CartLinesRemoveMutation = {
-  cartLinesRemove: {
-    cart: {
-      id: string;
-      totalQuantity: number;
-      cost: {
-        subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-        totalAmount: { amount: string; currencyCode: CurrencyCode };
-      };
-      lines: Array<{
-        id: string;
-        quantity: number;
-        cost: {
-          amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-          totalAmount: { amount: string; currencyCode: CurrencyCode };
-        };
-        merchandise: {
-          id: string;
-          title: string;
-          quantityAvailable: number;
-          product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-        };
-      }>;
-      crossSellProducts: Array<{
-        id: string;
-        handle: string;
-        title: string;
-        brand: string;
-        priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-        images: Array<{ url: string; altText: string | null }>;
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CartLinesRemoveMutation = { cartLinesRemove: { cart: { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CartBuyerIdentityUpdateMutationVariables = Exact<{
   cartId: string | number;
 }>;
 
-export type CartBuyerIdentityUpdateMutation = {
-  cartBuyerIdentityUpdate: {
-    cart: {
-      id: string;
-      totalQuantity: number;
-      cost: {
-        subtotalAmount: { amount: string; currencyCode: CurrencyCode };
-        totalAmount: { amount: string; currencyCode: CurrencyCode };
-      };
-      lines: Array<{
-        id: string;
-        quantity: number;
-        cost: {
-          amountPerQuantity: { amount: string; currencyCode: CurrencyCode };
-          totalAmount: { amount: string; currencyCode: CurrencyCode };
-        };
-        merchandise: {
-          id: string;
-          title: string;
-          quantityAvailable: number;
-          product: { handle: string; title: string; images: Array<{ url: string; altText: string | null }> };
-        };
-      }>;
-      crossSellProducts: Array<{
-        id: string;
-        handle: string;
-        title: string;
-        brand: string;
-        priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-        images: Array<{ url: string; altText: string | null }>;
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
 
-export type ProductCardFragment = {
-  id: string;
-  handle: string;
-  title: string;
-  brand: string;
-  priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-  images: Array<{ url: string; altText: string | null }>;
-};
+export type CartBuyerIdentityUpdateMutation = { cartBuyerIdentityUpdate: { cart: { id: string, totalQuantity: number, cost: { subtotalAmount: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, lines: Array<{ id: string, quantity: number, cost: { amountPerQuantity: { amount: string, currencyCode: CurrencyCode }, totalAmount: { amount: string, currencyCode: CurrencyCode } }, merchandise: { id: string, title: string, quantityAvailable: number | null, product: { handle: string, title: string, images: Array<{ url: string, altText: string | null }> } } }>, crossSellProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
-export type HomeQueryVariables = Exact<{ [key: string]: never }>;
+export type ProductCardFragment = { id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> };
 
-export type HomeQuery = {
-  recommendedProducts: Array<{
-    id: string;
-    handle: string;
-    title: string;
-    brand: string;
-    priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-    images: Array<{ url: string; altText: string | null }>;
-  }>;
-  products: {
-    nodes: Array<{
-      id: string;
-      handle: string;
-      title: string;
-      brand: string;
-      priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-      images: Array<{ url: string; altText: string | null }>;
-    }>;
-  };
-};
+export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type CategoriesQueryVariables = Exact<{ [key: string]: never }>;
 
-export type CategoriesQuery = {
-  categories: Array<{ id: string; handle: string; name: string; parent: { handle: string } | null }>;
-};
+export type HomeQuery = { recommendedProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }>, products: { nodes: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } };
+
+export type CategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CategoriesQuery = { categories: Array<{ id: string, handle: string, name: string, parent: { handle: string } | null }> };
 
 export type SearchQueryVariables = Exact<{
   query: string;
@@ -735,25 +369,13 @@ export type SearchQueryVariables = Exact<{
   sortKey?: SearchSortKey | null | undefined;
 }>;
 
-export type SearchQuery = {
-  search: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    facets: Array<{ name: string; values: Array<{ value: string; count: number }> }>;
-    nodes: Array<{
-      id: string;
-      handle: string;
-      title: string;
-      brand: string;
-      priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-      images: Array<{ url: string; altText: string | null }>;
-    }>;
-  };
-};
+
+export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: Array<{ name: string, values: Array<{ value: string, count: number }> }>, nodes: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } };
 
 export type SuggestionsQueryVariables = Exact<{
   prefix: string;
 }>;
+
 
 export type SuggestionsQuery = { searchSuggestions: Array<string> };
 
@@ -761,172 +383,31 @@ export type ProductQueryVariables = Exact<{
   handle: string;
 }>;
 
-export type ProductQuery = {
-  product: {
-    id: string;
-    handle: string;
-    title: string;
-    description: string;
-    brand: string;
-    category: { handle: string; name: string } | null;
-    specs: Array<{ name: string; value: string }>;
-    options: Array<{ name: string; values: Array<string> }>;
-    images: Array<{ url: string; altText: string | null }>;
-    variants: Array<{
-      id: string;
-      sku: string;
-      title: string;
-      quantityAvailable: number;
-      availableForSale: boolean;
-      selectedOptions: Array<{ name: string; value: string }>;
-      price: { amount: string; currencyCode: CurrencyCode };
-      compareAtPrice: { amount: string; currencyCode: CurrencyCode } | null;
-    }>;
-    relatedProducts: Array<{
-      id: string;
-      handle: string;
-      title: string;
-      brand: string;
-      priceRange: { minVariantPrice: { amount: string; currencyCode: CurrencyCode } };
-      images: Array<{ url: string; altText: string | null }>;
-    }>;
-  } | null;
-};
 
-export type MoneyFieldsFragment = { amount: string; currencyCode: CurrencyCode };
+export type ProductQuery = { product: { id: string, handle: string, title: string, description: string, brand: string, category: { handle: string, name: string } | null, specs: Array<{ name: string, value: string }>, options: Array<{ name: string, values: Array<string> }>, images: Array<{ url: string, altText: string | null }>, variants: Array<{ id: string, sku: string, title: string, quantityAvailable: number | null, availableForSale: boolean, selectedOptions: Array<{ name: string, value: string }>, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null }>, relatedProducts: Array<{ id: string, handle: string, title: string, brand: string, priceRange: { minVariantPrice: { amount: string, currencyCode: CurrencyCode } }, images: Array<{ url: string, altText: string | null }> }> } | null };
 
-export type CheckoutFieldsFragment = {
-  id: string;
-  email: string;
-  subtotal: { amount: string; currencyCode: CurrencyCode };
-  tax: { amount: string; currencyCode: CurrencyCode };
-  total: { amount: string; currencyCode: CurrencyCode };
-  shippingLine: {
-    handle: string;
-    carrier: Carrier;
-    service: string;
-    price: { amount: string; currencyCode: CurrencyCode };
-  } | null;
-  availableShippingRates: Array<{
-    handle: string;
-    carrier: Carrier;
-    service: string;
-    estimatedDeliveryDays: number;
-    price: { amount: string; currencyCode: CurrencyCode };
-  }>;
-};
+export type MoneyFieldsFragment = { amount: string, currencyCode: CurrencyCode };
 
-export type OrderFieldsFragment = {
-  id: string;
-  number: string;
-  status: OrderStatus;
-  createdAt: string;
-  subtotal: { amount: string; currencyCode: CurrencyCode };
-  shippingTotal: { amount: string; currencyCode: CurrencyCode };
-  taxTotal: { amount: string; currencyCode: CurrencyCode };
-  total: { amount: string; currencyCode: CurrencyCode };
-  lines: Array<{
-    id: string;
-    title: string;
-    variantTitle: string;
-    quantity: number;
-    total: { amount: string; currencyCode: CurrencyCode };
-  }>;
-};
+export type CheckoutFieldsFragment = { id: string, email: string, subtotal: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, shippingLine: { handle: string, carrier: Carrier, service: string, price: { amount: string, currencyCode: CurrencyCode } } | null, availableShippingRates: Array<{ handle: string, carrier: Carrier, service: string, estimatedDeliveryDays: number, price: { amount: string, currencyCode: CurrencyCode } }> };
 
-export type OrderDetailFragment = {
-  id: string;
-  number: string;
-  status: OrderStatus;
-  createdAt: string;
-  shipments: Array<{
-    id: string;
-    carrier: Carrier;
-    service: string;
-    trackingNumber: string;
-    trackingUrl: string;
-    status: ShipmentStatus;
-    estimatedDelivery: string | null;
-    events: Array<{
-      status: ShipmentStatus;
-      description: string;
-      location: string | null;
-      occurredAt: string;
-    }>;
-  }>;
-  subtotal: { amount: string; currencyCode: CurrencyCode };
-  shippingTotal: { amount: string; currencyCode: CurrencyCode };
-  taxTotal: { amount: string; currencyCode: CurrencyCode };
-  total: { amount: string; currencyCode: CurrencyCode };
-  lines: Array<{
-    id: string;
-    title: string;
-    variantTitle: string;
-    quantity: number;
-    total: { amount: string; currencyCode: CurrencyCode };
-  }>;
-};
+export type OrderFieldsFragment = { id: string, number: string, status: OrderStatus, createdAt: string, subtotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, lines: Array<{ id: string, title: string, variantTitle: string, quantity: number, total: { amount: string, currencyCode: CurrencyCode } }> };
+
+export type OrderDetailFragment = { id: string, number: string, status: OrderStatus, createdAt: string, shipments: Array<{ id: string, carrier: Carrier, service: string, trackingNumber: string, trackingUrl: string, status: ShipmentStatus, estimatedDelivery: string | null, events: Array<{ status: ShipmentStatus, description: string, location: string | null, occurredAt: string }> }>, subtotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, lines: Array<{ id: string, title: string, variantTitle: string, quantity: number, total: { amount: string, currencyCode: CurrencyCode } }> };
 
 export type CheckoutCreateMutationVariables = Exact<{
   input: CheckoutCreateInput;
 }>;
 
-export type CheckoutCreateMutation = {
-  checkoutCreate: {
-    checkout: {
-      id: string;
-      email: string;
-      subtotal: { amount: string; currencyCode: CurrencyCode };
-      tax: { amount: string; currencyCode: CurrencyCode };
-      total: { amount: string; currencyCode: CurrencyCode };
-      shippingLine: {
-        handle: string;
-        carrier: Carrier;
-        service: string;
-        price: { amount: string; currencyCode: CurrencyCode };
-      } | null;
-      availableShippingRates: Array<{
-        handle: string;
-        carrier: Carrier;
-        service: string;
-        estimatedDeliveryDays: number;
-        price: { amount: string; currencyCode: CurrencyCode };
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CheckoutCreateMutation = { checkoutCreate: { checkout: { id: string, email: string, subtotal: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, shippingLine: { handle: string, carrier: Carrier, service: string, price: { amount: string, currencyCode: CurrencyCode } } | null, availableShippingRates: Array<{ handle: string, carrier: Carrier, service: string, estimatedDeliveryDays: number, price: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CheckoutShippingRateSelectMutationVariables = Exact<{
   checkoutId: string | number;
   rateHandle: string;
 }>;
 
-export type CheckoutShippingRateSelectMutation = {
-  checkoutShippingRateSelect: {
-    checkout: {
-      id: string;
-      email: string;
-      subtotal: { amount: string; currencyCode: CurrencyCode };
-      tax: { amount: string; currencyCode: CurrencyCode };
-      total: { amount: string; currencyCode: CurrencyCode };
-      shippingLine: {
-        handle: string;
-        carrier: Carrier;
-        service: string;
-        price: { amount: string; currencyCode: CurrencyCode };
-      } | null;
-      availableShippingRates: Array<{
-        handle: string;
-        carrier: Carrier;
-        service: string;
-        estimatedDeliveryDays: number;
-        price: { amount: string; currencyCode: CurrencyCode };
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CheckoutShippingRateSelectMutation = { checkoutShippingRateSelect: { checkout: { id: string, email: string, subtotal: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, shippingLine: { handle: string, carrier: Carrier, service: string, price: { amount: string, currencyCode: CurrencyCode } } | null, availableShippingRates: Array<{ handle: string, carrier: Carrier, service: string, estimatedDeliveryDays: number, price: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type CheckoutCompleteMutationVariables = Exact<{
   checkoutId: string | number;
@@ -934,814 +415,58 @@ export type CheckoutCompleteMutationVariables = Exact<{
   idempotencyKey: string;
 }>;
 
-export type CheckoutCompleteMutation = {
-  checkoutComplete: {
-    order: {
-      id: string;
-      number: string;
-      status: OrderStatus;
-      createdAt: string;
-      subtotal: { amount: string; currencyCode: CurrencyCode };
-      shippingTotal: { amount: string; currencyCode: CurrencyCode };
-      taxTotal: { amount: string; currencyCode: CurrencyCode };
-      total: { amount: string; currencyCode: CurrencyCode };
-      lines: Array<{
-        id: string;
-        title: string;
-        variantTitle: string;
-        quantity: number;
-        total: { amount: string; currencyCode: CurrencyCode };
-      }>;
-    } | null;
-    nextAction: { type: string; redirectUrl: string | null } | null;
-    checkout: {
-      id: string;
-      email: string;
-      subtotal: { amount: string; currencyCode: CurrencyCode };
-      tax: { amount: string; currencyCode: CurrencyCode };
-      total: { amount: string; currencyCode: CurrencyCode };
-      shippingLine: {
-        handle: string;
-        carrier: Carrier;
-        service: string;
-        price: { amount: string; currencyCode: CurrencyCode };
-      } | null;
-      availableShippingRates: Array<{
-        handle: string;
-        carrier: Carrier;
-        service: string;
-        estimatedDeliveryDays: number;
-        price: { amount: string; currencyCode: CurrencyCode };
-      }>;
-    } | null;
-    userErrors: Array<{ code: string; field: Array<string> | null; message: string }>;
-  };
-};
+
+export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: string, status: OrderStatus, createdAt: string, subtotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, lines: Array<{ id: string, title: string, variantTitle: string, quantity: number, total: { amount: string, currencyCode: CurrencyCode } }> } | null, nextAction: { type: string, redirectUrl: string | null } | null, checkout: { id: string, email: string, subtotal: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, shippingLine: { handle: string, carrier: Carrier, service: string, price: { amount: string, currencyCode: CurrencyCode } } | null, availableShippingRates: Array<{ handle: string, carrier: Carrier, service: string, estimatedDeliveryDays: number, price: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
 
 export type OrderQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type OrderQuery = {
-  order: {
-    id: string;
-    number: string;
-    status: OrderStatus;
-    createdAt: string;
-    shipments: Array<{
-      id: string;
-      carrier: Carrier;
-      service: string;
-      trackingNumber: string;
-      trackingUrl: string;
-      status: ShipmentStatus;
-      estimatedDelivery: string | null;
-      events: Array<{
-        status: ShipmentStatus;
-        description: string;
-        location: string | null;
-        occurredAt: string;
-      }>;
-    }>;
-    subtotal: { amount: string; currencyCode: CurrencyCode };
-    shippingTotal: { amount: string; currencyCode: CurrencyCode };
-    taxTotal: { amount: string; currencyCode: CurrencyCode };
-    total: { amount: string; currencyCode: CurrencyCode };
-    lines: Array<{
-      id: string;
-      title: string;
-      variantTitle: string;
-      quantity: number;
-      total: { amount: string; currencyCode: CurrencyCode };
-    }>;
-  } | null;
-};
+
+export type OrderQuery = { order: { id: string, number: string, status: OrderStatus, createdAt: string, shipments: Array<{ id: string, carrier: Carrier, service: string, trackingNumber: string, trackingUrl: string, status: ShipmentStatus, estimatedDelivery: string | null, events: Array<{ status: ShipmentStatus, description: string, location: string | null, occurredAt: string }> }>, subtotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, lines: Array<{ id: string, title: string, variantTitle: string, quantity: number, total: { amount: string, currencyCode: CurrencyCode } }> } | null };
 
 export type CheckoutQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type CheckoutQuery = {
-  checkout: {
-    id: string;
-    email: string;
-    subtotal: { amount: string; currencyCode: CurrencyCode };
-    tax: { amount: string; currencyCode: CurrencyCode };
-    total: { amount: string; currencyCode: CurrencyCode };
-    shippingLine: {
-      handle: string;
-      carrier: Carrier;
-      service: string;
-      price: { amount: string; currencyCode: CurrencyCode };
-    } | null;
-    availableShippingRates: Array<{
-      handle: string;
-      carrier: Carrier;
-      service: string;
-      estimatedDeliveryDays: number;
-      price: { amount: string; currencyCode: CurrencyCode };
-    }>;
-  } | null;
-};
 
-export const UserErrorFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'UserErrorFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'UserError' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
-export const AddressFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'AddressFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MailingAddress' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'address1' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'address2' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'province' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'zip' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'countryCode' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<AddressFieldsFragment, unknown>;
-export const ProductCardFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ProductCard' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Product' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'brand' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'priceRange' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'minVariantPrice' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'images' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'altText' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ProductCardFragment, unknown>;
-export const CartFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'CartFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Cart' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalQuantity' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'cost' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'subtotalAmount' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'totalAmount' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'lines' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'cost' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'amountPerQuantity' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'totalAmount' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'merchandise' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'quantityAvailable' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'product' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'images' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'url' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'altText' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'crossSellProducts' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '4' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProductCard' } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ProductCard' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Product' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'brand' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'priceRange' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'minVariantPrice' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'images' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'altText' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CartFieldsFragment, unknown>;
-export const CartErrorsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'CartErrors' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'UserError' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CartErrorsFragment, unknown>;
-export const MoneyFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'MoneyFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Money' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<MoneyFieldsFragment, unknown>;
-export const CheckoutFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'CheckoutFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Checkout' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'subtotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'tax' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'total' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'shippingLine' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'carrier' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'service' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'price' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'availableShippingRates' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'carrier' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'service' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'estimatedDeliveryDays' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'price' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'MoneyFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Money' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CheckoutFieldsFragment, unknown>;
-export const OrderFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'number' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'subtotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'shippingTotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'taxTotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'total' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'lines' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'variantTitle' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'total' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'MoneyFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Money' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OrderFieldsFragment, unknown>;
-export const OrderDetailFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderDetail' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderFields' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'shipments' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'carrier' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'service' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'trackingNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'trackingUrl' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'estimatedDelivery' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'events' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'location' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'MoneyFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Money' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'number' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'subtotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'shippingTotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'taxTotal' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'total' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'lines' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'variantTitle' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'total' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyFields' } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OrderDetailFragment, unknown>;
-export const CustomerRegisterDocument = {
-  __meta__: { hash: '11797a549d9d4dc0e03a1462c3ec0ac253bc6327f8ba2621d9ab2252514848f3' },
-} as unknown as DocumentNode<CustomerRegisterMutation, CustomerRegisterMutationVariables>;
-export const CustomerLoginDocument = {
-  __meta__: { hash: '774afa7d318cb936b0ccb81545ecdb4aaca2313ac12f20999cfb549afc661b7d' },
-} as unknown as DocumentNode<CustomerLoginMutation, CustomerLoginMutationVariables>;
-export const CustomerLogoutDocument = {
-  __meta__: { hash: 'dfdcc5c9e92445a4286a734cc4d5cad16d57c8df3dceae7d7cd70ab0b6bb9c86' },
-} as unknown as DocumentNode<CustomerLogoutMutation, CustomerLogoutMutationVariables>;
-export const MeDocument = {
-  __meta__: { hash: '1073edf25760299edca8f7f598ea029e414cbddcf7db971a4244eb6ba5707fb3' },
-} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
-export const MyOrdersDocument = {
-  __meta__: { hash: 'ea8fe58d8552d7915ce2fa9512a30cb9c71c8b78faab4822598206efe9a7725a' },
-} as unknown as DocumentNode<MyOrdersQuery, MyOrdersQueryVariables>;
-export const MyReturnsDocument = {
-  __meta__: { hash: 'e12c615a398101e70f515f3832be74f1d6f23c966afd9c2baa4d8fe15eb6f81d' },
-} as unknown as DocumentNode<MyReturnsQuery, MyReturnsQueryVariables>;
-export const MySessionsDocument = {
-  __meta__: { hash: '71c20961c2442b5a4ef1e2530c0ee8a5f94ca91a5ec4d89b62e98b0e355677b9' },
-} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
-export const CustomerSessionRevokeDocument = {
-  __meta__: { hash: 'dc9b3eae9e77390e8f680f5e361e0ea5a68d75e2a07938535ccadd30801ba656' },
-} as unknown as DocumentNode<CustomerSessionRevokeMutation, CustomerSessionRevokeMutationVariables>;
-export const CustomerAddressCreateDocument = {
-  __meta__: { hash: '1613e4e74b6ec2361ccfbfe6ec2f3807530a6a3fd7f4257de7f4c34015e94998' },
-} as unknown as DocumentNode<CustomerAddressCreateMutation, CustomerAddressCreateMutationVariables>;
-export const CustomerAddressDeleteDocument = {
-  __meta__: { hash: '45eda9c399f6059e8db4a70a1a938ff7991b49d484a5da4de8452ebe3ec9ee18' },
-} as unknown as DocumentNode<CustomerAddressDeleteMutation, CustomerAddressDeleteMutationVariables>;
-export const CustomerMfaEnrollDocument = {
-  __meta__: { hash: '6e72a29273b5c14489ad400a30386fc799a2518444867094f38a5cd25b44bf9a' },
-} as unknown as DocumentNode<CustomerMfaEnrollMutation, CustomerMfaEnrollMutationVariables>;
-export const CustomerMfaConfirmDocument = {
-  __meta__: { hash: '6564fc8e4308560536fcab9219ea2b273aaf8abbd9a661021a712cce86ffc2c3' },
-} as unknown as DocumentNode<CustomerMfaConfirmMutation, CustomerMfaConfirmMutationVariables>;
-export const ReturnRequestDocument = {
-  __meta__: { hash: '115b680bb956db9a3180e9d6c3bf0d09bb8e479673602b987fdddeaee79716e5' },
-} as unknown as DocumentNode<ReturnRequestMutation, ReturnRequestMutationVariables>;
-export const CartDocument = {
-  __meta__: { hash: '2793210082962d9ae5b97187a3798e457e25977c6ee07e4a19bbb40042ca678a' },
-} as unknown as DocumentNode<CartQuery, CartQueryVariables>;
-export const CartCreateDocument = {
-  __meta__: { hash: 'd6023850b5d1ac940aff1d2dbe252105eec63a31aad809f2f1b268b16b6e088c' },
-} as unknown as DocumentNode<CartCreateMutation, CartCreateMutationVariables>;
-export const CartLinesAddDocument = {
-  __meta__: { hash: '1bed8794f2134febe0e84b11fee1edacad66488556b5e931f9be2292b3b30f45' },
-} as unknown as DocumentNode<CartLinesAddMutation, CartLinesAddMutationVariables>;
-export const CartLinesUpdateDocument = {
-  __meta__: { hash: '7954e980ce81f7de3c3ad57093bdd24efa36399c8eccb28a7236c4c78581d1b6' },
-} as unknown as DocumentNode<CartLinesUpdateMutation, CartLinesUpdateMutationVariables>;
-export const CartLinesRemoveDocument = {
-  __meta__: { hash: 'dd0cae4f4a987a5bd1d03871a706238c10af55314900e99957d3452617801b71' },
-} as unknown as DocumentNode<CartLinesRemoveMutation, CartLinesRemoveMutationVariables>;
-export const CartBuyerIdentityUpdateDocument = {
-  __meta__: { hash: 'd551cd6d8ed2e7b326c3fcce5f44212f7b0d12d579391da0378a00153a2bbc74' },
-} as unknown as DocumentNode<CartBuyerIdentityUpdateMutation, CartBuyerIdentityUpdateMutationVariables>;
-export const HomeDocument = {
-  __meta__: { hash: '6d6460d4ef7b41f36154fa7ac4aebbf08d96f821d2ef4740163c9bcf5225a3a6' },
-} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
-export const CategoriesDocument = {
-  __meta__: { hash: '6904bb4b5a60e106bc3f39424d35c573c8049168561f7170c47feeb3bfcf4cbc' },
-} as unknown as DocumentNode<CategoriesQuery, CategoriesQueryVariables>;
-export const SearchDocument = {
-  __meta__: { hash: 'ded95e7ab8b5e0d3ad7ef0710ffe849c674ffab527da92bbf2a29cb4665380cb' },
-} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
-export const SuggestionsDocument = {
-  __meta__: { hash: 'a8da8037639314615458c522aeab9d5485ff654ed0e55752d65da907a95dea5c' },
-} as unknown as DocumentNode<SuggestionsQuery, SuggestionsQueryVariables>;
-export const ProductDocument = {
-  __meta__: { hash: '5348c2a7f5ee9386f70f00fa29cc9ee49f009be812892371c0ca64de887a7a4d' },
-} as unknown as DocumentNode<ProductQuery, ProductQueryVariables>;
-export const CheckoutCreateDocument = {
-  __meta__: { hash: '957c914b4db2951408d0410065e36ccdcf7a06f34c0ddc45bf7551a0cdd07507' },
-} as unknown as DocumentNode<CheckoutCreateMutation, CheckoutCreateMutationVariables>;
-export const CheckoutShippingRateSelectDocument = {
-  __meta__: { hash: '5cc06c74cda3b79ae6280221585cc315c10263ab3130c94641502c31e616d6e4' },
-} as unknown as DocumentNode<CheckoutShippingRateSelectMutation, CheckoutShippingRateSelectMutationVariables>;
-export const CheckoutCompleteDocument = {
-  __meta__: { hash: 'af859358b34e3a610a4351b492a9931f503e1e7a97e3031142541532c1ecbcdc' },
-} as unknown as DocumentNode<CheckoutCompleteMutation, CheckoutCompleteMutationVariables>;
-export const OrderDocument = {
-  __meta__: { hash: '495f2cbe964dac57d02be39deffbfb458fef7c6e57d29a6112cc53f63158f21a' },
-} as unknown as DocumentNode<OrderQuery, OrderQueryVariables>;
-export const CheckoutDocument = {
-  __meta__: { hash: '73b43ced030157bbeaacd1fa00bd59fcc6eaa4e5c94c80f359d269d24be8f54e' },
-} as unknown as DocumentNode<CheckoutQuery, CheckoutQueryVariables>;
+export type CheckoutQuery = { checkout: { id: string, email: string, subtotal: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, shippingLine: { handle: string, carrier: Carrier, service: string, price: { amount: string, currencyCode: CurrencyCode } } | null, availableShippingRates: Array<{ handle: string, carrier: Carrier, service: string, estimatedDeliveryDays: number, price: { amount: string, currencyCode: CurrencyCode } }> } | null };
+
+export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
+export const AddressFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MailingAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"address1"}},{"kind":"Field","name":{"kind":"Name","value":"address2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"zip"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}}]} as unknown as DocumentNode<AddressFieldsFragment, unknown>;
+export const ProductCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"priceRange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minVariantPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"images"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"altText"}}]}}]}}]} as unknown as DocumentNode<ProductCardFragment, unknown>;
+export const CartFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CartFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Cart"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"totalQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"cost"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subtotalAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"cost"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountPerQuantity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"merchandise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"quantityAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"images"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"altText"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"crossSellProducts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"4"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProductCard"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"priceRange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minVariantPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"images"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"altText"}}]}}]}}]} as unknown as DocumentNode<CartFieldsFragment, unknown>;
+export const CartErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CartErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CartErrorsFragment, unknown>;
+export const MoneyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]} as unknown as DocumentNode<MoneyFieldsFragment, unknown>;
+export const CheckoutFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CheckoutFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Checkout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tax"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shippingLine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"carrier"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableShippingRates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"carrier"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedDeliveryDays"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]} as unknown as DocumentNode<CheckoutFieldsFragment, unknown>;
+export const OrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shippingTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"variantTitle"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]} as unknown as DocumentNode<OrderFieldsFragment, unknown>;
+export const OrderDetailFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderFields"}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"carrier"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"trackingUrl"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedDelivery"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shippingTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"variantTitle"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyFields"}}]}}]}}]}}]} as unknown as DocumentNode<OrderDetailFragment, unknown>;
+export const CustomerRegisterDocument = {"__meta__":{"hash":"11797a549d9d4dc0e03a1462c3ec0ac253bc6327f8ba2621d9ab2252514848f3"}} as unknown as DocumentNode<CustomerRegisterMutation, CustomerRegisterMutationVariables>;
+export const CustomerLoginDocument = {"__meta__":{"hash":"774afa7d318cb936b0ccb81545ecdb4aaca2313ac12f20999cfb549afc661b7d"}} as unknown as DocumentNode<CustomerLoginMutation, CustomerLoginMutationVariables>;
+export const CustomerLogoutDocument = {"__meta__":{"hash":"dfdcc5c9e92445a4286a734cc4d5cad16d57c8df3dceae7d7cd70ab0b6bb9c86"}} as unknown as DocumentNode<CustomerLogoutMutation, CustomerLogoutMutationVariables>;
+export const MeDocument = {"__meta__":{"hash":"1073edf25760299edca8f7f598ea029e414cbddcf7db971a4244eb6ba5707fb3"}} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MyOrdersDocument = {"__meta__":{"hash":"ea8fe58d8552d7915ce2fa9512a30cb9c71c8b78faab4822598206efe9a7725a"}} as unknown as DocumentNode<MyOrdersQuery, MyOrdersQueryVariables>;
+export const MyReturnsDocument = {"__meta__":{"hash":"e12c615a398101e70f515f3832be74f1d6f23c966afd9c2baa4d8fe15eb6f81d"}} as unknown as DocumentNode<MyReturnsQuery, MyReturnsQueryVariables>;
+export const MySessionsDocument = {"__meta__":{"hash":"71c20961c2442b5a4ef1e2530c0ee8a5f94ca91a5ec4d89b62e98b0e355677b9"}} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
+export const CustomerSessionRevokeDocument = {"__meta__":{"hash":"dc9b3eae9e77390e8f680f5e361e0ea5a68d75e2a07938535ccadd30801ba656"}} as unknown as DocumentNode<CustomerSessionRevokeMutation, CustomerSessionRevokeMutationVariables>;
+export const CustomerAddressCreateDocument = {"__meta__":{"hash":"1613e4e74b6ec2361ccfbfe6ec2f3807530a6a3fd7f4257de7f4c34015e94998"}} as unknown as DocumentNode<CustomerAddressCreateMutation, CustomerAddressCreateMutationVariables>;
+export const CustomerAddressDeleteDocument = {"__meta__":{"hash":"45eda9c399f6059e8db4a70a1a938ff7991b49d484a5da4de8452ebe3ec9ee18"}} as unknown as DocumentNode<CustomerAddressDeleteMutation, CustomerAddressDeleteMutationVariables>;
+export const CustomerMfaEnrollDocument = {"__meta__":{"hash":"6e72a29273b5c14489ad400a30386fc799a2518444867094f38a5cd25b44bf9a"}} as unknown as DocumentNode<CustomerMfaEnrollMutation, CustomerMfaEnrollMutationVariables>;
+export const CustomerMfaConfirmDocument = {"__meta__":{"hash":"6564fc8e4308560536fcab9219ea2b273aaf8abbd9a661021a712cce86ffc2c3"}} as unknown as DocumentNode<CustomerMfaConfirmMutation, CustomerMfaConfirmMutationVariables>;
+export const ReturnRequestDocument = {"__meta__":{"hash":"115b680bb956db9a3180e9d6c3bf0d09bb8e479673602b987fdddeaee79716e5"}} as unknown as DocumentNode<ReturnRequestMutation, ReturnRequestMutationVariables>;
+export const CartDocument = {"__meta__":{"hash":"2793210082962d9ae5b97187a3798e457e25977c6ee07e4a19bbb40042ca678a"}} as unknown as DocumentNode<CartQuery, CartQueryVariables>;
+export const CartCreateDocument = {"__meta__":{"hash":"d6023850b5d1ac940aff1d2dbe252105eec63a31aad809f2f1b268b16b6e088c"}} as unknown as DocumentNode<CartCreateMutation, CartCreateMutationVariables>;
+export const CartLinesAddDocument = {"__meta__":{"hash":"1bed8794f2134febe0e84b11fee1edacad66488556b5e931f9be2292b3b30f45"}} as unknown as DocumentNode<CartLinesAddMutation, CartLinesAddMutationVariables>;
+export const CartLinesUpdateDocument = {"__meta__":{"hash":"7954e980ce81f7de3c3ad57093bdd24efa36399c8eccb28a7236c4c78581d1b6"}} as unknown as DocumentNode<CartLinesUpdateMutation, CartLinesUpdateMutationVariables>;
+export const CartLinesRemoveDocument = {"__meta__":{"hash":"dd0cae4f4a987a5bd1d03871a706238c10af55314900e99957d3452617801b71"}} as unknown as DocumentNode<CartLinesRemoveMutation, CartLinesRemoveMutationVariables>;
+export const CartBuyerIdentityUpdateDocument = {"__meta__":{"hash":"d551cd6d8ed2e7b326c3fcce5f44212f7b0d12d579391da0378a00153a2bbc74"}} as unknown as DocumentNode<CartBuyerIdentityUpdateMutation, CartBuyerIdentityUpdateMutationVariables>;
+export const HomeDocument = {"__meta__":{"hash":"6d6460d4ef7b41f36154fa7ac4aebbf08d96f821d2ef4740163c9bcf5225a3a6"}} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
+export const CategoriesDocument = {"__meta__":{"hash":"6904bb4b5a60e106bc3f39424d35c573c8049168561f7170c47feeb3bfcf4cbc"}} as unknown as DocumentNode<CategoriesQuery, CategoriesQueryVariables>;
+export const SearchDocument = {"__meta__":{"hash":"ded95e7ab8b5e0d3ad7ef0710ffe849c674ffab527da92bbf2a29cb4665380cb"}} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
+export const SuggestionsDocument = {"__meta__":{"hash":"a8da8037639314615458c522aeab9d5485ff654ed0e55752d65da907a95dea5c"}} as unknown as DocumentNode<SuggestionsQuery, SuggestionsQueryVariables>;
+export const ProductDocument = {"__meta__":{"hash":"5348c2a7f5ee9386f70f00fa29cc9ee49f009be812892371c0ca64de887a7a4d"}} as unknown as DocumentNode<ProductQuery, ProductQueryVariables>;
+export const CheckoutCreateDocument = {"__meta__":{"hash":"957c914b4db2951408d0410065e36ccdcf7a06f34c0ddc45bf7551a0cdd07507"}} as unknown as DocumentNode<CheckoutCreateMutation, CheckoutCreateMutationVariables>;
+export const CheckoutShippingRateSelectDocument = {"__meta__":{"hash":"5cc06c74cda3b79ae6280221585cc315c10263ab3130c94641502c31e616d6e4"}} as unknown as DocumentNode<CheckoutShippingRateSelectMutation, CheckoutShippingRateSelectMutationVariables>;
+export const CheckoutCompleteDocument = {"__meta__":{"hash":"af859358b34e3a610a4351b492a9931f503e1e7a97e3031142541532c1ecbcdc"}} as unknown as DocumentNode<CheckoutCompleteMutation, CheckoutCompleteMutationVariables>;
+export const OrderDocument = {"__meta__":{"hash":"495f2cbe964dac57d02be39deffbfb458fef7c6e57d29a6112cc53f63158f21a"}} as unknown as DocumentNode<OrderQuery, OrderQueryVariables>;
+export const CheckoutDocument = {"__meta__":{"hash":"73b43ced030157bbeaacd1fa00bd59fcc6eaa4e5c94c80f359d269d24be8f54e"}} as unknown as DocumentNode<CheckoutQuery, CheckoutQueryVariables>;

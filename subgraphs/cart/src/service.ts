@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import gql from 'graphql-tag';
-import { createServiceClient, createSubgraph, type Logger, type ServiceHandle, loadLimitsOf } from '@shop/common';
+import { createServiceClient, createSubgraph, loadLimitsOf, onScrape, openReservations, type Logger, type ServiceHandle } from '@shop/common';
 import { createCache, createDynamo, DynamoOutboxRelay, ensureTables, type EventBus } from '@shop/datastores';
 import { demoStock } from '@shop/demo-data';
 import type { Config } from './config';
@@ -98,9 +98,10 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
     },
   });
 
-  const relay = new DynamoOutboxRelay(dynamo, prefix, withCurrentAvailability(bus, inventory), logger);
+  const relay = new DynamoOutboxRelay(dynamo, prefix, withCurrentAvailability(bus, inventory), logger, 1000, SERVICE_NAME);
   const sweeper = new ReservationSweeper(inventory, logger, config.RESERVATION_SWEEP_MS);
   let started = false;
+  let stopGauge: () => void = () => undefined;
 
   return {
     subgraph,
@@ -115,8 +116,10 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
       bus.subscribe(`${SERVICE_NAME}-returns`, ['return.refunded'], (event) => onReturnRefunded(deps, logger, event));
       relay.start();
       sweeper.start();
+      stopGauge = onScrape(async () => openReservations.set(await inventory.countHeld()));
     },
     async close() {
+      stopGauge();
       await sweeper.stop();
       await relay.stop();
       await subgraph.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import gql from 'graphql-tag';
 import { createSubgraph, type Logger, type ServiceHandle, loadLimitsOf } from '@shop/common';
 import {
-  OUTBOX_MIGRATION,
+  OUTBOX_MIGRATIONS,
   SqlOutboxRelay,
   createCache,
   createDynamo,
@@ -68,7 +68,7 @@ function observed(db: SqlDatabase, onQuery: (text: string) => void): SqlDatabase
 
 export async function openCatalogDatabase(config: Config): Promise<SqlDatabase> {
   const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'catalog', 'pglite') });
-  await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(MIGRATIONS_DIR)]);
+  await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(MIGRATIONS_DIR)]);
   return db;
 }
 

@@ -1,4 +1,4 @@
-import { OUTBOX_MIGRATION, isUniqueViolation, loadMigrations, migrate } from '@shop/datastores';
+import { OUTBOX_MIGRATIONS, isUniqueViolation, loadMigrations, migrate } from '@shop/datastores';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { addCopurchases, boughtTogether, seedAvailability, setQuantityAvailable, availableProductIds } from '../src/data/availability';
 import { allCategories, insertCategories } from '../src/data/categories';
@@ -23,7 +23,7 @@ describe('catalog repositories on Postgres', () => {
   let pg: TestDatabase;
   beforeAll(async () => {
     pg = await createTestDatabase('catalog_repos');
-    await migrate(pg.db, [OUTBOX_MIGRATION, ...loadMigrations(MIGRATIONS_DIR)]);
+    await migrate(pg.db, [...OUTBOX_MIGRATIONS, ...loadMigrations(MIGRATIONS_DIR)]);
     await insertCategories(pg.db, [
       { id: 'footwear', handle: 'footwear', name: 'Footwear', parentId: null, position: 0 },
       { id: 'shoes', handle: 'shoes', name: 'Shoes', parentId: 'footwear', position: 1 },

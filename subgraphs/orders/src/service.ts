@@ -14,7 +14,7 @@ import {
   type ServiceHandle,
   loadLimitsOf,
 } from '@shop/common';
-import { OUTBOX_MIGRATION, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
+import { OUTBOX_MIGRATIONS, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
 import type { Config } from './config';
 import { buildContext } from './context';
 import { cartPort, catalogPort, shippingPort } from './data/services';
@@ -28,6 +28,7 @@ import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from './n
 import { SHIPMENT_TOPICS } from './notifications/order-shipped';
 import { RETURN_TOPICS, onReturnReceived } from './domain/returns';
 import type { PaymentGateway } from './payments/gateway';
+import { meteredPayments } from './payments/metered';
 import { SandboxPaymentGateway } from './payments/sandbox';
 import { StripePaymentGateway, createStripeClient } from './payments/stripe';
 import { resolvers } from './resolvers';
@@ -54,7 +55,7 @@ export async function createService(
 ): Promise<OrdersServiceHandle> {
   const logger = runtime.logger.child({ service: 'orders' });
   const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
-  await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(ROOT, 'migrations'))]);
+  await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(ROOT, 'migrations'))]);
 
   const client = (target: string, baseUrl: string) =>
     createServiceClient({ caller: 'orders', target, baseUrl, secret: config.INTERNAL_AUTH_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
@@ -75,7 +76,7 @@ export async function createService(
   };
   const sandbox = stripe ? null : new SandboxPaymentGateway(db, authenticateUrl, config.INTERNAL_AUTH_SECRET);
   const baseGateway: PaymentGateway = stripe ? new StripePaymentGateway(stripe) : sandbox!;
-  const payments = runtime.wrapPayments ? runtime.wrapPayments(baseGateway) : baseGateway;
+  const payments = meteredPayments(runtime.wrapPayments ? runtime.wrapPayments(baseGateway) : baseGateway);
 
   const relay = new SqlOutboxRelay(db, runtime.bus, 'orders', logger);
   const deps: Deps = {

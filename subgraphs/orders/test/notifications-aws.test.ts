@@ -5,7 +5,7 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { SesEmailSender } from '@shop/common';
-import { OUTBOX_MIGRATION, SnsSqsBus, loadMigrations, migrate, openSqlDatabase, type DomainEvent } from '@shop/datastores';
+import { OUTBOX_MIGRATIONS, SnsSqsBus, loadMigrations, migrate, openSqlDatabase, type DomainEvent } from '@shop/datastores';
 import { createTestDatabase, customer, sesSentTo, testAws, testLogger, verifySesSender, waitFor, type TestDatabase } from '@shop/testkit';
 import { handler, createSqsNotificationHandler } from '../src/lambdas/notifications';
 import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from '../src/notifications';
@@ -23,7 +23,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   pg = await createTestDatabase('orders_notifications_aws');
-  await migrate(pg.db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
+  await migrate(pg.db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
   await verifySesSender(aws.endpoint, 'no-reply@shop.local');
   bus = new SnsSqsBus(
     { region: aws.region, snsEndpoint: aws.endpoint, sqsEndpoint: aws.endpoint, topicName: `${aws.prefix}events`, queuePrefix: aws.prefix, visibilityTimeoutSeconds: 30, waitTimeSeconds: 1 },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { OUTBOX_MIGRATION, isUniqueViolation, loadMigrations, migrate } from '@shop/datastores';
+import { OUTBOX_MIGRATIONS, isUniqueViolation, loadMigrations, migrate } from '@shop/datastores';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { insertCheckout } from '../src/data/checkouts';
 import { addRefunded, claimLease, insertOrder, listCustomerOrders, transition, type NewOrder } from '../src/data/orders';
@@ -11,7 +11,7 @@ import type { EmailMessage } from '@shop/common';
 let pg: TestDatabase;
 beforeAll(async () => {
   pg = await createTestDatabase('orders_repo');
-  await migrate(pg.db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
+  await migrate(pg.db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
 });
 afterAll(async () => pg?.drop());
 

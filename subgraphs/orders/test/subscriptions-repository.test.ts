@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { OUTBOX_MIGRATION, loadMigrations, migrate } from '@shop/datastores';
+import { OUTBOX_MIGRATIONS, loadMigrations, migrate } from '@shop/datastores';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import {
   advancePeriod,
@@ -15,7 +15,7 @@ import {
 let pg: TestDatabase;
 beforeAll(async () => {
   pg = await createTestDatabase('orders_subs_repo');
-  await migrate(pg.db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
+  await migrate(pg.db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
 });
 afterAll(async () => pg?.drop());
 

@@ -8,7 +8,7 @@ import {
   loadMigrations,
   migrate,
   openSqlDatabase,
-  OUTBOX_MIGRATION,
+  OUTBOX_MIGRATIONS,
   SqlOutboxRelay,
   type EventBus,
 } from '@shop/datastores';
@@ -50,7 +50,7 @@ export async function createService(
     dataDir: join(config.DATA_DIR, 'shipping', 'pglite'),
   });
   try {
-    await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(ROOT, 'migrations'))]);
+    await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(ROOT, 'migrations'))]);
   } catch (error) {
     await db.close();
     throw error;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMigrations, migrate, OUTBOX_MIGRATION, InProcessBus } from '@shop/datastores';
+import { loadMigrations, migrate, OUTBOX_MIGRATIONS, InProcessBus } from '@shop/datastores';
 import {
   admin,
   anonymous,
@@ -18,7 +18,7 @@ import { shipmentsRepo, type NewShipment } from '../src/data/shipments';
 import { createService } from '../src/service';
 import { startFakeOrders } from './harness';
 
-const migrations = () => [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))];
+const migrations = () => [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))];
 
 function newShipment(orderId: string, overrides: Partial<NewShipment> = {}): NewShipment {
   return {

@@ -1,4 +1,5 @@
 // Entry point of the users subgraph when it runs as its own process.
+import '@shop/common/src/tracing-start';
 import { runService } from '@shop/datastores';
 import { loadConfig } from './config';
 import { createService } from './service';

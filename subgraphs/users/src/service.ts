@@ -23,7 +23,7 @@ import {
   loadMigrations,
   migrate,
   openSqlDatabase,
-  OUTBOX_MIGRATION,
+  OUTBOX_MIGRATIONS,
   SqlOutboxRelay,
   type EventBus,
 } from '@shop/datastores';
@@ -97,7 +97,7 @@ export async function createService(
   const cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: config.SHARED_CACHE_PREFIX });
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL) : undefined;
   try {
-    await migrate(db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
+    await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
     await ensureTables(dynamo.client, sessionTables(config.DYNAMODB_TABLE_PREFIX));
   } catch (error) {
     await db.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { migrate, OUTBOX_MIGRATION, loadMigrations } from '@shop/datastores';
+import { migrate, OUTBOX_MIGRATIONS, loadMigrations } from '@shop/datastores';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { join } from 'node:path';
 import { addressesRepo, customersRepo, EmailTakenError } from '../src/data/customers';
@@ -8,7 +8,7 @@ import { apiKeysRepo, tokensRepo } from '../src/data/security';
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase('users_repo');
-  await migrate(t.db, [OUTBOX_MIGRATION, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
+  await migrate(t.db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
 });
 afterAll(async () => t?.drop());
 

@@ -1,3 +1,4 @@
+import { ordersTotal, throttledRequests } from '@shop/common';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
@@ -9,7 +10,7 @@ export const Mutation: MutationResolvers = {
   checkoutCreate: (_root, { input }, ctx) => createCheckout(ctx, input),
   checkoutShippingRateSelect: (_root, args, ctx) => selectShippingRate(ctx, args.checkoutId, args.rateHandle),
   checkoutComplete: (_root, args, ctx) =>
-    completeCheckout(ctx, args.checkoutId, args.payment?.paymentMethodId ?? null, args.idempotencyKey),
+    completeCheckout(ctx, args.checkoutId, args.payment?.paymentMethodId ?? null, args.idempotencyKey).then(countOutcome),
   orderCancel: (_root, args, ctx) => cancelOrder(ctx, args.orderId, args.reason),
   orderRefund: (_root, args, ctx) => refundOrder(ctx, args.orderId, args.amount, args.reason),
   subscriptionCreate: (_root, { input }, ctx) => createSubscription(ctx, input),
@@ -20,3 +21,11 @@ export const Mutation: MutationResolvers = {
   taxRateUpsert: (_root, { input }, ctx) => saveTaxRate(ctx, input),
   paymentMethodDetach: (_root, args, ctx) => detachPaymentMethod(ctx, args.id),
 };
+
+/** `orders_total{outcome}`: the status the order reached, or the code it was refused with. */
+function countOutcome<P extends { order: { status: string } | null; userErrors: { code?: string | null }[] }>(payload: P): P {
+  const code = payload.userErrors[0]?.code ?? undefined;
+  ordersTotal.inc({ outcome: payload.order?.status ?? code ?? 'unknown' });
+  if (code === 'TOO_MANY_PENDING_PAYMENTS') throttledRequests.inc({ limit: 'unpaid_orders' });
+  return payload;
+}

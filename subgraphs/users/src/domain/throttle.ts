@@ -1,7 +1,7 @@
 // Login throttling (OWASP Authentication cheat sheet): per account, a lock whose length doubles with each failure
 // past the limit (brute force); per client address, a cap on failures in a window (password spraying).
 import { createHash } from 'node:crypto';
-import { clientAddressKey, userError, type Logger } from '@shop/common';
+import { clientAddressKey, loginFailures, throttledRequests, userError, type Logger } from '@shop/common';
 import type { CounterStore } from '../data/counters';
 
 export interface ThrottlePolicy {
@@ -65,7 +65,9 @@ export class LoginThrottle {
       // Past the limit, each attempt after a lock runs out is let through alone.
       const accountRoom = failures >= this.policy.accountMaxFailures ? 1 : this.policy.accountMaxFailures - failures;
       const ipRoom = this.policy.ipMaxFailures - ipFailures;
-      return { blocked: locked || inFlight > accountRoom || (clientIp !== null && ipInFlight > ipRoom), done };
+      const blocked = locked || inFlight > accountRoom || (clientIp !== null && ipInFlight > ipRoom);
+      if (blocked) throttledRequests.inc({ limit: 'login' });
+      return { blocked, done };
     } catch (error) {
       const closed = this.policy.failMode === 'closed';
       this.logger.warn({ err: error }, `login throttle unavailable; ${closed ? 'refusing' : 'allowing'} the attempt`);
@@ -74,6 +76,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(normalisedEmail: string, clientIp: string | null): Promise<void> {
+    loginFailures.inc();
     try {
       const key = accountKey(normalisedEmail);
       const failures = await this.store.incr(`login:fails:${key}`, this.policy.windowSeconds);
@@ -93,6 +96,13 @@ export class LoginThrottle {
       this.logger.warn({ err: error }, 'cannot reset login failures');
     }
   }
+}
+
+/** A refusal counts on `throttled_requests_total{limit}`. */
+async function counted(limit: string, allowed: Promise<boolean>): Promise<boolean> {
+  const ok = await allowed;
+  if (!ok) throttledRequests.inc({ limit });
+  return ok;
 }
 
 /** Too many registrations or emails from one client address, or emails to one address. */
@@ -123,14 +133,14 @@ export class SendLimiter {
   ) {}
 
   allowRegistration(clientIp: string | null): Promise<boolean> {
-    return this.within([clientIp && [`register:ip:${clientAddressKey(clientIp)}`, this.policy.registerIpMax]]);
+    return counted('registration', this.within([clientIp && [`register:ip:${clientAddressKey(clientIp)}`, this.policy.registerIpMax]]));
   }
 
   allowEmail(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
-    return this.within([
+    return counted('email', this.within([
       [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
       clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
-    ]);
+    ]));
   }
 
   /**
@@ -138,11 +148,11 @@ export class SendLimiter {
    * whether an address has an account, and a shopper's own password is all it takes to ask.
    */
   allowEmailChange(customerId: string, normalisedEmail: string, clientIp: string | null): Promise<boolean> {
-    return this.within([
+    return counted('email', this.within([
       [`email:change:${customerId}`, this.policy.emailAddressMax],
       [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
       clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
-    ]);
+    ]));
   }
 
   private async within(limits: (readonly [string, number] | null | '')[]): Promise<boolean> {
