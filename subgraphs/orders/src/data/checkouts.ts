@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 import { priceCheckout } from '../domain/pricing';
+import type { Discount } from '../domain/discounts';
+import { discountSchema } from './discounts';
 import { addressSchema, lineSchema, rateSchema, type Address, type Checkout, type Line, type Rate } from '../domain/types';
 
 const rowSchema = z.object({
@@ -16,11 +18,18 @@ const rowSchema = z.object({
   selected_rate: rateSchema.nullable(),
   created_at: z.coerce.date(),
   priced_at: z.coerce.date(),
+  discount_codes: z.array(z.string()).default([]),
+  discounts: z.array(discountSchema).default([]),
 });
 
 function toCheckout(raw: unknown): Checkout {
   const row = rowSchema.parse(raw);
-  const totals = priceCheckout(row.lines, row.selected_rate, row.shipping_address);
+  const totals = priceCheckout(row.lines, row.selected_rate, row.shipping_address, {
+    discounts: row.discounts,
+    codes: row.discount_codes,
+    currencyCode: row.currency,
+    at: row.priced_at,
+  });
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -33,6 +42,8 @@ function toCheckout(raw: unknown): Checkout {
     selectedRate: row.selected_rate,
     createdAt: row.created_at,
     pricedAt: row.priced_at,
+    discountCodes: row.discount_codes,
+    discounts: row.discounts,
     ...totals,
   };
 }
@@ -46,13 +57,18 @@ export interface NewCheckout {
   lines: Line[];
   shippingAddress: Address;
   rates: Rate[];
+  discountCodes?: string[];
+  discounts?: Discount[];
 }
 
 export async function insertCheckout(db: SqlExecutor, c: NewCheckout): Promise<Checkout> {
   const { rows } = await db.query(
-    `INSERT INTO checkouts (id, customer_id, cart_id, email, currency, lines, shipping_address, rates)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-    [c.id, c.customerId, c.cartId, c.email, c.currency, JSON.stringify(c.lines), JSON.stringify(c.shippingAddress), JSON.stringify(c.rates)],
+    `INSERT INTO checkouts (id, customer_id, cart_id, email, currency, lines, shipping_address, rates, discount_codes, discounts)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+    [
+      c.id, c.customerId, c.cartId, c.email, c.currency, JSON.stringify(c.lines), JSON.stringify(c.shippingAddress), JSON.stringify(c.rates),
+      c.discountCodes ?? [], JSON.stringify(c.discounts ?? []),
+    ],
   );
   return toCheckout(rows[0]);
 }
@@ -76,6 +92,15 @@ export async function repriceCheckout(db: SqlExecutor, id: string, lines: Line[]
   const { rows } = await db.query(
     `UPDATE checkouts SET lines = $2, priced_at = now(), updated_at = now() WHERE id = $1 RETURNING *`,
     [id, JSON.stringify(lines)],
+  );
+  return toCheckout(rows[0]);
+}
+
+/** The discounts' terms as they are now, and the moment they are judged at. */
+export async function setCheckoutDiscounts(db: SqlExecutor, id: string, discounts: Discount[]): Promise<Checkout> {
+  const { rows } = await db.query(
+    `UPDATE checkouts SET discounts = $2, priced_at = now(), updated_at = now() WHERE id = $1 RETURNING *`,
+    [id, JSON.stringify(discounts)],
   );
   return toCheckout(rows[0]);
 }

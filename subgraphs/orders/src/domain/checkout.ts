@@ -6,6 +6,8 @@ import { findLiveOrderForCheckout } from '../data/orders';
 import type { RatesRequest } from '../data/services';
 import type { Context } from '../context';
 import { validateAddress, validateEmail, type AddressInput } from './validation';
+import { customerKeyOf, discountsForCheckout } from './promotions';
+import { pricingLines } from './pricing';
 import type { Address, Checkout } from './types';
 
 export interface CheckoutPayload {
@@ -64,6 +66,12 @@ export async function createCheckout(
   // A rate in another currency cannot be added to this cart's total.
   const rates = offered.rates.filter((r) => r.currencyCode === cart.currencyCode);
 
+  const priced = await discountsForCheckout(ctx.deps, {
+    cartId: cart.id,
+    lines: pricingLines(lines),
+    currencyCode: cart.currencyCode,
+    customerKey: customerKeyOf(cart.customerId ?? customerId, email),
+  });
   const checkout = await insertCheckout(ctx.deps.db, {
     id: randomUUID(),
     customerId: cart.customerId ?? customerId,
@@ -73,6 +81,8 @@ export async function createCheckout(
     lines,
     shippingAddress: address,
     rates,
+    discountCodes: priced.codes,
+    discounts: priced.discounts,
   });
   return { checkout, userErrors: [] };
 }

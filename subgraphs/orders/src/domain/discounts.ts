@@ -147,7 +147,7 @@ export function allocateProportionally(total: number, weights: number[]): number
   remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of remainders) {
     if (left <= 0) break;
-    parts[i] = parts[i]! + 1n;
+    parts.splice(i, 1, parts.at(i)! + 1n);
     left--;
   }
   return parts.map(Number);
@@ -177,7 +177,7 @@ function amountsFor(
     return 'NOT_APPLICABLE';
   }
   const eligible = lines.map((l) => appliesToLine(d, l));
-  const eligibleSubtotal = lines.reduce((sum, l, i) => (eligible[i] ? sum + l.unitPriceMinor * l.quantity : sum), 0);
+  const eligibleSubtotal = lines.reduce((sum, l, i) => (eligible.at(i) ? sum + l.unitPriceMinor * l.quantity : sum), 0);
   if (d.kind === 'FREE_SHIPPING' ? !lines.length : !eligible.some(Boolean)) return 'NOT_APPLICABLE';
   if (d.minimumSubtotalMinor !== null) {
     if (d.currencyCode !== currencyCode) return 'NOT_APPLICABLE';
@@ -189,19 +189,19 @@ function amountsFor(
     case 'FREE_SHIPPING':
       return { perLine: zero, shipping: shippingLeft };
     case 'PERCENTAGE': {
-      const weights = remaining.map((r, i) => (eligible[i] ? r : 0));
+      const weights = remaining.map((r, i) => (eligible.at(i) ? r : 0));
       const base = weights.reduce((a, b) => a + b, 0);
       return { perLine: allocateProportionally(percentOf(base, d.value), weights), shipping: 0 };
     }
     case 'FIXED_AMOUNT': {
-      const weights = remaining.map((r, i) => (eligible[i] ? r : 0));
+      const weights = remaining.map((r, i) => (eligible.at(i) ? r : 0));
       const base = weights.reduce((a, b) => a + b, 0);
       return { perLine: allocateProportionally(Math.min(d.value, base), weights), shipping: 0 };
     }
     case 'BUY_X_GET_Y': {
       // Every group of buy + get eligible units gives `get` units off; the cheapest units are the ones discounted.
       const units = lines
-        .flatMap((l, i) => (eligible[i] ? [{ i, price: l.unitPriceMinor, quantity: l.quantity }] : []))
+        .flatMap((l, i) => (eligible.at(i) ? [{ i, price: l.unitPriceMinor, quantity: l.quantity }] : []))
         .sort((a, b) => a.price - b.price || a.i - b.i);
       const count = units.reduce((n, u) => n + u.quantity, 0);
       let free = Math.floor(count / (d.buyQuantity + d.getQuantity)) * d.getQuantity;
@@ -279,9 +279,9 @@ export function evaluateDiscounts(input: EvaluationInput): Evaluation {
     let total = 0;
     amounts.perLine.forEach((amount, i) => {
       if (amount <= 0) return;
-      remaining[i] = remaining[i]! - amount;
+      remaining.splice(i, 1, remaining.at(i)! - amount);
       total += amount;
-      lineAllocations.get(lines[i]!.id)!.push({ ...base, amountMinor: amount });
+      lineAllocations.get(lines.at(i)!.id)!.push({ ...base, amountMinor: amount });
     });
     if (amounts.shipping > 0) {
       shippingLeft -= amounts.shipping;

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
+import { changeDiscount, createDiscount, deactivateDiscount, updateCartDiscountCodes } from '../domain/promotions';
 import { cancelSubscription, createSubscription, detachPaymentMethod } from '../domain/subscriptions';
 
 export const Mutation: MutationResolvers = {
@@ -13,4 +14,8 @@ export const Mutation: MutationResolvers = {
   subscriptionCreate: (_root, { input }, ctx) => createSubscription(ctx, input),
   subscriptionCancel: (_root, args, ctx) => cancelSubscription(ctx, args.id),
   paymentMethodDetach: (_root, args, ctx) => detachPaymentMethod(ctx, args.id),
+  cartDiscountCodesUpdate: (_root, args, ctx) => updateCartDiscountCodes(ctx, args.cartId, args.discountCodes),
+  discountCreate: (_root, { input }, ctx) => createDiscount(ctx, input),
+  discountUpdate: (_root, args, ctx) => changeDiscount(ctx, args.id, args.input),
+  discountDeactivate: (_root, args, ctx) => deactivateDiscount(ctx, args.id),
 };

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { Checkout, CheckoutLine, ShippingRate } from './Checkout';
 import { Customer } from './Customer';
+import { Cart, Discount, DiscountAllocation } from './Discount';
 import { Mutation } from './Mutation';
 import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
@@ -17,4 +18,7 @@ export const resolvers: Resolvers = {
   OrderLine,
   Refund,
   ProductSubscription,
+  Cart,
+  Discount,
+  DiscountAllocation,
 };
