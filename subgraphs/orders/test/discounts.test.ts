@@ -8,6 +8,7 @@ import {
   type EvaluationInput,
   type PricingLine,
 } from '../src/domain/discounts';
+import { priceCheckout } from '../src/domain/pricing';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const ALL = { orderDiscounts: true, productDiscounts: true, shippingDiscounts: true };
@@ -221,5 +222,24 @@ describe('discount index', () => {
     ]);
     const ids = index.candidates([line('x', 100, 1, 'p-7', ['hats'])], ['save']).map((d) => d.id).sort();
     expect(ids).toEqual(['cat', 'code', 'd7', 'everything']);
+  });
+});
+
+describe('checkout pricing with discounts', () => {
+  it('When a line and shipping are discounted, then tax is on what is left of each and the total subtracts the discounts', () => {
+    const base = { variantId: 'v', title: 't', variantTitle: 'v', sku: 's', weightGrams: 1 };
+    const totals = priceCheckout(
+      [{ ...base, id: 'a', productId: 'p-a', quantity: 1, unitPriceMinor: 10_000 }],
+      { handle: 'h', carrier: 'UPS', service: 'Ground', priceMinor: 1000, currencyCode: 'EUR', estimatedDeliveryDays: 3 },
+      { countryCode: 'FR', province: null },
+      { discounts: [discount({ id: 'pct', value: 250_000, currencyCode: 'EUR' }), discount({ id: 'ship', kind: 'FREE_SHIPPING', combinesWith: ALL })].map((d) => ({ ...d, combinesWith: ALL })), codes: [], currencyCode: 'EUR', at: NOW },
+    );
+    expect(totals.discountMinor).toBe(2500 + 1000);
+    expect(totals.taxMinor).toBe(1500); // 20 % of 75.00, shipping free
+    expect(totals.totalMinor).toBe(10_000 + 1000 - 3500 + 1500);
+    expect(totals.allocations).toEqual([
+      { lineId: 'a', discountId: 'pct', title: 'pct', code: null, amountMinor: 2500 },
+      { lineId: null, discountId: 'ship', title: 'ship', code: null, amountMinor: 1000 },
+    ]);
   });
 });
