@@ -13,11 +13,12 @@ import { Client } from 'pg';
 import { createLogger, IDENTITY_HEADER, signIdentity, type Principal } from '@shop/common';
 import { createCache, startDynamoLocal, startOpenSearchLocal, type OpenSearchLocal } from '@shop/datastores';
 import { portsEnv, startShop } from '../scripts/start';
+import { promotionsBench } from './promotions';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search'] as const;
+const SECTIONS = ['large-search', 'promotions'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -458,6 +459,10 @@ async function main(): Promise<void> {
     // Each engine has a catalog database of its own, bulk-loaded the same way, and a catalog and a gateway in their
     // own processes, as deployed; the catalog has an event stream of its own, so it takes no events meant for the
     // shop's catalog.
+    if (ONLY === undefined || ONLY === 'promotions') {
+      const adminLogin = await post<{ customerLogin: { accessToken: string } }>(gateway, `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`, { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } });
+      rows.push(...(await promotionsBench(gateway, { authorization: `Bearer ${adminLogin.customerLogin.accessToken}` }, post)));
+    }
     const large = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
     if (large > 0 && (ONLY === undefined || ONLY === 'large-search')) {
       const { generateCatalog } = await import('@shop/demo-data');
