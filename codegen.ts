@@ -87,6 +87,12 @@ const config: CodegenConfig = {
         AppliedGiftCard: '../domain/gift-cards#AppliedGiftCardModel',
         GiftCardCreatePayload: '../domain/gift-cards#GiftCardCreateResult',
         TaxRatePayload: '../domain/tax-rates#TaxRateResult',
+        Discount: '../data/discounts#StoredDiscount',
+        DiscountConnection: '../domain/models#DiscountConnectionModel',
+        DiscountEdge: '../domain/models#DiscountEdgeModel',
+        DiscountAllocation: '../domain/models#PricedAllocation',
+        Cart: '../domain/models#CartRef',
+        CartDiscountCodesUpdatePayload: '../domain/models#CartDiscountCodesUpdateModel',
       }),
     ),
     ...output(

@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { createLogger, IDENTITY_HEADER, signIdentity, type Principal } from '@shop/common';
 import { createCache, startDynamoLocal, startOpenSearchLocal, type OpenSearchLocal } from '@shop/datastores';
 import { portsEnv, startShop } from '../scripts/start';
+import { promotionsBench } from './promotions';
 import { ROOT } from '../scripts/supergraph';
 import { freePort } from '@shop/testkit';
 import { httpLayerRows } from './http-layer';
@@ -22,7 +23,7 @@ import { benchGateways } from './gateways';
 import { partnersRows } from './partners';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SECTIONS = ['large-search', 'http-layer', 'gateways', 'partners', 'soak'] as const;
+const SECTIONS = ['large-search', 'http-layer', 'gateways', 'partners', 'soak', 'promotions'] as const;
 const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
@@ -483,6 +484,10 @@ async function main(): Promise<void> {
     // shop's catalog.
     if (ONLY === undefined || ONLY === 'partners') rows.push(...(await partnersRows({ gatewayEnv, serviceProcess, seconds: SECONDS })));
 
+    if (ONLY === undefined || ONLY === 'promotions') {
+      const adminLogin = await post<{ customerLogin: { accessToken: string } }>(gateway, `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`, { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } });
+      rows.push(...(await promotionsBench(gateway, { authorization: `Bearer ${adminLogin.customerLogin.accessToken}` }, post)));
+    }
     const large = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
     if (large > 0 && (ONLY === undefined || ONLY === 'large-search')) {
       const { generateCatalog } = await import('@shop/demo-data');

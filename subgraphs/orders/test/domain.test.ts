@@ -51,7 +51,7 @@ describe('tax', () => {
       { handle: 'h', carrier: 'UPS', service: 'Ground', priceMinor: 700, currencyCode: 'EUR', estimatedDeliveryDays: 3 },
       { ratePpm: 200_000, shippingTaxable: true },
     );
-    expect(totals).toEqual({ subtotalMinor: 3000, shippingMinor: 700, taxMinor: 600 + 140, totalMinor: 4440 });
+    expect(totals).toEqual({ subtotalMinor: 3000, shippingMinor: 700, discountMinor: 0, taxMinor: 600 + 140, totalMinor: 4440, appliedDiscounts: [], allocations: [] });
   });
 });
 
@@ -96,7 +96,7 @@ function order(overrides: Partial<Order> = {}): Order {
     lines: [{ id: 'l', variantId: 'v', productId: 'p', title: '<b>Shoe</b>', variantTitle: 'Blue', sku: 's', quantity: 2, unitPriceMinor: 500, weightGrams: 1 }],
     shippingAddress: { id: 'a', firstName: 'Ada', lastName: null, address1: '1 Main', address2: null, city: 'Springfield', province: null, zip: '1', countryCode: 'US', phone: null },
     shippingLine: { handle: 'h', carrier: 'UPS', service: 'Ground', priceMinor: 500, currencyCode: 'USD', estimatedDeliveryDays: 3 },
-    subtotalMinor: 1000, shippingMinor: 500, taxMinor: 0, totalMinor: 1500, paymentMethodId: 'pm_card_visa', paymentIntentId: null,
+    subtotalMinor: 1000, shippingMinor: 500, discountMinor: 0, discountCodes: [], allocations: [], taxMinor: 0, totalMinor: 1500, paymentMethodId: 'pm_card_visa', paymentIntentId: null,
     capturedMinor: 1500, refundedMinor: 0, giftCardMinor: 0, giftCardRefundedMinor: 0, nextAction: null, failureCode: null, cancelReason: null, attentionReason: null, backordered: false, leaseUntil: null, createdAt: new Date(),
     ...overrides,
   };

@@ -8,6 +8,8 @@ import {
   lineSchema,
   nextActionSchema,
   rateSchema,
+  recordedAllocationSchema,
+  type RecordedAllocation,
   type Address,
   type AttentionReason,
   type Line,
@@ -41,6 +43,9 @@ const orderRow = z.object({
   shipping_line: rateSchema,
   subtotal_minor: int,
   shipping_minor: int,
+  discount_minor: int.default(0),
+  discount_codes: z.array(z.string()).default([]),
+  discount_allocations: z.array(recordedAllocationSchema).default([]),
   tax_minor: int,
   total_minor: int,
   payment_method_id: z.string(),
@@ -78,6 +83,9 @@ export function toOrder(raw: unknown): Order {
     shippingLine: r.shipping_line,
     subtotalMinor: r.subtotal_minor,
     shippingMinor: r.shipping_minor,
+    discountMinor: r.discount_minor,
+    discountCodes: r.discount_codes,
+    allocations: r.discount_allocations,
     taxMinor: r.tax_minor,
     totalMinor: r.total_minor,
     paymentMethodId: r.payment_method_id,
@@ -114,6 +122,10 @@ export interface NewOrder {
   shippingMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** What discounts took off, the codes used, and what each took off each line and shipping. */
+  discountMinor?: number;
+  discountCodes?: string[];
+  allocations?: RecordedAllocation[];
   paymentMethodId: string;
   leaseSeconds: number;
   /** The client address the completion came from, when known. */
@@ -125,14 +137,15 @@ export async function insertOrder(db: SqlExecutor, o: NewOrder): Promise<Order> 
   const { rows } = await db.query(
     `INSERT INTO orders (id, checkout_id, cart_id, customer_id, idempotency_scope, idempotency_key, request_hash, email,
        status, currency, lines, shipping_address, shipping_line, subtotal_minor, shipping_minor, tax_minor, total_minor,
-       payment_method_id, lease_until, subscription_id, client_ip)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18), $19, $20)
+       payment_method_id, lease_until, subscription_id, client_ip, discount_minor, discount_codes, discount_allocations)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'PENDING_PAYMENT',$9,$10,$11,$12,$13,$14,$15,$16,$17, now() + make_interval(secs => $18), $19, $20,
+       $21, $22, $23)
      RETURNING *`,
     [
       o.id, o.checkoutId, o.cartId, o.customerId, o.idempotencyScope, o.idempotencyKey, o.requestHash, o.email,
       o.currency, JSON.stringify(o.lines), JSON.stringify(o.shippingAddress), JSON.stringify(o.shippingLine),
       o.subtotalMinor, o.shippingMinor, o.taxMinor, o.totalMinor, o.paymentMethodId, o.leaseSeconds,
-      o.subscriptionId ?? null, o.clientIp ?? null,
+      o.subscriptionId ?? null, o.clientIp ?? null, o.discountMinor ?? 0, o.discountCodes ?? [], JSON.stringify(o.allocations ?? []),
     ],
   );
   return toOrder(rows[0]);
@@ -206,7 +219,9 @@ export async function transition(
   changes: TransitionChanges = {},
 ): Promise<Order | null> {
   const { rows } = await db.query(
-    `UPDATE orders SET status = $3,
+    // The order's reserved discount uses settle with its status, in the same statement: committed when it is
+    // paid, given back when it is cancelled unpaid (a declined or abandoned payment), like its stock hold.
+    `WITH moved AS (UPDATE orders SET status = $3,
         captured_minor = COALESCE($4, captured_minor),
         payment_intent_id = COALESCE($5, payment_intent_id),
         failure_code = COALESCE($6, failure_code),
@@ -218,7 +233,10 @@ export async function transition(
         lease_until = NULL,
         updated_at = now()
       WHERE id = $1 AND status = ANY($2::text[])
-      RETURNING *`,
+      RETURNING *),
+     uses AS (UPDATE discount_uses u SET status = CASE WHEN moved.status = 'PAID' THEN 'COMMITTED' ELSE 'RELEASED' END
+       FROM moved WHERE u.order_id = moved.id AND u.status = 'RESERVED' AND moved.status IN ('PAID', 'CANCELLED'))
+     SELECT * FROM moved`,
     [
       id, from, to, changes.capturedMinor ?? null, changes.paymentIntentId ?? null, changes.failureCode ?? null,
       changes.cancelReason ?? null, changes.attentionReason ?? null, changes.backordered ?? null,

@@ -7,6 +7,8 @@ import type { RatesRequest } from '../data/services';
 import type { Context } from '../context';
 import { subdivisionTaxed, taxRuleForAddress } from './tax-rates';
 import { validateAddress, validateEmail, type AddressInput } from './validation';
+import { customerKeyOf, discountsForCheckout } from './promotions';
+import { pricingLines } from './pricing';
 import type { Address, Checkout } from './types';
 
 export interface CheckoutPayload {
@@ -65,6 +67,12 @@ export async function createCheckout(
   // A rate in another currency cannot be added to this cart's total.
   const rates = offered.rates.filter((r) => r.currencyCode === cart.currencyCode);
 
+  const priced = await discountsForCheckout(ctx.deps, {
+    cartId: cart.id,
+    lines: pricingLines(lines),
+    currencyCode: cart.currencyCode,
+    customerKey: customerKeyOf(cart.customerId ?? customerId, email),
+  });
   const checkout = await insertCheckout(ctx.deps.db, {
     id: randomUUID(),
     customerId: cart.customerId ?? customerId,
@@ -75,6 +83,8 @@ export async function createCheckout(
     shippingAddress: address,
     rates,
     taxRule: await taxRuleForAddress(ctx.deps.db, address),
+    discountCodes: priced.codes,
+    discounts: priced.discounts,
   });
   return { checkout, userErrors: [] };
 }

@@ -14,7 +14,7 @@ export type OrderConnectionModel = Connection<Order>;
 export type OrderEdgeModel = Connection<Order>['edges'][number];
 
 /** A line with the currency of its checkout or order, so its prices can be rendered alone. */
-export type PricedLine = import('./types').Line & { currency: string };
+export type PricedLine = import('./types').Line & { currency: string; allocations: import('./types').RecordedAllocation[] };
 
 /** A refund with its order's currency. */
 export type PricedRefund = import('./types').Refund & { currency: string };
@@ -26,3 +26,15 @@ export type RateModel = import('./types').Rate;
 export type SubscriptionConnectionModel = Connection<import('../data/subscriptions').ProductSubscription>;
 export type SubscriptionEdgeModel = SubscriptionConnectionModel['edges'][number];
 export type SubscriptionModel = import('../data/subscriptions').ProductSubscription;
+
+export type DiscountConnectionModel = Connection<import('../data/discounts').StoredDiscount>;
+export type DiscountEdgeModel = DiscountConnectionModel['edges'][number];
+/** A discount's allocation with the currency it is in. */
+export type PricedAllocation = import('./discounts').Allocation & { currency: string };
+export interface CartRef {
+  id: string;
+}
+export interface CartDiscountCodesUpdateModel {
+  cart: CartRef | null;
+  userErrors: import('@shop/common').UserError[];
+}

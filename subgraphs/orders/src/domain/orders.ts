@@ -33,12 +33,14 @@ import {
   releaseLease,
   transition,
 } from '../data/orders';
-import { findCheckout, repriceCheckout } from '../data/checkouts';
+import { findCheckout, repriceCheckout, setCheckoutDiscounts } from '../data/checkouts';
 import { findPaymentCustomer } from '../data/subscriptions';
 import type { Context } from '../context';
 import { canSeeCustomer, decodeCreatedAtCursor, encodeCreatedAtCursor } from './customer-lists';
 import { chargeKeyFor } from '../payments/gateway';
 import { checkoutFor } from './checkout';
+import { pricingLines } from './pricing';
+import { customerKeyOf, discountsAtCompletion, reserveDiscountUses } from './promotions';
 import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
 import { setRefundCardPart } from '../data/gift-cards';
@@ -181,6 +183,21 @@ export async function completeCheckout(
           payload: fail('TOO_MANY_PENDING_PAYMENTS', 'Too many orders are awaiting payment; complete or cancel one first, or try again in a few minutes.', ['checkoutId']),
         };
       }
+      const customerKey = customerKeyOf(locked.customerId, locked.email);
+      const discounts = await discountsAtCompletion(tx, { ...locked, lines: pricingLines(locked.lines) }, customerKey, new Date());
+      if (discounts.kind === 'refused') return { kind: 'refused', payload: fail(discounts.code, discounts.message, ['checkoutId']) };
+      if (discounts.kind === 'changed') {
+        const repriced = await setCheckoutDiscounts(tx, locked.id, discounts.discounts);
+        return {
+          kind: 'refused',
+          payload: {
+            order: null,
+            nextAction: null,
+            checkout: repriced,
+            userErrors: [userError('PRICES_CHANGED', 'The discounts on this checkout have changed; review the new total and complete again.', ['checkoutId'])],
+          },
+        };
+      }
       const order = await insertOrder(tx, {
         clientIp: holderAddress,
         id: randomUUID(),
@@ -199,9 +216,13 @@ export async function completeCheckout(
         shippingMinor: locked.shippingMinor,
         taxMinor: locked.taxMinor,
         totalMinor: locked.totalMinor,
+        discountMinor: locked.discountMinor,
+        discountCodes: locked.discountCodes,
+        allocations: locked.allocations,
         paymentMethodId: paymentMethodId ?? NO_PAYMENT_METHOD,
         leaseSeconds: deps.settings.leaseSeconds,
       });
+      await reserveDiscountUses(tx, order.id, discounts.appliedIds, customerKey);
       // Gift cards pay first, debited with the order's row: both commit, or neither.
       const giftCardMinor = await debitGiftCardsForOrder(tx, locked.id, order.id, order.totalMinor);
       if (giftCardMinor < order.totalMinor && paymentMethodId === null) {

@@ -1,5 +1,6 @@
 // The domain objects of checkout and orders; money is integer minor units throughout.
 import { z } from 'zod';
+import type { Allocation, Discount } from './discounts';
 
 export const addressSchema = z.object({
   id: z.string(),
@@ -39,6 +40,16 @@ export const rateSchema = z.object({
 });
 export type Rate = z.infer<typeof rateSchema>;
 
+/** What one discount took off one line (lineId) or off shipping (lineId null). */
+export const recordedAllocationSchema = z.object({
+  lineId: z.string().nullable(),
+  discountId: z.string(),
+  title: z.string(),
+  code: z.string().nullable(),
+  amountMinor: z.number().int().positive(),
+});
+export type RecordedAllocation = z.infer<typeof recordedAllocationSchema>;
+
 export interface Checkout {
   id: string;
   customerId: string | null;
@@ -51,8 +62,16 @@ export interface Checkout {
   selectedRate: Rate | null;
   subtotalMinor: number;
   shippingMinor: number;
+  discountMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** The codes from the cart, as entered. */
+  discountCodes: string[];
+  /** The discounts the checkout is priced with, their terms as when it was priced. */
+  discounts: Discount[];
+  /** The applied discounts, each with its whole amount. */
+  appliedDiscounts: Allocation[];
+  allocations: RecordedAllocation[];
   /** When the checkout was made. */
   createdAt: Date;
   /** When its lines were last priced from the catalog. */
@@ -92,6 +111,9 @@ export interface Order {
   shippingLine: Rate;
   subtotalMinor: number;
   shippingMinor: number;
+  discountMinor: number;
+  discountCodes: string[];
+  allocations: RecordedAllocation[];
   taxMinor: number;
   totalMinor: number;
   paymentMethodId: string;

@@ -1,11 +1,12 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel } from '../domain/models';
+import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel, DiscountConnectionModel, DiscountEdgeModel, PricedAllocation, CartRef, CartDiscountCodesUpdateModel } from '../domain/models';
 import { SubscriptionPayload } from '../domain/subscriptions';
 import { SavedPaymentMethod } from '../payments/gateway';
 import { TaxRateRecord } from '../data/tax-rates';
 import { GiftCardRecord } from '../data/gift-cards';
 import { AppliedGiftCardModel, GiftCardCreateResult } from '../domain/gift-cards';
 import { TaxRateResult } from '../domain/tax-rates';
+import { StoredDiscount } from '../data/discounts';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -54,6 +55,35 @@ export type Carrier =
   | 'FEDEX'
   | 'UPS';
 
+/** A cart (owned by the cart subgraph); orders adds the discounts it would be charged with. */
+export type Cart = {
+  __typename?: 'Cart';
+  /** The discounts that apply to the cart (automatic ones and codes), each with its whole amount; shipping discounts apply at checkout. */
+  discountAllocations: Array<DiscountAllocation>;
+  /** The codes entered on the cart, and whether each applies. */
+  discountCodes: Array<CartDiscountCode>;
+  /** The cart's id. */
+  id: Scalars['ID']['output'];
+};
+
+/** A discount code on a cart. */
+export type CartDiscountCode = {
+  __typename?: 'CartDiscountCode';
+  /** Whether it applies to the cart as it is now. */
+  applicable: Scalars['Boolean']['output'];
+  /** The code, upper-case. */
+  code: Scalars['String']['output'];
+};
+
+/** The result of cartDiscountCodesUpdate. */
+export type CartDiscountCodesUpdatePayload = {
+  __typename?: 'CartDiscountCodesUpdatePayload';
+  /** The cart, or null when it does not exist. */
+  cart?: Maybe<Cart>;
+  /** DISCOUNT_CODE_INVALID, DISCOUNT_CODE_EXPIRED, DISCOUNT_USAGE_LIMIT_REACHED, DISCOUNT_MINIMUM_NOT_MET, DISCOUNT_NOT_COMBINABLE (field: the code's index), CART_NOT_FOUND. */
+  userErrors: Array<UserError>;
+};
+
 /** A checkout: a priced snapshot of a cart with the shopper's address, on its way to become an order. */
 export type Checkout = {
   __typename?: 'Checkout';
@@ -61,6 +91,12 @@ export type Checkout = {
   appliedGiftCards: Array<AppliedGiftCard>;
   /** The rates the shipping subgraph offered for this destination and these items, cheapest first. */
   availableShippingRates: Array<ShippingRate>;
+  /** The discounts applied to the checkout, each with its whole amount (re-evaluated on the server: a client never sends an amount). */
+  discountAllocations: Array<DiscountAllocation>;
+  /** The discount codes the checkout was priced with (from its cart). */
+  discountCodes: Array<Scalars['String']['output']>;
+  /** What the discounts take off the lines and shipping. */
+  discountTotal: Money;
   /** Where the order confirmation goes. */
   email: Scalars['String']['output'];
   /** The checkout's id. */
@@ -75,9 +111,9 @@ export type Checkout = {
   shippingLine?: Maybe<ShippingRate>;
   /** The sum of the lines. */
   subtotal: Money;
-  /** Tax on the lines (and on shipping where the destination taxes it), rounded half-up per line. Prices are tax-exclusive: tax is added on top, at the rate of the destination's subdivision (else its country) when the checkout was made. */
+  /** Tax on the lines after their discounts (and on shipping after its discounts where the destination taxes it), rounded half-up per line. Prices are tax-exclusive: tax is added on top, at the rate of the destination's subdivision (else its country) when the checkout was made. */
   tax: Money;
-  /** Subtotal plus shipping plus tax. */
+  /** Subtotal plus shipping, less discounts, plus tax. */
   total: Money;
 };
 
@@ -113,6 +149,8 @@ export type CheckoutCreateInput = {
 /** A line of a checkout, priced from the cart snapshot the server took (never from the client). */
 export type CheckoutLine = {
   __typename?: 'CheckoutLine';
+  /** What each discount takes off this line. */
+  discountAllocations: Array<DiscountAllocation>;
   /** The line's id. */
   id: Scalars['ID']['output'];
   /** How many units. */
@@ -181,6 +219,174 @@ export type CustomerOrdersArgs = {
 export type CustomerSubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A discount: a code a shopper enters, or applied automatically. */
+export type Discount = {
+  __typename?: 'Discount';
+  /** False once deactivated. */
+  active: Scalars['Boolean']['output'];
+  /** What it applies to. */
+  appliesTo: DiscountAppliesTo;
+  /** Whether it applies without a code. */
+  automatic: Scalars['Boolean']['output'];
+  /** BUY_X_GET_Y: units to buy. */
+  buyQuantity?: Maybe<Scalars['Int']['output']>;
+  /** The code, or null for an automatic discount. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** What it combines with. */
+  combinesWith: DiscountCombinesWith;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The currency of value (FIXED_AMOUNT) and minimumSubtotal; such a discount applies only to carts in it. */
+  currencyCode: CurrencyCode;
+  /** Until when it applies (exclusive). */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** BUY_X_GET_Y: units discounted. */
+  getQuantity?: Maybe<Scalars['Int']['output']>;
+  /** The discount's id. */
+  id: Scalars['ID']['output'];
+  /** What it does. */
+  kind: DiscountKind;
+  /** The subtotal of the lines it applies to must reach this. */
+  minimumSubtotal?: Maybe<Money>;
+  /** Whether each customer (or checkout email) may use it once. */
+  oncePerCustomer: Scalars['Boolean']['output'];
+  /** From when it applies. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What shoppers see. */
+  title: Scalars['String']['output'];
+  /** How many paid orders have used it. */
+  usageCount: Scalars['Int']['output'];
+  /** How many paid orders may use it in all. */
+  usageLimit?: Maybe<Scalars['Int']['output']>;
+  /** Percent for PERCENTAGE and BUY_X_GET_Y, an amount in currencyCode for FIXED_AMOUNT, null for FREE_SHIPPING. */
+  value?: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** What one discount takes off a line, a cart, a checkout or its shipping. */
+export type DiscountAllocation = {
+  __typename?: 'DiscountAllocation';
+  /** The code, or null for an automatic discount. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** How much it takes off. */
+  discountedAmount: Money;
+  /** The discount's title. */
+  title: Scalars['String']['output'];
+};
+
+/** The products and categories a discount applies to; both empty means the whole order. */
+export type DiscountAppliesTo = {
+  __typename?: 'DiscountAppliesTo';
+  /** Category handles (a product in a subcategory is in its parent too). */
+  categoryHandles: Array<Scalars['String']['output']>;
+  /** Product ids. */
+  productIds: Array<Scalars['ID']['output']>;
+};
+
+/** The products and categories a discount applies to. */
+export type DiscountAppliesToInput = {
+  /** Category handles. */
+  categoryHandles?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Product ids. */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Which other classes of discount a discount combines with (Shopify's combinesWith); both must allow it. */
+export type DiscountCombinesWith = {
+  __typename?: 'DiscountCombinesWith';
+  /** Order discounts (no appliesTo). */
+  orderDiscounts: Scalars['Boolean']['output'];
+  /** Product discounts (with appliesTo, or buy X get Y). */
+  productDiscounts: Scalars['Boolean']['output'];
+  /** Shipping discounts. */
+  shippingDiscounts: Scalars['Boolean']['output'];
+};
+
+/** Which classes of discount this one combines with. */
+export type DiscountCombinesWithInput = {
+  /** Order discounts. */
+  orderDiscounts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Product discounts. */
+  productDiscounts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Shipping discounts. */
+  shippingDiscounts?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A page of discounts, newest first. */
+export type DiscountConnection = {
+  __typename?: 'DiscountConnection';
+  /** The discounts with their cursors. */
+  edges: Array<DiscountEdge>;
+  /** The discounts. */
+  nodes: Array<Discount>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many discounts there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a discount connection. */
+export type DiscountEdge = {
+  __typename?: 'DiscountEdge';
+  /** Where this edge sits; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The discount. */
+  node: Discount;
+};
+
+/** The input of discountCreate and discountUpdate (on update, omitted fields keep their value). */
+export type DiscountInput = {
+  /** What it applies to; omitted or empty, the whole order. */
+  appliesTo?: InputMaybe<DiscountAppliesToInput>;
+  /** Whether it applies without a code (default: when no code is given). */
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** BUY_X_GET_Y: units to buy. */
+  buyQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The code shoppers enter (3 to 64 letters, digits, dashes, underscores; matched case-insensitively). Omit for an automatic discount. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** What it combines with (default: nothing). */
+  combinesWith?: InputMaybe<DiscountCombinesWithInput>;
+  /** The currency of value and minimumSubtotal (default USD). */
+  currencyCode?: InputMaybe<CurrencyCode>;
+  /** Until when it applies. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BUY_X_GET_Y: units discounted. */
+  getQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** What it does. */
+  kind?: InputMaybe<DiscountKind>;
+  /** The minimum subtotal of the lines it applies to. */
+  minimumSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Once per customer (or checkout email). */
+  oncePerCustomer?: InputMaybe<Scalars['Boolean']['input']>;
+  /** From when it applies. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What shoppers see. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** How many paid orders may use it in all. */
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Percent ("12.5") for PERCENTAGE and BUY_X_GET_Y; an amount in currencyCode for FIXED_AMOUNT; ignored for FREE_SHIPPING. */
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** What a discount does. */
+export type DiscountKind =
+  /** For every buyQuantity units bought, getQuantity more (the cheapest) get value percent off (100 when omitted). */
+  | 'BUY_X_GET_Y'
+  /** value (in the discount's currency) off the lines it applies to, split over them in proportion. */
+  | 'FIXED_AMOUNT'
+  /** The shipping rate costs nothing. */
+  | 'FREE_SHIPPING'
+  /** value percent off the lines it applies to. */
+  | 'PERCENTAGE';
+
+/** The result of discountCreate, discountUpdate and discountDeactivate. */
+export type DiscountPayload = {
+  __typename?: 'DiscountPayload';
+  /** The discount after the change. */
+  discount?: Maybe<Discount>;
+  /** INVALID_DISCOUNT (field names the input), DISCOUNT_CODE_TAKEN, DISCOUNT_NOT_FOUND. */
+  userErrors: Array<UserError>;
 };
 
 /** A gift card. Its code is shown once, when it is created; only its last characters are kept readable. */
@@ -289,6 +495,8 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Replaces the discount codes on a cart; codes that do not apply are kept (applicable: false) and each says why in userErrors. */
+  cartDiscountCodesUpdate: CartDiscountCodesUpdatePayload;
   /** Places the order: takes the applied gift cards first (debited once, with the order), reserves stock, authorises the payment, commits the stock, then captures the payment once and marks the order PAID (if the stock is gone by then the authorisation is voided: INSUFFICIENT_STOCK, nothing charged). Retrying with the same key returns the same result and never charges twice. */
   checkoutComplete: CheckoutCompletePayload;
   /** Snapshots a cart into a checkout priced on the server, with shipping rates and tax. */
@@ -299,6 +507,12 @@ export type Mutation = {
   checkoutGiftCardRemove: CheckoutPayload;
   /** Selects one of the checkout's offered shipping rates; totals are recomputed on the server. */
   checkoutShippingRateSelect: CheckoutPayload;
+  /** Admin only: creates a discount. */
+  discountCreate: DiscountPayload;
+  /** Admin only: stops a discount from applying; checkouts priced with it are refused at completion. */
+  discountDeactivate: DiscountPayload;
+  /** Admin only: changes a discount (uses already made stand). */
+  discountUpdate: DiscountPayload;
   /** Admin only: issues a gift card. The code is in the answer this once and stored only hashed. */
   giftCardCreate: GiftCardCreatePayload;
   /** Cancels an order before it is fulfilled: releases its stock and refunds what was captured. */
@@ -313,6 +527,12 @@ export type Mutation = {
   subscriptionCreate: ProductSubscriptionPayload;
   /** Admin only: sets the tax rate of a country or subdivision (inserted, or replaced when one exists). Checkouts made from now on are taxed by it; existing checkouts keep the rate they were priced with. */
   taxRateUpsert: TaxRatePayload;
+};
+
+
+export type MutationCartDiscountCodesUpdateArgs = {
+  cartId: Scalars['ID']['input'];
+  discountCodes: Array<Scalars['String']['input']>;
 };
 
 
@@ -343,6 +563,22 @@ export type MutationCheckoutGiftCardRemoveArgs = {
 export type MutationCheckoutShippingRateSelectArgs = {
   checkoutId: Scalars['ID']['input'];
   rateHandle: Scalars['String']['input'];
+};
+
+
+export type MutationDiscountCreateArgs = {
+  input: DiscountInput;
+};
+
+
+export type MutationDiscountDeactivateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDiscountUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: DiscountInput;
 };
 
 
@@ -407,6 +643,10 @@ export type Order = {
   createdAt: Scalars['DateTime']['output'];
   /** The shopper, or null for a guest's order. */
   customer?: Maybe<Customer>;
+  /** The discount codes the order used. */
+  discountCodes: Array<Scalars['String']['output']>;
+  /** What discounts took off the lines and shipping. */
+  discountTotal: Money;
   /** The contact email. */
   email: Scalars['String']['output'];
   /** What gift cards paid of the total (the payment method was charged the rest). */
@@ -427,7 +667,7 @@ export type Order = {
   status: OrderStatus;
   /** The sum of the lines. */
   subtotal: Money;
-  /** The tax. */
+  /** The tax, computed after discounts. */
   taxTotal: Money;
   /** What the shopper pays. */
   total: Money;
@@ -471,6 +711,8 @@ export type OrderEdge = {
 /** A line of an order. */
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** What each discount took off this line (refunds of the line give back its price less these). */
+  discountAllocations: Array<DiscountAllocation>;
   /** The line's id. */
   id: Scalars['ID']['output'];
   /** How many units. */
@@ -659,6 +901,8 @@ export type Query = {
   __typename?: 'Query';
   /** A checkout, to its owner (anyone holding the id of a guest's checkout); FORBIDDEN alike whether it exists or not. */
   checkout?: Maybe<Checkout>;
+  /** Admin only: every discount, newest first, with how many paid orders used each. */
+  discounts: DiscountConnection;
   /** Admin only: a gift card by id, or null. */
   giftCard?: Maybe<GiftCard>;
   /** An order, to its owner or an admin; FORBIDDEN alike whether it exists or not. */
@@ -672,6 +916,12 @@ export type Query = {
 
 export type QueryCheckoutArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDiscountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -861,12 +1111,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Cart: Cart;
   Customer: Customer;
   Order: Order;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Cart:
+    ( { __typename: 'Cart' }
+    & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}> );
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
@@ -884,6 +1138,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CacheControlScope: CacheControlScope;
   Carrier: Carrier;
+  Cart: ResolverTypeWrapper<CartRef>;
+  CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
+  CartDiscountCodesUpdatePayload: ResolverTypeWrapper<CartDiscountCodesUpdateModel>;
   Checkout: ResolverTypeWrapper<CheckoutModel>;
   CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversTypes['Checkout']>, order?: Maybe<ResolversTypes['Order']> }>;
   CheckoutCreateInput: CheckoutCreateInput;
@@ -893,6 +1150,17 @@ export type ResolversTypes = ResolversObject<{
   Customer: ResolverTypeWrapper<CustomerRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Discount: ResolverTypeWrapper<StoredDiscount>;
+  DiscountAllocation: ResolverTypeWrapper<PricedAllocation>;
+  DiscountAppliesTo: ResolverTypeWrapper<DiscountAppliesTo>;
+  DiscountAppliesToInput: DiscountAppliesToInput;
+  DiscountCombinesWith: ResolverTypeWrapper<DiscountCombinesWith>;
+  DiscountCombinesWithInput: DiscountCombinesWithInput;
+  DiscountConnection: ResolverTypeWrapper<DiscountConnectionModel>;
+  DiscountEdge: ResolverTypeWrapper<DiscountEdgeModel>;
+  DiscountInput: DiscountInput;
+  DiscountKind: DiscountKind;
+  DiscountPayload: ResolverTypeWrapper<Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversTypes['Discount']> }>;
   GiftCard: ResolverTypeWrapper<GiftCardRecord>;
   GiftCardCreateInput: GiftCardCreateInput;
   GiftCardCreatePayload: ResolverTypeWrapper<GiftCardCreateResult>;
@@ -937,6 +1205,9 @@ export type ResolversParentTypes = ResolversObject<{
   AppliedGiftCard: AppliedGiftCardModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Cart: CartRef;
+  CartDiscountCode: CartDiscountCode;
+  CartDiscountCodesUpdatePayload: CartDiscountCodesUpdateModel;
   Checkout: CheckoutModel;
   CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversParentTypes['Checkout']>, order?: Maybe<ResolversParentTypes['Order']> };
   CheckoutCreateInput: CheckoutCreateInput;
@@ -945,6 +1216,16 @@ export type ResolversParentTypes = ResolversObject<{
   Customer: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  Discount: StoredDiscount;
+  DiscountAllocation: PricedAllocation;
+  DiscountAppliesTo: DiscountAppliesTo;
+  DiscountAppliesToInput: DiscountAppliesToInput;
+  DiscountCombinesWith: DiscountCombinesWith;
+  DiscountCombinesWithInput: DiscountCombinesWithInput;
+  DiscountConnection: DiscountConnectionModel;
+  DiscountEdge: DiscountEdgeModel;
+  DiscountInput: DiscountInput;
+  DiscountPayload: Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversParentTypes['Discount']> };
   GiftCard: GiftCardRecord;
   GiftCardCreateInput: GiftCardCreateInput;
   GiftCardCreatePayload: GiftCardCreateResult;
@@ -995,9 +1276,29 @@ export type AppliedGiftCardResolvers<ContextType = Context, ParentType extends R
   lastCharacters?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
+  discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CartDiscountCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartDiscountCode'] = ResolversParentTypes['CartDiscountCode']> = ResolversObject<{
+  applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CartDiscountCodesUpdatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartDiscountCodesUpdatePayload'] = ResolversParentTypes['CartDiscountCodesUpdatePayload']> = ResolversObject<{
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CheckoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
   appliedGiftCards?: Resolver<Array<ResolversTypes['AppliedGiftCard']>, ParentType, ContextType>;
   availableShippingRates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
+  discountCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CheckoutLine']>, ParentType, ContextType>;
@@ -1017,6 +1318,7 @@ export type CheckoutCompletePayloadResolvers<ContextType = Context, ParentType e
 }>;
 
 export type CheckoutLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CheckoutLine'] = ResolversParentTypes['CheckoutLine']> = ResolversObject<{
+  discountAllocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1048,6 +1350,62 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DiscountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  appliesTo?: Resolver<ResolversTypes['DiscountAppliesTo'], ParentType, ContextType>;
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  buyQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  combinesWith?: Resolver<ResolversTypes['DiscountCombinesWith'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  getQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
+  minimumSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  oncePerCustomer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usageLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type DiscountAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountAllocation'] = ResolversParentTypes['DiscountAllocation']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discountedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DiscountAppliesToResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountAppliesTo'] = ResolversParentTypes['DiscountAppliesTo']> = ResolversObject<{
+  categoryHandles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  productIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type DiscountCombinesWithResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountCombinesWith'] = ResolversParentTypes['DiscountCombinesWith']> = ResolversObject<{
+  orderDiscounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  productDiscounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shippingDiscounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type DiscountConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountConnection'] = ResolversParentTypes['DiscountConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DiscountEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Discount']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DiscountEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountEdge'] = ResolversParentTypes['DiscountEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Discount'], ParentType, ContextType>;
+}>;
+
+export type DiscountPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountPayload'] = ResolversParentTypes['DiscountPayload']> = ResolversObject<{
+  discount?: Resolver<Maybe<ResolversTypes['Discount']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type GiftCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftCard'] = ResolversParentTypes['GiftCard']> = ResolversObject<{
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1083,11 +1441,15 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cartDiscountCodesUpdate?: Resolver<ResolversTypes['CartDiscountCodesUpdatePayload'], ParentType, ContextType, RequireFields<MutationCartDiscountCodesUpdateArgs, 'cartId' | 'discountCodes'>>;
   checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'checkoutId' | 'idempotencyKey'>>;
   checkoutCreate?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutCreateArgs, 'input'>>;
   checkoutGiftCardApply?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutGiftCardApplyArgs, 'checkoutId' | 'code'>>;
   checkoutGiftCardRemove?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutGiftCardRemoveArgs, 'checkoutId' | 'giftCardId'>>;
   checkoutShippingRateSelect?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutShippingRateSelectArgs, 'checkoutId' | 'rateHandle'>>;
+  discountCreate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountCreateArgs, 'input'>>;
+  discountDeactivate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountDeactivateArgs, 'id'>>;
+  discountUpdate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountUpdateArgs, 'id' | 'input'>>;
   giftCardCreate?: Resolver<ResolversTypes['GiftCardCreatePayload'], ParentType, ContextType, RequireFields<MutationGiftCardCreateArgs, 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId'>>;
   orderRefund?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'amount' | 'orderId'>>;
@@ -1110,6 +1472,8 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  discountCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   giftCardTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1137,6 +1501,7 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  discountAllocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1211,6 +1576,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
+  discounts?: Resolver<ResolversTypes['DiscountConnection'], ParentType, ContextType, Partial<QueryDiscountsArgs>>;
   giftCard?: Resolver<Maybe<ResolversTypes['GiftCard']>, ParentType, ContextType, RequireFields<QueryGiftCardArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   ordersNeedingAttention?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersNeedingAttentionArgs>>;
@@ -1254,6 +1620,9 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AppliedGiftCard?: AppliedGiftCardResolvers<ContextType>;
+  Cart?: CartResolvers<ContextType>;
+  CartDiscountCode?: CartDiscountCodeResolvers<ContextType>;
+  CartDiscountCodesUpdatePayload?: CartDiscountCodesUpdatePayloadResolvers<ContextType>;
   Checkout?: CheckoutResolvers<ContextType>;
   CheckoutCompletePayload?: CheckoutCompletePayloadResolvers<ContextType>;
   CheckoutLine?: CheckoutLineResolvers<ContextType>;
@@ -1261,6 +1630,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  Discount?: DiscountResolvers<ContextType>;
+  DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
+  DiscountAppliesTo?: DiscountAppliesToResolvers<ContextType>;
+  DiscountCombinesWith?: DiscountCombinesWithResolvers<ContextType>;
+  DiscountConnection?: DiscountConnectionResolvers<ContextType>;
+  DiscountEdge?: DiscountEdgeResolvers<ContextType>;
+  DiscountPayload?: DiscountPayloadResolvers<ContextType>;
   GiftCard?: GiftCardResolvers<ContextType>;
   GiftCardCreatePayload?: GiftCardCreatePayloadResolvers<ContextType>;
   MailingAddress?: MailingAddressResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
 import { saveTaxRate } from '../domain/tax-rates';
 import { applyGiftCard, createGiftCard, removeGiftCard } from '../domain/gift-cards';
+import { changeDiscount, createDiscount, deactivateDiscount, updateCartDiscountCodes } from '../domain/promotions';
 import { cancelSubscription, createSubscription, detachPaymentMethod } from '../domain/subscriptions';
 
 export const Mutation: MutationResolvers = {
@@ -20,6 +21,10 @@ export const Mutation: MutationResolvers = {
   checkoutGiftCardRemove: (_root, args, ctx) => removeGiftCard(ctx, args.checkoutId, args.giftCardId),
   taxRateUpsert: (_root, { input }, ctx) => saveTaxRate(ctx, input),
   paymentMethodDetach: (_root, args, ctx) => detachPaymentMethod(ctx, args.id),
+  cartDiscountCodesUpdate: (_root, args, ctx) => updateCartDiscountCodes(ctx, args.cartId, args.discountCodes),
+  discountCreate: (_root, { input }, ctx) => createDiscount(ctx, input),
+  discountUpdate: (_root, args, ctx) => changeDiscount(ctx, args.id, args.input),
+  discountDeactivate: (_root, args, ctx) => deactivateDiscount(ctx, args.id),
 };
 
 /** `orders_total{outcome}`: the status the order reached, or the code it was refused with. */

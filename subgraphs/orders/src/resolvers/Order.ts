@@ -7,7 +7,8 @@ import { money } from './money';
 export const Order: OrderResolvers = {
   __resolveReference: (ref, ctx) => orderFor(ctx, ref.id),
   number: (o) => orderNumber(o.number),
-  lines: (o) => o.lines.map((l) => ({ ...l, currency: o.currency })),
+  lines: (o) => o.lines.map((l) => ({ ...l, currency: o.currency, allocations: o.allocations.filter((a) => a.lineId === l.id) })),
+  discountTotal: (o) => money(o.discountMinor, o.currency),
   subtotal: (o) => money(o.subtotalMinor, o.currency),
   shippingTotal: (o) => money(o.shippingMinor, o.currency),
   taxTotal: (o) => money(o.taxMinor, o.currency),
@@ -22,6 +23,7 @@ export const OrderLine: OrderLineResolvers = {
   variant: (l) => ({ id: l.variantId }),
   unitPrice: (l) => money(l.unitPriceMinor, l.currency),
   total: (l) => money(lineTotal(l), l.currency),
+  discountAllocations: (l) => l.allocations.map((a) => ({ ...a, currency: l.currency })),
 };
 
 export const Refund: RefundResolvers = {

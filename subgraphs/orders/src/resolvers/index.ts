@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { Checkout, CheckoutLine, ShippingRate } from './Checkout';
 import { Customer } from './Customer';
+import { Cart, Discount, DiscountAllocation } from './Discount';
 import { Mutation } from './Mutation';
 import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
@@ -22,4 +23,7 @@ export const resolvers: Resolvers = {
   TaxRate,
   GiftCard,
   AppliedGiftCard,
+  Cart,
+  Discount,
+  DiscountAllocation,
 };
