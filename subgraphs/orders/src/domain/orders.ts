@@ -45,7 +45,7 @@ import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
 import { setRefundCardPart } from '../data/gift-cards';
 import { creditGiftCards, debitGiftCardsForOrder, giveBackGiftCards, prorate } from './gift-cards';
-import { amountToCharge, applyPaymentResult, orderNumber, runAfterCommit, settle, settlePaidByGiftCards, type AfterCommit } from './payment-settlement';
+import { amountToCharge, orderNumber, runAfterCommit, settle, settlePaidByGiftCards, type AfterCommit } from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
 import type { Checkout, NextAction, Order } from './types';
 
