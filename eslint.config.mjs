@@ -4,7 +4,20 @@ import tseslint from 'typescript-eslint';
 import { ignores as securityIgnores, securityPlugin, securityRules } from './eslint.security.mjs';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.data/**', '**/generated/**', 'schema/**', 'storefront/src/gql/**', 'storefront/dist/**', 'storefront/test-artifacts/**', 'examples/*/src/gql/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '.data/**',
+      '**/generated/**',
+      'schema/**',
+      'storefront/src/gql/**',
+      'storefront/dist/**',
+      'storefront/test-artifacts/**',
+      'examples/*/src/gql/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -29,5 +29,10 @@ export const securityPlugin = { security: pluginSecurity };
 export default tseslint.config(
   { ignores },
   { ...tseslint.configs.base, files: ['**/*.ts'] },
-  { files: ['**/*.ts'], plugins: securityPlugin, rules: securityRules, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  {
+    files: ['**/*.ts'],
+    plugins: securityPlugin,
+    rules: securityRules,
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
 );

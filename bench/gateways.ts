@@ -10,7 +10,8 @@ import autocannon from 'autocannon';
 import { freePort } from '@shop/testkit';
 
 /** One row of the bench's report (its `Row`). */
-export type GatewayRow = Record<'group' | 'scenario', string> & Record<'connections' | 'p50' | 'p99' | 'rps' | 'errors', number> & { note?: string };
+export type GatewayRow = Record<'group' | 'scenario', string> &
+  Record<'connections' | 'p50' | 'p99' | 'rps' | 'errors', number> & { note?: string };
 
 interface Peer {
   name: string;
@@ -36,20 +37,26 @@ const ONE_SUBGRAPH = `{ products(first: 20) { nodes { id title handle priceRange
 
 /** Clock ticks of CPU (user + system) a process has used: fields 14 and 15 of /proc/<pid>/stat. */
 function cpuTicks(pid: number): number {
-   
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]);
 }
 
 /** Resident memory of a process, in MiB. */
 function rssMiB(pid: number): number {
-   
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Math.round(Number(kb) / 1024);
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function graphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return res.json();
 }
 
@@ -58,7 +65,14 @@ async function start(root: string, peer: Peer): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, peer.entry)], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...peer.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      ...peer.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -107,31 +121,47 @@ export async function benchGateways(options: {
   const { root, gatewayEnv, secret, seconds } = options;
   const rounds = options.rounds ?? 3;
   // One supergraph for all, its subgraph URLs those of this run.
-   
+
   const supergraph = readFileSync(gatewayEnv.SUPERGRAPH_PATH!, 'utf8').replace(
     /@join__graph\(name:\s*"([^"]+)",\s*url:\s*"[^"]*"\)/g,
-    (_, name: string) => `@join__graph(name: "${name}", url: "${gatewayEnv[`SUBGRAPH_${name.toUpperCase()}_URL`]}")`,
+    (_, name: string) =>
+      `@join__graph(name: "${name}", url: "${gatewayEnv[`SUBGRAPH_${name.toUpperCase()}_URL`]}")`,
   );
   const supergraphPath = join(mkdtempSync(join(tmpdir(), 'bench-gateways-')), 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraph);
   // Hive's logger knows no `silent`; errors only, and its output is not kept.
   const peerEnv = { INTERNAL_AUTH_SECRET: secret, SUPERGRAPH_PATH: supergraphPath, LOG_LEVEL: 'error' };
   const peers: Peer[] = [
-    { name: 'ours', entry: 'gateway/src/index.ts', env: { ...gatewayEnv, SERVER_TIMING: 'false', SUPERGRAPH_PATH: supergraphPath } },
+    {
+      name: 'ours',
+      entry: 'gateway/src/index.ts',
+      env: { ...gatewayEnv, SERVER_TIMING: 'false', SUPERGRAPH_PATH: supergraphPath },
+    },
     {
       name: 'ours, sharing off',
       entry: 'gateway/src/index.ts',
-      env: { ...gatewayEnv, SERVER_TIMING: 'false', SUPERGRAPH_PATH: supergraphPath, DEDUPLICATE_SUBGRAPH_FETCHES: 'false' },
+      env: {
+        ...gatewayEnv,
+        SERVER_TIMING: 'false',
+        SUPERGRAPH_PATH: supergraphPath,
+        DEDUPLICATE_SUBGRAPH_FETCHES: 'false',
+      },
     },
     { name: 'plain Apollo', entry: 'bench/peers/apollo-gateway.ts', env: peerEnv },
     { name: 'Hive Gateway', entry: 'bench/peers/hive-gateway.ts', env: peerEnv },
-    { name: 'Hive Gateway, dedup off', entry: 'bench/peers/hive-gateway.ts', env: { ...peerEnv, HIVE_DEDUPLICATE: 'false' } },
+    {
+      name: 'Hive Gateway, dedup off',
+      entry: 'bench/peers/hive-gateway.ts',
+      env: { ...peerEnv, HIVE_DEDUPLICATE: 'false' },
+    },
   ];
   const running: Running[] = [];
   try {
     for (const peer of peers) running.push(await start(root, peer));
     const apollo = running.find((r) => r.peer.name === 'plain Apollo')!;
-    const listing = (await graphql(apollo.url, ONE_SUBGRAPH)) as { data: { products: { nodes: { handle: string }[] } } };
+    const listing = (await graphql(apollo.url, ONE_SUBGRAPH)) as {
+      data: { products: { nodes: { handle: string }[] } };
+    };
     const handle = listing.data.products.nodes[0]!.handle;
     const queries: { name: string; query: string; variables: Record<string, unknown> }[] = [
       { name: 'listing, products(first: 20) with variants’ stock', query: LISTING, variables: {} },
@@ -142,26 +172,47 @@ export async function benchGateways(options: {
     ];
     // Every gateway's answer to every query equal to plain Apollo's, before anything is timed.
     for (const q of queries) {
-      const expected = (await graphql(apollo.url, q.query, q.variables)) as { data?: unknown; errors?: unknown };
-      if (!expected.data || expected.errors) throw new Error(`plain Apollo failed ${q.name}: ${JSON.stringify(expected.errors)}`);
+      const expected = (await graphql(apollo.url, q.query, q.variables)) as {
+        data?: unknown;
+        errors?: unknown;
+      };
+      if (!expected.data || expected.errors)
+        throw new Error(`plain Apollo failed ${q.name}: ${JSON.stringify(expected.errors)}`);
       for (const r of running) {
         const got = await graphql(r.url, q.query, q.variables);
-        if (!isDeepStrictEqual(got, expected)) throw new Error(`${r.peer.name} answers ${q.name} differently from plain Apollo`);
+        if (!isDeepStrictEqual(got, expected))
+          throw new Error(`${r.peer.name} answers ${q.name} differently from plain Apollo`);
       }
     }
     const body = (q: (typeof queries)[number]) => JSON.stringify({ query: q.query, variables: q.variables });
     const scenarios: { name: string; connections: number; requests: { method: 'POST'; body: string }[] }[] = [
-      ...queries.map((q) => ({ name: q.name, connections: 20, requests: [{ method: 'POST' as const, body: body(q) }] })),
+      ...queries.map((q) => ({
+        name: q.name,
+        connections: 20,
+        requests: [{ method: 'POST' as const, body: body(q) }],
+      })),
       ...[20, 50].map((connections) => ({
         name: 'storefront mix',
         connections,
         requests: queries.map((q) => ({ method: 'POST' as const, body: body(q) })),
       })),
     ];
-    const samples = new Map<string, { rps: number[]; p50: number[]; p99: number[]; errors: number; requests: number; ticks: number }>();
+    const samples = new Map<
+      string,
+      { rps: number[]; p50: number[]; p99: number[]; errors: number; requests: number; ticks: number }
+    >();
     const keyOf = (s: (typeof scenarios)[number], r: Running) => `${s.name}|${s.connections}|${r.peer.name}`;
     const load = (url: string, s: (typeof scenarios)[number], duration: number) =>
-      autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, requests: s.requests, connections: s.connections, duration, timeout: 30, workers: 1 });
+      autocannon({
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: s.requests,
+        connections: s.connections,
+        duration,
+        timeout: 30,
+        workers: 1,
+      });
     for (const r of running) for (const s of scenarios) await load(r.url, s, 1); // warm-up, unrecorded
     for (let round = 0; round < rounds; round++) {
       for (const s of scenarios) {
@@ -180,13 +231,16 @@ export async function benchGateways(options: {
           entry.requests += result.requests.total;
           entry.ticks += ticks;
           samples.set(k, entry);
-          console.log(`gateways / ${s.name} @${s.connections} / ${r.peer.name}: ${Math.round(result.requests.average)} req/s`);
+          console.log(
+            `gateways / ${s.name} @${s.connections} / ${r.peer.name}: ${Math.round(result.requests.average)} req/s`,
+          );
         }
       }
     }
     const rss = new Map(running.map((r) => [r.peer.name, rssMiB(r.child.pid!)]));
     const rows: GatewayRow[] = [];
-    const rpsOf = (s: (typeof scenarios)[number], name: string) => median(samples.get(`${s.name}|${s.connections}|${name}`)!.rps);
+    const rpsOf = (s: (typeof scenarios)[number], name: string) =>
+      median(samples.get(`${s.name}|${s.connections}|${name}`)!.rps);
     const ratios: { scenario: string; connections: number; hive: number; apollo: number }[] = [];
     for (const s of scenarios) {
       const hive = rpsOf(s, 'Hive Gateway');
@@ -206,7 +260,13 @@ export async function benchGateways(options: {
           errors: e.errors,
           note: `gateway CPU ${cpuUs} µs/request; RSS ${rss.get(r.peer.name)} MiB; ${(rps / hive).toFixed(2)}× Hive, ${(rps / apolloRps).toFixed(2)}× plain Apollo`,
         });
-        if (r.peer.name === 'ours') ratios.push({ scenario: s.name, connections: s.connections, hive: rps / hive, apollo: rps / apolloRps });
+        if (r.peer.name === 'ours')
+          ratios.push({
+            scenario: s.name,
+            connections: s.connections,
+            hive: rps / hive,
+            apollo: rps / apolloRps,
+          });
       }
     }
     const fmt = (x: number) => `${x.toFixed(2)}×`;

@@ -22,7 +22,11 @@ interface Served {
 }
 
 /** The shop's layer: the mount as the subgraph serves it, optionally without its fast path. */
-async function handWritten(mount: GraphQLMount<SubgraphContext>, logger: Logger, fast: boolean): Promise<Served> {
+async function handWritten(
+  mount: GraphQLMount<SubgraphContext>,
+  logger: Logger,
+  fast: boolean,
+): Promise<Served> {
   const app = createHttpApp<SubgraphContext>({
     logger,
     routes: [],
@@ -39,7 +43,8 @@ async function handWritten(mount: GraphQLMount<SubgraphContext>, logger: Logger,
 async function fastify(mount: GraphQLMount<SubgraphContext>, fast: boolean): Promise<Served> {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.status).send(error.body ?? { error: error.message });
+    if (error instanceof HttpError)
+      return reply.code(error.status).send(error.body ?? { error: error.message });
     return reply.code(500).send({ error: 'Internal server error' });
   });
   const apollo = fastifyApolloHandler<SubgraphContext>(mount.server, {
@@ -72,10 +77,16 @@ export async function httpLayerRows<Row>(options: {
 }): Promise<Row[]> {
   const { measure, mount, logger, query, headers } = options;
   const layers: { name: string; start: () => Promise<Served> }[] = [
-    { name: 'node:http layer (packages/common/src/http.ts), fast path', start: () => handWritten(mount, logger, true) },
+    {
+      name: 'node:http layer (packages/common/src/http.ts), fast path',
+      start: () => handWritten(mount, logger, true),
+    },
     { name: 'Fastify 5.12.8, fast path', start: () => fastify(mount, true) },
     { name: 'node:http layer, Apollo only', start: () => handWritten(mount, logger, false) },
-    { name: 'Fastify 5.12.8 + @as-integrations/fastify 3.1.0, Apollo only', start: () => fastify(mount, false) },
+    {
+      name: 'Fastify 5.12.8 + @as-integrations/fastify 3.1.0, Apollo only',
+      start: () => fastify(mount, false),
+    },
   ];
   const served: Served[] = [];
   const rows: Row[] = [];
@@ -84,9 +95,15 @@ export async function httpLayerRows<Row>(options: {
     for (let round = 1; round <= (options.rounds ?? 2); round++) {
       for (const [i, layer] of layers.entries()) {
         rows.push(
-          await measure('http-layer', `${options.subgraph}: ${layer.name} (round ${round})`, served[i]!.url, query, {
-            headers,
-          }),
+          await measure(
+            'http-layer',
+            `${options.subgraph}: ${layer.name} (round ${round})`,
+            served[i]!.url,
+            query,
+            {
+              headers,
+            },
+          ),
         );
       }
     }

@@ -13,16 +13,32 @@ export interface PromotionRow {
   note?: string;
 }
 
-type Post = <T>(url: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T>;
+type Post = <T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<T>;
 
-const ADDRESS = { firstName: 'Ada', lastName: 'Lovelace', address1: '1 Main Street', city: 'Springfield', province: 'CA', zip: '94105', countryCode: 'US' };
+const ADDRESS = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  address1: '1 Main Street',
+  city: 'Springfield',
+  province: 'CA',
+  zip: '94105',
+  countryCode: 'US',
+};
 const ROUNDS = 60;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
-async function timed(rounds: number, run: () => Promise<unknown>): Promise<{ p50: number; p99: number; rps: number }> {
+async function timed(
+  rounds: number,
+  run: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number; rps: number }> {
   for (let i = 0; i < 5; i++) await run();
   const times: number[] = [];
   const start = performance.now();
@@ -33,14 +49,21 @@ async function timed(rounds: number, run: () => Promise<unknown>): Promise<{ p50
   }
   const total = (performance.now() - start) / 1000;
   times.sort((a, b) => a - b);
-  return { p50: Math.round(percentile(times, 50) * 10) / 10, p99: Math.round(percentile(times, 99) * 10) / 10, rps: Math.round(rounds / total) };
+  return {
+    p50: Math.round(percentile(times, 50) * 10) / 10,
+    p99: Math.round(percentile(times, 99) * 10) / 10,
+    rps: Math.round(rounds / total),
+  };
 }
 
-export async function promotionsBench(gateway: string, admin: Record<string, string>, post: Post): Promise<PromotionRow[]> {
-  const products = await post<{ products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] } }>(
-    gateway,
-    `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`,
-  );
+export async function promotionsBench(
+  gateway: string,
+  admin: Record<string, string>,
+  post: Post,
+): Promise<PromotionRow[]> {
+  const products = await post<{
+    products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] };
+  }>(gateway, `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`);
   const variant = products.products.nodes.flatMap((p) => p.variants).find((v) => v.quantityAvailable > 0)!;
 
   const cartAdd = async () => {
@@ -80,10 +103,22 @@ export async function promotionsBench(gateway: string, admin: Record<string, str
       post(
         gateway,
         `mutation($input: CheckoutCreateInput!) { checkoutCreate(input: $input) { checkout { id discountTotal { amount } total { amount } } userErrors { code } } }`,
-        { input: { cartId: carts[next++ % carts.length], email: `bench.${randomUUID()}@example.com`, shippingAddress: ADDRESS } },
+        {
+          input: {
+            cartId: carts[next++ % carts.length],
+            email: `bench.${randomUUID()}@example.com`,
+            shippingAddress: ADDRESS,
+          },
+        },
       ),
     );
-    rows.push({ group: 'promotions', scenario: `checkout create, ${label}`, connections: 1, errors: 0, ...checkout });
+    rows.push({
+      group: 'promotions',
+      scenario: `checkout create, ${label}`,
+      connections: 1,
+      errors: 0,
+      ...checkout,
+    });
   };
 
   await run('0 automatic discounts');
@@ -105,7 +140,8 @@ export async function promotionsBench(gateway: string, admin: Record<string, str
   }
   await run('200 automatic discounts');
   const [add0, checkout0, add200, checkout200] = rows;
-  const note = (a?: PromotionRow, b?: PromotionRow) => (a && b ? `${(b.p50 / a.p50).toFixed(2)}× the p50 with none (target ≤ 1.5×)` : '');
+  const note = (a?: PromotionRow, b?: PromotionRow) =>
+    a && b ? `${(b.p50 / a.p50).toFixed(2)}× the p50 with none (target ≤ 1.5×)` : '';
   if (add200) add200.note = note(add0, add200);
   if (checkout200) checkout200.note = note(checkout0, checkout200);
   return rows;

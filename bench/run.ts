@@ -24,7 +24,8 @@ import { partnersRows } from './partners';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SECTIONS = ['large-search', 'http-layer', 'gateways', 'partners', 'soak', 'promotions'] as const;
-const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as (typeof SECTIONS)[number] | undefined;
+const ONLY = parseArgs({ options: { only: { type: 'string' } } }).values.only as
+  (typeof SECTIONS)[number] | undefined;
 if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
   process.exit(2);
@@ -158,9 +159,19 @@ async function measure(
 /** A row from latencies timed one at a time (ms): their p50 and p99, and the rate one at a time gives. */
 function latencyRow(group: string, scenario: string, values: number[], note: string): Row {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
+  const at = (q: number) =>
+    Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  const row: Row = { group, scenario, connections: 1, p50: at(0.5), p99: at(0.99), rps: Math.round(1000 / mean), errors: 0, note };
+  const row: Row = {
+    group,
+    scenario,
+    connections: 1,
+    p50: at(0.5),
+    p99: at(0.99),
+    rps: Math.round(1000 / mean),
+    errors: 0,
+    note,
+  };
   rows.push(row);
   console.log(`${group} / ${scenario}: p50 ${row.p50} ms, p99 ${row.p99} ms`);
   return row;
@@ -186,13 +197,24 @@ async function interleaved(
       const started = process.hrtime.bigint();
       const req = httpRequest(
         target,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...headers,
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
             if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode} from ${target}`));
             const timing = /identity;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
-            resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, identityMs: timing ? Number(timing[1]) : null });
+            resolve({
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+              identityMs: timing ? Number(timing[1]) : null,
+            });
           });
         },
       );
@@ -209,17 +231,23 @@ async function interleaved(
     }
   }
   agent.destroy();
-  const row = (scenario: string, values: number[]) => latencyRow(group, scenario, values, `${count} requests, interleaved`);
+  const row = (scenario: string, values: number[]) =>
+    latencyRow(group, scenario, values, `${count} requests, interleaved`);
   const totals = variants.map((v, k) => row(`${v.scenario}: whole request`, samples[k]!.ms));
   return variants.map((v, k) => ({
     total: totals[k]!,
     identity:
-      samples[k]!.identity.length === count ? row(`${v.scenario}: resolving the caller (Server-Timing)`, samples[k]!.identity) : null,
+      samples[k]!.identity.length === count
+        ? row(`${v.scenario}: resolving the caller (Server-Timing)`, samples[k]!.identity)
+        : null,
   }));
 }
 
 /** A service started as its own process from its entry point (`gateway/src/index.ts`), ready when /health answers. */
-async function serviceProcess(entry: string, env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+async function serviceProcess(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, entry)], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
@@ -314,11 +342,24 @@ async function main(): Promise<void> {
     const catalogConfig = await import('../subgraphs/catalog/src/config');
     if (ONLY === undefined || ONLY === 'http-layer') {
       const query = `{ products(first: 20) { nodes { id title handle priceRange { minVariantPrice { amount currencyCode } } } } }`;
-      await httpLayerRows({ measure, mount: shop.subgraphs.catalog!.graphql, logger, subgraph: 'catalog', query, headers: anonymous });
+      await httpLayerRows({
+        measure,
+        mount: shop.subgraphs.catalog!.graphql,
+        logger,
+        subgraph: 'catalog',
+        query,
+        headers: anonymous,
+      });
     }
 
     if (ONLY === undefined || ONLY === 'gateways') {
-      const peers = await benchGateways({ root: ROOT, gatewayEnv, secret: SECRET, seconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 3), rounds: Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3) });
+      const peers = await benchGateways({
+        root: ROOT,
+        gatewayEnv,
+        secret: SECRET,
+        seconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 3),
+        rounds: Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3),
+      });
       rows.push(...peers.rows);
       targets.push(...peers.targets);
       groupNotes.gateways = peers.note;
@@ -350,18 +391,28 @@ async function main(): Promise<void> {
       extra.push(uncachedProcess);
       // One request at a time: the cost of resolving the caller, not queueing behind other requests.
       const TYPENAME = `{ __typename }`;
-      const [anon, hit, miss] = await interleaved('identity', cachedProcess.url, TYPENAME, [
-        { scenario: '{ __typename }, anonymous (baseline)' },
-        { scenario: '{ __typename }, bearer token, session cached in Redis', headers: bearer },
-        {
-          scenario: '{ __typename }, bearer token, session read from DynamoDB (cache off)',
-          url: uncachedProcess.url,
-          headers: bearer,
-        },
-      ], 3000);
+      const [anon, hit, miss] = await interleaved(
+        'identity',
+        cachedProcess.url,
+        TYPENAME,
+        [
+          { scenario: '{ __typename }, anonymous (baseline)' },
+          { scenario: '{ __typename }, bearer token, session cached in Redis', headers: bearer },
+          {
+            scenario: '{ __typename }, bearer token, session read from DynamoDB (cache off)',
+            url: uncachedProcess.url,
+            headers: bearer,
+          },
+        ],
+        3000,
+      );
       // The floor under a cache hit on this machine: one Redis GET round trip through the same cache client.
       const floorCache = createCache({ redisUrl: REDIS_URL, logger, prefix: `bench${tag}:` });
-      await floorCache.set('session-like', { customerId: randomUUID(), role: 'CUSTOMER', idleExpiresAt: new Date().toISOString() }, 60);
+      await floorCache.set(
+        'session-like',
+        { customerId: randomUUID(), role: 'CUSTOMER', idleExpiresAt: new Date().toISOString() },
+        60,
+      );
       const gets: number[] = [];
       for (let i = 0; i < 3200; i++) {
         const started = process.hrtime.bigint();
@@ -376,7 +427,9 @@ async function main(): Promise<void> {
         '3000 reads, one at a time',
       );
       const added = (a: Row | null | undefined, b: Row | null | undefined) =>
-        a && b ? `${(a.p50 - b.p50).toFixed(2)} ms at p50 and ${(a.p99 - b.p99).toFixed(2)} ms at p99` : 'not reported';
+        a && b
+          ? `${(a.p50 - b.p50).toFixed(2)} ms at p50 and ${(a.p99 - b.p99).toFixed(2)} ms at p99`
+          : 'not reported';
       // Met only when both views agree: the whole request as the client sees it, and the resolution inside the gateway.
       const hitAdds = Math.max(
         hit!.total.p99 - anon!.total.p99,
@@ -418,14 +471,26 @@ async function main(): Promise<void> {
         DETAIL,
         { headers: anonymous, variables: { h: handle } },
       );
-      const warm = await measure('product detail', 'product(handle), Redis hit, catalog subgraph', cachedCatalog.url, DETAIL, {
-        headers: anonymous,
-        variables: { h: handle },
-      });
+      const warm = await measure(
+        'product detail',
+        'product(handle), Redis hit, catalog subgraph',
+        cachedCatalog.url,
+        DETAIL,
+        {
+          headers: anonymous,
+          variables: { h: handle },
+        },
+      );
       // The same pair through a gateway each: the gateway's own per-request cost is added to both sides.
-      const uncachedGateway = await serviceProcess('gateway/src/index.ts', { ...gatewayEnv, SUBGRAPH_CATALOG_URL: uncachedCatalog.url });
+      const uncachedGateway = await serviceProcess('gateway/src/index.ts', {
+        ...gatewayEnv,
+        SUBGRAPH_CATALOG_URL: uncachedCatalog.url,
+      });
       extra.push(uncachedGateway);
-      const cachedGateway = await serviceProcess('gateway/src/index.ts', { ...gatewayEnv, SUBGRAPH_CATALOG_URL: cachedCatalog.url });
+      const cachedGateway = await serviceProcess('gateway/src/index.ts', {
+        ...gatewayEnv,
+        SUBGRAPH_CATALOG_URL: cachedCatalog.url,
+      });
       extra.push(cachedGateway);
       const coldGateway = await measure(
         'product detail',
@@ -434,9 +499,15 @@ async function main(): Promise<void> {
         DETAIL,
         { variables: { h: handle } },
       );
-      const warmGateway = await measure('product detail', 'product(handle), Redis hit, through the gateway', cachedGateway.url, DETAIL, {
-        variables: { h: handle },
-      });
+      const warmGateway = await measure(
+        'product detail',
+        'product(handle), Redis hit, through the gateway',
+        cachedGateway.url,
+        DETAIL,
+        {
+          variables: { h: handle },
+        },
+      );
       targets.push(
         `product detail: at the catalog subgraph, where the cache is, a Redis hit serves ${(warm.rps / cold.rps).toFixed(1)}x the throughput of a Postgres read (target: at least 5x): ${
           warm.rps >= 5 * cold.rps ? 'met' : 'not met'
@@ -463,7 +534,10 @@ async function main(): Promise<void> {
           variables,
           connections: 1,
         });
-        await measure('search', `${name}, through the gateway`, gateway, SEARCH, { variables, connections: 1 });
+        await measure('search', `${name}, through the gateway`, gateway, SEARCH, {
+          variables,
+          connections: 1,
+        });
         await measure('search', `${name}, through the gateway`, gateway, SEARCH, {
           variables,
           connections: 20,
@@ -482,11 +556,22 @@ async function main(): Promise<void> {
     // Each engine has a catalog database of its own, bulk-loaded the same way, and a catalog and a gateway in their
     // own processes, as deployed; the catalog has an event stream of its own, so it takes no events meant for the
     // shop's catalog.
-    if (ONLY === undefined || ONLY === 'partners') rows.push(...(await partnersRows({ gatewayEnv, serviceProcess, seconds: SECONDS })));
+    if (ONLY === undefined || ONLY === 'partners')
+      rows.push(...(await partnersRows({ gatewayEnv, serviceProcess, seconds: SECONDS })));
 
     if (ONLY === undefined || ONLY === 'promotions') {
-      const adminLogin = await post<{ customerLogin: { accessToken: string } }>(gateway, `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`, { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } });
-      rows.push(...(await promotionsBench(gateway, { authorization: `Bearer ${adminLogin.customerLogin.accessToken}` }, post)));
+      const adminLogin = await post<{ customerLogin: { accessToken: string } }>(
+        gateway,
+        `mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }`,
+        { i: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } },
+      );
+      rows.push(
+        ...(await promotionsBench(
+          gateway,
+          { authorization: `Bearer ${adminLogin.customerLogin.accessToken}` },
+          post,
+        )),
+      );
     }
     const large = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
     if (large > 0 && (ONLY === undefined || ONLY === 'large-search')) {
@@ -523,14 +608,21 @@ async function main(): Promise<void> {
           groupNotes[group] =
             `The index of ${loaded.products.toLocaleString('en')} products built in ${built} (rows inserted into ` +
             `Postgres in ${(loaded.insertMs / 1000).toFixed(1)} s before it)` +
-            (node ? `; the node (one JVM, 1 GiB heap) answered ${(node.startMs / 1000).toFixed(1)} s after its start.` : '.');
-          console.log(`${group}: ${loaded.products} products inserted in ${loaded.insertMs} ms, indexed in ${loaded.indexMs} ms`);
+            (node
+              ? `; the node (one JVM, 1 GiB heap) answered ${(node.startMs / 1000).toFixed(1)} s after its start.`
+              : '.');
+          console.log(
+            `${group}: ${loaded.products} products inserted in ${loaded.insertMs} ms, indexed in ${loaded.indexMs} ms`,
+          );
           const largeCatalog = await serviceProcess('subgraphs/catalog/src/index.ts', {
             ...catalogEnv,
             EVENT_STREAM: `bench:events:${tag}:large-${engine}`,
           });
           processes.push(largeCatalog);
-          const largeGateway = await serviceProcess('gateway/src/index.ts', { ...gatewayEnv, SUBGRAPH_CATALOG_URL: largeCatalog.url });
+          const largeGateway = await serviceProcess('gateway/src/index.ts', {
+            ...gatewayEnv,
+            SUBGRAPH_CATALOG_URL: largeCatalog.url,
+          });
           processes.push(largeGateway);
           const largeShapes: [string, Record<string, unknown>][] = [
             ...shapes,
@@ -549,7 +641,12 @@ async function main(): Promise<void> {
               ['through the gateway', largeGateway.url, {}],
             ] as const) {
               // One connection answers ~30 searches a second: 15 s gives a p99 over ~450 samples, not the worst few.
-              const row = await measure(group, `${name}, ${where}`, url, SEARCH, { headers, variables, connections: 1, seconds: 15 });
+              const row = await measure(group, `${name}, ${where}`, url, SEARCH, {
+                headers,
+                variables,
+                connections: 1,
+                seconds: 15,
+              });
               if (row.p99 > worst) [worst, worstShape] = [row.p99, row.scenario];
             }
           }

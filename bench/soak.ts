@@ -31,7 +31,6 @@ const STOREFRONT = [
 ];
 
 function rssBytes(pid: number): number {
-   
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
@@ -55,7 +54,9 @@ async function otlpSink(): Promise<{ url: string; exports: () => number; close: 
   };
 }
 
-async function startShop(env: Record<string, string>): Promise<{ url: string; pid: number; child: ChildProcess; stop: () => Promise<void> }> {
+async function startShop(
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'bench', 'soak-shop.ts')], {
     cwd: ROOT,
     env: {
@@ -119,7 +120,10 @@ async function load(url: string, seconds: number, handle: string): Promise<autoc
       {
         setupRequest: (req) => {
           const query = STOREFRONT[i++ % STOREFRONT.length]!;
-          return { ...req, body: JSON.stringify({ query, variables: query.includes('$h') ? { h: handle } : {} }) };
+          return {
+            ...req,
+            body: JSON.stringify({ query, variables: query.includes('$h') ? { h: handle } : {} }),
+          };
         },
       },
     ],
@@ -151,7 +155,9 @@ function row(scenario: string, result: autocannon.Result, note?: string): SoakRo
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 /** The soak's rows, and a line for each target (non-2xx 0, RSS growth < 10 %, telemetry cost < 5 %). */
-export async function soakRows(seconds = Number(process.env.SOAK_SECONDS ?? 60)): Promise<{ rows: SoakRow[]; targets: string[] }> {
+export async function soakRows(
+  seconds = Number(process.env.SOAK_SECONDS ?? 60),
+): Promise<{ rows: SoakRow[]; targets: string[] }> {
   const sink = await otlpSink();
   const rows: SoakRow[] = [];
   const targets: string[] = [];
@@ -167,10 +173,16 @@ export async function soakRows(seconds = Number(process.env.SOAK_SECONDS ?? 60))
     const benchEnd = process.memoryUsage.rss();
     const growth = (rssEnd - rssStart) / rssStart;
     rows.push(
-      row(`${seconds} s soak, tracing and metrics on`, soak, `shop RSS ${mib(rssStart)} → ${mib(rssEnd)}; load generator ${mib(benchStart)} → ${mib(benchEnd)}; ${sink.exports()} OTLP exports`),
+      row(
+        `${seconds} s soak, tracing and metrics on`,
+        soak,
+        `shop RSS ${mib(rssStart)} → ${mib(rssEnd)}; load generator ${mib(benchStart)} → ${mib(benchEnd)}; ${sink.exports()} OTLP exports`,
+      ),
     );
     targets.push(`Soak non-2xx (target 0): ${soak.non2xx + soak.errors + soak.timeouts}`);
-    targets.push(`Soak shop RSS growth (target < 10 %): ${(growth * 100).toFixed(1)} % (${mib(rssStart)} → ${mib(rssEnd)})`);
+    targets.push(
+      `Soak shop RSS growth (target < 10 %): ${(growth * 100).toFixed(1)} % (${mib(rssStart)} → ${mib(rssEnd)})`,
+    );
 
     // The cost: the same mix on a shop with tracing and metrics off, interleaved with the traced one, 3 rounds.
     off = await startShop({ SOAK_METRICS: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: '' });
@@ -188,8 +200,20 @@ export async function soakRows(seconds = Number(process.env.SOAK_SECONDS ?? 60))
       onRps += onResult.requests.average;
     }
     const cost = (offRps - onRps) / offRps;
-    rows.push(row(`tracing and metrics off (${rounds} × ${part} s, last round)`, offResult!, `mean ${(offRps / rounds).toFixed(0)} req/s`));
-    rows.push(row(`tracing and metrics on (${rounds} × ${part} s, last round)`, onResult!, `mean ${(onRps / rounds).toFixed(0)} req/s`));
+    rows.push(
+      row(
+        `tracing and metrics off (${rounds} × ${part} s, last round)`,
+        offResult!,
+        `mean ${(offRps / rounds).toFixed(0)} req/s`,
+      ),
+    );
+    rows.push(
+      row(
+        `tracing and metrics on (${rounds} × ${part} s, last round)`,
+        onResult!,
+        `mean ${(onRps / rounds).toFixed(0)} req/s`,
+      ),
+    );
     targets.push(`Cost of tracing and metrics on throughput (target < 5 %): ${(cost * 100).toFixed(1)} %`);
   } finally {
     await on.stop();

@@ -36,12 +36,19 @@ function npmAudit(): AuditOutcome {
   }
   const counts = report.metadata?.vulnerabilities;
   if (!counts) {
-    console.log(`npm audit could not run: ${report.message ?? report.error?.summary ?? (run.stderr || 'no answer').trim()}`);
+    console.log(
+      `npm audit could not run: ${report.message ?? report.error?.summary ?? (run.stderr || 'no answer').trim()}`,
+    );
     return 'failed';
   }
   const { critical = 0, high = 0, moderate = 0, low = 0 } = counts;
-  console.log(`npm audit (production dependencies): ${critical} critical, ${high} high, ${moderate} moderate, ${low} low`);
-  if (run.status !== 0) console.log('npm audit: a high or critical advisory affects what ships; `npm audit --omit=dev` shows it.');
+  console.log(
+    `npm audit (production dependencies): ${critical} critical, ${high} high, ${moderate} moderate, ${low} low`,
+  );
+  if (run.status !== 0)
+    console.log(
+      'npm audit: a high or critical advisory affects what ships; `npm audit --omit=dev` shows it.',
+    );
   return run.status === 0 ? 'passed' : 'failed';
 }
 

@@ -4,8 +4,23 @@ import '@shop/common/src/tracing-start';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { busConfigSchema, ConfigError, createLogger, parseConfig, type Logger, type ServiceHandle, type Subgraph } from '@shop/common';
-import { createEventBus, startDynamoLocal, startOpenSearchLocal, type DynamoLocal, type EventBus, type OpenSearchLocal } from '@shop/datastores';
+import {
+  busConfigSchema,
+  ConfigError,
+  createLogger,
+  parseConfig,
+  type Logger,
+  type ServiceHandle,
+  type Subgraph,
+} from '@shop/common';
+import {
+  createEventBus,
+  startDynamoLocal,
+  startOpenSearchLocal,
+  type DynamoLocal,
+  type EventBus,
+  type OpenSearchLocal,
+} from '@shop/datastores';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config';
 import { createGateway, type Gateway } from '../gateway/src/gateway';
 import * as cartConfig from '../subgraphs/cart/src/config';
@@ -35,14 +50,20 @@ export function gatewayOrigins(port: number): string[] {
 
 /** The environment that puts a shop on these ports: the gateway's first, then each subgraph's in SUBGRAPHS order. */
 export function portsEnv(ports: number[]): Record<string, string> {
-  if (ports.length !== SUBGRAPHS.length + 1) throw new RangeError(`expected ${SUBGRAPHS.length + 1} ports, got ${ports.length}`);
+  if (ports.length !== SUBGRAPHS.length + 1)
+    throw new RangeError(`expected ${SUBGRAPHS.length + 1} ports, got ${ports.length}`);
   return {
     PORT: String(ports[0]),
-    ...Object.fromEntries(SUBGRAPHS.map(({ name }, i) => [`${name.toUpperCase()}_PORT`, String(ports[i + 1])])),
+    ...Object.fromEntries(
+      SUBGRAPHS.map(({ name }, i) => [`${name.toUpperCase()}_PORT`, String(ports[i + 1])]),
+    ),
   };
 }
 
-const SERVICES: { name: (typeof SUBGRAPHS)[number]['name']; create: (env: Env, runtime: Runtime) => Promise<ServiceHandle> }[] = [
+const SERVICES: {
+  name: (typeof SUBGRAPHS)[number]['name'];
+  create: (env: Env, runtime: Runtime) => Promise<ServiceHandle>;
+}[] = [
   { name: 'catalog', create: (env, rt) => catalog.createService(catalogConfig.loadConfig(env), rt) },
   { name: 'users', create: (env, rt) => users.createService(usersConfig.loadConfig(env), rt) },
   { name: 'cart', create: (env, rt) => cart.createService(cartConfig.loadConfig(env), rt) },
@@ -76,7 +97,10 @@ export interface RunningShop {
   stop: () => Promise<void>;
 }
 
-export async function startShop(env: Env = process.env, logger = createLogger('shop', env.LOG_LEVEL ?? 'info')): Promise<RunningShop> {
+export async function startShop(
+  env: Env = process.env,
+  logger = createLogger('shop', env.LOG_LEVEL ?? 'info'),
+): Promise<RunningShop> {
   const dataDir = resolve(ROOT, env.DATA_DIR ?? '.data');
   const base: Env = { ...localSecrets(dataDir), ...env, DATA_DIR: dataDir };
   const stops: { name: string; fn: () => Promise<void> }[] = [];
@@ -103,7 +127,10 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
 
     // Search stays on Postgres (a fast start) unless SEARCH_ENGINE=opensearch: then on OPENSEARCH_URL, or on a
     // single local node persisted in DATA_DIR/opensearch.
-    const search = parseConfig(catalogConfig.configSchema.pick({ SEARCH_ENGINE: true, OPENSEARCH_URL: true }), base);
+    const search = parseConfig(
+      catalogConfig.configSchema.pick({ SEARCH_ENGINE: true, OPENSEARCH_URL: true }),
+      base,
+    );
     if (search.SEARCH_ENGINE === 'opensearch' && !search.OPENSEARCH_URL) {
       const node: OpenSearchLocal = await startOpenSearchLocal({
         dataDir: join(dataDir, 'opensearch'),
@@ -118,10 +145,15 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     stops.push({ name: 'event bus', fn: () => bus.close() });
 
     // <NAME>_PORT moves a subgraph; <NAME>_URL is where the others reach it (derived from the port by default).
-    const ports = Object.fromEntries(SUBGRAPHS.map(({ name, port }) => [name, Number(base[`${name.toUpperCase()}_PORT`] ?? port)]));
+    const ports = Object.fromEntries(
+      SUBGRAPHS.map(({ name, port }) => [name, Number(base[`${name.toUpperCase()}_PORT`] ?? port)]),
+    );
     const urls: Env = Object.fromEntries(
-      // eslint-disable-next-line security/detect-object-injection -- the key is built from a subgraph name of the constant SUBGRAPHS list
-      SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, base[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${ports[name]}`]),
+      SUBGRAPHS.map(({ name }) => [
+        `${name.toUpperCase()}_URL`,
+        // eslint-disable-next-line security/detect-object-injection -- the key is built from a subgraph name of the constant SUBGRAPHS list
+        base[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${ports[name]}`,
+      ]),
     );
 
     // Pages a shopper's browser is sent to (the sandbox's 3-D Secure step) are on the gateway's address.
@@ -150,7 +182,12 @@ export async function startShop(env: Env = process.env, logger = createLogger('s
     const gatewayConfig = loadGatewayConfig({
       ...base,
       USERS_URL: urls.USERS_URL,
-      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`SUBGRAPH_${name.toUpperCase()}_URL`, `${urls[`${name.toUpperCase()}_URL`]}/graphql`])),
+      ...Object.fromEntries(
+        SUBGRAPHS.map(({ name }) => [
+          `SUBGRAPH_${name.toUpperCase()}_URL`,
+          `${urls[`${name.toUpperCase()}_URL`]}/graphql`,
+        ]),
+      ),
     });
     const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }));
     stops.push({ name: 'gateway', fn: () => gateway.close() });
@@ -187,7 +224,9 @@ if (require.main === module) {
           storefrontLine = `Storefront: ${storefront.url}`;
           const email = process.env.SEED_ADMIN_EMAIL ?? 'admin@shop.local';
           const password = process.env.SEED_ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD;
-          const published = await signInAdmin(shop.gatewayUrl, email, password).then((token) => publishDocuments(shop.gatewayUrl, token));
+          const published = await signInAdmin(shop.gatewayUrl, email, password).then((token) =>
+            publishDocuments(shop.gatewayUrl, token),
+          );
           console.log(describePublish(published));
         } catch (error) {
           console.error(`storefront: ${error instanceof Error ? error.message : String(error)}`);
@@ -205,9 +244,9 @@ if (require.main === module) {
         closeStorefront()
           .then(() => shop.stop())
           .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
+            () => process.exit(0),
+            () => process.exit(1),
+          );
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -71,7 +71,13 @@ describe.each([
         if (req.method !== 'POST' || req.url !== '/graphql') return;
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
-        req.on('end', () => sent.push({ subgraph: name, headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') }));
+        req.on('end', () =>
+          sent.push({
+            subgraph: name,
+            headers: { ...req.headers },
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       });
     }
   }, 180_000);
@@ -91,7 +97,9 @@ describe.each([
     // A new and a taken address get the same answer: registration tells nobody who has an account.
     expect(registered.customerRegister).toEqual({ customer: null, userErrors: [] });
 
-    const duplicate = await call<{ customerRegister: { customer: { id: string } | null; userErrors: unknown[] } }>(
+    const duplicate = await call<{
+      customerRegister: { customer: { id: string } | null; userErrors: unknown[] };
+    }>(
       `mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { customer { id } userErrors { code field message } } }`,
       { input: { email: email.toUpperCase(), password, firstName: 'A', lastName: 'B' } },
       {},
@@ -109,7 +117,12 @@ describe.each([
     expect(wrong.customerLogin.userErrors.length).toBe(1);
 
     const login = await call<{
-      customerLogin: { accessToken: string; expiresAt: string; mfaRequired: boolean; customer: { id: string } };
+      customerLogin: {
+        accessToken: string;
+        expiresAt: string;
+        mfaRequired: boolean;
+        customer: { id: string };
+      };
     }>(
       `mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken expiresAt mfaRequired customer { id } userErrors { code } } }`,
       { input: { email, password } },
@@ -386,7 +399,11 @@ describe.each([
     const read = await call<{ order: { id: string; status: string } }>(ORDER, { id: paidOrderId }, erp);
     expect(read.order).toEqual({ id: paidOrderId, status: 'PAID' });
     const ADJUST = `mutation($v: ID!) { inventoryAdjust(variantId: $v, delta: 1, reason: "ERP stock count") { userErrors { code } } }`;
-    const adjusted = await call<{ inventoryAdjust: { userErrors: unknown[] } }>(ADJUST, { v: bought[0]!.id }, erp);
+    const adjusted = await call<{ inventoryAdjust: { userErrors: unknown[] } }>(
+      ADJUST,
+      { v: bought[0]!.id },
+      erp,
+    );
     expect(adjusted.inventoryAdjust.userErrors).toEqual([]);
 
     // What the scopes do not name stays refused, and a key without them gets nothing of the above.
@@ -401,9 +418,15 @@ describe.each([
     }
   });
 
-  it('When a shopper and a partner read across subgraphs, then each subgraph resolves its part of every entity type, and refuses what is not the caller\'s', async () => {
+  it("When a shopper and a partner read across subgraphs, then each subgraph resolves its part of every entity type, and refuses what is not the caller's", async () => {
     // The users root, then orders, shipping and cart entities; orders lines reach the catalog and cart variants.
-    const mine = await call<{ me: { id: string; segments: string[]; orders: { nodes: { id: string; customer: { email: string } }[] } } }>(
+    const mine = await call<{
+      me: {
+        id: string;
+        segments: string[];
+        orders: { nodes: { id: string; customer: { email: string } }[] };
+      };
+    }>(
       `{ me { id email role createdAt segments timeline(first: 3) { totalCount }
           orders(first: 5) { nodes { id number status createdAt total { amount currencyCode } shipments { id status }
             customer { email role }
@@ -418,7 +441,9 @@ describe.each([
       `mutation($v: ID!) { cartCreate(input: { lines: [{ merchandiseId: $v, quantity: 1 }] }) { cart { id } userErrors { code } } }`,
       { v: variant!.id },
     );
-    const cart = await call<{ cart: { buyer: { email: string } | null; lines: { merchandise: { sku: string } }[] } }>(
+    const cart = await call<{
+      cart: { buyer: { email: string } | null; lines: { merchandise: { sku: string } }[] };
+    }>(
       `query($id: ID!) { cart(id: $id) { id createdAt buyer { email } cost { totalAmount { amount currencyCode } }
           lines { quantity merchandise { id sku price { amount } product { title handle } } }
           crossSellProducts(first: 2) { id title createdAt variants { id quantityAvailable availableForSale } } } }`,
@@ -445,7 +470,9 @@ describe.each([
       { 'x-api-key': key.apiKeyCreate.key },
     );
     expect(partner.body.data!.order.status).toBe('PAID');
-    expect(partner.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['order', 'customer']]]);
+    expect(partner.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+      ['FORBIDDEN', ['order', 'customer']],
+    ]);
   });
 
   it('When the subgraph queries of this journey are replayed through the query fast path and through Apollo Server, then status, headers and body are the same', async () => {
@@ -456,7 +483,11 @@ describe.each([
     const servers = new Map<string, { fast: string; apollo: string; close: () => Promise<void> }>();
     for (const [name, subgraph] of Object.entries(shop.subgraphs)) {
       const fast = createHttpApp({ routes: [], graphql: subgraph.graphql, logger: testLogger });
-      const apollo = createHttpApp({ routes: [], graphql: { ...subgraph.graphql, fastPath: undefined }, logger: testLogger });
+      const apollo = createHttpApp({
+        routes: [],
+        graphql: { ...subgraph.graphql, fastPath: undefined },
+        logger: testLogger,
+      });
       servers.set(name, {
         fast: `http://127.0.0.1:${await fast.listen(0)}/graphql`,
         apollo: `http://127.0.0.1:${await apollo.listen(0)}/graphql`,
@@ -470,23 +501,40 @@ describe.each([
       const entityTypes = new Set<string>();
       let entityErrors = 0;
       for (const request of queries) {
-        const { variables } = JSON.parse(request.body) as { variables?: { representations?: { __typename: string }[] } };
-        for (const representation of variables?.representations ?? []) entityTypes.add(`${request.subgraph}:${representation.__typename}`);
+        const { variables } = JSON.parse(request.body) as {
+          variables?: { representations?: { __typename: string }[] };
+        };
+        for (const representation of variables?.representations ?? [])
+          entityTypes.add(`${request.subgraph}:${representation.__typename}`);
         // The recorded identity, signed again: it lived 60 seconds.
         const signed = request.headers[IDENTITY_HEADER] as string;
-        const identity = JSON.parse(Buffer.from(signed.split('.')[0]!, 'base64url').toString('utf8')) as ForwardedIdentity;
+        const identity = JSON.parse(
+          Buffer.from(signed.split('.')[0]!, 'base64url').toString('utf8'),
+        ) as ForwardedIdentity;
         const headers: Record<string, string> = {
           'content-type': request.headers['content-type'] as string,
           accept: (request.headers.accept as string | undefined) ?? '*/*',
           [IDENTITY_HEADER]: signIdentity(
-            { principal: identity.principal, requestId: identity.requestId, clientIp: identity.clientIp, audience: identity.audience },
+            {
+              principal: identity.principal,
+              requestId: identity.requestId,
+              clientIp: identity.clientIp,
+              audience: identity.audience,
+            },
             TEST_SECRET,
           ),
         };
         const answer = async (target: string) => {
           const res = await fetch(target, { method: 'POST', headers, body: request.body });
-          const kept = Array.from(res.headers as unknown as Iterable<[string, string]>).filter(([key]) => !['date', 'connection', 'keep-alive'].includes(key));
-          return { request: `${request.subgraph}: ${request.body}`, status: res.status, headers: kept, body: await res.text() };
+          const kept = Array.from(res.headers as unknown as Iterable<[string, string]>).filter(
+            ([key]) => !['date', 'connection', 'keep-alive'].includes(key),
+          );
+          return {
+            request: `${request.subgraph}: ${request.body}`,
+            status: res.status,
+            headers: kept,
+            body: await res.text(),
+          };
         };
         const { fast, apollo } = servers.get(request.subgraph)!;
         const viaFastPath = await answer(fast);

@@ -13,8 +13,30 @@ const ROOT = join(__dirname, '..');
 
 /** PromQL's own words: functions, aggregations and keywords, never metric names. */
 const PROMQL_WORDS = new Set([
-  'sum', 'max', 'min', 'avg', 'count', 'rate', 'irate', 'increase', 'histogram_quantile', 'by', 'without', 'on',
-  'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'topk', 'bottomk', 'abs', 'clamp_min',
+  'sum',
+  'max',
+  'min',
+  'avg',
+  'count',
+  'rate',
+  'irate',
+  'increase',
+  'histogram_quantile',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'topk',
+  'bottomk',
+  'abs',
+  'clamp_min',
 ]);
 
 /** The metric names an expression reads: identifiers outside label matchers, `by (...)` lists and strings. */
@@ -47,7 +69,9 @@ function exportedNames(text: string): Set<string> {
 
 function sample(text: string, name: string, labels: Record<string, string>): number {
   const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  const line = text.split('\n').find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && want.every((w) => l.includes(w)));
+  const line = text
+    .split('\n')
+    .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && want.every((w) => l.includes(w)));
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
@@ -60,13 +84,20 @@ describe('Operating the shop: metrics, dashboard and alerts', () => {
     ({ shop, stop } = await startTestShop('ops'));
     const { email, headers } = await newSignedInShopper(shop.gatewayUrl, 'ops');
     // A wrong password: one login failure.
-    await gql(shop.gatewayUrl, 'mutation Login($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }', {
-      i: { email, password: 'not the passphrase at all' },
-    });
+    await gql(
+      shop.gatewayUrl,
+      'mutation Login($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }',
+      {
+        i: { email, password: 'not the passphrase at all' },
+      },
+    );
     await checkoutOnce(shop.gatewayUrl, headers, email);
     // The relay publishes order.paid after the commit; the scrapes are read once it has.
     await waitFor(
-      async () => sample(await (await fetch(shop.metricsUrl)).text(), 'events_published_total', { topic: 'order.paid' }) > 0,
+      async () =>
+        sample(await (await fetch(shop.metricsUrl)).text(), 'events_published_total', {
+          topic: 'order.paid',
+        }) > 0,
       20_000,
       'order.paid to be relayed',
     );
@@ -87,19 +118,48 @@ describe('Operating the shop: metrics, dashboard and alerts', () => {
   });
 
   it('When Prometheus scrapes each service, then the gateway and all five subgraphs answer', () => {
-    expect(Object.keys(scrapes).sort()).toEqual(['cart', 'catalog', 'gateway', 'orders', 'shipping', 'users']);
+    expect(Object.keys(scrapes).sort()).toEqual([
+      'cart',
+      'catalog',
+      'gateway',
+      'orders',
+      'shipping',
+      'users',
+    ]);
   });
 
   it('When a shopper checks out, then operations, subgraph fetches, datastores, orders and payments are counted', () => {
     const text = scrapes.gateway!;
-    expect(sample(text, 'graphql_operation_duration_seconds_count', { service: 'gateway', graphql_operation_name: 'CheckoutComplete', outcome: 'ok' })).toBe(1);
-    expect(sample(text, 'graphql_operation_duration_seconds_count', { service: 'gateway', graphql_operation_name: 'ProductList' })).toBe(1);
+    expect(
+      sample(text, 'graphql_operation_duration_seconds_count', {
+        service: 'gateway',
+        graphql_operation_name: 'CheckoutComplete',
+        outcome: 'ok',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'graphql_operation_duration_seconds_count', {
+        service: 'gateway',
+        graphql_operation_name: 'ProductList',
+      }),
+    ).toBe(1);
     for (const subgraph of ['catalog', 'cart', 'orders', 'users']) {
-      expect(sample(text, 'subgraph_fetch_duration_seconds_count', { subgraph, outcome: '2xx' })).toBeGreaterThan(0);
+      expect(
+        sample(text, 'subgraph_fetch_duration_seconds_count', { subgraph, outcome: '2xx' }),
+      ).toBeGreaterThan(0);
     }
-    expect(sample(text, 'http_server_request_duration_seconds_count', { service: 'gateway', http_route: '/graphql', http_request_method: 'POST', http_response_status_code: '200' })).toBeGreaterThan(0);
+    expect(
+      sample(text, 'http_server_request_duration_seconds_count', {
+        service: 'gateway',
+        http_route: '/graphql',
+        http_request_method: 'POST',
+        http_response_status_code: '200',
+      }),
+    ).toBeGreaterThan(0);
     for (const system of ['postgresql', 'redis', 'dynamodb']) {
-      expect(sample(text, 'db_client_operation_duration_seconds_count', { db_system_name: system })).toBeGreaterThan(0);
+      expect(
+        sample(text, 'db_client_operation_duration_seconds_count', { db_system_name: system }),
+      ).toBeGreaterThan(0);
     }
     expect(sample(text, 'orders_total', { outcome: 'PAID' })).toBe(1);
     expect(sample(text, 'payments_total', { operation: 'authorize', outcome: 'authorized' })).toBe(1);
@@ -133,15 +193,23 @@ describe('Operating the shop: metrics, dashboard and alerts', () => {
     const exported = exportedNames(scrapes.gateway!);
     expect(all.flatMap((r) => metricNamesIn(r.expr)).filter((name) => !exported.has(name))).toEqual([]);
     const names = all.map((r) => r.alert);
-    expect(names).toEqual(expect.arrayContaining(['GatewayErrorRateHigh', 'GatewayLatencyP99High', 'OutboxOldestUnsentAgeHigh', 'EventConsumerLagHigh']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GatewayErrorRateHigh',
+        'GatewayLatencyP99High',
+        'OutboxOldestUnsentAgeHigh',
+        'EventConsumerLagHigh',
+      ]),
+    );
   });
 
   it('When a made-up metric is named, then the check finds it missing', () => {
     const exported = exportedNames(scrapes.gateway!);
-    expect(metricNamesIn('sum(rate(shop_made_up_total{a="b"}[5m])) / sum by (le) (http_server_request_duration_seconds_bucket)')).toEqual([
-      'shop_made_up_total',
-      'http_server_request_duration_seconds_bucket',
-    ]);
+    expect(
+      metricNamesIn(
+        'sum(rate(shop_made_up_total{a="b"}[5m])) / sum by (le) (http_server_request_duration_seconds_bucket)',
+      ),
+    ).toEqual(['shop_made_up_total', 'http_server_request_duration_seconds_bucket']);
     expect(exported.has('shop_made_up_total')).toBe(false);
   });
 });

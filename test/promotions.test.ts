@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { gql } from '@shop/testkit';
 import { startRealShop, type RealShop } from './real-shop';
 
-const ADDRESS = { firstName: 'Ada', lastName: 'Lovelace', address1: '1 Main Street', city: 'Springfield', province: 'CA', zip: '94105', countryCode: 'US' };
+const ADDRESS = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  address1: '1 Main Street',
+  city: 'Springfield',
+  province: 'CA',
+  zip: '94105',
+  countryCode: 'US',
+};
 
 interface Variant {
   id: string;
@@ -16,7 +24,11 @@ describe('promotions through the gateway', () => {
   let admin: Record<string, string>;
   let variant: Variant;
 
-  async function call<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+  async function call<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const { body } = await gql<T>(shop.url, query, variables, headers);
     if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
     return body.data!;
@@ -40,7 +52,10 @@ describe('promotions through the gateway', () => {
     const cartId = created.cartCreate.cart.id;
     const updated = await call<{
       cartDiscountCodesUpdate: {
-        cart: { discountCodes: { code: string; applicable: boolean }[]; discountAllocations: { code: string | null; discountedAmount: { amount: string } }[] };
+        cart: {
+          discountCodes: { code: string; applicable: boolean }[];
+          discountAllocations: { code: string | null; discountedAmount: { amount: string } }[];
+        };
         userErrors: { code: string }[];
       };
     }>(
@@ -52,13 +67,22 @@ describe('promotions through the gateway', () => {
   }
 
   async function checkout(cartId: string, email: string) {
-    const created = await call<{ checkoutCreate: { checkout: { id: string; availableShippingRates: { handle: string }[] } } }>(
+    const created = await call<{
+      checkoutCreate: { checkout: { id: string; availableShippingRates: { handle: string }[] } };
+    }>(
       `mutation($input: CheckoutCreateInput!) { checkoutCreate(input: $input) { checkout { id availableShippingRates { handle } } userErrors { code } } }`,
       { input: { cartId, email, shippingAddress: ADDRESS } },
     );
     const c = created.checkoutCreate.checkout;
     const selected = await call<{
-      checkoutShippingRateSelect: { checkout: { subtotal: { amount: string }; discountTotal: { amount: string }; discountCodes: string[]; total: { amount: string } } };
+      checkoutShippingRateSelect: {
+        checkout: {
+          subtotal: { amount: string };
+          discountTotal: { amount: string };
+          discountCodes: string[];
+          total: { amount: string };
+        };
+      };
     }>(
       `mutation($id: ID!, $h: String!) { checkoutShippingRateSelect(checkoutId: $id, rateHandle: $h) {
          checkout { subtotal { amount } discountTotal { amount } discountCodes total { amount } } userErrors { code } } }`,
@@ -68,7 +92,12 @@ describe('promotions through the gateway', () => {
   }
 
   const complete = (checkoutId: string, pm = 'pm_card_visa') =>
-    call<{ checkoutComplete: { order: { status: string; discountTotal: { amount: string }; discountCodes: string[] } | null; userErrors: { code: string }[] } }>(
+    call<{
+      checkoutComplete: {
+        order: { status: string; discountTotal: { amount: string }; discountCodes: string[] } | null;
+        userErrors: { code: string }[];
+      };
+    }>(
       `mutation($id: ID!, $pm: String!, $key: String!) { checkoutComplete(checkoutId: $id, payment: { paymentMethodId: $pm }, idempotencyKey: $key) {
          order { status discountTotal { amount } discountCodes } userErrors { code message } } }`,
       { id: checkoutId, pm, key: randomUUID() },
@@ -80,7 +109,9 @@ describe('promotions through the gateway', () => {
     const data = await call<{ products: { nodes: { variants: Variant[] }[] } }>(
       `{ products(first: 50) { nodes { variants { id quantityAvailable price { amount } } } } }`,
     );
-    variant = data.products.nodes.flatMap((p) => p.variants).find((v) => v.quantityAvailable >= 40 && Number(v.price.amount) >= 10)!;
+    variant = data.products.nodes
+      .flatMap((p) => p.variants)
+      .find((v) => v.quantityAvailable >= 40 && Number(v.price.amount) >= 10)!;
     expect(variant).toBeDefined();
   }, 120_000);
 
@@ -106,18 +137,44 @@ describe('promotions through the gateway', () => {
   }, 60_000);
 
   it('When a code has expired, is unknown or the cart is under its minimum, then each is refused with its code', async () => {
-    await createDiscount({ title: 'Gone', code: 'GONE', kind: 'PERCENTAGE', value: '5', startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' });
-    await createDiscount({ title: 'Big spender', code: 'BIGSPEND', kind: 'FIXED_AMOUNT', value: '5', minimumSubtotal: '100000' });
+    await createDiscount({
+      title: 'Gone',
+      code: 'GONE',
+      kind: 'PERCENTAGE',
+      value: '5',
+      startsAt: '2020-01-01T00:00:00Z',
+      endsAt: '2020-02-01T00:00:00Z',
+    });
+    await createDiscount({
+      title: 'Big spender',
+      code: 'BIGSPEND',
+      kind: 'FIXED_AMOUNT',
+      value: '5',
+      minimumSubtotal: '100000',
+    });
     const cart = await cartWith(1, ['GONE', 'BIGSPEND', 'NOSUCHCODE']);
-    expect(cart.userErrors.map((e) => e.code)).toEqual(['DISCOUNT_CODE_EXPIRED', 'DISCOUNT_MINIMUM_NOT_MET', 'DISCOUNT_CODE_INVALID']);
+    expect(cart.userErrors.map((e) => e.code)).toEqual([
+      'DISCOUNT_CODE_EXPIRED',
+      'DISCOUNT_MINIMUM_NOT_MET',
+      'DISCOUNT_CODE_INVALID',
+    ]);
     expect(cart.cart.discountCodes.map((c) => c.applicable)).toEqual([false, false, false]);
     expect(cart.cart.discountAllocations).toEqual([]);
   }, 60_000);
 
   it('When 20 shoppers race for a code with 5 uses (after one declined card gave its use back), then exactly 5 paid orders are discounted', async () => {
-    const id = await createDiscount({ title: 'Five only', code: 'FIVEONLY', kind: 'FIXED_AMOUNT', value: '1', usageLimit: 5 });
+    const id = await createDiscount({
+      title: 'Five only',
+      code: 'FIVEONLY',
+      kind: 'FIXED_AMOUNT',
+      value: '1',
+      usageLimit: 5,
+    });
     const declinedCart = await cartWith(1, ['FIVEONLY']);
-    const declined = await complete((await checkout(declinedCart.cartId, `declined.${randomUUID()}@example.com`)).id, 'pm_card_chargeDeclined');
+    const declined = await complete(
+      (await checkout(declinedCart.cartId, `declined.${randomUUID()}@example.com`)).id,
+      'pm_card_chargeDeclined',
+    );
     expect(declined.checkoutComplete.userErrors.map((e) => e.code)).toEqual(['PAYMENT_DECLINED']);
 
     const checkouts = [];
@@ -132,23 +189,33 @@ describe('promotions through the gateway', () => {
     expect(paid).toHaveLength(5);
     expect(paid.every((r) => r.checkoutComplete.order!.discountCodes.includes('FIVEONLY'))).toBe(true);
     expect(refused).toHaveLength(15);
-    expect(refused.every((r) => r.checkoutComplete.userErrors.map((e) => e.code).join() === 'DISCOUNT_USAGE_LIMIT_REACHED')).toBe(true);
+    expect(
+      refused.every(
+        (r) => r.checkoutComplete.userErrors.map((e) => e.code).join() === 'DISCOUNT_USAGE_LIMIT_REACHED',
+      ),
+    ).toBe(true);
 
-    const listed = await call<{ discounts: { nodes: { id: string; usageCount: number; usageLimit: number }[] } }>(
-      `{ discounts(first: 50) { nodes { id usageCount usageLimit } } }`,
-      {},
-      admin,
-    );
+    const listed = await call<{
+      discounts: { nodes: { id: string; usageCount: number; usageLimit: number }[] };
+    }>(`{ discounts(first: 50) { nodes { id usageCount usageLimit } } }`, {}, admin);
     expect(listed.discounts.nodes.find((d) => d.id === id)).toEqual({ id, usageCount: 5, usageLimit: 5 });
   }, 180_000);
 
   it('When one shopper completes two checkouts at once with a once-per-customer code, then only one is paid', async () => {
-    await createDiscount({ title: 'Welcome', code: 'WELCOME1', kind: 'PERCENTAGE', value: '20', oncePerCustomer: true });
+    await createDiscount({
+      title: 'Welcome',
+      code: 'WELCOME1',
+      kind: 'PERCENTAGE',
+      value: '20',
+      oncePerCustomer: true,
+    });
     const email = `once.${randomUUID()}@example.com`;
     const a = await checkout((await cartWith(1, ['WELCOME1'])).cartId, email);
     const b = await checkout((await cartWith(1, ['WELCOME1'])).cartId, email);
     const results = await Promise.all([complete(a.id), complete(b.id)]);
-    const codes = results.map((r) => r.checkoutComplete.order?.status ?? r.checkoutComplete.userErrors.map((e) => e.code).join()).sort();
+    const codes = results
+      .map((r) => r.checkoutComplete.order?.status ?? r.checkoutComplete.userErrors.map((e) => e.code).join())
+      .sort();
     expect(codes).toEqual(['DISCOUNT_USAGE_LIMIT_REACHED', 'PAID']);
   }, 60_000);
 

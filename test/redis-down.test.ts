@@ -29,9 +29,13 @@ describe('Redis down', () => {
     const after = await gql<{ products: { nodes: { title: string }[] } }>(shop.gatewayUrl, listing);
     expect(after.status).toBe(200);
     expect(after.body.errors).toBeUndefined();
-    expect(after.body.data!.products.nodes.map((n) => n.title)).toEqual(before.body.data!.products.nodes.map((n) => n.title));
+    expect(after.body.data!.products.nodes.map((n) => n.title)).toEqual(
+      before.body.data!.products.nodes.map((n) => n.title),
+    );
 
-    const login = await gql<{ customerLogin: { accessToken: string | null; userErrors: { code: string }[] } }>(
+    const login = await gql<{
+      customerLogin: { accessToken: string | null; userErrors: { code: string }[] };
+    }>(
       shop.gatewayUrl,
       'mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken userErrors { code } } }',
       { input: { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' } },
@@ -39,7 +43,12 @@ describe('Redis down', () => {
     expect(login.body.errors).toBeUndefined();
     const token = login.body.data!.customerLogin.accessToken;
     expect(token).toEqual(expect.any(String));
-    const me = await gql<{ me: { email: string } }>(shop.gatewayUrl, '{ me { email } }', {}, { authorization: `Bearer ${token}` });
+    const me = await gql<{ me: { email: string } }>(
+      shop.gatewayUrl,
+      '{ me { email } }',
+      {},
+      { authorization: `Bearer ${token}` },
+    );
     expect(me.status).toBe(200);
     expect(me.body.data!.me.email).toBe('admin@shop.local');
   });

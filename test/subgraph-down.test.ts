@@ -33,7 +33,8 @@ describe('A subgraph down', () => {
     expect(status).toBe(200);
     const nodes = body.data!.products.nodes;
     expect(nodes.map((n) => n.title)).toEqual(before.body.data!.products.nodes.map((n) => n.title));
-    for (const node of nodes) for (const variant of node.variants) expect(variant.quantityAvailable).toBeNull();
+    for (const node of nodes)
+      for (const variant of node.variants) expect(variant.quantityAvailable).toBeNull();
     expect(body.errors).toHaveLength(1);
     const [error] = body.errors!;
     expect(error!.extensions?.code).toBe('SERVICE_UNAVAILABLE');
@@ -44,7 +45,10 @@ describe('A subgraph down', () => {
   });
 
   it('When the cart subgraph is stopped, then a query it alone serves answers its field null with SERVICE_UNAVAILABLE, not INTERNAL_SERVER_ERROR', async () => {
-    const { status, body } = await gql<{ cart: unknown }>(shop.gatewayUrl, '{ cart(id: "gid://shop/Cart/none") { id } }');
+    const { status, body } = await gql<{ cart: unknown }>(
+      shop.gatewayUrl,
+      '{ cart(id: "gid://shop/Cart/none") { id } }',
+    );
     expect(status).toBe(200);
     expect(body.data?.cart ?? null).toBeNull();
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);

@@ -19,7 +19,13 @@ async function main(out: string): Promise<void> {
     const orderId = await checkoutOnce(shop.gatewayUrl, headers, email);
     // The relay publishes order.paid and the cart's consumer commits the stock: wait for both spans.
     await waitFor(
-      () => memory.finished().some((s) => s.name === 'order.paid process' && s.attributes['messaging.consumer.group.name'] === 'cart'),
+      () =>
+        memory
+          .finished()
+          .some(
+            (s) =>
+              s.name === 'order.paid process' && s.attributes['messaging.consumer.group.name'] === 'cart',
+          ),
       30_000,
       "the cart's order.paid consumer span",
     );
@@ -34,9 +40,12 @@ async function main(out: string): Promise<void> {
       attributes: s.attributes,
     }));
     const ports = Object.fromEntries(
-      Object.entries(shop.subgraphs).map(([name, subgraph]) => [name, (subgraph.app.server.address() as { port: number }).port]),
+      Object.entries(shop.subgraphs).map(([name, subgraph]) => [
+        name,
+        (subgraph.app.server.address() as { port: number }).port,
+      ]),
     );
-     
+
     writeFileSync(out, JSON.stringify({ orderId, ports, gatewayUrl: shop.gatewayUrl, spans }));
   } finally {
     await stop();

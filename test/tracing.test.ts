@@ -30,18 +30,26 @@ describe('Tracing a checkout', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'shop-traces-')), 'spans.json');
     // Its own process, as a service runs: the instrumentations patch modules as they load, which Jest's own
     // module system would hide from them.
-    await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'traced-checkout.ts'), out], {
-      cwd: join(__dirname, '..'),
-      env: { ...process.env, NODE_OPTIONS: '' },
-      maxBuffer: 16 * 1024 * 1024,
+    await promisify(execFile)(
+      process.execPath,
+      [require.resolve('tsx/cli'), join(__dirname, 'traced-checkout.ts'), out],
+      {
+        cwd: join(__dirname, '..'),
+        env: { ...process.env, NODE_OPTIONS: '' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    ({ spans, ports } = JSON.parse(readFileSync(out, 'utf8')) as {
+      spans: SpanJson[];
+      ports: Record<string, number>;
     });
-    ({ spans, ports } = JSON.parse(readFileSync(out, 'utf8')) as { spans: SpanJson[]; ports: Record<string, number> });
     const payment = spans.find((s) => s.name === 'payment authorize');
     expect(payment).toBeDefined();
     trace = spans.filter((s) => s.traceId === payment!.traceId);
   });
 
-  const serverSpans = (service: string) => trace.filter((s) => s.kind === SERVER && s.attributes['shop.service'] === service);
+  const serverSpans = (service: string) =>
+    trace.filter((s) => s.kind === SERVER && s.attributes['shop.service'] === service);
   const byId = (id: string | null) => trace.find((s) => s.spanId === id);
 
   it('When a shopper completes a checkout, then the payment belongs to the trace the gateway started', () => {
@@ -62,18 +70,24 @@ describe('Tracing a checkout', () => {
         expect(server.parentIsRemote).toBe(true);
         const client = byId(server.parentSpanId);
         expect(client?.kind).toBe(CLIENT);
-         
+
         expect(String(client?.attributes['url.full'] ?? '')).toContain(`:${ports[service]}/`);
       }
     }
   });
 
   it('When the order is paid, then the datastores, the outbox relay and the cart’s consumer are in the same trace', () => {
-    const systems = new Set(trace.map((s) => s.attributes['db.system.name'] ?? s.attributes['db.system'] ?? s.attributes['rpc.service']));
+    const systems = new Set(
+      trace.map(
+        (s) => s.attributes['db.system.name'] ?? s.attributes['db.system'] ?? s.attributes['rpc.service'],
+      ),
+    );
     expect([...systems]).toEqual(expect.arrayContaining(['postgresql', 'redis', 'dynamodb']));
     const publish = trace.find((s) => s.name === 'order.paid publish');
     expect(publish?.kind).toBe(PRODUCER);
-    const consumed = trace.find((s) => s.name === 'order.paid process' && s.attributes['messaging.consumer.group.name'] === 'cart');
+    const consumed = trace.find(
+      (s) => s.name === 'order.paid process' && s.attributes['messaging.consumer.group.name'] === 'cart',
+    );
     expect(consumed?.kind).toBe(CONSUMER);
     expect(consumed?.parentSpanId).toBe(publish?.spanId);
     // The consumer's own work (committing the stock in DynamoDB) nests under it.

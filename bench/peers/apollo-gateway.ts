@@ -9,7 +9,7 @@ import { IDENTITY_HEADER, signIdentity } from '@shop/common';
 
 async function main(): Promise<void> {
   const secret = process.env.INTERNAL_AUTH_SECRET!;
-   
+
   const supergraphSdl = readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -19,7 +19,15 @@ async function main(): Promise<void> {
         willSendRequest({ request }) {
           request.http?.headers.set(
             IDENTITY_HEADER,
-            signIdentity({ principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '127.0.0.1', audience: name }, secret),
+            signIdentity(
+              {
+                principal: { kind: 'anonymous' },
+                requestId: randomUUID(),
+                clientIp: '127.0.0.1',
+                audience: name,
+              },
+              secret,
+            ),
           );
         },
       }),

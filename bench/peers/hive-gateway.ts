@@ -9,10 +9,11 @@ import { IDENTITY_HEADER, signIdentity } from '@shop/common';
 
 async function main(): Promise<void> {
   const secret = process.env.INTERNAL_AUTH_SECRET!;
-   
+
   const supergraph = readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8');
   const names = new Map<string, string>();
-  for (const m of supergraph.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g)) names.set(m[2]!, m[1]!);
+  for (const m of supergraph.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g))
+    names.set(m[2]!, m[1]!);
   const signed: GatewayPlugin = {
     onFetch({ url, options, setOptions }) {
       const audience = names.get(url);
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
         ...options,
         headers: {
           ...options.headers,
-          [IDENTITY_HEADER]: signIdentity({ principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '127.0.0.1', audience }, secret),
+          [IDENTITY_HEADER]: signIdentity(
+            { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '127.0.0.1', audience },
+            secret,
+          ),
         },
       });
     },
@@ -30,9 +34,11 @@ async function main(): Promise<void> {
     supergraph,
     logging: false,
     plugins: () => [signed],
-    ...(process.env.HIVE_DEDUPLICATE === 'false' ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } } : {}),
+    ...(process.env.HIVE_DEDUPLICATE === 'false'
+      ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } }
+      : {}),
   });
-   
+
   const server = createServer(runtime).listen(Number(process.env.PORT), '127.0.0.1');
   // The bench stops it with SIGTERM; the runtime's own disposal would wait on its open connections.
   process.once('SIGTERM', () => {

@@ -23,8 +23,16 @@ export const configSchema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
   /** The session policy; the same values as the users service, which creates the sessions the gateway slides. */
   SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.idleSeconds),
-  SESSION_REMEMBER_IDLE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.rememberIdleSeconds),
-  SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SESSION_POLICY.absoluteSeconds),
+  SESSION_REMEMBER_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_SESSION_POLICY.rememberIdleSeconds),
+  SESSION_ABSOLUTE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_SESSION_POLICY.absoluteSeconds),
   /** Where the users service answers internal calls (partner API keys). */
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
   /**
@@ -36,9 +44,15 @@ export const configSchema = z.object({
    * Concurrent identical subgraph reads of one caller scope (all anonymous callers; one shopper's session; one
    * partner key) share one fetch. Never across principals, never for mutations.
    */
-  DEDUPLICATE_SUBGRAPH_FETCHES: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  DEDUPLICATE_SUBGRAPH_FETCHES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Adds `Server-Timing: identity;dur=<ms>` to GraphQL responses: how long resolving the caller took. */
-  SERVER_TIMING: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  SERVER_TIMING: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Schema introspection, for the explorer; off by default in production. */
   INTROSPECTION: z.enum(['true', 'false', '1', '0']).optional(),
   /** The GraphQL explorer page at GET /graphql; off by default in production. */
@@ -58,9 +72,15 @@ export const configSchema = z.object({
   /** Documents the gateway keeps in process by hash, in front of the shared store. */
   PERSISTED_DOCUMENTS_LRU_SIZE: z.coerce.number().int().positive().default(5000),
   /** `extensions.cost` on every answer (requested, actual, the bucket); `false` leaves it out (the bench's baseline). */
-  COST_EXTENSION: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  COST_EXTENSION: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Leaky-bucket throttling of query cost per caller; `false` turns it off (cost is still shown). */
-  THROTTLE: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  THROTTLE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** The cost per second each kind of caller's bucket regains; a partner key's costPerSecond overrides its own. */
   THROTTLE_ANONYMOUS_COST_PER_SECOND: z.coerce.number().int().positive().default(1000),
   THROTTLE_SHOPPER_COST_PER_SECOND: z.coerce.number().int().positive().default(2000),
@@ -87,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const parsed = parseConfig(configSchema, env);
   // Developer aids: on unless running in production, where each must be asked for.
-  const devAid = (flag: string | undefined) => (flag === undefined ? parsed.NODE_ENV !== 'production' : ['true', '1'].includes(flag));
-  return { ...parsed, INTROSPECTION: devAid(parsed.INTROSPECTION), EXPLORER: devAid(parsed.EXPLORER), subgraphUrls };
+  const devAid = (flag: string | undefined) =>
+    flag === undefined ? parsed.NODE_ENV !== 'production' : ['true', '1'].includes(flag);
+  return {
+    ...parsed,
+    INTROSPECTION: devAid(parsed.INTROSPECTION),
+    EXPLORER: devAid(parsed.EXPLORER),
+    subgraphUrls,
+  };
 }

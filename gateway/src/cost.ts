@@ -91,7 +91,12 @@ export function estimateCost(
 ): number {
   const defaultListSize = options.defaultListSize ?? DEFAULT_LIST_SIZE;
   const mutationWeight = options.mutationWeight ?? MUTATION_WEIGHT;
-  const { operation, fragments, values, included } = resolveOperation(schema, document, variables, operationName);
+  const { operation, fragments, values, included } = resolveOperation(
+    schema,
+    document,
+    variables,
+    operationName,
+  );
 
   // A fragment spread many times costs the same each time in the same place: reckoned once.
   const fragmentCosts = new Map<string, number>();
@@ -197,14 +202,20 @@ export function actualCost(
   const { operation, fragments, included } = resolved;
 
   /** The fields of `set` that apply to an object of `runtime` type, by response key, as execution merges them. */
-  function collect(set: SelectionSetNode, runtime: GraphQLCompositeType, into: Map<string, FieldNode[]>, seen: Set<string>) {
+  function collect(
+    set: SelectionSetNode,
+    runtime: GraphQLCompositeType,
+    into: Map<string, FieldNode[]>,
+    seen: Set<string>,
+  ) {
     for (const selection of set.selections) {
       if (!included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         into.set(key, [...(into.get(key) ?? []), selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(selection.typeCondition?.name.value, runtime)) collect(selection.selectionSet, runtime, into, seen);
+        if (applies(selection.typeCondition?.name.value, runtime))
+          collect(selection.selectionSet, runtime, into, seen);
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
@@ -224,7 +235,12 @@ export function actualCost(
     return true;
   }
 
-  function objectCost(set: SelectionSetNode, type: GraphQLCompositeType, value: Record<string, unknown>, root: boolean): number {
+  function objectCost(
+    set: SelectionSetNode,
+    type: GraphQLCompositeType,
+    value: Record<string, unknown>,
+    root: boolean,
+  ): number {
     const typename = typeof value.__typename === 'string' ? schema.getType(value.__typename) : undefined;
     const runtime = typename && isObjectType(typename) ? typename : type;
     const fields = new Map<string, FieldNode[]>();
@@ -237,7 +253,8 @@ export function actualCost(
       const field = runtime.getFields()[name];
       if (!field || !(key in value)) continue;
       const named = getNamedType(field.type);
-      const weight = fieldWeight(field, named) + (root && runtime === schema.getMutationType() ? mutationWeight : 0);
+      const weight =
+        fieldWeight(field, named) + (root && runtime === schema.getMutationType() ? mutationWeight : 0);
       const merged: SelectionSetNode = {
         kind: Kind.SELECTION_SET,
         selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []),
@@ -249,8 +266,10 @@ export function actualCost(
   }
 
   function valueCost(value: unknown, type: GraphQLNamedType, set: SelectionSetNode, weight: number): number {
-    if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + valueCost(item, type, set, weight), 0);
-    if (value === null || value === undefined || typeof value !== 'object' || !isCompositeType(type)) return weight;
+    if (Array.isArray(value))
+      return value.reduce((sum: number, item: unknown) => sum + valueCost(item, type, set, weight), 0);
+    if (value === null || value === undefined || typeof value !== 'object' || !isCompositeType(type))
+      return weight;
     return weight + objectCost(set, type, value as Record<string, unknown>, false);
   }
 

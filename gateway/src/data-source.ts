@@ -66,7 +66,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<SubgraphCallContex
    * A subgraph that cannot be reached, times out or answers 5xx/429 leaves the fields it owns null, with one
    * SERVICE_UNAVAILABLE error naming the subgraph (never its address); the rest of the answer is served.
    */
-  override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>): Promise<SubgraphResponse> {
+  override async process(
+    options: GraphQLDataSourceProcessOptions<SubgraphCallContext>,
+  ): Promise<SubgraphResponse> {
     try {
       return await super.process(options);
     } catch (error) {
@@ -79,7 +81,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<SubgraphCallContex
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): void {
     // Signed for this subgraph alone: a header replayed to another subgraph is refused there.
     if ('identity' in context && context.identity) {
-      request.http?.headers.set(IDENTITY_HEADER, signIdentity({ ...context.identity, audience: this.subgraph }, this.secret));
+      request.http?.headers.set(
+        IDENTITY_HEADER,
+        signIdentity({ ...context.identity, audience: this.subgraph }, this.secret),
+      );
     }
     // Only reads are shared; a mutation always goes alone.
     if ('sharingScope' in context && context.sharingScope !== undefined && QUERY.test(request.query ?? '')) {
@@ -96,7 +101,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<SubgraphCallContex
  */
 export function sharedFetches(fetcher: Fetcher): Fetcher {
   const inflight = new Map<string, Promise<Flight>>();
-  const shared = async (url: string, init: { headers: Record<string, string>; body: string } & Record<string, unknown>) => {
+  const shared = async (
+    url: string,
+    init: { headers: Record<string, string>; body: string } & Record<string, unknown>,
+  ) => {
     const { [SCOPE_HEADER]: scope, ...headers } = init.headers;
     if (scope === undefined) return fetcher(url, init as never);
     const key = `${scope}\n${url}\n${init.body}`;
@@ -104,7 +112,12 @@ export function sharedFetches(fetcher: Fetcher): Fetcher {
     if (!flight) {
       flight = (async (): Promise<Flight> => {
         const res = (await fetcher(url, { ...init, headers } as never)) as unknown as Response;
-        return { status: res.status, statusText: res.statusText, headers: res.headers, text: await res.text() };
+        return {
+          status: res.status,
+          statusText: res.statusText,
+          headers: res.headers,
+          text: await res.text(),
+        };
       })();
       inflight.set(key, flight);
       const forget = () => inflight.delete(key);

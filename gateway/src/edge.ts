@@ -74,7 +74,11 @@ const COSTS_PER_DOCUMENT = 64;
  */
 function documentCosts(schema: GraphQLSchema) {
   const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
-  return (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
+  return (
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ) => {
     let known = costs.get(document);
     if (!known) costs.set(document, (known = new Map()));
     const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;

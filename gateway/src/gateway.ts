@@ -24,7 +24,14 @@ import {
   type Route,
   type ShutdownOptions,
 } from '@shop/common';
-import { connectRedis, createCache, createDynamo, ensureTables, type Cache, type Dynamo } from '@shop/datastores';
+import {
+  connectRedis,
+  createCache,
+  createDynamo,
+  ensureTables,
+  type Cache,
+  type Dynamo,
+} from '@shop/datastores';
 import type { Config } from './config';
 import { explorerPage, explorerRoutes } from './explorer';
 import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
@@ -43,7 +50,8 @@ interface GatewayContext extends EdgeContext, SubgraphCallContext {
 export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
   const found: { name: string; url: string }[] = [];
   const pattern = /@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g;
-  for (let m = pattern.exec(supergraphSdl); m; m = pattern.exec(supergraphSdl)) found.push({ name: m[1]!, url: m[2]! });
+  for (let m = pattern.exec(supergraphSdl); m; m = pattern.exec(supergraphSdl))
+    found.push({ name: m[1]!, url: m[2]! });
   return found;
 }
 
@@ -61,7 +69,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
   const readSupergraph = () => readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   let supergraphSdl = readSupergraph();
-  const subgraphsIn = (sdl: string) => subgraphsOf(sdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
+  const subgraphsIn = (sdl: string) =>
+    subgraphsOf(sdl).map((s) => ({ ...s, url: config.subgraphUrls[s.name] ?? s.url }));
   let subgraphs = subgraphsIn(supergraphSdl);
   const schemaOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let supergraphSchema = schemaOf(supergraphSdl);
@@ -72,10 +81,14 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   // Each subgraph's fetches are timed apart: `subgraph_fetch_duration_seconds{subgraph}`.
   const fetcherFor = (subgraph: string) =>
     (async (url: string, init: RequestInit) => {
-      if (!metricsEnabled()) return fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
+      if (!metricsEnabled())
+        return fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
       const end = subgraphFetchDuration.startTimer({ subgraph });
       try {
-        const response = await fetch(url, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) });
+        const response = await fetch(url, {
+          ...init,
+          signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS),
+        });
         end({ outcome: `${Math.floor(response.status / 100)}xx` });
         return response;
       } catch (error) {
@@ -98,7 +111,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         // eslint-disable-next-line security/detect-object-injection -- name is a subgraph name from the composed supergraph, not a client's input
         { url: config.subgraphUrls[name] ?? url, fetcher: fetcherFor(name) },
         config.DEDUPLICATE_SUBGRAPH_FETCHES,
-        (subgraph, error) => logger.warn({ err: error, subgraph }, 'subgraph unavailable; its fields are null'),
+        (subgraph, error) =>
+          logger.warn({ err: error, subgraph }, 'subgraph unavailable; its fields are null'),
       ),
   });
 
@@ -135,7 +149,11 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      edgePlugin(() => supergraphSchema, { maxCost: config.MAX_QUERY_COST, buckets, publishCost: config.COST_EXTENSION }),
+      edgePlugin(() => supergraphSchema, {
+        maxCost: config.MAX_QUERY_COST,
+        buckets,
+        publishCost: config.COST_EXTENSION,
+      }),
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
@@ -148,7 +166,9 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         formatted.extensions?.code === 'INVALID_GRAPHQL' &&
         /^(Unknown operation named|Must provide operation name)/.test(formatted.message);
       const masked = maskError(
-        unresolved ? { ...formatted, extensions: { ...formatted.extensions, code: 'OPERATION_RESOLUTION_FAILURE' } } : formatted,
+        unresolved
+          ? { ...formatted, extensions: { ...formatted.extensions, code: 'OPERATION_RESOLUTION_FAILURE' } }
+          : formatted,
       );
       if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: error, message: formatted.message, path: formatted.path }, 'request failed');
@@ -172,7 +192,11 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     });
   };
   provision();
-  const cache: Cache = createCache({ redisUrl: config.REDIS_URL, logger, prefix: config.SHARED_CACHE_PREFIX });
+  const cache: Cache = createCache({
+    redisUrl: config.REDIS_URL,
+    logger,
+    prefix: config.SHARED_CACHE_PREFIX,
+  });
   const identities = new IdentityResolver(
     new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, {
       idleSeconds: config.SESSION_IDLE_SECONDS,
@@ -188,7 +212,8 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       timeoutMs: config.SERVICE_TIMEOUT_MS,
     }),
     cache,
-    (dependency, error) => logger.warn({ err: error, dependency }, 'caller not resolved: a dependency is unavailable'),
+    (dependency, error) =>
+      logger.warn({ err: error, dependency }, 'caller not resolved: a dependency is unavailable'),
   );
   const documents = new DocumentStore({
     cache,
@@ -229,7 +254,10 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
           }),
         );
         const ready = checks.every(([, status]) => status === 'ok');
-        return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) } };
+        return {
+          status: ready ? 200 : 503,
+          body: { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) },
+        };
       },
     },
     ...(config.EXPLORER ? explorerRoutes() : []),
@@ -259,7 +287,10 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         const apiKey = req.headers['x-api-key'];
         return {
           identity: { principal, requestId, clientIp: address },
-          sharingScope: sharingScope(principal, principal.kind === 'partner' && typeof apiKey === 'string' ? apiKeyHash(apiKey) : undefined),
+          sharingScope: sharingScope(
+            principal,
+            principal.kind === 'partner' && typeof apiKey === 'string' ? apiKeyHash(apiKey) : undefined,
+          ),
           terms,
           edge: { principal, ...bucketFor(principal, terms, address, throttleDefaults) },
         };
@@ -285,10 +316,16 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       subgraphs = subgraphsIn(next);
       supergraphSchema = nextSchema;
     } catch (error) {
-      logger.error({ err: error, path: config.SUPERGRAPH_PATH }, 'supergraph refused; keeping the running one');
+      logger.error(
+        { err: error, path: config.SUPERGRAPH_PATH },
+        'supergraph refused; keeping the running one',
+      );
       return false;
     }
-    logger.info({ path: config.SUPERGRAPH_PATH, subgraphs: subgraphs.map((s) => s.name) }, 'supergraph reloaded');
+    logger.info(
+      { path: config.SUPERGRAPH_PATH, subgraphs: subgraphs.map((s) => s.name) },
+      'supergraph reloaded',
+    );
     return true;
   };
 

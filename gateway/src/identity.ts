@@ -2,7 +2,13 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { apiKeyHash, cacheApiKey, cachedApiKey, type SessionStore } from '@shop/auth';
-import { HttpError, ServiceCallError, ServiceUnavailableError, type Principal, type ServiceClient } from '@shop/common';
+import {
+  HttpError,
+  ServiceCallError,
+  ServiceUnavailableError,
+  type Principal,
+  type ServiceClient,
+} from '@shop/common';
 import type { Cache } from '@shop/datastores';
 
 /** The terms a partner's key runs on at the edge: its client's published documents and its cost rate. */
@@ -82,7 +88,10 @@ export class IdentityResolver {
       if (error instanceof ServiceCallError && (error.status === 404 || error.status === 400)) {
         throw unauthenticated('The API key is invalid.');
       }
-      if (error instanceof ServiceUnavailableError || (error instanceof ServiceCallError && error.status >= 500)) {
+      if (
+        error instanceof ServiceUnavailableError ||
+        (error instanceof ServiceCallError && error.status >= 500)
+      ) {
         this.onUnavailable?.('users', error);
         throw unavailable();
       }
@@ -96,9 +105,14 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 function unavailable(): HttpError {
   const message = 'Signing in is temporarily unavailable. Please retry shortly.';
-  return new HttpError(503, message, { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {
-    'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-  });
+  return new HttpError(
+    503,
+    message,
+    { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+    {
+      'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+    },
+  );
 }
 
 function unauthenticated(message: string): HttpError {
@@ -112,7 +126,9 @@ function unauthenticated(message: string): HttpError {
 export function clientIp(req: IncomingMessage, trustedHops: number): string | null {
   if (trustedHops > 0) {
     const header = req.headers['x-forwarded-for'];
-    const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((e) => e.trim());
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((e) => e.trim());
     const candidate = entries[entries.length - trustedHops];
     if (candidate && isIP(candidate)) return candidate;
   }

@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const port = await gateway.app.listen(config.PORT, config.HOST);
   logger.info({ port }, `gateway listening on http://${config.HOST}:${port}/graphql`);
   const metricsPort = await gateway.metrics.listen(config.METRICS_PORT, config.METRICS_HOST);
-  logger.info({ port: metricsPort }, `gateway metrics on http://${config.METRICS_HOST}:${metricsPort}/metrics`);
+  logger.info(
+    { port: metricsPort },
+    `gateway metrics on http://${config.METRICS_HOST}:${metricsPort}/metrics`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -9,7 +9,10 @@ export function paymentPageRoutes(ordersUrl: string | undefined, timeoutMs: numb
       path: '/sandbox/payments/:id/authenticate',
       handler: async (request) => {
         if (!ordersUrl) throw new HttpError(404, 'Not found');
-        const target = new URL(`/sandbox/payments/${encodeURIComponent(request.params.id ?? '')}/authenticate`, ordersUrl);
+        const target = new URL(
+          `/sandbox/payments/${encodeURIComponent(request.params.id ?? '')}/authenticate`,
+          ordersUrl,
+        );
         // Only the link's token travels on; the orders service checks it (signed, single use).
         const token = request.query.get('token');
         if (token) target.searchParams.set('token', token.slice(0, 500));

@@ -5,7 +5,10 @@ import { clientIp } from '../src/identity';
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
 function request(forwarded: string | undefined, remote = '10.0.0.9'): IncomingMessage {
-  return { headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }, socket: { remoteAddress: remote } } as unknown as IncomingMessage;
+  return {
+    headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+    socket: { remoteAddress: remote },
+  } as unknown as IncomingMessage;
 }
 
 describe('Gateway configuration and client address', () => {
@@ -23,19 +26,27 @@ describe('Gateway configuration and client address', () => {
 
   it('When running in production, then introspection is off unless asked for', () => {
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production' }).INTROSPECTION).toBe(false);
-    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', INTROSPECTION: 'true' }).INTROSPECTION).toBe(true);
+    expect(
+      loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', INTROSPECTION: 'true' })
+        .INTROSPECTION,
+    ).toBe(true);
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET }).INTROSPECTION).toBe(true);
   });
 
   it('When running in production, then the explorer is off unless EXPLORER=true', () => {
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production' }).EXPLORER).toBe(false);
-    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', EXPLORER: 'true' }).EXPLORER).toBe(true);
+    expect(
+      loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', EXPLORER: 'true' }).EXPLORER,
+    ).toBe(true);
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, EXPLORER: 'false' }).EXPLORER).toBe(false);
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET }).EXPLORER).toBe(true);
   });
 
   it('When subgraph URLs are given, then each overrides the supergraph URL of its subgraph', () => {
-    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, SUBGRAPH_USERS_URL: 'http://users:4001/graphql' }).subgraphUrls).toEqual({
+    expect(
+      loadConfig({ INTERNAL_AUTH_SECRET: SECRET, SUBGRAPH_USERS_URL: 'http://users:4001/graphql' })
+        .subgraphUrls,
+    ).toEqual({
       users: 'http://users:4001/graphql',
     });
   });

@@ -21,10 +21,26 @@ describe('In-flight sharing of subgraph reads', () => {
   });
 
   it('When two shoppers ask the same question at once, then each gets their own answer and the subgraph sees each of them', async () => {
-    const a = await sessions.create({ customerId: 'c-share-a', role: 'CUSTOMER', rememberMe: false, device: null });
-    const b = await sessions.create({ customerId: 'c-share-b', role: 'CUSTOMER', rememberMe: false, device: null });
+    const a = await sessions.create({
+      customerId: 'c-share-a',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: null,
+    });
+    const b = await sessions.create({
+      customerId: 'c-share-b',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: null,
+    });
     const before = probe.receivedIdentities.length;
-    const ask = (token: string) => post<{ whoamiLater: string }>(probe.gatewayUrl, '{ whoamiLater }', {}, { authorization: `Bearer ${token}` });
+    const ask = (token: string) =>
+      post<{ whoamiLater: string }>(
+        probe.gatewayUrl,
+        '{ whoamiLater }',
+        {},
+        { authorization: `Bearer ${token}` },
+      );
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => ask(i % 2 ? b.token : a.token)));
     answers.forEach(({ status, body }, i) => {
       expect(status).toBe(200);
@@ -37,7 +53,11 @@ describe('In-flight sharing of subgraph reads', () => {
   it('When 20 anonymous callers ask the same listing at once, then the subgraph is called once and all 20 get the answer', async () => {
     const before = probe.receivedIdentities.length;
     const listing = '{ whoamiLater items(first: 20) { name } }';
-    const answers = await Promise.all(Array.from({ length: 20 }, () => post<{ whoamiLater: string; items: unknown[] }>(probe.gatewayUrl, listing)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        post<{ whoamiLater: string; items: unknown[] }>(probe.gatewayUrl, listing),
+      ),
+    );
     for (const { status, body } of answers) {
       expect(status).toBe(200);
       expect(body.data!.items).toHaveLength(20);
@@ -49,7 +69,9 @@ describe('In-flight sharing of subgraph reads', () => {
   it('When the same anonymous reads differ in their variables, then they are not shared', async () => {
     const before = probe.receivedIdentities.length;
     const query = 'query($n: Int) { whoamiLater items(first: $n) { name } }';
-    const answers = await Promise.all([1, 2, 3].map((n) => post<{ items: unknown[] }>(probe.gatewayUrl, query, { n })));
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) => post<{ items: unknown[] }>(probe.gatewayUrl, query, { n })),
+    );
     expect(answers.map(({ body }) => body.data!.items.length)).toEqual([1, 2, 3]);
     expect(probe.receivedIdentities.length - before).toBe(3);
   });
@@ -61,19 +83,29 @@ describe('sharedFetches', () => {
     const fetcher = (async (url: string, init: { headers: Record<string, string> }) => {
       calls.push({ url, headers: init.headers });
       await new Promise((r) => setTimeout(r, 20));
-      return new Response(JSON.stringify({ data: { n: calls.length } }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ data: { n: calls.length } }), {
+        headers: { 'content-type': 'application/json' },
+      });
     }) as unknown as Fetcher;
-    return { calls, fetcher: sharedFetches(fetcher) as unknown as (url: string, init: object) => Promise<Response> };
+    return {
+      calls,
+      fetcher: sharedFetches(fetcher) as unknown as (url: string, init: object) => Promise<Response>,
+    };
   };
   const init = (scope: string | undefined, body = '{"query":"{ a }"}') => ({
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(scope === undefined ? {} : { 'x-gateway-sharing-scope': scope }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(scope === undefined ? {} : { 'x-gateway-sharing-scope': scope }),
+    },
     body,
   });
 
   it('When identical reads of one scope overlap, then one fetch serves them, each with its own body, and the scope header never leaves', async () => {
     const { calls, fetcher } = fake();
-    const responses = await Promise.all([1, 2, 3].map(() => fetcher('http://sub/graphql', init('anonymous'))));
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => fetcher('http://sub/graphql', init('anonymous'))),
+    );
     expect(calls).toHaveLength(1);
     expect(calls[0]!.headers).not.toHaveProperty('x-gateway-sharing-scope');
     const bodies = await Promise.all(responses.map((r) => r.json()));
@@ -117,11 +149,17 @@ describe('sharingScope and the data source', () => {
   });
 
   it('When the subgraph request is a mutation, then it carries no sharing scope; a query does', () => {
-    const source = new SignedDataSource('probe', 'secret'.repeat(8), { url: 'http://sub/graphql', fetcher: fetch as unknown as Fetcher });
+    const source = new SignedDataSource('probe', 'secret'.repeat(8), {
+      url: 'http://sub/graphql',
+      fetcher: fetch as unknown as Fetcher,
+    });
     const scoped = (query: string) => {
       const headers = new Map<string, string>();
       const request = { query, http: { method: 'POST' as const, url: 'http://sub/graphql', headers } };
-      const context = { identity: { principal: { kind: 'anonymous' as const }, requestId: 'r', clientIp: null }, sharingScope: 'anonymous' };
+      const context = {
+        identity: { principal: { kind: 'anonymous' as const }, requestId: 'r', clientIp: null },
+        sharingScope: 'anonymous',
+      };
       source.willSendRequest({ request, context } as never);
       return headers.get('x-gateway-sharing-scope');
     };

@@ -2,7 +2,15 @@
 // started by the test, and a users service address where nothing listens.
 import { SessionStore, sessionTables } from '@shop/auth';
 import { createCache, createDynamo, ensureTables } from '@shop/datastores';
-import { freePort, gql, privateDynamo, privateRedis, testLogger, waitFor, type PrivateServer } from '@shop/testkit';
+import {
+  freePort,
+  gql,
+  privateDynamo,
+  privateRedis,
+  testLogger,
+  waitFor,
+  type PrivateServer,
+} from '@shop/testkit';
 import { startProbe, type Probe } from './probe';
 
 const PREFIX = 'degraded_';
@@ -13,7 +21,10 @@ async function bearer(url: string, token: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ whoami }' }),
   });
-  const body = (await response.json()) as { data?: { whoami: string }; errors?: { extensions?: { code?: string } }[] };
+  const body = (await response.json()) as {
+    data?: { whoami: string };
+    errors?: { extensions?: { code?: string } }[];
+  };
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
 }
 
@@ -73,8 +84,17 @@ describe('Gateway with its dependencies down', () => {
     try {
       await ensureTables(store.client, sessionTables(PREFIX));
       const sessions = new SessionStore(store, cache, PREFIX);
-      const { token } = await sessions.create({ customerId: 'c-back', role: 'CUSTOMER', rememberMe: false, device: null });
-      await waitFor(async () => (await bearer(probe.gatewayUrl, token)).status === 200, 30_000, 'the session to resolve');
+      const { token } = await sessions.create({
+        customerId: 'c-back',
+        role: 'CUSTOMER',
+        rememberMe: false,
+        device: null,
+      });
+      await waitFor(
+        async () => (await bearer(probe.gatewayUrl, token)).status === 200,
+        30_000,
+        'the session to resolve',
+      );
       expect(JSON.parse((await bearer(probe.gatewayUrl, token)).body.data!.whoami).principal).toMatchObject({
         kind: 'customer',
         customerId: 'c-back',
@@ -83,7 +103,12 @@ describe('Gateway with its dependencies down', () => {
       // Redis down alone: the session cache misses and DynamoDB answers.
       await redis.stop();
       expect((await bearer(probe.gatewayUrl, token)).status).toBe(200);
-      const { token: second } = await sessions.create({ customerId: 'c-2', role: 'CUSTOMER', rememberMe: false, device: null });
+      const { token: second } = await sessions.create({
+        customerId: 'c-2',
+        role: 'CUSTOMER',
+        rememberMe: false,
+        device: null,
+      });
 
       // DynamoDB down as well: an uncached token cannot be checked, and says so.
       await dynamo.stop();

@@ -33,7 +33,9 @@ describeWithChromium('GraphQL explorer in a browser', () => {
     await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
       );
     });
     page.on('console', (message) => {
@@ -52,9 +54,13 @@ describeWithChromium('GraphQL explorer in a browser', () => {
     // The editor settles the operation name a moment after typing, as it does for a person.
     await page.waitForTimeout(1000);
     await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('anonymous'), undefined, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('.result-window')?.textContent?.includes('anonymous'),
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
     const result = await page.locator('.result-window').textContent();
     expect(result).toMatch(/"whoami":\s*".*kind.*anonymous/);
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/explorer.png` });
@@ -78,7 +84,9 @@ describeWithChromium('GraphQL explorer in a browser', () => {
       const inner = page.frames().filter((f) => f !== page.mainFrame());
       expect(inner).toHaveLength(1);
       expect(inner[0]!.url()).not.toContain(new URL(probe.gatewayUrl).host);
-      expect(console.join('\n')).toContain("violates the following Content Security Policy directive: \"frame-ancestors 'none'\"");
+      expect(console.join('\n')).toContain(
+        'violates the following Content Security Policy directive: "frame-ancestors \'none\'"',
+      );
     } finally {
       await new Promise((resolve) => framing.close(resolve));
     }

@@ -26,17 +26,39 @@ describe('Gateway', () => {
 
   it('When an anonymous shopper calls, then the subgraph receives a signed anonymous identity', async () => {
     const { body } = await post<{ whoami: string }>(url, '{ whoami }');
-    expect(JSON.parse(body.data!.whoami)).toEqual({ principal: { kind: 'anonymous' }, clientIp: '127.0.0.1' });
+    expect(JSON.parse(body.data!.whoami)).toEqual({
+      principal: { kind: 'anonymous' },
+      clientIp: '127.0.0.1',
+    });
   });
 
   it('When a shopper sends a live session token, then the subgraph receives that customer', async () => {
-    const { token } = await sessions.create({ customerId: 'c-1', role: 'CUSTOMER', rememberMe: false, device: 'jest' });
-    const { body } = await post<{ whoami: string }>(url, '{ whoami }', {}, { authorization: `Bearer ${token}` });
-    expect(JSON.parse(body.data!.whoami).principal).toMatchObject({ kind: 'customer', customerId: 'c-1', role: 'CUSTOMER' });
+    const { token } = await sessions.create({
+      customerId: 'c-1',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: 'jest',
+    });
+    const { body } = await post<{ whoami: string }>(
+      url,
+      '{ whoami }',
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(JSON.parse(body.data!.whoami).principal).toMatchObject({
+      kind: 'customer',
+      customerId: 'c-1',
+      role: 'CUSTOMER',
+    });
   });
 
   it('When a session is revoked, then its token is refused on the very next request', async () => {
-    const { token, session } = await sessions.create({ customerId: 'c-2', role: 'CUSTOMER', rememberMe: false, device: null });
+    const { token, session } = await sessions.create({
+      customerId: 'c-2',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: null,
+    });
     expect((await post(url, '{ whoami }', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
     await sessions.revoke(session.id);
     const { status, body } = await post(url, '{ whoami }', {}, { authorization: `Bearer ${token}` });
@@ -45,12 +67,22 @@ describe('Gateway', () => {
   });
 
   it('When a client forges the identity header, then the gateway replaces it with its own', async () => {
-    const { body } = await post<{ whoami: string }>(url, '{ whoami }', {}, { 'x-shop-identity': 'forged.value' });
+    const { body } = await post<{ whoami: string }>(
+      url,
+      '{ whoami }',
+      {},
+      { 'x-shop-identity': 'forged.value' },
+    );
     expect(JSON.parse(body.data!.whoami).principal).toEqual({ kind: 'anonymous' });
   });
 
   it('When the identity the gateway signed for one subgraph is replayed to another, then that subgraph refuses it', async () => {
-    const { token } = await sessions.create({ customerId: 'c-replay', role: 'ADMIN', rememberMe: false, device: null });
+    const { token } = await sessions.create({
+      customerId: 'c-replay',
+      role: 'ADMIN',
+      rememberMe: false,
+      device: null,
+    });
     const before = probe.receivedIdentities.length;
     expect((await post(url, '{ whoami }', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
     const captured = probe.receivedIdentities[before]!;
@@ -64,7 +96,11 @@ describe('Gateway', () => {
           me: String
         }
       `,
-      resolvers: { Query: { me: (_: unknown, __: unknown, ctx: { principal: unknown }) => JSON.stringify(ctx.principal) } },
+      resolvers: {
+        Query: {
+          me: (_: unknown, __: unknown, ctx: { principal: unknown }) => JSON.stringify(ctx.principal),
+        },
+      },
       secret: TEST_SECRET,
       logger: testLogger,
       buildContext: (base) => base,
@@ -121,7 +157,8 @@ describe('Gateway', () => {
   });
 
   it('When a query asks for more than MAX_QUERY_COST through variables, then it is refused before the subgraph runs anything', async () => {
-    const query = 'query($n: Int) { items(first: $n) { children(first: $n) { children(first: $n) { name } } } }';
+    const query =
+      'query($n: Int) { items(first: $n) { children(first: $n) { children(first: $n) { name } } } }';
     const before = probe.listsResolved();
     const { status, body } = await post(url, query, { n: 100 });
     expect(status).toBe(400);
@@ -195,7 +232,12 @@ describe('Gateway', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       const csp = res.headers.get('content-security-policy') ?? '';
-      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives['default-src']).toEqual(["'none'"]);
       expect(directives['script-src']).toEqual(["'self'"]);
       expect(directives['style-src']).toEqual(["'self'"]);
@@ -237,7 +279,11 @@ describe('Gateway Server-Timing', () => {
   });
 
   const ask = (url: string) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ whoami }' }) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ whoami }' }),
+    });
 
   it('When SERVER_TIMING is on, then each answer says how long resolving the caller took; by default it says nothing', async () => {
     const on = await ask(timed.gatewayUrl);

@@ -7,7 +7,11 @@ import { testDynamo, testLogger, testRedisUrl } from '@shop/testkit';
 import { IdentityResolver } from '../src/identity';
 
 describe('Partner key revocation against a resolve in flight', () => {
-  const cache = createCache({ redisUrl: testRedisUrl(), logger: testLogger, prefix: `test:${randomBytes(5).toString('hex')}:` });
+  const cache = createCache({
+    redisUrl: testRedisUrl(),
+    logger: testLogger,
+    prefix: `test:${randomBytes(5).toString('hex')}:`,
+  });
   const { dynamo, prefix } = testDynamo();
   afterAll(async () => {
     await cache.close();

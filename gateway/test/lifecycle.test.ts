@@ -29,11 +29,19 @@ describe('Gateway lifecycle', () => {
   });
 
   it('When more requests are in flight than the bound, then the next one answers 503 SERVICE_UNAVAILABLE with Retry-After at once', async () => {
-    const probe = await startProbe({ SUBGRAPH_TIMEOUT_MS: '1500', MAX_IN_FLIGHT_REQUESTS: '1', SUPERGRAPH_WATCH_MS: '0' });
+    const probe = await startProbe({
+      SUBGRAPH_TIMEOUT_MS: '1500',
+      MAX_IN_FLIGHT_REQUESTS: '1',
+      SUPERGRAPH_WATCH_MS: '0',
+    });
     try {
       const order: string[] = [];
       const slow = gql(probe.gatewayUrl, '{ slow }').then((r) => (order.push('slow'), r));
-      await waitFor(() => probe.receivedIdentities.length > 0, 5000, 'the slow request to reach the subgraph');
+      await waitFor(
+        () => probe.receivedIdentities.length > 0,
+        5000,
+        'the slow request to reach the subgraph',
+      );
       const refused = await fetch(probe.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -42,9 +50,9 @@ describe('Gateway lifecycle', () => {
       order.push('refused');
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
-        'SERVICE_UNAVAILABLE',
-      );
+      expect(
+        ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+      ).toBe('SERVICE_UNAVAILABLE');
       // Probes still answer: an overloaded service is alive.
       expect((await fetch(probe.gatewayUrl.replace('/graphql', '/health'))).status).toBe(200);
       await slow;
@@ -64,7 +72,11 @@ describe('Gateway lifecycle', () => {
       }
       const { status } = await gql(probe.gatewayUrl, '{ whoami }');
       expect(status).toBe(503);
-      await waitFor(async () => (await gql(probe.gatewayUrl, '{ whoami }')).status === 200, 10_000, 'the gateway to take requests again');
+      await waitFor(
+        async () => (await gql(probe.gatewayUrl, '{ whoami }')).status === 200,
+        10_000,
+        'the gateway to take requests again',
+      );
     } finally {
       await probe.close();
     }
@@ -109,7 +121,9 @@ describe('Gateway supergraph reload', () => {
       ]);
       if (composed.errors) throw composed.errors[0];
 
-      expect((await gql(probe.gatewayUrl, '{ hello }')).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await gql(probe.gatewayUrl, '{ hello }')).body.errors?.[0]?.extensions?.code).toBe(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
       // Requests keep coming while the file changes: none of them fails.
       let sent = 0;
       const failures: string[] = [];
@@ -122,7 +136,11 @@ describe('Gateway supergraph reload', () => {
         }
       })();
       writeFileSync(probe.supergraphPath, composed.supergraphSdl);
-      await waitFor(async () => (await gql(probe.gatewayUrl, '{ hello }')).body.data?.hello === 'hi', 10_000, 'the new supergraph');
+      await waitFor(
+        async () => (await gql(probe.gatewayUrl, '{ hello }')).body.data?.hello === 'hi',
+        10_000,
+        'the new supergraph',
+      );
 
       // Neither a file that does not parse nor a schema that is not a composed supergraph is taken.
       expect(await probe.reload()).toBe(true);

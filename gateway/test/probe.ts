@@ -73,7 +73,12 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
         whoami: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
           JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp }),
         whoamiLater: (_: unknown, __: unknown, ctx: { principal: unknown; clientIp: string | null }) =>
-          new Promise((r) => setTimeout(() => r(JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp })), 1000).unref()),
+          new Promise((r) =>
+            setTimeout(
+              () => r(JSON.stringify({ principal: ctx.principal, clientIp: ctx.clientIp })),
+              1000,
+            ).unref(),
+          ),
         boom: () => {
           throw new Error('relation "secret_table" does not exist (host db-internal.example:5432)');
         },
@@ -82,7 +87,10 @@ export async function startProbe(env: Record<string, string> = {}): Promise<Prob
         node: () => ({ name: 'n' }),
         items: (_: unknown, args: { first: number }) => nodes(args.first),
       },
-      Node: { child: () => ({ name: 'c' }), children: (_: unknown, args: { first: number }) => nodes(args.first) },
+      Node: {
+        child: () => ({ name: 'c' }),
+        children: (_: unknown, args: { first: number }) => nodes(args.first),
+      },
     },
   });
   const receivedIdentities: string[] = [];

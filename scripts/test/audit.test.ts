@@ -38,10 +38,14 @@ async function startRegistry(answer: Answer): Promise<Registry> {
 
 function runAudit(registry: string, lintArgs: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/audit.ts', '--no-ignore', ...lintArgs], {
-      cwd: ROOT,
-      env: { ...process.env, npm_config_registry: registry, NODE_OPTIONS: '' },
-    });
+    const child = spawn(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/audit.ts', '--no-ignore', ...lintArgs],
+      {
+        cwd: ROOT,
+        env: { ...process.env, npm_config_registry: registry, NODE_OPTIONS: '' },
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -90,7 +94,9 @@ describe('npm run audit', () => {
   it('When the registry reports a high advisory in a production dependency, then the audit fails; one in a development dependency does not count', async () => {
     let flagged = 'zod';
     const registry = await startRegistry((req) =>
-      req.url?.includes('/-/npm/v1/security/advisories/bulk') ? { status: 200, body: advisory(flagged, 'high') } : { status: 404 },
+      req.url?.includes('/-/npm/v1/security/advisories/bulk')
+        ? { status: 200, body: advisory(flagged, 'high') }
+        : { status: 404 },
     );
     try {
       const shipped = await runAudit(registry.url, [CLEAN]);

@@ -147,7 +147,8 @@ export class SessionStore {
     const { Attributes } = await this.dynamo.doc.send(
       new DeleteCommand({ TableName: this.table, Key: { id }, ReturnValues: 'ALL_OLD' }),
     );
-    const idleExpiresAt = typeof Attributes?.idleExpiresAt === 'string' ? Date.parse(Attributes.idleExpiresAt) : 0;
+    const idleExpiresAt =
+      typeof Attributes?.idleExpiresAt === 'string' ? Date.parse(Attributes.idleExpiresAt) : 0;
     const tombstoneSeconds = Math.max(this.policy.cacheSeconds, (idleExpiresAt - this.now()) / 1000) + 1;
     await this.cache.set(this.revokedKey(id), 1, tombstoneSeconds);
     await this.cache.del(this.cacheKey(id));
@@ -182,7 +183,9 @@ export class SessionStore {
   }
 
   private async load(id: string): Promise<Session | null> {
-    const { Item } = await this.dynamo.doc.send(new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true }));
+    const { Item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true }),
+    );
     if (!Item) return null;
     const { ttl: _ttl, ...session } = Item;
     return session as Session;

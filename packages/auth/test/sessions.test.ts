@@ -24,16 +24,31 @@ describe('Session store', () => {
 
   it('When a session is created, then only the hash of its token is stored and the token resolves to the customer', async () => {
     const store = new SessionStore(dynamo, redisCache(), prefix);
-    const { token, session } = await store.create({ customerId: 'cust-1', role: 'CUSTOMER', rememberMe: false, device: 'test' });
+    const { token, session } = await store.create({
+      customerId: 'cust-1',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: 'test',
+    });
     expect(session.id).toBe(hashToken(token));
     expect(JSON.stringify(session)).not.toContain(token);
-    expect(await store.resolve(token)).toEqual({ kind: 'customer', customerId: 'cust-1', role: 'CUSTOMER', sessionId: session.id });
+    expect(await store.resolve(token)).toEqual({
+      kind: 'customer',
+      customerId: 'cust-1',
+      role: 'CUSTOMER',
+      sessionId: session.id,
+    });
   });
 
   it('When the idle timeout passes without activity, then the token no longer resolves', async () => {
     let now = Date.now();
     const store = new SessionStore(dynamo, new MemoryCache(), prefix, undefined, () => now);
-    const { token } = await store.create({ customerId: 'cust-2', role: 'CUSTOMER', rememberMe: false, device: null });
+    const { token } = await store.create({
+      customerId: 'cust-2',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: null,
+    });
     now += 29 * 60_000;
     expect(await store.resolve(token)).not.toBeNull();
     // Activity slid the idle expiry: 29 more minutes are still inside it.
@@ -52,7 +67,12 @@ describe('Session store', () => {
       { idleSeconds: 1800, rememberIdleSeconds: 30 * 86400, absoluteSeconds: 2 * 86400, cacheSeconds: 60 },
       () => now,
     );
-    const { token } = await store.create({ customerId: 'cust-3', role: 'CUSTOMER', rememberMe: true, device: null });
+    const { token } = await store.create({
+      customerId: 'cust-3',
+      role: 'CUSTOMER',
+      rememberMe: true,
+      device: null,
+    });
     now += 86400_000;
     expect(await store.resolve(token)).not.toBeNull();
     now += 86400_000 + 1000;
@@ -62,7 +82,12 @@ describe('Session store', () => {
   it('When a session is revoked through one store, then another store sharing Redis refuses it at once', async () => {
     const a = new SessionStore(dynamo, redisCache('x:'), prefix);
     const b = new SessionStore(dynamo, redisCache('x:'), prefix);
-    const { token, session } = await a.create({ customerId: 'cust-4', role: 'CUSTOMER', rememberMe: false, device: null });
+    const { token, session } = await a.create({
+      customerId: 'cust-4',
+      role: 'CUSTOMER',
+      rememberMe: false,
+      device: null,
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(await b.resolve(token)).not.toBeNull();
     await a.revoke(session.id);
@@ -91,7 +116,14 @@ type Step = 'cache read' | 'session read' | 'idle slide' | 'cache write';
  * A store whose DynamoDB client and Redis cache stop once at `step` until the gate opens: another store
  * revokes the session there, so every interleaving of a resolve with a revocation can be played.
  */
-function pausingStore(step: Step, g: ReturnType<typeof gate>, dynamo: Dynamo, cache: Cache, prefix: string, now: () => number) {
+function pausingStore(
+  step: Step,
+  g: ReturnType<typeof gate>,
+  dynamo: Dynamo,
+  cache: Cache,
+  prefix: string,
+  now: () => number,
+) {
   let paused = false;
   const once = async () => {
     if (paused) return;
@@ -151,7 +183,12 @@ describe('Revocation against a resolve in flight', () => {
       let now = Date.now();
       const clock = () => now;
       const users = new SessionStore(dynamo, sharedCache(), prefix, undefined, clock);
-      const { token, session } = await users.create({ customerId: `cust-${step}`, role: 'CUSTOMER', rememberMe: false, device: null });
+      const { token, session } = await users.create({
+        customerId: `cust-${step}`,
+        role: 'CUSTOMER',
+        rememberMe: false,
+        device: null,
+      });
       if (step === 'idle slide') now += 2 * 60_000;
       const g = gate();
       const gateway = pausingStore(step, g, dynamo, sharedCache(), prefix, clock);

@@ -8,5 +8,7 @@ export interface AwsClientOptions {
 }
 
 export function awsClientOptions(region: string, endpoint?: string): AwsClientOptions {
-  return endpoint ? { region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : { region };
+  return endpoint
+    ? { region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+    : { region };
 }

@@ -94,13 +94,19 @@ export const busEnv = {
   /** The SNS topic every event is published to: a name, or the ARN of a topic the infrastructure made. */
   EVENT_TOPIC: z
     .string()
-    // eslint-disable-next-line security/detect-unsafe-regex -- anchored, one optional prefix of disjoint parts: linear
-    .regex(/^(arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:)?[\w-]{1,256}$/, 'a topic name (letters, digits, - and _) or an SNS topic ARN')
+    .regex(
+      // eslint-disable-next-line security/detect-unsafe-regex -- anchored, one optional prefix of disjoint parts: linear
+      /^(arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:)?[\w-]{1,256}$/,
+      'a topic name (letters, digits, - and _) or an SNS topic ARN',
+    )
     .default('shop-events'),
   /** Make or update the topic, queues, dead-letter queues and subscriptions at start; false where the infrastructure owns them. */
   EVENT_PROVISION: boolFlag(true),
   /** Queue names are `<prefix><consumer>-events`, with `-dlq` for their dead letters. */
-  EVENT_QUEUE_PREFIX: z.string().regex(/^[\w-]{0,40}$/, 'letters, digits, - and _ only').default('shop-'),
+  EVENT_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]{0,40}$/, 'letters, digits, - and _ only')
+    .default('shop-'),
   /** Receives of one message before SQS moves it to the dead-letter queue. */
   EVENT_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Seconds a received message stays hidden from other consumers; a handler must finish within it. */

@@ -4,9 +4,20 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOAD_LIMITS, LoadShedder, OVERLOAD_RETRY_AFTER_SECONDS, type LoadLimits } from './load-shedding';
+import {
+  DEFAULT_LOAD_LIMITS,
+  LoadShedder,
+  OVERLOAD_RETRY_AFTER_SECONDS,
+  type LoadLimits,
+} from './load-shedding';
 import { inRequestScope, requestScope, type Logger } from './logger';
-import { graphqlOperationDuration, httpServerDuration, metricsEnabled, operationNameLabel, scrapeMetrics } from './metrics';
+import {
+  graphqlOperationDuration,
+  httpServerDuration,
+  metricsEnabled,
+  operationNameLabel,
+  scrapeMetrics,
+} from './metrics';
 import type { QueryFastPath } from './query-fast-path';
 import { nameServerSpan } from './trace-context';
 
@@ -89,10 +100,16 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   return params;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
-    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-type':
+      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text).toString(),
     ...headers,
   });
@@ -186,7 +203,11 @@ export function createHttpApp<TContext extends BaseContext>(options: {
   let draining = false;
 
   /** `seen.route` is the matched route's pattern, for the request metric: never the raw path (unbounded). */
-  async function handle(req: IncomingMessage, res: ServerResponse, seen: { route: string; started: number }): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    seen: { route: string; started: number },
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     let bodyPromise: Promise<Buffer> | undefined;
@@ -204,7 +225,11 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         (req.headers.accept ?? '').includes('text/html')
       ) {
         const page = graphql.browserPage();
-        res.writeHead(200, { ...page.headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          ...page.headers,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
         res.end(page.html);
         return;
       }
@@ -221,7 +246,10 @@ export function createHttpApp<TContext extends BaseContext>(options: {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
       }
-      const useFastPath = graphql.fastPath && method === 'POST' && /^application\/json\b/.test(req.headers['content-type'] ?? '');
+      const useFastPath =
+        graphql.fastPath &&
+        method === 'POST' &&
+        /^application\/json\b/.test(req.headers['content-type'] ?? '');
       // Apollo's plugins never see a fast-path answer: its operation is named (for the logs) and timed here.
       const label = useFastPath ? operationNameLabel(operationNameOf(body)) : 'unknown';
       const scope = requestScope();
@@ -230,11 +258,19 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       if (fast !== null) {
         if (metricsEnabled()) {
           graphqlOperationDuration.observe(
-            { service, graphql_operation_name: label, graphql_operation_type: 'query', outcome: fast.includes('"errors"') ? 'error' : 'ok' },
+            {
+              service,
+              graphql_operation_name: label,
+              graphql_operation_type: 'query',
+              outcome: fast.includes('"errors"') ? 'error' : 'ok',
+            },
             (performance.now() - seen.started) / 1000,
           );
         }
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(fast).toString() });
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(fast).toString(),
+        });
         res.end(fast);
         return;
       }
@@ -244,9 +280,16 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       }
       let httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
       if (graphql.prepare) httpGraphQLRequest = await graphql.prepare(httpGraphQLRequest, context);
-      const result = await graphql.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+      const result = await graphql.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => context,
+      });
       if (result.body.kind === 'complete') {
-        let answer: GraphQLAnswer = { status: result.status ?? 200, headers: result.headers, body: result.body.string };
+        let answer: GraphQLAnswer = {
+          status: result.status ?? 200,
+          headers: result.headers,
+          body: result.body.string,
+        };
         if (graphql.finish) answer = graphql.finish(httpGraphQLRequest, answer, context);
         for (const [key, value] of answer.headers) res.setHeader(key, value);
         res.statusCode = answer.status;
@@ -299,9 +342,14 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       if (refusal) {
         logger.warn({ path, reason: refusal }, 'overloaded; request refused');
         const message = 'The service is overloaded. Please retry shortly.';
-        return sendJson(res, 503, { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {
-          'retry-after': String(OVERLOAD_RETRY_AFTER_SECONDS),
-        });
+        return sendJson(
+          res,
+          503,
+          { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+          {
+            'retry-after': String(OVERLOAD_RETRY_AFTER_SECONDS),
+          },
+        );
       }
     }
     shedder.inFlight++;
@@ -310,7 +358,12 @@ export function createHttpApp<TContext extends BaseContext>(options: {
     if (metricsEnabled()) {
       res.once('finish', () => {
         httpServerDuration.observe(
-          { service, http_route: seen.route, http_request_method: KNOWN_METHODS.has(req.method ?? '') ? req.method! : '_OTHER', http_response_status_code: String(res.statusCode) },
+          {
+            service,
+            http_route: seen.route,
+            http_request_method: KNOWN_METHODS.has(req.method ?? '') ? req.method! : '_OTHER',
+            http_response_status_code: String(res.statusCode),
+          },
           (performance.now() - seen.started) / 1000,
         );
       });
@@ -321,12 +374,16 @@ export function createHttpApp<TContext extends BaseContext>(options: {
     res.setHeader('x-request-id', requestId);
     inRequestScope({ requestId }, () => handle(req, res, seen)).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        if (!res.headersSent) sendJson(res, error.status, error.body ?? { error: error.message }, error.headers);
+        if (!res.headersSent)
+          sendJson(res, error.status, error.body ?? { error: error.message }, error.headers);
         else res.end();
         return;
       }
       // The path only: a query string can carry a single-use token (the sandbox's 3-D Secure link).
-      logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
+      logger.error(
+        { err: error, method: req.method, path: (req.url ?? '/').split('?')[0] },
+        'request failed',
+      );
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.end();
     });

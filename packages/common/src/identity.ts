@@ -36,7 +36,12 @@ function mac(secret: string, body: string): string {
 }
 
 /** `<payload>.<hmac>`; short-lived so a captured header is of little use. */
-export function signIdentity(identity: ForwardedIdentity, secret: string, ttlSeconds = 60, now = Date.now()): string {
+export function signIdentity(
+  identity: ForwardedIdentity,
+  secret: string,
+  ttlSeconds = 60,
+  now = Date.now(),
+): string {
   const payload: SignedPayload = { ...identity, exp: Math.floor(now / 1000) + ttlSeconds };
   const body = b64(JSON.stringify(payload));
   return `${body}.${mac(secret, body)}`;
@@ -66,7 +71,8 @@ export function verifyIdentity(
   } catch {
     throw new IdentityError('malformed identity');
   }
-  if (typeof payload.exp !== 'number' || payload.exp * 1000 < now) throw new IdentityError('expired identity');
+  if (typeof payload.exp !== 'number' || payload.exp * 1000 < now)
+    throw new IdentityError('expired identity');
   if (payload.audience !== audience) throw new IdentityError('identity meant for another service');
   return {
     principal: payload.principal,
@@ -137,7 +143,8 @@ export function readsAll(principal: Principal, scope: PartnerScope): boolean {
  */
 export function requireAdminOrScope(principal: Principal, scope: PartnerScope): { actorId: string } {
   if (principal.kind === 'customer' && principal.role === 'ADMIN') return { actorId: principal.customerId };
-  if (principal.kind === 'partner' && principal.scopes.includes(scope)) return { actorId: `partner:${principal.partnerId}` };
+  if (principal.kind === 'partner' && principal.scopes.includes(scope))
+    return { actorId: `partner:${principal.partnerId}` };
   if (principal.kind === 'anonymous') throw new UnauthenticatedError();
   throw new ForbiddenError();
 }

@@ -61,5 +61,8 @@ function requestFields(): Record<string, string> {
 }
 
 export function createLogger(name: string, level = 'info', destination?: DestinationStream): Logger {
-  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' }, mixin: requestFields }, destination);
+  return pino(
+    { name, level, redact: { paths: REDACT, censor: '[redacted]' }, mixin: requestFields },
+    destination,
+  );
 }

@@ -178,13 +178,16 @@ const seenOperationNames = new Set<string>();
 export function operationNameLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
   if (seenOperationNames.has(name)) return name;
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) || seenOperationNames.size >= MAX_OPERATION_NAMES) return 'other';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) || seenOperationNames.size >= MAX_OPERATION_NAMES)
+    return 'other';
   seenOperationNames.add(name);
   return name;
 }
 
 /** Apollo Server plugin: one `graphql_operation_duration_seconds` observation per request. */
-export function operationMetricsPlugin<TContext extends BaseContext>(service: string): ApolloServerPlugin<TContext> {
+export function operationMetricsPlugin<TContext extends BaseContext>(
+  service: string,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       if (!enabled) return {};
@@ -203,7 +206,11 @@ export function operationMetricsPlugin<TContext extends BaseContext>(service: st
           const failed =
             (errors?.length ?? 0) > 0 ||
             (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
-          end({ graphql_operation_name: name, graphql_operation_type: type, outcome: failed ? 'error' : 'ok' });
+          end({
+            graphql_operation_name: name,
+            graphql_operation_type: type,
+            outcome: failed ? 'error' : 'ok',
+          });
         },
       };
     },

@@ -1,7 +1,19 @@
 // Money lives as integer minor units; `Decimal` strings exist only at the API edge.
 import { BadInputError } from './errors';
 
-export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN'] as const;
+export const CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'JPY',
+  'CHF',
+  'SEK',
+  'DKK',
+  'NOK',
+  'PLN',
+] as const;
 export type CurrencyCode = (typeof CURRENCIES)[number];
 
 const ZERO_DECIMAL = new Set<string>(['JPY']);
@@ -34,6 +46,7 @@ export function parseDecimal(amount: string, currencyCode: string): number {
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(amount.trim());
   if (!match) throw new BadInputError(`"${amount.slice(0, 32)}" is not a decimal amount`);
   const frac = match[2] ?? '';
-  if (frac.length > digits) throw new BadInputError(`${currencyCode} amounts have at most ${digits} decimal places`);
+  if (frac.length > digits)
+    throw new BadInputError(`${currencyCode} amounts have at most ${digits} decimal places`);
   return Number(match[1]) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
 }

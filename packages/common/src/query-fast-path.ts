@@ -48,7 +48,11 @@ const MAX_QUERY_LENGTH = 100_000;
  * Errors raised while executing are formatted as Apollo Server formats them (a code, INTERNAL_SERVER_ERROR when
  * none, then `formatError`).
  */
-export function createQueryFastPath(options: { schema: GraphQLSchema; formatError: FormatError; introspection: boolean }) {
+export function createQueryFastPath(options: {
+  schema: GraphQLSchema;
+  formatError: FormatError;
+  introspection: boolean;
+}) {
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   // Valid documents by their text, least recently used first; invalid ones are not kept (Apollo answers them).
   const documents = new Map<string, Prepared>();
@@ -100,13 +104,20 @@ export function createQueryFastPath(options: { schema: GraphQLSchema; formatErro
       op.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
     }
     if (op.compiled) return op.compiled.query(undefined, contextValue, variableValues);
-    return execute({ schema: options.schema, document, contextValue, variableValues, operationName: name ?? undefined });
+    return execute({
+      schema: options.schema,
+      document,
+      contextValue,
+      variableValues,
+      operationName: name ?? undefined,
+    });
   }
 
   /** graphql-jit's errors as graphql-js's own: the resolver's error as originalError, its extensions kept. */
   function asGraphQLError(error: unknown): GraphQLError {
     // graphql-jit's errors pass instanceof GraphQLError but carry no extensions of their own.
-    if (error instanceof GraphQLError && typeof error.extensions === 'object' && error.extensions !== null) return error;
+    if (error instanceof GraphQLError && typeof error.extensions === 'object' && error.extensions !== null)
+      return error;
     const jit = error as {
       message: string;
       locations?: readonly SourceLocation[];
@@ -132,14 +143,29 @@ export function createQueryFastPath(options: { schema: GraphQLSchema; formatErro
     }
   }
 
-  return async function answer(body: unknown, accept: string | undefined, contextValue: unknown): Promise<string | null> {
+  return async function answer(
+    body: unknown,
+    accept: string | undefined,
+    contextValue: unknown,
+  ): Promise<string | null> {
     if (accept && accept !== '*/*' && !/^application\/json\b/.test(accept)) return null;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
     const { query, variables, operationName, extensions, ...rest } = body as Record<string, unknown>;
     if (typeof query !== 'string' || Object.keys(rest).length > 0) return null;
-    if (extensions !== undefined && extensions !== null && (typeof extensions !== 'object' || Object.keys(extensions).length > 0)) return null;
-    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
-    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+    if (
+      extensions !== undefined &&
+      extensions !== null &&
+      (typeof extensions !== 'object' || Object.keys(extensions).length > 0)
+    )
+      return null;
+    if (
+      variables !== undefined &&
+      variables !== null &&
+      (typeof variables !== 'object' || Array.isArray(variables))
+    )
+      return null;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+      return null;
     const prepared = prepare(query);
     if (!prepared) return null;
     const op = operation(prepared, operationName ?? null);
@@ -150,7 +176,9 @@ export function createQueryFastPath(options: { schema: GraphQLSchema; formatErro
     // No data at all: the variables did not coerce, and nothing ran; Apollo answers that (with its status 400).
     if (result.data === undefined) return null;
     // Apollo's field order: errors first.
-    const response = result.errors ? { errors: result.errors.map(formatted), data: result.data } : { data: result.data };
+    const response = result.errors
+      ? { errors: result.errors.map(formatted), data: result.data }
+      : { data: result.data };
     return JSON.stringify(response) + '\n';
   };
 }

@@ -25,7 +25,10 @@ const MAX_CURSOR_LENGTH = 1_000;
  * Decodes a cursor and parses it with its schema. Whatever a page never handed out (wrong base64, wrong shape,
  * a number a column cannot hold, a date that is not one) is BAD_USER_INPUT here, before any query.
  */
-export function decodeCursor<T>(cursor: string | null | undefined, schema: ZodType<T, ZodTypeDef, unknown>): T | null {
+export function decodeCursor<T>(
+  cursor: string | null | undefined,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+): T | null {
   if (cursor === null || cursor === undefined) return null;
   if (cursor.length <= MAX_CURSOR_LENGTH && /^[\w-]*$/.test(cursor)) {
     try {
@@ -45,7 +48,11 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 /** The values cursors carry, each within what its Postgres column holds. */
 export const cursorValue = {
   /** An `integer` column: prices in minor units, counts. */
-  int4: z.number().int().min(-INT4_MAX - 1).max(INT4_MAX),
+  int4: z
+    .number()
+    .int()
+    .min(-INT4_MAX - 1)
+    .max(INT4_MAX),
   /** A `bigint` column that JavaScript holds exactly (serials). */
   int8: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   /** A finite `float8` (a relevance score). */
@@ -66,7 +73,12 @@ export const cursorValue = {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: number;
 }
 

@@ -43,7 +43,9 @@ export async function resolveSecrets(env: Env = process.env): Promise<Env> {
         return;
       }
       try {
-        const secret = await client(SECRET_ARN.exec(arn)![1]!).send(new GetSecretValueCommand({ SecretId: arn }));
+        const secret = await client(SECRET_ARN.exec(arn)![1]!).send(
+          new GetSecretValueCommand({ SecretId: arn }),
+        );
         if (secret.SecretString === undefined) problems.push(`${key}: the secret ${arn} has no string value`);
         // eslint-disable-next-line security/detect-object-injection -- name is an environment variable's own name, ending in _ARN
         else resolved[name] = secret.SecretString;

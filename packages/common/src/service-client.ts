@@ -56,7 +56,12 @@ export function createServiceClient(options: {
     } catch {
       // keep the text
     }
-    if (!response.ok) throw new ServiceCallError(response.status, parsed, `service call ${method} ${path} answered ${response.status}`);
+    if (!response.ok)
+      throw new ServiceCallError(
+        response.status,
+        parsed,
+        `service call ${method} ${path} answered ${response.status}`,
+      );
     return parsed as T;
   }
   return {

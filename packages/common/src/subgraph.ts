@@ -2,7 +2,10 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -10,9 +13,24 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { maskError, AppError } from './errors';
 import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
-import { createHttpApp, HttpError, metricsRoute, type GraphQLMount, type HttpApp, type Route, type RouteResponse, type ShutdownOptions } from './http';
+import {
+  createHttpApp,
+  HttpError,
+  metricsRoute,
+  type GraphQLMount,
+  type HttpApp,
+  type Route,
+  type RouteResponse,
+  type ShutdownOptions,
+} from './http';
 import type { LoadLimits } from './load-shedding';
-import { IDENTITY_HEADER, IdentityError, verifyIdentity, type ForwardedIdentity, type Principal } from './identity';
+import {
+  IDENTITY_HEADER,
+  IdentityError,
+  verifyIdentity,
+  type ForwardedIdentity,
+  type Principal,
+} from './identity';
 import { requestScope, type Logger } from './logger';
 import { operationMetricsPlugin } from './metrics';
 
@@ -26,13 +44,18 @@ export interface SubgraphContext extends BaseContext {
  * Verifies the signature on a request and that it is meant for this service (`audience`); a request without
  * one never reaches a resolver or a handler.
  */
-export function identityFromRequest(req: IncomingMessage, secret: string, audience: string): ForwardedIdentity {
+export function identityFromRequest(
+  req: IncomingMessage,
+  secret: string,
+  audience: string,
+): ForwardedIdentity {
   // eslint-disable-next-line security/detect-object-injection -- the key is the constant header name
   const header = req.headers[IDENTITY_HEADER];
   try {
     return verifyIdentity(Array.isArray(header) ? header[0] : header, secret, audience);
   } catch (error) {
-    if (error instanceof IdentityError) throw new HttpError(401, 'This service only accepts requests from the gateway');
+    if (error instanceof IdentityError)
+      throw new HttpError(401, 'This service only accepts requests from the gateway');
     throw error;
   }
 }
@@ -148,7 +171,8 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     context: async (req) => {
       const identity = identityFromRequest(req, options.secret, options.name);
       // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.
-      if (identity.principal.kind === 'service') throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
+      if (identity.principal.kind === 'service')
+        throw new HttpError(403, 'Services call internal endpoints, not GraphQL');
       const requestId = identity.requestId || randomUUID();
       // The gateway's request id, signed: this service's log lines name the same request as the gateway's.
       const scope = requestScope();
@@ -192,7 +216,10 @@ export function internalRoute<T>(
   path: string,
   callers: readonly string[],
   schema: ZodType<T, ZodTypeDef, unknown>,
-  handler: (input: T, ctx: { service: string; params: Record<string, string>; requestId: string }) => Promise<RouteResponse>,
+  handler: (
+    input: T,
+    ctx: { service: string; params: Record<string, string>; requestId: string },
+  ) => Promise<RouteResponse>,
 ): Route {
   return {
     method,
@@ -205,7 +232,10 @@ export function internalRoute<T>(
       const raw = method === 'GET' ? Object.fromEntries(request.query) : await request.json();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        return { status: 400, body: { error: 'Invalid request', issues: parsed.error.issues.map((i) => i.message) } };
+        return {
+          status: 400,
+          body: { error: 'Invalid request', issues: parsed.error.issues.map((i) => i.message) },
+        };
       }
       return handler(parsed.data, {
         service,

@@ -1,7 +1,16 @@
 // The trace a piece of work belongs to, for what crosses a boundary OpenTelemetry's instrumentations do not see:
 // an event written to an outbox row and read back by a relay and a consumer, and a log line. With tracing off
 // every helper here is a no-op on the API's default (no SDK registered).
-import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context } from '@opentelemetry/api';
+import {
+  context,
+  isSpanContextValid,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+} from '@opentelemetry/api';
 
 const tracer = trace.getTracer('@shop/common');
 
@@ -35,17 +44,22 @@ export function inSpan<T>(
   fn: (ownTraceparent: string | undefined) => Promise<T>,
 ): Promise<T> {
   const spanKind = KINDS.get(kind) ?? SpanKind.INTERNAL;
-  return tracer.startActiveSpan(name, { kind: spanKind, attributes }, contextOf(traceparent), async (span) => {
-    try {
-      return await fn(currentTraceparent());
-    } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    name,
+    { kind: spanKind, attributes },
+    contextOf(traceparent),
+    async (span) => {
+      try {
+        return await fn(currentTraceparent());
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 /**
@@ -58,7 +72,14 @@ export function producerSpans(events: { topic: string; traceparent?: string | nu
 } {
   const spans = events.map((event) =>
     event.traceparent
-      ? tracer.startSpan(`${event.topic} publish`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': event.topic, 'messaging.operation.type': 'send' } }, contextOf(event.traceparent))
+      ? tracer.startSpan(
+          `${event.topic} publish`,
+          {
+            kind: SpanKind.PRODUCER,
+            attributes: { 'messaging.destination.name': event.topic, 'messaging.operation.type': 'send' },
+          },
+          contextOf(event.traceparent),
+        )
       : undefined,
   );
   return {
@@ -83,7 +104,9 @@ export function activeTraceIds(): { traceId: string; spanId: string } | undefine
   const span = trace.getActiveSpan();
   if (!span) return undefined;
   const spanContext = span.spanContext();
-  return isSpanContextValid(spanContext) ? { traceId: spanContext.traceId, spanId: spanContext.spanId } : undefined;
+  return isSpanContextValid(spanContext)
+    ? { traceId: spanContext.traceId, spanId: spanContext.spanId }
+    : undefined;
 }
 
 /** Names the active server span after its route (`POST /graphql`) and the service answering it. */

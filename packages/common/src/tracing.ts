@@ -24,20 +24,30 @@ export function tracingWanted(env: Record<string, string | undefined> = process.
  * Starts tracing once per process. `spanProcessors` replace the OTLP exporter (a test's in-memory one); without
  * them, tracing starts only when `tracingWanted()`. Returns null when off.
  */
-export function startTracing(options: { serviceName?: string; spanProcessors?: SpanProcessor[] } = {}): Tracing | null {
+export function startTracing(
+  options: { serviceName?: string; spanProcessors?: SpanProcessor[] } = {},
+): Tracing | null {
   if (started) return started;
   if (!options.spanProcessors && !tracingWanted()) return null;
   // Loaded only when on: an untraced process pays neither the SDK's start nor its patching.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
-  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
-  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-  const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
-  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
-  const { IORedisInstrumentation } = require('@opentelemetry/instrumentation-ioredis') as typeof import('@opentelemetry/instrumentation-ioredis');
-  const { AwsInstrumentation } = require('@opentelemetry/instrumentation-aws-sdk') as typeof import('@opentelemetry/instrumentation-aws-sdk');
-  const { GraphQLInstrumentation } = require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
+  const { BatchSpanProcessor } =
+    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { OTLPTraceExporter } =
+    require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { HttpInstrumentation } =
+    require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { UndiciInstrumentation } =
+    require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
+  const { PgInstrumentation } =
+    require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  const { IORedisInstrumentation } =
+    require('@opentelemetry/instrumentation-ioredis') as typeof import('@opentelemetry/instrumentation-ioredis');
+  const { AwsInstrumentation } =
+    require('@opentelemetry/instrumentation-aws-sdk') as typeof import('@opentelemetry/instrumentation-aws-sdk');
+  const { GraphQLInstrumentation } =
+    require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const processors = options.spanProcessors ?? [new BatchSpanProcessor(new OTLPTraceExporter())];
   const sdk = new NodeSDK({
@@ -48,7 +58,9 @@ export function startTracing(options: { serviceName?: string; spanProcessors?: S
     logRecordProcessors: [],
     instrumentations: [
       // Health checks and scrapes are not traced: they would drown the requests.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|ready|metrics)\b/.test(req.url ?? '') }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => /^\/(health|ready|metrics)\b/.test(req.url ?? ''),
+      }),
       new UndiciInstrumentation(),
       // Statement text is kept (it never holds a value: every query is parameterised), parameters are not.
       new PgInstrumentation({ enhancedDatabaseReporting: false }),
@@ -69,9 +81,18 @@ export function startTracing(options: { serviceName?: string; spanProcessors?: S
 }
 
 /** Spans kept in memory instead of exported, each as it ends: what a test reads back (pass `processor` to startTracing). */
-export function memorySpans(): { processor: SpanProcessor; finished: () => ReadableSpan[]; reset: () => void } {
-  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-  const { InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+export function memorySpans(): {
+  processor: SpanProcessor;
+  finished: () => ReadableSpan[];
+  reset: () => void;
+} {
+  const { InMemorySpanExporter, SimpleSpanProcessor } =
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
   const exporter = new InMemorySpanExporter();
-  return { processor: new SimpleSpanProcessor(exporter), finished: () => exporter.getFinishedSpans(), reset: () => exporter.reset() };
+  return {
+    processor: new SimpleSpanProcessor(exporter),
+    finished: () => exporter.getFinishedSpans(),
+    reset: () => exporter.reset(),
+  };
 }

@@ -34,10 +34,14 @@ describe('Forwarded identity', () => {
   it('When the payload is altered, signed with another key, expired or missing, then it is refused', () => {
     const header = signIdentity(identity, SECRET);
     const [body, mac] = header.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...identity, principal: { ...identity.principal, role: 'ADMIN' }, exp: 9e9 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...identity, principal: { ...identity.principal, role: 'ADMIN' }, exp: 9e9 }),
+    ).toString('base64url');
     expect(() => verifyIdentity(`${forged}.${mac}`, SECRET, 'orders')).toThrow('bad identity signature');
     expect(() => verifyIdentity(header, `${SECRET}x`, 'orders')).toThrow('bad identity signature');
-    expect(() => verifyIdentity(signIdentity(identity, SECRET, 60, Date.now() - 120_000), SECRET, 'orders')).toThrow('expired');
+    expect(() =>
+      verifyIdentity(signIdentity(identity, SECRET, 60, Date.now() - 120_000), SECRET, 'orders'),
+    ).toThrow('expired');
     expect(() => verifyIdentity(undefined, SECRET, 'orders')).toThrow('missing');
     expect(() => verifyIdentity(body, SECRET, 'orders')).toThrow('malformed');
   });
@@ -72,8 +76,12 @@ describe('Forwarded identity', () => {
       }
     };
     expect(outcome({ kind: 'customer', customerId: 'c1', role: 'ADMIN', sessionId: 's1' })).toBe('c1');
-    expect(outcome({ kind: 'partner', partnerId: 'k1', scopes: ['catalog:read', 'orders:read'] })).toBe('partner:k1');
-    expect(outcome({ kind: 'partner', partnerId: 'k1', scopes: ['catalog:read', 'orders:write'] })).toBe('FORBIDDEN');
+    expect(outcome({ kind: 'partner', partnerId: 'k1', scopes: ['catalog:read', 'orders:read'] })).toBe(
+      'partner:k1',
+    );
+    expect(outcome({ kind: 'partner', partnerId: 'k1', scopes: ['catalog:read', 'orders:write'] })).toBe(
+      'FORBIDDEN',
+    );
     expect(outcome(identity.principal)).toBe('FORBIDDEN');
     expect(outcome({ kind: 'service', service: 'orders' })).toBe('FORBIDDEN');
     expect(outcome({ kind: 'anonymous' })).toBe('UNAUTHENTICATED');
@@ -135,12 +143,20 @@ describe('Pagination', () => {
 
 describe('Errors and config', () => {
   it('When an unexpected error is formatted, then only a generic message leaves', () => {
-    expect(maskError({ message: 'relation "users" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } })).toEqual({
+    expect(
+      maskError({
+        message: 'relation "users" does not exist',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] },
+      }),
+    ).toEqual({
       message: 'Internal server error',
       path: undefined,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
-    expect(maskError({ message: 'No access', extensions: { code: 'FORBIDDEN', exception: { host: 'db' } } }).extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(
+      maskError({ message: 'No access', extensions: { code: 'FORBIDDEN', exception: { host: 'db' } } })
+        .extensions,
+    ).toEqual({ code: 'FORBIDDEN' });
   });
 
   it('When the environment has several bad values, then every problem is listed at once', () => {

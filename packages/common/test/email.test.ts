@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmailSender, FileEmailSender, SesEmailSender } from '../src';
 
-const message = { to: 'ada@example.com', subject: 'Your order #1001', text: 'Thanks!', html: '<p>Thanks!</p>', idempotencyKey: 'order.paid:evt-1' };
+const message = {
+  to: 'ada@example.com',
+  subject: 'Your order #1001',
+  text: 'Thanks!',
+  html: '<p>Thanks!</p>',
+  idempotencyKey: 'order.paid:evt-1',
+};
 
 describe('Email port', () => {
   it('When the same email is sent twice to files, then one file holds it', async () => {
@@ -14,11 +20,16 @@ describe('Email port', () => {
     await sender.send(message);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8'))).toMatchObject({ to: 'ada@example.com', subject: 'Your order #1001' });
+    expect(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8'))).toMatchObject({
+      to: 'ada@example.com',
+      subject: 'Your order #1001',
+    });
   });
 
   it('When no SES region is configured, then emails go to files under the data folder', () => {
-    expect(createEmailSender({ from: 'shop@example.com', dataDir: '/tmp/x' })).toBeInstanceOf(FileEmailSender);
+    expect(createEmailSender({ from: 'shop@example.com', dataDir: '/tmp/x' })).toBeInstanceOf(
+      FileEmailSender,
+    );
   });
 
   describe('through SES', () => {
@@ -43,7 +54,12 @@ describe('Email port', () => {
     beforeEach(() => (received = []));
 
     it('When an email is sent, then SES v2 SendEmail receives sender, recipient, both bodies and a tag', async () => {
-      const sender = createEmailSender({ sesRegion: 'eu-west-1', sesEndpoint: url, from: 'Shop <shop@example.com>', dataDir: '/tmp/x' });
+      const sender = createEmailSender({
+        sesRegion: 'eu-west-1',
+        sesEndpoint: url,
+        from: 'Shop <shop@example.com>',
+        dataDir: '/tmp/x',
+      });
       expect(sender).toBeInstanceOf(SesEmailSender);
       await sender.send(message);
       expect(received).toHaveLength(1);
@@ -51,7 +67,12 @@ describe('Email port', () => {
       expect(received[0]!.body).toMatchObject({
         FromEmailAddress: 'Shop <shop@example.com>',
         Destination: { ToAddresses: ['ada@example.com'] },
-        Content: { Simple: { Subject: { Data: 'Your order #1001' }, Body: { Text: { Data: 'Thanks!' }, Html: { Data: '<p>Thanks!</p>' } } } },
+        Content: {
+          Simple: {
+            Subject: { Data: 'Your order #1001' },
+            Body: { Text: { Data: 'Thanks!' }, Html: { Data: '<p>Thanks!</p>' } },
+          },
+        },
         EmailTags: [{ Name: 'notification', Value: 'order_paid_evt-1' }],
       });
     });

@@ -21,9 +21,12 @@ describe('HTTP app failure log', () => {
     });
     const port = await app.listen(0, '127.0.0.1');
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/sandbox/payments/pi_1/authenticate?token=secret-nonce.signature`, {
-        method: 'POST',
-      });
+      const res = await fetch(
+        `http://127.0.0.1:${port}/sandbox/payments/pi_1/authenticate?token=secret-nonce.signature`,
+        {
+          method: 'POST',
+        },
+      );
       expect(res.status).toBe(500);
       await res.text();
     } finally {

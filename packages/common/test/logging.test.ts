@@ -12,7 +12,8 @@ function memoryLogger() {
   const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -31,7 +32,11 @@ describe('Log lines', () => {
       context.with(trace.setSpan(context.active(), span), () => logger.info('inside'));
       span.end();
       logger.info('outside');
-      expect(lines[0]).toMatchObject({ msg: 'inside', trace_id: span.spanContext().traceId, span_id: span.spanContext().spanId });
+      expect(lines[0]).toMatchObject({
+        msg: 'inside',
+        trace_id: span.spanContext().traceId,
+        span_id: span.spanContext().spanId,
+      });
       expect(lines[1]).not.toHaveProperty('trace_id');
     } finally {
       trace.disable();
@@ -68,12 +73,21 @@ describe('Log lines', () => {
 
     it('When a resolver fails, then the error line names the request, the operation and the path, and no secret', async () => {
       const identity = signIdentity(
-        { principal: { kind: 'anonymous' }, requestId: 'req-from-the-gateway', clientIp: null, audience: 'orders' },
+        {
+          principal: { kind: 'anonymous' },
+          requestId: 'req-from-the-gateway',
+          clientIp: null,
+          audience: 'orders',
+        },
         SECRET,
       );
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity, authorization: 'Bearer shopper-session-token' },
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: identity,
+          authorization: 'Bearer shopper-session-token',
+        },
         body: JSON.stringify({
           query: 'query CheckSecret($p: String!) { secretive(password: $p) }',
           variables: { p: 'correct horse battery staple' },
@@ -81,7 +95,11 @@ describe('Log lines', () => {
       });
       expect(res.status).toBe(200);
       const failed = lines.find((l) => l.msg === 'resolver failed');
-      expect(failed).toMatchObject({ requestId: 'req-from-the-gateway', operation: 'CheckSecret', path: ['secretive'] });
+      expect(failed).toMatchObject({
+        requestId: 'req-from-the-gateway',
+        operation: 'CheckSecret',
+        path: ['secretive'],
+      });
       const text = JSON.stringify(lines);
       expect(text).not.toContain('correct horse battery staple');
       expect(text).not.toContain('shopper-session-token');

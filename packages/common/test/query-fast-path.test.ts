@@ -44,7 +44,12 @@ function setup(introspection: boolean) {
   const fast = createQueryFastPath({ schema, formatError, introspection });
   const viaApollo = async (body: Record<string, unknown>) => {
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body,
+      },
       context: async () => ({}),
     });
     if (result.body.kind !== 'complete') throw new Error('expected a complete body');
@@ -69,7 +74,12 @@ describe('query fast path', () => {
     const bodies: Record<string, unknown>[] = [
       { query: '{ hello(name: "shop") }' },
       { query: 'query($n: Int) { items(first: $n) { id price tags } }', variables: { n: 3 } },
-      { query: 'query A { hello(name: "a") } query B { items { id } }', operationName: 'B', variables: null, extensions: {} },
+      {
+        query: 'query A { hello(name: "a") } query B { items { id } }',
+        operationName: 'B',
+        variables: null,
+        extensions: {},
+      },
       // A resolver's own error is masked, a BAD_USER_INPUT one keeps its message; the other fields still answer.
       { query: '{ hello(name: "x") boom bad items { price } }' },
       { query: '{ hello(name: "y") broken { id price } }' },
@@ -84,7 +94,12 @@ describe('query fast path', () => {
     const errors = JSON.parse((await on.fast(bodies[3]!, 'application/json', {}))!);
     expect(errors.errors).toEqual([
       { message: 'Internal server error', path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-      { message: 'first must be between 0 and 100', locations: [{ line: 1, column: 25 }], path: ['bad'], extensions: { code: 'BAD_USER_INPUT' } },
+      {
+        message: 'first must be between 0 and 100',
+        locations: [{ line: 1, column: 25 }],
+        path: ['bad'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
     ]);
     expect(JSON.stringify(errors)).not.toContain('secret');
   });
@@ -106,7 +121,9 @@ describe('query fast path', () => {
       for (let run = 0; run < 3; run++) expect(await on.fast(body, undefined, {})).toBeNull();
     }
     expect(on.touched()).toBe(0);
-    expect(await on.fast({ query: '{ hello(name: "a") }' }, 'application/graphql-response+json', {})).toBeNull();
+    expect(
+      await on.fast({ query: '{ hello(name: "a") }' }, 'application/graphql-response+json', {}),
+    ).toBeNull();
     expect(await on.fast({ query: '{ hello(name: "a") }' }, 'multipart/mixed', {})).toBeNull();
     expect(await on.fast(null, undefined, {})).toBeNull();
   });

@@ -64,7 +64,10 @@ export function parseEventMessage(body: string | undefined): DomainEvent {
     throw new Error('the message body is not JSON');
   }
   const parsed = domainEventSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`the message is not an event: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `the message is not an event: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   return parsed.data;
 }
 
@@ -107,7 +110,9 @@ export class SnsSqsBus implements EventBus {
   /** The topic's ARN; CreateTopic is idempotent, so this also makes the topic where none exists yet. */
   topic(): Promise<string> {
     if (this.topicName.startsWith('arn:')) return Promise.resolve(this.topicName);
-    this.topicArn ??= this.sns.send(new CreateTopicCommand({ Name: this.topicName })).then((out) => out.TopicArn!);
+    this.topicArn ??= this.sns
+      .send(new CreateTopicCommand({ Name: this.topicName }))
+      .then((out) => out.TopicArn!);
     this.topicArn.catch(() => (this.topicArn = undefined));
     return this.topicArn;
   }
@@ -128,11 +133,17 @@ export class SnsSqsBus implements EventBus {
         }),
       );
       // The relay keeps the whole batch and publishes it again: consumers apply each event once.
-      if (out.Failed?.length) throw new Error(`SNS refused ${out.Failed.length} of ${batch.length} events: ${out.Failed[0]!.Code ?? ''}`);
+      if (out.Failed?.length)
+        throw new Error(
+          `SNS refused ${out.Failed.length} of ${batch.length} events: ${out.Failed[0]!.Code ?? ''}`,
+        );
     }
   }
 
-  private async queue(name: string, attributes: (arn: string) => Record<string, string>): Promise<{ url: string; arn: string }> {
+  private async queue(
+    name: string,
+    attributes: (arn: string) => Record<string, string>,
+  ): Promise<{ url: string; arn: string }> {
     let url: string;
     try {
       url = (await this.sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
@@ -140,7 +151,9 @@ export class SnsSqsBus implements EventBus {
       if ((error as { name?: string }).name !== 'QueueDoesNotExist') throw error;
       url = (await this.sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
     }
-    const got = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+    const got = await this.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),
+    );
     const arn = got.Attributes!.QueueArn!;
     // Set on an existing queue too, so a changed setting reaches it without recreating it.
     await this.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: attributes(arn) }));
@@ -154,9 +167,12 @@ export class SnsSqsBus implements EventBus {
    */
   async provision(consumer: string, topics: string[]): Promise<string> {
     const name = this.queueName(consumer);
-    if (!this.provisionQueues) return (await this.sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+    if (!this.provisionQueues)
+      return (await this.sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
     const topicArn = await this.topic();
-    const dlq = await this.queue(`${name}-dlq`, () => ({ MessageRetentionPeriod: String(DLQ_RETENTION_SECONDS) }));
+    const dlq = await this.queue(`${name}-dlq`, () => ({
+      MessageRetentionPeriod: String(DLQ_RETENTION_SECONDS),
+    }));
     const queue = await this.queue(name, (arn) => ({
       VisibilityTimeout: String(this.visibilityTimeout),
       RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: this.maxReceiveCount }),
@@ -207,7 +223,12 @@ export class SnsSqsBus implements EventBus {
     await Promise.all(this.provisioning);
   }
 
-  private async consume(group: string, topics: string[], provisioned: Promise<string>, handler: EventHandler): Promise<void> {
+  private async consume(
+    group: string,
+    topics: string[],
+    provisioned: Promise<string>,
+    handler: EventHandler,
+  ): Promise<void> {
     const wanted = new Set(topics);
     let queueUrl: string | undefined;
     let pending: Promise<string> | undefined = provisioned;
@@ -237,19 +258,32 @@ export class SnsSqsBus implements EventBus {
     }
   }
 
-  private async handle(queueUrl: string, group: string, message: Message, topics: Set<string>, handler: EventHandler) {
+  private async handle(
+    queueUrl: string,
+    group: string,
+    message: Message,
+    topics: Set<string>,
+    handler: EventHandler,
+  ) {
     try {
       const event = parseEventMessage(message.Body);
       if (topics.has(event.topic)) await consumeTraced(group, event, handler);
     } catch (error) {
       // Left on the queue: visible again after the visibility timeout, then dead-lettered after maxReceiveCount.
       this.logger.warn(
-        { err: error, group, messageId: message.MessageId, receives: message.Attributes?.ApproximateReceiveCount },
+        {
+          err: error,
+          group,
+          messageId: message.MessageId,
+          receives: message.Attributes?.ApproximateReceiveCount,
+        },
         'event handler failed; will retry',
       );
       return;
     }
-    await this.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle! }));
+    await this.sqs.send(
+      new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle! }),
+    );
   }
 
   async close(): Promise<void> {

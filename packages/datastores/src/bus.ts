@@ -21,13 +21,19 @@ export interface DomainEvent<P = Record<string, unknown>> {
  * their request and the topic as their operation.
  */
 export function consumeTraced(group: string, event: DomainEvent, handler: EventHandler): Promise<void> {
-  return inRequestScope({ requestId: event.id, operation: `${event.topic} ${group}` }, () => inSpan(
-    `${event.topic} process`,
-    'consumer',
-    event.traceparent,
-    { 'messaging.destination.name': event.topic, 'messaging.consumer.group.name': group, 'messaging.message.id': event.id },
-    () => handler(event),
-  ));
+  return inRequestScope({ requestId: event.id, operation: `${event.topic} ${group}` }, () =>
+    inSpan(
+      `${event.topic} process`,
+      'consumer',
+      event.traceparent,
+      {
+        'messaging.destination.name': event.topic,
+        'messaging.consumer.group.name': group,
+        'messaging.message.id': event.id,
+      },
+      () => handler(event),
+    ),
+  );
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
@@ -58,12 +64,19 @@ export class InProcessBus implements EventBus {
       const targets = this.subscriptions.filter((s) => s.topics.has(event.topic));
       const results = await Promise.allSettled(targets.map((s) => consumeTraced(s.group, event, s.handler)));
       targets.forEach((target, i) =>
-        // eslint-disable-next-line security/detect-object-injection -- i indexes the results of these same targets
-        eventsConsumed.inc({ group: target.group, topic: event.topic, outcome: results[i]!.status === 'fulfilled' ? 'ok' : 'error' }),
+        eventsConsumed.inc({
+          group: target.group,
+          topic: event.topic,
+          // eslint-disable-next-line security/detect-object-injection -- i indexes the results of these same targets
+          outcome: results[i]!.status === 'fulfilled' ? 'ok' : 'error',
+        }),
       );
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
-        this.logger.warn({ err: failed.reason, topic: event.topic, eventId: event.id }, 'event handler failed');
+        this.logger.warn(
+          { err: failed.reason, topic: event.topic, eventId: event.id },
+          'event handler failed',
+        );
         throw new Error(`a handler of ${event.topic} failed`);
       }
     }
@@ -106,7 +119,17 @@ export class RedisStreamsBus implements EventBus {
     await firstConnection(this.redis);
     const pipeline = this.redis.multi();
     for (const event of events) {
-      pipeline.xadd(this.stream, 'MAXLEN', '~', '1000000', '*', 'topic', event.topic, 'event', JSON.stringify(event));
+      pipeline.xadd(
+        this.stream,
+        'MAXLEN',
+        '~',
+        '1000000',
+        '*',
+        'topic',
+        event.topic,
+        'event',
+        JSON.stringify(event),
+      );
     }
     const results = await pipeline.exec();
     const failed = results?.find(([error]) => error);
@@ -115,7 +138,11 @@ export class RedisStreamsBus implements EventBus {
 
   subscribe(group: string, topics: string[], handler: EventHandler): void {
     const wanted = new Set(topics);
-    const reader = this.redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined, maxRetriesPerRequest: null });
+    const reader = this.redis.duplicate({
+      enableOfflineQueue: true,
+      commandTimeout: undefined,
+      maxRetriesPerRequest: null,
+    });
     reader.on('error', () => undefined);
     this.readers.push(reader);
     const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -125,7 +152,7 @@ export class RedisStreamsBus implements EventBus {
   }
 
   private readonly groups = new Set<string>();
-  private stopGauge : () => void = () => undefined;
+  private stopGauge: () => void = () => undefined;
 
   /** `event_consumer_lag_events` per group: what the stream holds past its last delivery, plus what is unacknowledged. */
   private async readLag(): Promise<void> {
@@ -138,7 +165,13 @@ export class RedisStreamsBus implements EventBus {
     }
   }
 
-  private async consume(reader: Redis, group: string, consumer: string, topics: Set<string>, handler: EventHandler) {
+  private async consume(
+    reader: Redis,
+    group: string,
+    consumer: string,
+    topics: Set<string>,
+    handler: EventHandler,
+  ) {
     await this.createGroup(reader, group);
     let lastClaim = 0;
     while (this.running) {
@@ -146,15 +179,29 @@ export class RedisStreamsBus implements EventBus {
         let entries: [string, string[]][] = [];
         if (Date.now() - lastClaim > this.claimIdleMs / 2) {
           lastClaim = Date.now();
-          const claimed = (await reader.xautoclaim(this.stream, group, consumer, this.claimIdleMs, '0', 'COUNT', 50)) as [
-            string,
-            [string, string[]][],
-          ];
+          const claimed = (await reader.xautoclaim(
+            this.stream,
+            group,
+            consumer,
+            this.claimIdleMs,
+            '0',
+            'COUNT',
+            50,
+          )) as [string, [string, string[]][]];
           entries = claimed[1] ?? [];
         }
         if (!entries.length) {
           const read = (await reader.xreadgroup(
-            'GROUP', group, consumer, 'COUNT', 50, 'BLOCK', this.blockMs, 'STREAMS', this.stream, '>',
+            'GROUP',
+            group,
+            consumer,
+            'COUNT',
+            50,
+            'BLOCK',
+            this.blockMs,
+            'STREAMS',
+            this.stream,
+            '>',
           )) as [string, [string, string[]][]][] | null;
           entries = read?.[0]?.[1] ?? [];
         }

@@ -91,7 +91,9 @@ export class RedisCache implements Cache {
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     await this.firstConnect;
     try {
-      await redisTimed('SET', () => this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds))));
+      await redisTimed('SET', () =>
+        this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds))),
+      );
     } catch (error) {
       this.logger.warn({ err: error }, 'cache write failed');
     }
@@ -120,7 +122,14 @@ export class RedisCache implements Cache {
     await this.firstConnect;
     try {
       const written = await redisTimed('EVAL', () =>
-        this.redis.eval(SET_UNLESS_SCRIPT, 2, this.prefix + key, this.prefix + guardKey, JSON.stringify(value), Math.max(1, Math.ceil(ttlSeconds))),
+        this.redis.eval(
+          SET_UNLESS_SCRIPT,
+          2,
+          this.prefix + key,
+          this.prefix + guardKey,
+          JSON.stringify(value),
+          Math.max(1, Math.ceil(ttlSeconds)),
+        ),
       );
       return written === 1;
     } catch (error) {
@@ -212,5 +221,9 @@ const processCache = new MemoryCache(200_000);
 
 export function createCache(options: { redisUrl?: string; logger: Logger; prefix?: string }): Cache {
   if (!options.redisUrl) return new PrefixedCache(processCache, options.prefix ?? '');
-  return new RedisCache(connectRedis(options.redisUrl, { autoPipelining: true }), options.logger, options.prefix ?? '');
+  return new RedisCache(
+    connectRedis(options.redisUrl, { autoPipelining: true }),
+    options.logger,
+    options.prefix ?? '',
+  );
 }

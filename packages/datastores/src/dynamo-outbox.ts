@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { currentTraceparent, eventsPublished, onScrape, outboxBacklog, outboxOldestAge, producerSpans, type Logger } from '@shop/common';
+import {
+  currentTraceparent,
+  eventsPublished,
+  onScrape,
+  outboxBacklog,
+  outboxOldestAge,
+  producerSpans,
+  type Logger,
+} from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import { epochSeconds, type Dynamo } from './dynamo';
 import type { NewEvent } from './outbox';
@@ -35,7 +43,12 @@ export function outboxPut(prefix: string, source: string, event: NewEvent, now =
  * The Put that marks an event handled, failing the transaction if it already was: include it in
  * the consumer's TransactWriteItems so the marker and the effect commit together.
  */
-export function processedMarker(prefix: string, consumer: string, eventId: string, now = Date.now()): TransactItem {
+export function processedMarker(
+  prefix: string,
+  consumer: string,
+  eventId: string,
+  now = Date.now(),
+): TransactItem {
   return {
     Put: {
       TableName: `${prefix}processed_events`,
@@ -58,7 +71,7 @@ export class DynamoOutboxRelay extends PollingWorker {
     super(logger, pollMs, 'outbox relay');
   }
 
-  private stopGauges : () => void = () => undefined;
+  private stopGauges: () => void = () => undefined;
 
   override start(): void {
     super.start();
@@ -66,8 +79,22 @@ export class DynamoOutboxRelay extends PollingWorker {
     this.stopGauges = onScrape(async () => {
       const table = `${this.prefix}outbox`;
       const [count, first] = await Promise.all([
-        this.dynamo.doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PENDING }, Select: 'COUNT' })),
-        this.dynamo.doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PENDING }, Limit: 1 })),
+        this.dynamo.doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': PENDING },
+            Select: 'COUNT',
+          }),
+        ),
+        this.dynamo.doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': PENDING },
+            Limit: 1,
+          }),
+        ),
       ]);
       const oldest = first.Items?.[0]?.occurredAt as string | undefined;
       const source = this.source;
@@ -93,7 +120,12 @@ export class DynamoOutboxRelay extends PollingWorker {
         }),
       );
       if (!Items.length) return;
-      const spans = producerSpans(Items.map((item) => ({ topic: String(item.topic), traceparent: item.traceparent as string | undefined })));
+      const spans = producerSpans(
+        Items.map((item) => ({
+          topic: String(item.topic),
+          traceparent: item.traceparent as string | undefined,
+        })),
+      );
       const events = Items.map(({ id, topic, source, occurredAt, payload }, i) => ({
         id,
         topic,

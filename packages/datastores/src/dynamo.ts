@@ -40,7 +40,14 @@ export function createDynamo(config: DynamoConfig): Dynamo {
   // Every command, the document client's included, is timed: `db_client_operation_duration_seconds{db_system_name="dynamodb"}`.
   client.middlewareStack.add(
     (next, context) => (args) =>
-      timed(datastoreDuration, { db_system_name: 'dynamodb', db_operation_name: (context.commandName ?? 'Command').replace(/Command$/, '') }, () => next(args)),
+      timed(
+        datastoreDuration,
+        {
+          db_system_name: 'dynamodb',
+          db_operation_name: (context.commandName ?? 'Command').replace(/Command$/, ''),
+        },
+        () => next(args),
+      ),
     { step: 'initialize', name: 'shopDatastoreMetrics' },
   );
   const doc = DynamoDBDocumentClient.from(client, {
@@ -66,7 +73,10 @@ export async function ensureTables(client: DynamoDBClient, tables: TableDefiniti
       attributes.set(name, { AttributeName: name, AttributeType: 'S' });
       return { AttributeName: name, KeyType: type };
     };
-    const keySchema = [key(table.partitionKey, 'HASH'), ...(table.sortKey ? [key(table.sortKey, 'RANGE')] : [])];
+    const keySchema = [
+      key(table.partitionKey, 'HASH'),
+      ...(table.sortKey ? [key(table.sortKey, 'RANGE')] : []),
+    ];
     const gsis: GlobalSecondaryIndex[] = (table.indexes ?? []).map((index) => ({
       IndexName: index.name,
       KeySchema: [key(index.partitionKey, 'HASH'), ...(index.sortKey ? [key(index.sortKey, 'RANGE')] : [])],
@@ -177,8 +187,14 @@ export async function startDynamoLocal(options: {
   ];
   const child = spawn('java', args, { cwd: dirname(jar), stdio: 'pipe' });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()).length > 10_000 && (output = output.slice(-5000)));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()).length > 10_000 && (output = output.slice(-5000)));
+  child.stdout?.on(
+    'data',
+    (d: Buffer) => (output += d.toString()).length > 10_000 && (output = output.slice(-5000)),
+  );
+  child.stderr?.on(
+    'data',
+    (d: Buffer) => (output += d.toString()).length > 10_000 && (output = output.slice(-5000)),
+  );
   let exited = false;
   child.once('exit', () => (exited = true));
   const endpoint = `http://127.0.0.1:${options.port}`;
@@ -214,4 +230,3 @@ export function stopChild(child: ChildProcess): Promise<void> {
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
 }
-

@@ -9,12 +9,14 @@ export interface Migration {
 }
 
 export function loadMigrations(dir: string): Migration[] {
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the directory is a service's own migrations folder
-  return readdirSync(dir)
-    .filter((f) => /^\d{3,}_[\w-]+\.sql$/.test(f))
-    .sort()
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- file names come from listing the service's own migrations folder
-    .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') }));
+  return (
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the directory is a service's own migrations folder
+    readdirSync(dir)
+      .filter((f) => /^\d{3,}_[\w-]+\.sql$/.test(f))
+      .sort()
+      // eslint-disable-next-line security/detect-non-literal-fs-filename -- file names come from listing the service's own migrations folder
+      .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') }))
+  );
 }
 
 /** Applies what is not yet applied; returns the versions it applied. Safe to run from several processes at once. */
@@ -27,7 +29,9 @@ export async function migrate(db: SqlDatabase, migrations: Migration[]): Promise
     const done = await db.transaction(async (tx) => {
       // One migrator at a time across processes; a second waits, then finds the version recorded.
       if (db.kind === 'pg') await tx.query(`SELECT pg_advisory_xact_lock(hashtext('schema_migrations'))`);
-      const { rows } = await tx.query(`SELECT 1 FROM schema_migrations WHERE version = $1`, [migration.version]);
+      const { rows } = await tx.query(`SELECT 1 FROM schema_migrations WHERE version = $1`, [
+        migration.version,
+      ]);
       if (rows.length) return false;
       await tx.exec(migration.sql);
       await tx.query(`INSERT INTO schema_migrations (version) VALUES ($1)`, [migration.version]);

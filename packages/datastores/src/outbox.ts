@@ -1,7 +1,15 @@
 // The transactional outbox: events are written in the producer's own transaction and relayed to the bus
 // afterwards, so a crash between the commit and the publish loses nothing. Consumers record what they handled.
 import { randomUUID } from 'node:crypto';
-import { currentTraceparent, eventsPublished, onScrape, outboxBacklog, outboxOldestAge, producerSpans, type Logger } from '@shop/common';
+import {
+  currentTraceparent,
+  eventsPublished,
+  onScrape,
+  outboxBacklog,
+  outboxOldestAge,
+  producerSpans,
+  type Logger,
+} from '@shop/common';
 import type { DomainEvent, EventBus } from './bus';
 import type { Migration } from './migrate';
 import type { SqlDatabase, SqlExecutor } from './sql';
@@ -116,7 +124,7 @@ export class SqlOutboxRelay extends PollingWorker {
     );
   }
 
-  private stopGauges : () => void = () => undefined;
+  private stopGauges: () => void = () => undefined;
 
   override start(): void {
     super.start();
@@ -178,7 +186,6 @@ export class SqlOutboxRelay extends PollingWorker {
       for (const event of events) eventsPublished.inc({ topic: event.topic });
     }
   }
-
 }
 
 /**

@@ -1,5 +1,12 @@
 // The entry point every service shares when it runs as its own process: config, logger, bus, listen, stop on a signal.
-import { ConfigError, createLogger, resolveSecrets, type Env, type Logger, type ServiceHandle } from '@shop/common';
+import {
+  ConfigError,
+  createLogger,
+  resolveSecrets,
+  type Env,
+  type Logger,
+  type ServiceHandle,
+} from '@shop/common';
 import type { EventBus } from './bus';
 import { createEventBus, type EventBusConfig } from './event-bus';
 
@@ -36,7 +43,10 @@ export function runService<C extends ServiceConfig>(
         stopping = true;
         // As ECS and Kubernetes expect: /ready turns 503, the listener closes, requests in flight finish within
         // the grace period; then the service's background work and pools, which may still publish; then the bus.
-        logger.info({ delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS }, `${name} stopping`);
+        logger.info(
+          { delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS },
+          `${name} stopping`,
+        );
         service.subgraph.app
           .close({ delayMs: config.SHUTDOWN_DELAY_MS, graceMs: config.SHUTDOWN_GRACE_MS })
           .then(() => service.close())

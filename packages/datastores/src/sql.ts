@@ -4,7 +4,19 @@ import { Pool, type PoolConfig } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { datastoreDuration, timed } from '@shop/common';
 
-const STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'BEGIN', 'COMMIT', 'ROLLBACK', 'CREATE', 'ALTER', 'LOCK']);
+const STATEMENTS = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'WITH',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'CREATE',
+  'ALTER',
+  'LOCK',
+]);
 
 /** A statement's operation for its metric: its first keyword, one of a known few (bounded labels). */
 function operationOf(text: string): string {
@@ -13,7 +25,11 @@ function operationOf(text: string): string {
 }
 
 function timedQuery<R>(text: string, run: () => Promise<R>): Promise<R> {
-  return timed(datastoreDuration, { db_system_name: 'postgresql', db_operation_name: operationOf(text) }, run);
+  return timed(
+    datastoreDuration,
+    { db_system_name: 'postgresql', db_operation_name: operationOf(text) },
+    run,
+  );
 }
 
 export interface QueryResult<T> {
@@ -118,7 +134,13 @@ class PgliteDatabase implements SqlDatabase {
 export function pgDatabase(config: PoolConfig): SqlDatabase {
   // Bounded waits: a server that is down or unreachable fails a request within these instead of hanging it
   // (waiting for a pooled connection or a new one: 5 s; one statement: 60 s, above any the shop runs).
-  const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5000, query_timeout: 60_000, ...config });
+  const pool = new Pool({
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5000,
+    query_timeout: 60_000,
+    ...config,
+  });
   // An idle client's error (a server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return new PgDatabase(pool);
@@ -142,5 +164,7 @@ export async function openSqlDatabase(options: { url?: string; dataDir: string }
 export const UNIQUE_VIOLATION = '23505';
 
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION
+  );
 }

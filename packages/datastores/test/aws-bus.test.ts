@@ -23,7 +23,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let pg: TestDatabase;
 const buses: SnsSqsBus[] = [];
 
-function newBus(prefix: string, options: { maxReceiveCount?: number; topicName?: string; provision?: boolean } = {}): SnsSqsBus {
+function newBus(
+  prefix: string,
+  options: { maxReceiveCount?: number; topicName?: string; provision?: boolean } = {},
+): SnsSqsBus {
   const aws = testAws();
   const bus = new SnsSqsBus(
     {
@@ -47,9 +50,15 @@ function newBus(prefix: string, options: { maxReceiveCount?: number; topicName?:
 async function messagesOn(bus: SnsSqsBus, queueName: string): Promise<number> {
   const { QueueUrl } = await bus.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
   const { Attributes } = await bus.sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
-  return Number(Attributes!.ApproximateNumberOfMessages) + Number(Attributes!.ApproximateNumberOfMessagesNotVisible);
+  return (
+    Number(Attributes!.ApproximateNumberOfMessages) +
+    Number(Attributes!.ApproximateNumberOfMessagesNotVisible)
+  );
 }
 
 beforeAll(async () => {
@@ -94,7 +103,8 @@ describe('SNS + SQS event bus (on moto)', () => {
     expect(seen.cart!.sort()).toEqual([...paid].sort());
     expect(seen.catalog!.sort()).toEqual(rows.map((r) => r.id).sort());
     expect(seen.shipping).toEqual([]);
-    for (const consumer of ['cart', 'catalog', 'shipping']) expect(await messagesOn(bus, bus.queueName(consumer))).toBe(0);
+    for (const consumer of ['cart', 'catalog', 'shipping'])
+      expect(await messagesOn(bus, bus.queueName(consumer))).toBe(0);
   });
 
   it('When a consumer dies after its effect committed but before deleting, then the event comes again and is applied once', async () => {
@@ -123,7 +133,11 @@ describe('SNS + SQS event bus (on moto)', () => {
       await apply(e);
     });
     await waitFor(() => delivered.length === 2, 15_000, 'the redelivery');
-    await waitFor(async () => (await messagesOn(second, second.queueName('cart'))) === 0, 10_000, 'the delete');
+    await waitFor(
+      async () => (await messagesOn(second, second.queueName('cart'))) === 0,
+      10_000,
+      'the delete',
+    );
     expect(delivered).toEqual([sent.id, sent.id]);
     const { rows } = await pg.db.query(`SELECT * FROM effects WHERE consumer = $1`, [`${prefix}cart`]);
     expect(rows).toEqual([{ consumer: `${prefix}cart`, event_id: sent.id }]);
@@ -149,11 +163,15 @@ describe('SNS + SQS event bus (on moto)', () => {
       }),
     );
 
-    const { QueueUrl: dlqUrl } = await bus.sqs.send(new GetQueueUrlCommand({ QueueName: `${bus.queueName('catalog')}-dlq` }));
+    const { QueueUrl: dlqUrl } = await bus.sqs.send(
+      new GetQueueUrlCommand({ QueueName: `${bus.queueName('catalog')}-dlq` }),
+    );
     const dead: string[] = [];
     await waitFor(
       async () => {
-        const out = await bus.sqs.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }));
+        const out = await bus.sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }),
+        );
         dead.push(...(out.Messages ?? []).map((m) => m.Body!));
         return dead.length >= 2;
       },
@@ -161,7 +179,9 @@ describe('SNS + SQS event bus (on moto)', () => {
       'the dead letters',
     );
     expect(attempts).toEqual([poison.id, poison.id, poison.id]);
-    expect(dead.map((b) => (b.startsWith('{') ? (JSON.parse(b) as DomainEvent).id : b)).sort()).toEqual([poison.id, 'not an event'].sort());
+    expect(dead.map((b) => (b.startsWith('{') ? (JSON.parse(b) as DomainEvent).id : b)).sort()).toEqual(
+      [poison.id, 'not an event'].sort(),
+    );
     expect(await messagesOn(bus, bus.queueName('catalog'))).toBe(0);
   });
 
@@ -179,7 +199,9 @@ describe('SNS + SQS event bus (on moto)', () => {
     await waitFor(() => seen.length === 1, 15_000, 'the delivery');
     expect(seen).toEqual([sent.id]);
     // Nothing to consume from where no queue was made for it.
-    await expect(bus.provision('catalog', ['order.paid'])).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
+    await expect(bus.provision('catalog', ['order.paid'])).rejects.toMatchObject({
+      name: 'QueueDoesNotExist',
+    });
     expect(() => parseConfig(busConfigSchema, { EVENT_TOPIC: topicArn })).not.toThrow();
     expect(() => parseConfig(busConfigSchema, { EVENT_TOPIC: 'no spaces' })).toThrow(/EVENT_TOPIC/);
   });
@@ -206,6 +228,8 @@ describe('SNS + SQS event bus (on moto)', () => {
       maxReceiveCount: 7,
     });
     expect(() => parseConfig(busConfigSchema, { EVENT_BUS: 'kafka' })).toThrow(/EVENT_BUS/);
-    expect(() => createEventBus(parseConfig(busConfigSchema, { EVENT_BUS: 'redis' }), testLogger)).toThrow(ConfigError);
+    expect(() => createEventBus(parseConfig(busConfigSchema, { EVENT_BUS: 'redis' }), testLogger)).toThrow(
+      ConfigError,
+    );
   });
 });

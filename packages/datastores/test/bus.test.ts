@@ -28,7 +28,11 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000) {
 describe('Event bus', () => {
   it('When a Redis Streams consumer fails once, then the event is delivered again and every event arrives', async () => {
     const stream = `test:events:${randomUUID()}`;
-    const bus = new RedisStreamsBus(connectRedis(testRedisUrl()), testLogger, { stream, claimIdleMs: 200, blockMs: 50 });
+    const bus = new RedisStreamsBus(connectRedis(testRedisUrl()), testLogger, {
+      stream,
+      claimIdleMs: 200,
+      blockMs: 50,
+    });
     const seen: number[] = [];
     let failedOnce = false;
     bus.subscribe('consumer-a', ['thing.happened'], async (e) => {
@@ -94,7 +98,9 @@ describe('Transactional outbox', () => {
     expect(applied).toBe(1);
 
     // A redelivery of the same event (at least once) changes nothing.
-    const { rows } = await pg.db.query<{ id: string }>(`SELECT id FROM outbox_events WHERE topic = 'order.counted'`);
+    const { rows } = await pg.db.query<{ id: string }>(
+      `SELECT id FROM outbox_events WHERE topic = 'order.counted'`,
+    );
     const again = await consumeOnce(pg.db, 'counter', rows[0]!.id, async () => {
       applied++;
     });

@@ -33,7 +33,8 @@ function decodeAddress(hex: string): string {
   const words = hex.match(/.{8}/g) ?? [];
   const bytes = words.flatMap((w) => (w.match(/../g) ?? []).reverse().map((b) => parseInt(b, 16)));
   if (bytes.length === 4) return bytes.join('.');
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12).join('.');
+  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff)
+    return bytes.slice(12).join('.');
   return bytes.every((b) => b === 0) ? '::' : Buffer.from(bytes).toString('hex');
 }
 
@@ -55,7 +56,11 @@ function connects(host: string, port: number): Promise<boolean> {
 function preflight(endpoint: string, origin: string) {
   return fetch(endpoint, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-amz-target',
+    },
   });
 }
 
@@ -75,7 +80,8 @@ describe('the embedded DynamoDB Local', () => {
       .flat()
       .filter((a) => a && a.family === 'IPv4' && !a.internal)
       .map((a) => a!.address);
-    for (const address of others) expect({ address, connects: await connects(address, port) }).toEqual({ address, connects: false });
+    for (const address of others)
+      expect({ address, connects: await connects(address, port) }).toEqual({ address, connects: false });
   });
 
   it('When a page of another origin sends a preflight, then it is not allowed; the gateway’s origin is', async () => {
@@ -93,7 +99,9 @@ describe('the embedded DynamoDB Local', () => {
     try {
       expect(listeningAddresses(otherPort)).toEqual(['127.0.0.1']);
       for (const origin of [GATEWAY, 'http://evil.example', 'null']) {
-        expect((await preflight(closed.endpoint, origin)).headers.get('access-control-allow-origin')).toBeNull();
+        expect(
+          (await preflight(closed.endpoint, origin)).headers.get('access-control-allow-origin'),
+        ).toBeNull();
       }
     } finally {
       await closed.stop();

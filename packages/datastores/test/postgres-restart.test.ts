@@ -44,11 +44,17 @@ describe('Postgres restarted under load', () => {
     await waitFor(() => outcomes.failed > 0, 30_000, 'writes to fail while Postgres is down');
     await pg.start();
     const okBefore = outcomes.ok;
-    await waitFor(() => outcomes.ok >= okBefore + 50, 30_000, 'writes after the restart, on reconnected clients');
+    await waitFor(
+      () => outcomes.ok >= okBefore + 50,
+      30_000,
+      'writes after the restart, on reconnected clients',
+    );
     running = false;
     // Every writer's request settled (none hangs): the loops end.
     await Promise.all(writers);
-    const { rows } = await db.query<{ pair: number; n: number }>('SELECT pair, count(*)::int AS n FROM pairs GROUP BY pair HAVING count(*) <> 2');
+    const { rows } = await db.query<{ pair: number; n: number }>(
+      'SELECT pair, count(*)::int AS n FROM pairs GROUP BY pair HAVING count(*) <> 2',
+    );
     expect(rows).toEqual([]);
     expect(outcomes.failed).toBeGreaterThan(0);
   });

@@ -5,7 +5,10 @@ import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { migrate, openSqlDatabase, isUniqueViolation, type SqlDatabase } from '../src';
 
 const migrations = [
-  { version: '001_items', sql: 'CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL); CREATE INDEX items_name ON items (name);' },
+  {
+    version: '001_items',
+    sql: 'CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL); CREATE INDEX items_name ON items (name);',
+  },
   { version: '002_trgm', sql: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' },
 ];
 
@@ -19,7 +22,10 @@ async function contract(db: SqlDatabase) {
       await tx.query('INSERT INTO items (id, name) VALUES ($1, $2)', [2, 'two']);
       await tx.query('INSERT INTO items (id, name) VALUES ($1, $2)', [1, 'duplicate']);
     })
-    .then(() => null, (error: unknown) => error);
+    .then(
+      () => null,
+      (error: unknown) => error,
+    );
   expect(isUniqueViolation(failed)).toBe(true);
   const { rows } = await db.query<{ id: number }>('SELECT id FROM items ORDER BY id');
   expect(rows).toEqual([{ id: 1 }]);

@@ -87,16 +87,19 @@ function pickSome<T>(rand: () => number, items: readonly T[], count: number): T[
     // eslint-disable-next-line security/detect-object-injection -- i and j are indexes of the shuffle, within the array
     [indexes[i], indexes[j]] = [indexes[j]!, indexes[i]!];
   }
-  return indexes
-    .slice(0, Math.min(count, items.length))
-    .sort((a, b) => a - b)
-    // eslint-disable-next-line security/detect-object-injection -- i is an index the shuffle produced, within the array
-    .map((i) => items[i]!);
+  return (
+    indexes
+      .slice(0, Math.min(count, items.length))
+      .sort((a, b) => a - b)
+      // eslint-disable-next-line security/detect-object-injection -- i is an index the shuffle produced, within the array
+      .map((i) => items[i]!)
+  );
 }
 
 function cartesian(options: Option[]): { name: string; value: string }[][] {
   return options.reduce<{ name: string; value: string }[][]>(
-    (combos, option) => combos.flatMap((combo) => option.values.map((value) => [...combo, { name: option.name, value }])),
+    (combos, option) =>
+      combos.flatMap((combo) => option.values.map((value) => [...combo, { name: option.name, value }])),
     [[]],
   );
 }
@@ -172,7 +175,12 @@ function makeProduct(
 function categoriesOf(): DemoCategory[] {
   return CATALOG.flatMap((top) => [
     { id: demoUuid(`category:${top.handle}`), handle: top.handle, name: top.name, parentHandle: null },
-    ...top.leaves.map((leaf) => ({ id: demoUuid(`category:${leaf.handle}`), handle: leaf.handle, name: leaf.name, parentHandle: top.handle })),
+    ...top.leaves.map((leaf) => ({
+      id: demoUuid(`category:${leaf.handle}`),
+      handle: leaf.handle,
+      name: leaf.name,
+      parentHandle: top.handle,
+    })),
   ]);
 }
 
@@ -188,7 +196,8 @@ function generate(): DemoCatalog {
   };
   for (const top of CATALOG) {
     for (const leaf of top.leaves) {
-      for (let n = 0; n < PRODUCTS_PER_LEAF; n++) products.push(makeProduct(rand, leaf, n, products.length, uniqueHandle));
+      for (let n = 0; n < PRODUCTS_PER_LEAF; n++)
+        products.push(makeProduct(rand, leaf, n, products.length, uniqueHandle));
     }
   }
   return { currencyCode: 'USD', categories: categoriesOf(), products };
@@ -218,7 +227,13 @@ export function generateCatalog(count: number): DemoCatalog {
   const products: DemoProduct[] = new Array<DemoProduct>(count);
   for (let i = 0; i < count; i++) {
     // eslint-disable-next-line security/detect-object-injection -- i is the loop counter over the array being filled
-    products[i] = makeProduct(rand, leaves[i % leaves.length]!, Math.floor(i / leaves.length), i, uniqueHandle);
+    products[i] = makeProduct(
+      rand,
+      leaves[i % leaves.length]!,
+      Math.floor(i / leaves.length),
+      i,
+      uniqueHandle,
+    );
   }
   return { currencyCode: 'USD', categories: categoriesOf(), products };
 }
@@ -231,5 +246,7 @@ export function demoCatalog(): DemoCatalog {
 }
 
 export function demoStock(): { variantId: string; quantity: number }[] {
-  return demoCatalog().products.flatMap((p) => p.variants.map((v) => ({ variantId: v.id, quantity: v.stock })));
+  return demoCatalog().products.flatMap((p) =>
+    p.variants.map((v) => ({ variantId: v.id, quantity: v.stock })),
+  );
 }

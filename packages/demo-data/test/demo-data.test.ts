@@ -24,7 +24,10 @@ describe('demo catalog', () => {
   });
 
   it('When ids, handles and skus are listed, then none repeats', () => {
-    const ids = [...catalog.categories.map((c) => c.id), ...catalog.products.flatMap((p) => [p.id, ...p.variants.map((v) => v.id)])];
+    const ids = [
+      ...catalog.categories.map((c) => c.id),
+      ...catalog.products.flatMap((p) => [p.id, ...p.variants.map((v) => v.id)]),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
     const handles = catalog.products.map((p) => p.handle);
     expect(new Set(handles).size).toBe(handles.length);

@@ -15,7 +15,8 @@ export interface TestAws {
 
 export function testAws(): TestAws {
   const endpoint = process.env.TEST_AWS_ENDPOINT;
-  if (!endpoint) throw new Error('TEST_AWS_ENDPOINT is not set: run tests through jest (global setup starts moto)');
+  if (!endpoint)
+    throw new Error('TEST_AWS_ENDPOINT is not set: run tests through jest (global setup starts moto)');
   return { endpoint, region: TEST_AWS_REGION, prefix: `t${randomBytes(5).toString('hex')}-` };
 }
 

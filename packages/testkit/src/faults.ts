@@ -84,20 +84,26 @@ export async function privateRedis(): Promise<PrivateServer> {
     what: 'redis-server',
     port,
     url: `redis://127.0.0.1:${port}`,
-    command: (p) => ({ cmd: 'redis-server', args: ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'] }),
+    command: (p) => ({
+      cmd: 'redis-server',
+      args: ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    }),
   });
 }
 
 const asRoot = process.getuid?.() === 0;
 
 function postgresUser(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const id = (flag: string) =>
+    Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   return { uid: id('-u'), gid: id('-g') };
 }
 
 /** The command as the postgres user when this process is root (setpriv, which execs it: signals reach it), else as is. */
 function asPostgres(cmd: string, args: string[]): [string, string[]] {
-  return asRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]] : [cmd, args];
+  return asRoot
+    ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]]
+    : [cmd, args];
 }
 
 /** A private Postgres cluster under /tmp (initdb once, trust auth), started and stopped with the test. */
@@ -112,11 +118,27 @@ export async function privatePostgres(): Promise<PrivateServer> {
     beforeFirstStart: () => {
       // Postgres refuses to run as root: as root (a container), the cluster belongs to the postgres user.
       if (asRoot) chownSync(dir, postgresUser().uid, postgresUser().gid);
-      const init = spawnSync(...asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']), { stdio: 'ignore' });
+      const init = spawnSync(
+        ...asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']),
+        { stdio: 'ignore' },
+      );
       if (init.status !== 0) throw new Error('initdb failed');
     },
     command: (p) => {
-      const [cmd, args] = asPostgres('postgres', ['-D', data, '-p', String(p), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=50']);
+      const [cmd, args] = asPostgres('postgres', [
+        '-D',
+        data,
+        '-p',
+        String(p),
+        '-h',
+        '127.0.0.1',
+        '-k',
+        dir,
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=50',
+      ]);
       return { cmd, args };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

@@ -81,10 +81,17 @@ export function testRedis(): { redis: Redis; prefix: string } {
  * Headers that make an in-process request look as if it came through the gateway (or, for a service principal,
  * from that service), signed for `audience`, the service called.
  */
-export function identityHeaders(principal: Principal, audience: string, secret = TEST_SECRET): Record<string, string> {
+export function identityHeaders(
+  principal: Principal,
+  audience: string,
+  secret = TEST_SECRET,
+): Record<string, string> {
   return {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp: '127.0.0.1', audience }, secret),
+    [IDENTITY_HEADER]: signIdentity(
+      { principal, requestId: randomUUID(), clientIp: '127.0.0.1', audience },
+      secret,
+    ),
   };
 }
 
@@ -121,7 +128,11 @@ export async function gql<T = Record<string, unknown>>(
 }
 
 /** Resolves once `check` holds, polling; rejects after `ms`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000, what = 'the condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  ms = 10_000,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -138,7 +149,9 @@ export { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from './browser';
 export async function outboxDrained(db: SqlExecutor, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL',
+    );
     if (rows[0]!.n === 0) return;
     if (Date.now() > deadline) throw new Error(`${rows[0]!.n} outbox events still unsent`);
     await new Promise((r) => setTimeout(r, 20));

@@ -18,7 +18,9 @@ export interface MotoServer {
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'pipe', encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed: ${(result.stderr || result.stdout || String(result.error)).slice(-2000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed: ${(result.stderr || result.stdout || String(result.error)).slice(-2000)}`,
+    );
   }
 }
 
@@ -36,7 +38,14 @@ export function motoPython(dataDir = join(ROOT, '.data')): string {
   const partial = join(home, `partial-${process.pid}-${Date.now()}`);
   try {
     run(process.env.PYTHON ?? 'python3', ['-m', 'venv', partial]);
-    run(join(partial, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `moto[server]==${MOTO_VERSION}`]);
+    run(join(partial, 'bin', 'python'), [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      `moto[server]==${MOTO_VERSION}`,
+    ]);
     writeFileSync(join(partial, 'installed'), `moto[server]==${MOTO_VERSION}\n`);
     if (!existsSync(join(venv, 'installed'))) {
       rmSync(venv, { recursive: true, force: true });

@@ -17,7 +17,10 @@ export function withCurrentAvailability(bus: EventBus, inventory: InventoryRepos
         events.map((event) => {
           if (event.topic !== INVENTORY_CHANGED) return event;
           const variantId = String(event.payload.variantId);
-          return { ...event, payload: { variantId, quantityAvailable: Math.max(0, levels.get(variantId)?.available ?? 0) } };
+          return {
+            ...event,
+            payload: { variantId, quantityAvailable: Math.max(0, levels.get(variantId)?.available ?? 0) },
+          };
         }),
       );
     },

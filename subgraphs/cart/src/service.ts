@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import gql from 'graphql-tag';
-import { createServiceClient, createSubgraph, loadLimitsOf, onScrape, openReservations, type Logger, type ServiceHandle } from '@shop/common';
+import {
+  createServiceClient,
+  createSubgraph,
+  loadLimitsOf,
+  onScrape,
+  openReservations,
+  type Logger,
+  type ServiceHandle,
+} from '@shop/common';
 import { createCache, createDynamo, DynamoOutboxRelay, ensureTables, type EventBus } from '@shop/datastores';
 import { demoStock } from '@shop/demo-data';
 import type { Config } from './config';
@@ -32,7 +40,10 @@ export interface CartService extends ServiceHandle {
   relay: DynamoOutboxRelay;
 }
 
-export async function createService(config: Config, runtime: { bus: EventBus; logger: Logger }): Promise<CartService> {
+export async function createService(
+  config: Config,
+  runtime: { bus: EventBus; logger: Logger },
+): Promise<CartService> {
   const { bus, logger } = runtime;
   const prefix = config.DYNAMODB_TABLE_PREFIX;
   const dynamo = createDynamo({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
@@ -98,7 +109,14 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
     },
   });
 
-  const relay = new DynamoOutboxRelay(dynamo, prefix, withCurrentAvailability(bus, inventory), logger, 1000, SERVICE_NAME);
+  const relay = new DynamoOutboxRelay(
+    dynamo,
+    prefix,
+    withCurrentAvailability(bus, inventory),
+    logger,
+    1000,
+    SERVICE_NAME,
+  );
   const sweeper = new ReservationSweeper(inventory, logger, config.RESERVATION_SWEEP_MS);
   let started = false;
   let stopGauge: () => void = () => undefined;
@@ -112,8 +130,12 @@ export async function createService(config: Config, runtime: { bus: EventBus; lo
       if (started) return;
       started = true;
       bus.subscribe(SERVICE_NAME, ['order.paid'], (event) => onOrderPaid(deps, logger, event));
-      bus.subscribe(`${SERVICE_NAME}-cancellations`, ['order.cancelled'], (event) => onOrderCancelled(deps, logger, event));
-      bus.subscribe(`${SERVICE_NAME}-returns`, ['return.refunded'], (event) => onReturnRefunded(deps, logger, event));
+      bus.subscribe(`${SERVICE_NAME}-cancellations`, ['order.cancelled'], (event) =>
+        onOrderCancelled(deps, logger, event),
+      );
+      bus.subscribe(`${SERVICE_NAME}-returns`, ['return.refunded'], (event) =>
+        onReturnRefunded(deps, logger, event),
+      );
       relay.start();
       sweeper.start();
       stopGauge = onScrape(async () => openReservations.set(await inventory.countHeld()));

@@ -45,7 +45,11 @@ export async function startFakeCatalog(): Promise<FakeCatalog> {
     req.on('end', () => {
       let principal: Principal | null = null;
       try {
-        principal = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET, 'catalog').principal;
+        principal = verifyIdentity(
+          req.headers[IDENTITY_HEADER] as string | undefined,
+          TEST_SECRET,
+          'catalog',
+        ).principal;
       } catch {
         principal = null;
       }
@@ -63,7 +67,9 @@ export async function startFakeCatalog(): Promise<FakeCatalog> {
       if (req.url === '/internal/products/related') {
         const productIds = body.productIds as string[];
         const exclude = new Set(body.excludeProductIds as string[]);
-        const out = [...new Set(productIds.flatMap((p) => related.get(p) ?? []))].filter((p) => !exclude.has(p));
+        const out = [...new Set(productIds.flatMap((p) => related.get(p) ?? []))].filter(
+          (p) => !exclude.has(p),
+        );
         return send(200, { productIds: out.slice(0, body.first as number) });
       }
       return send(404, { error: 'Not found' });

@@ -39,7 +39,11 @@ function expectBalanced(l: { available: number; held: number; sold: number; rece
 
 async function outboxEvents(): Promise<{ topic: string; payload: { variantId: string } }[]> {
   const { Items = [] } = await t.dynamo.doc.send(
-    new QueryCommand({ TableName: `${t.prefix}outbox`, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'pending' } }),
+    new QueryCommand({
+      TableName: `${t.prefix}outbox`,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': 'pending' },
+    }),
   );
   return Items as { topic: string; payload: { variantId: string } }[];
 }
@@ -62,14 +66,20 @@ describe('Inventory repository on DynamoDB Local', () => {
     expect(await repo.release(r1, 'RELEASED')).toEqual({ kind: 'committed' });
     const events = (await outboxEvents()).filter((e) => e.payload.variantId === v);
     // reserve, reserve, release: a commit does not change what is available.
-    expect(events.map((e) => e.topic)).toEqual(['inventory.changed', 'inventory.changed', 'inventory.changed']);
+    expect(events.map((e) => e.topic)).toEqual([
+      'inventory.changed',
+      'inventory.changed',
+      'inventory.changed',
+    ]);
   });
 
   it('When the same reservation id is sent again, then stock is decremented once', async () => {
     const v = await stocked(5);
     const id = randomUUID();
     const first = await repo.reserve(id, [{ variantId: v, quantity: 2 }], 900);
-    const again = await Promise.all([1, 2, 3].map(() => repo.reserve(id, [{ variantId: v, quantity: 2 }], 900)));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => repo.reserve(id, [{ variantId: v, quantity: 2 }], 900)),
+    );
     expect(first.kind).toBe('held');
     for (const r of again) expect(r).toMatchObject({ kind: 'held', replayed: true });
     expect(await level(v)).toMatchObject({ available: 3, held: 2 });
@@ -79,7 +89,9 @@ describe('Inventory repository on DynamoDB Local', () => {
   it('When racing requests for one new reservation id arrive together, then the stock is held once', async () => {
     const v = await stocked(10);
     const id = randomUUID();
-    const results = await Promise.all(Array.from({ length: 8 }, () => repo.reserve(id, [{ variantId: v, quantity: 3 }], 900)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => repo.reserve(id, [{ variantId: v, quantity: 3 }], 900)),
+    );
     expect(results.every((r) => r.kind === 'held')).toBe(true);
     expect(await level(v)).toMatchObject({ available: 7, held: 3 });
   });
@@ -90,7 +102,8 @@ describe('Inventory repository on DynamoDB Local', () => {
       Array.from({ length: 50 }, () => repo.reserve(randomUUID(), [{ variantId: v, quantity: 1 }], 900)),
     );
     expect(results.filter((r) => r.kind === 'held')).toHaveLength(5);
-    for (const r of results.filter((r) => r.kind === 'insufficient')) expect(r).toEqual({ kind: 'insufficient', variantIds: [v] });
+    for (const r of results.filter((r) => r.kind === 'insufficient'))
+      expect(r).toEqual({ kind: 'insufficient', variantIds: [v] });
     const l = await level(v);
     expect(l).toMatchObject({ available: 0, held: 5 });
     expectBalanced(l);
@@ -101,7 +114,19 @@ describe('Inventory repository on DynamoDB Local', () => {
     const b = await stocked(10);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        repo.reserve(randomUUID(), i % 2 ? [{ variantId: a, quantity: 1 }, { variantId: b, quantity: 1 }] : [{ variantId: b, quantity: 1 }, { variantId: a, quantity: 1 }], 900),
+        repo.reserve(
+          randomUUID(),
+          i % 2
+            ? [
+                { variantId: a, quantity: 1 },
+                { variantId: b, quantity: 1 },
+              ]
+            : [
+                { variantId: b, quantity: 1 },
+                { variantId: a, quantity: 1 },
+              ],
+          900,
+        ),
       ),
     );
     expect(results.filter((r) => r.kind === 'held')).toHaveLength(10);
@@ -113,11 +138,21 @@ describe('Inventory repository on DynamoDB Local', () => {
   it('When one line of a reservation is short, then nothing is held and the short variant is named', async () => {
     const plenty = await stocked(10);
     const short = await stocked(1);
-    const result = await repo.reserve(randomUUID(), [{ variantId: plenty, quantity: 2 }, { variantId: short, quantity: 2 }], 900);
+    const result = await repo.reserve(
+      randomUUID(),
+      [
+        { variantId: plenty, quantity: 2 },
+        { variantId: short, quantity: 2 },
+      ],
+      900,
+    );
     expect(result).toEqual({ kind: 'insufficient', variantIds: [short] });
     expect(await level(plenty)).toMatchObject({ available: 10, held: 0 });
     const unknown = randomUUID();
-    expect(await repo.reserve(randomUUID(), [{ variantId: unknown, quantity: 1 }], 900)).toEqual({ kind: 'insufficient', variantIds: [unknown] });
+    expect(await repo.reserve(randomUUID(), [{ variantId: unknown, quantity: 1 }], 900)).toEqual({
+      kind: 'insufficient',
+      variantIds: [unknown],
+    });
   });
 
   it('When a hold expires and the process that made it is gone, then a sweeper elsewhere returns its stock', async () => {
@@ -165,16 +200,36 @@ describe('Inventory repository on DynamoDB Local', () => {
 
   it('When stock is adjusted at locations, then each location is kept apart, the total is their sum, and reservations take from the default location', async () => {
     const v = await stocked(4);
-    expect(await repo.adjust(v, 6, 'transfer in', 'admin-1', 'warehouse-2')).toMatchObject({ kind: 'adjusted', level: { available: 4, elsewhere: 6, received: 4 } });
-    expect(await repo.adjust(v, 3, 'store delivery', 'admin-1', 'store_7')).toMatchObject({ kind: 'adjusted', level: { available: 4, elsewhere: 9 } });
+    expect(await repo.adjust(v, 6, 'transfer in', 'admin-1', 'warehouse-2')).toMatchObject({
+      kind: 'adjusted',
+      level: { available: 4, elsewhere: 6, received: 4 },
+    });
+    expect(await repo.adjust(v, 3, 'store delivery', 'admin-1', 'store_7')).toMatchObject({
+      kind: 'adjusted',
+      level: { available: 4, elsewhere: 9 },
+    });
     // A location never goes below zero, whatever stock the others have.
-    expect(await repo.adjust(v, -4, 'count', 'admin-1', 'store_7')).toEqual({ kind: 'insufficient', available: 3 });
-    expect(await repo.adjust(v, -1, 'count', 'admin-1', 'nowhere')).toEqual({ kind: 'insufficient', available: 0 });
-    expect(await repo.adjust(v, -2, 'damaged', 'admin-2', 'warehouse-2')).toMatchObject({ kind: 'adjusted', level: { elsewhere: 7 } });
+    expect(await repo.adjust(v, -4, 'count', 'admin-1', 'store_7')).toEqual({
+      kind: 'insufficient',
+      available: 3,
+    });
+    expect(await repo.adjust(v, -1, 'count', 'admin-1', 'nowhere')).toEqual({
+      kind: 'insufficient',
+      available: 0,
+    });
+    expect(await repo.adjust(v, -2, 'damaged', 'admin-2', 'warehouse-2')).toMatchObject({
+      kind: 'adjusted',
+      level: { elsewhere: 7 },
+    });
 
     // Policy: a reservation holds only what the default location has.
-    expect(await repo.reserve(randomUUID(), [{ variantId: v, quantity: 5 }], 900)).toEqual({ kind: 'insufficient', variantIds: [v] });
-    expect(await repo.reserve(randomUUID(), [{ variantId: v, quantity: 3 }], 900)).toMatchObject({ kind: 'held' });
+    expect(await repo.reserve(randomUUID(), [{ variantId: v, quantity: 5 }], 900)).toEqual({
+      kind: 'insufficient',
+      variantIds: [v],
+    });
+    expect(await repo.reserve(randomUUID(), [{ variantId: v, quantity: 3 }], 900)).toMatchObject({
+      kind: 'held',
+    });
 
     const l = await level(v);
     expect(l).toMatchObject({ available: 1, held: 3, sold: 0, received: 4, elsewhere: 7 });
@@ -196,31 +251,58 @@ describe('Inventory repository on DynamoDB Local', () => {
 
     // A variant first stocked away from the default location has an empty default stock, nothing to reserve.
     const remote = randomUUID();
-    expect(await repo.adjust(remote, 2, 'new line', 'admin-1', 'warehouse-2')).toMatchObject({ kind: 'adjusted', level: { available: 0, held: 0, sold: 0, received: 0, elsewhere: 2 } });
-    expect(await repo.reserve(randomUUID(), [{ variantId: remote, quantity: 1 }], 900)).toEqual({ kind: 'insufficient', variantIds: [remote] });
+    expect(await repo.adjust(remote, 2, 'new line', 'admin-1', 'warehouse-2')).toMatchObject({
+      kind: 'adjusted',
+      level: { available: 0, held: 0, sold: 0, received: 0, elsewhere: 2 },
+    });
+    expect(await repo.reserve(randomUUID(), [{ variantId: remote, quantity: 1 }], 900)).toEqual({
+      kind: 'insufficient',
+      variantIds: [remote],
+    });
   });
 
   it('When many adjustments at two locations race, then the total stays the sum of the locations', async () => {
     const v = await stocked(0);
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => repo.adjust(v, i % 3 === 0 ? -1 : 2, 'race', 'admin', i % 2 ? 'a' : 'b')),
+      Array.from({ length: 20 }, (_, i) =>
+        repo.adjust(v, i % 3 === 0 ? -1 : 2, 'race', 'admin', i % 2 ? 'a' : 'b'),
+      ),
     );
     const l = await level(v);
     const locations = await repo.locations(v);
     expect(locations.filter((x) => x.locationId !== 'default').every((x) => x.available >= 0)).toBe(true);
     expect(locations.reduce((sum, x) => sum + x.available, 0)).toBe(l.available + l.elsewhere);
-    expect(l.elsewhere).toBe((await repo.movements(v, 100)).filter((m) => m.locationId !== 'default').reduce((sum, m) => sum + m.delta, 0));
+    expect(l.elsewhere).toBe(
+      (await repo.movements(v, 100))
+        .filter((m) => m.locationId !== 'default')
+        .reduce((sum, m) => sum + m.delta, 0),
+    );
   });
 
   it('When stock is adjusted and restocked, then every change is in the audit trail and a repeated restock counts once', async () => {
     const v = randomUUID();
     expect(await repo.adjust(v, -1, 'shrinkage', 'admin-1')).toEqual({ kind: 'insufficient', available: 0 });
-    expect(await repo.adjust(v, 5, 'received PO-1', 'admin-1')).toMatchObject({ kind: 'adjusted', level: { available: 5, received: 5 } });
+    expect(await repo.adjust(v, 5, 'received PO-1', 'admin-1')).toMatchObject({
+      kind: 'adjusted',
+      level: { available: 5, received: 5 },
+    });
     expect(await repo.adjust(v, -6, 'count', 'admin-1')).toEqual({ kind: 'insufficient', available: 5 });
     await repo.adjust(v, -2, 'damaged', 'admin-2');
     const restockId = randomUUID();
-    expect(await repo.restock([{ variantId: v, quantity: 1 }], { restockId, actor: 'shipping', reason: 'return R-1' })).toEqual({ kind: 'restocked' });
-    expect(await repo.restock([{ variantId: v, quantity: 1 }], { restockId, actor: 'shipping', reason: 'return R-1' })).toEqual({ kind: 'duplicate' });
+    expect(
+      await repo.restock([{ variantId: v, quantity: 1 }], {
+        restockId,
+        actor: 'shipping',
+        reason: 'return R-1',
+      }),
+    ).toEqual({ kind: 'restocked' });
+    expect(
+      await repo.restock([{ variantId: v, quantity: 1 }], {
+        restockId,
+        actor: 'shipping',
+        reason: 'return R-1',
+      }),
+    ).toEqual({ kind: 'duplicate' });
     const l = await level(v);
     expect(l).toMatchObject({ available: 4, received: 4 });
     expectBalanced(l);
@@ -247,61 +329,72 @@ describe('Inventory repository on DynamoDB Local', () => {
       fc.record({ op: fc.constant('restock' as const), q: fc.integer({ min: 1, max: 4 }) }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 10 }), fc.array(opArb, { minLength: 1, maxLength: 12 }), async (initial, ops) => {
-        // Each run has its own table prefix' worth of isolation: a fresh variant, and holds expiring at once.
-        const v = randomUUID();
-        await repo.seed([{ variantId: v, quantity: initial }], 'test');
-        const model = { available: initial, held: 0, sold: 0, received: initial };
-        const holds: { id: string; q: number; state: 'HELD' | 'COMMITTED' | 'RELEASED'; ttl: number }[] = [];
-        for (const step of ops) {
-          if (step.op === 'reserve') {
-            const id = randomUUID();
-            const r = await repo.reserve(id, [{ variantId: v, quantity: step.q }], 3600);
-            expect(r.kind).toBe(model.available >= step.q ? 'held' : 'insufficient');
-            if (r.kind === 'held') {
-              model.available -= step.q;
-              model.held += step.q;
-              holds.push({ id, q: step.q, state: 'HELD', ttl: 3600 });
-            }
-          } else if (step.op === 'commit' || step.op === 'release') {
-            const hold = holds[step.pick % Math.max(1, holds.length)];
-            if (!hold) continue;
-            if (step.op === 'commit') {
-              const r = await repo.commit(hold.id);
-              expect(r.kind).toBe(hold.state === 'RELEASED' ? 'expired' : 'committed');
-              if (hold.state === 'HELD') {
-                model.held -= hold.q;
-                model.sold += hold.q;
-                hold.state = 'COMMITTED';
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 10 }),
+        fc.array(opArb, { minLength: 1, maxLength: 12 }),
+        async (initial, ops) => {
+          // Each run has its own table prefix' worth of isolation: a fresh variant, and holds expiring at once.
+          const v = randomUUID();
+          await repo.seed([{ variantId: v, quantity: initial }], 'test');
+          const model = { available: initial, held: 0, sold: 0, received: initial };
+          const holds: { id: string; q: number; state: 'HELD' | 'COMMITTED' | 'RELEASED'; ttl: number }[] =
+            [];
+          for (const step of ops) {
+            if (step.op === 'reserve') {
+              const id = randomUUID();
+              const r = await repo.reserve(id, [{ variantId: v, quantity: step.q }], 3600);
+              expect(r.kind).toBe(model.available >= step.q ? 'held' : 'insufficient');
+              if (r.kind === 'held') {
+                model.available -= step.q;
+                model.held += step.q;
+                holds.push({ id, q: step.q, state: 'HELD', ttl: 3600 });
               }
-            } else {
-              const r = await repo.release(hold.id, 'RELEASED');
-              expect(r.kind).toBe(hold.state === 'COMMITTED' ? 'committed' : 'released');
-              if (hold.state === 'HELD') {
+            } else if (step.op === 'commit' || step.op === 'release') {
+              const hold = holds[step.pick % Math.max(1, holds.length)];
+              if (!hold) continue;
+              if (step.op === 'commit') {
+                const r = await repo.commit(hold.id);
+                expect(r.kind).toBe(hold.state === 'RELEASED' ? 'expired' : 'committed');
+                if (hold.state === 'HELD') {
+                  model.held -= hold.q;
+                  model.sold += hold.q;
+                  hold.state = 'COMMITTED';
+                }
+              } else {
+                const r = await repo.release(hold.id, 'RELEASED');
+                expect(r.kind).toBe(hold.state === 'COMMITTED' ? 'committed' : 'released');
+                if (hold.state === 'HELD') {
+                  model.held -= hold.q;
+                  model.available += hold.q;
+                  hold.state = 'RELEASED';
+                }
+              }
+            } else if (step.op === 'expire') {
+              // Expiry of this run's holds as a sweeper two hours later would do it.
+              const later = new InventoryRepository(
+                t.dynamo,
+                t.prefix,
+                () => new Date(Date.now() + 7200_000),
+              );
+              for (const hold of holds.filter((h) => h.state === 'HELD')) {
+                await later.release(hold.id, 'EXPIRED');
                 model.held -= hold.q;
                 model.available += hold.q;
                 hold.state = 'RELEASED';
               }
+            } else {
+              await repo.restock([{ variantId: v, quantity: step.q }], { actor: 'test', reason: 'return' });
+              model.available += step.q;
+              model.received += step.q;
             }
-          } else if (step.op === 'expire') {
-            // Expiry of this run's holds as a sweeper two hours later would do it.
-            const later = new InventoryRepository(t.dynamo, t.prefix, () => new Date(Date.now() + 7200_000));
-            for (const hold of holds.filter((h) => h.state === 'HELD')) {
-              await later.release(hold.id, 'EXPIRED');
-              model.held -= hold.q;
-              model.available += hold.q;
-              hold.state = 'RELEASED';
-            }
-          } else {
-            await repo.restock([{ variantId: v, quantity: step.q }], { actor: 'test', reason: 'return' });
-            model.available += step.q;
-            model.received += step.q;
+            const l = await level(v);
+            expectBalanced(l);
+            expect({ available: l.available, held: l.held, sold: l.sold, received: l.received }).toEqual(
+              model,
+            );
           }
-          const l = await level(v);
-          expectBalanced(l);
-          expect({ available: l.available, held: l.held, sold: l.sold, received: l.received }).toEqual(model);
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   });

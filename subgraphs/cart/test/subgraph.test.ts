@@ -1,7 +1,16 @@
 // The cart subgraph in process, on DynamoDB Local and Redis, with a fake catalog answering the internal contract.
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@shop/datastores';
-import { admin, anonymous, customer, gql, identityHeaders, service, testRedis, type GraphQLResponse } from '@shop/testkit';
+import {
+  admin,
+  anonymous,
+  customer,
+  gql,
+  identityHeaders,
+  service,
+  testRedis,
+  type GraphQLResponse,
+} from '@shop/testkit';
 import type { Principal } from '@shop/common';
 import { makeVariant, startCart, startFakeCatalog, type FakeCatalog, type RunningCart } from './helpers';
 
@@ -26,14 +35,23 @@ interface CartData {
   totalQuantity: number;
   buyer: { id: string } | null;
   cost: { subtotalAmount: { amount: string; currencyCode: string }; totalAmount: { amount: string } };
-  lines: { id: string; quantity: number; merchandise: { id: string; quantityAvailable: number; availableForSale: boolean }; cost: { amountPerQuantity: { amount: string }; totalAmount: { amount: string } } }[];
+  lines: {
+    id: string;
+    quantity: number;
+    merchandise: { id: string; quantityAvailable: number; availableForSale: boolean };
+    cost: { amountPerQuantity: { amount: string }; totalAmount: { amount: string } };
+  }[];
 }
 interface Payload {
   cart: CartData | null;
   userErrors: { code: string; field: string[] | null; message: string }[];
 }
 
-async function call<T = Record<string, Payload>>(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
+async function call<T = Record<string, Payload>>(
+  principal: Principal,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const { status, body } = await gql<T>(cart.url, query, variables, identityHeaders(principal, 'cart'));
   expect(status).toBe(200);
   return body as GraphQLResponse<T>;
@@ -53,7 +71,10 @@ const REMOVE = `mutation($cartId: ID!, $lineIds: [ID!]!) { cartLinesRemove(cartI
 const GET = `query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`;
 const ATTACH = `mutation($cartId: ID!) { cartBuyerIdentityUpdate(cartId: $cartId) { cart { ${CART_FIELDS} } userErrors { code field message } } }`;
 
-async function createCart(principal: Principal, lines: { merchandiseId: string; quantity: number }[] = []): Promise<CartData> {
+async function createCart(
+  principal: Principal,
+  lines: { merchandiseId: string; quantity: number }[] = [],
+): Promise<CartData> {
   const body = await call(principal, CREATE, { lines });
   expect(body.errors).toBeUndefined();
   expect(body.data!.cartCreate!.userErrors).toEqual([]);
@@ -75,22 +96,44 @@ describe('cart subgraph', () => {
     const sock = await stockedVariant(10, { priceMinor: 399, productTitle: 'Sock' });
     catalog.calls.length = 0;
     const created = await createCart(anonymous, [{ merchandiseId: shoe.id, quantity: 2 }]);
-    expect(created).toMatchObject({ totalQuantity: 2, buyer: null, cost: { subtotalAmount: { amount: '51.00', currencyCode: 'USD' } } });
-    expect(created.lines[0]).toMatchObject({ quantity: 2, merchandise: { id: shoe.id, quantityAvailable: 10, availableForSale: true }, cost: { amountPerQuantity: { amount: '25.50' }, totalAmount: { amount: '51.00' } } });
+    expect(created).toMatchObject({
+      totalQuantity: 2,
+      buyer: null,
+      cost: { subtotalAmount: { amount: '51.00', currencyCode: 'USD' } },
+    });
+    expect(created.lines[0]).toMatchObject({
+      quantity: 2,
+      merchandise: { id: shoe.id, quantityAvailable: 10, availableForSale: true },
+      cost: { amountPerQuantity: { amount: '25.50' }, totalAmount: { amount: '51.00' } },
+    });
     expect(catalog.calls.length).toBeGreaterThan(0);
     for (const c of catalog.calls) expect(c.principal).toEqual({ kind: 'service', service: 'cart' });
 
-    const added = (await call(anonymous, ADD, { cartId: created.id, lines: [{ merchandiseId: sock.id, quantity: 3 }, { merchandiseId: shoe.id, quantity: 1 }] })).data!.cartLinesAdd!;
+    const added = (
+      await call(anonymous, ADD, {
+        cartId: created.id,
+        lines: [
+          { merchandiseId: sock.id, quantity: 3 },
+          { merchandiseId: shoe.id, quantity: 1 },
+        ],
+      })
+    ).data!.cartLinesAdd!;
     expect(added.userErrors).toEqual([]);
-    expect(added.cart!.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([[shoe.id, 3], [sock.id, 3]]);
+    expect(added.cart!.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([
+      [shoe.id, 3],
+      [sock.id, 3],
+    ]);
     expect(added.cart!.cost.subtotalAmount.amount).toBe('88.47');
 
     const sockLine = added.cart!.lines[1]!;
-    const updated = (await call(anonymous, UPDATE, { cartId: created.id, lines: [{ id: sockLine.id, quantity: 1 }] })).data!.cartLinesUpdate!;
+    const updated = (
+      await call(anonymous, UPDATE, { cartId: created.id, lines: [{ id: sockLine.id, quantity: 1 }] })
+    ).data!.cartLinesUpdate!;
     expect(updated.userErrors).toEqual([]);
     expect(updated.cart!.totalQuantity).toBe(4);
 
-    const removed = (await call(anonymous, REMOVE, { cartId: created.id, lineIds: [sockLine.id] })).data!.cartLinesRemove!;
+    const removed = (await call(anonymous, REMOVE, { cartId: created.id, lineIds: [sockLine.id] })).data!
+      .cartLinesRemove!;
     expect(removed.cart!.lines.map((l) => l.merchandise.id)).toEqual([shoe.id]);
 
     // The price is the catalog's at read time (cached for at most CATALOG_CACHE_SECONDS), not the one seen when the line was added.
@@ -105,24 +148,53 @@ describe('cart subgraph', () => {
     const v = await stockedVariant(3, { productTitle: 'Lamp', title: 'Blue' });
     const c = await createCart(anonymous, [{ merchandiseId: v.id, quantity: 1 }]);
     for (const quantity of [0, -1, 100]) {
-      const p = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity }] })).data!.cartLinesAdd!;
-      expect(p.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_QUANTITY', field: ['lines', '0', 'quantity'] })]);
+      const p = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity }] }))
+        .data!.cartLinesAdd!;
+      expect(p.userErrors).toEqual([
+        expect.objectContaining({ code: 'INVALID_QUANTITY', field: ['lines', '0', 'quantity'] }),
+      ]);
     }
     for (const merchandiseId of [randomUUID(), 'x'.repeat(5000)]) {
-      const unknown = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId, quantity: 1 }] })).data!.cartLinesAdd!;
-      expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_MERCHANDISE', field: ['lines', '0', 'merchandiseId'] })]);
+      const unknown = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId, quantity: 1 }] }))
+        .data!.cartLinesAdd!;
+      expect(unknown.userErrors).toEqual([
+        expect.objectContaining({ code: 'INVALID_MERCHANDISE', field: ['lines', '0', 'merchandiseId'] }),
+      ]);
     }
-    const short = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 3 }] })).data!.cartLinesAdd!;
-    expect(short.userErrors).toEqual([{ code: 'INSUFFICIENT_STOCK', field: ['lines', '0', 'quantity'], message: 'Only 3 of Lamp (Blue) are available.' }]);
-    const tooMany = (await call(anonymous, UPDATE, { cartId: c.id, lines: [{ id: c.lines[0]!.id, quantity: 4 }] })).data!.cartLinesUpdate!;
-    expect(tooMany.userErrors[0]).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: ['lines', '0', 'quantity'] });
-    const zero = (await call(anonymous, UPDATE, { cartId: c.id, lines: [{ id: c.lines[0]!.id, quantity: 0 }] })).data!.cartLinesUpdate!;
+    const short = (
+      await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 3 }] })
+    ).data!.cartLinesAdd!;
+    expect(short.userErrors).toEqual([
+      {
+        code: 'INSUFFICIENT_STOCK',
+        field: ['lines', '0', 'quantity'],
+        message: 'Only 3 of Lamp (Blue) are available.',
+      },
+    ]);
+    const tooMany = (
+      await call(anonymous, UPDATE, { cartId: c.id, lines: [{ id: c.lines[0]!.id, quantity: 4 }] })
+    ).data!.cartLinesUpdate!;
+    expect(tooMany.userErrors[0]).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      field: ['lines', '0', 'quantity'],
+    });
+    const zero = (
+      await call(anonymous, UPDATE, { cartId: c.id, lines: [{ id: c.lines[0]!.id, quantity: 0 }] })
+    ).data!.cartLinesUpdate!;
     expect(zero.userErrors[0]).toMatchObject({ code: 'INVALID_QUANTITY' });
-    const createBad = (await call(anonymous, CREATE, { lines: [{ merchandiseId: v.id, quantity: 100 }] })).data!.cartCreate!;
-    expect(createBad).toMatchObject({ cart: null, userErrors: [{ code: 'INVALID_QUANTITY', field: ['input', 'lines', '0', 'quantity'] }] });
+    const createBad = (await call(anonymous, CREATE, { lines: [{ merchandiseId: v.id, quantity: 100 }] }))
+      .data!.cartCreate!;
+    expect(createBad).toMatchObject({
+      cart: null,
+      userErrors: [{ code: 'INVALID_QUANTITY', field: ['input', 'lines', '0', 'quantity'] }],
+    });
     for (const cartId of [randomUUID(), 'c'.repeat(5000)]) {
-      const missing = (await call(anonymous, ADD, { cartId, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
-      expect(missing).toEqual({ cart: null, userErrors: [expect.objectContaining({ code: 'CART_NOT_FOUND', field: ['cartId'] })] });
+      const missing = (await call(anonymous, ADD, { cartId, lines: [{ merchandiseId: v.id, quantity: 1 }] }))
+        .data!.cartLinesAdd!;
+      expect(missing).toEqual({
+        cart: null,
+        userErrors: [expect.objectContaining({ code: 'CART_NOT_FOUND', field: ['cartId'] })],
+      });
       expect((await call(anonymous, GET, { id: cartId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const after = (await call<{ cart: CartData }>(anonymous, GET, { id: c.id })).data!.cart;
@@ -141,10 +213,15 @@ describe('cart subgraph', () => {
       const missing = await call(other, GET, { id: randomUUID() });
       expect(missing.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(missing.errors?.[0]?.message).toBe(read.errors?.[0]?.message);
-      const add = (await call(other, ADD, { cartId: mine.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
+      const add = (await call(other, ADD, { cartId: mine.id, lines: [{ merchandiseId: v.id, quantity: 1 }] }))
+        .data!.cartLinesAdd!;
       expect(add.userErrors[0]?.code).toBe('CART_NOT_FOUND');
     }
-    const entities = await call<{ _entities: unknown[] }>(customer(), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cart { id } } }`, { r: [{ __typename: 'Cart', id: mine.id }] });
+    const entities = await call<{ _entities: unknown[] }>(
+      customer(),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cart { id } } }`,
+      { r: [{ __typename: 'Cart', id: mine.id }] },
+    );
     expect(entities.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // A guest cart is readable by whoever holds its id.
     const guest = await createCart(anonymous, []);
@@ -162,7 +239,14 @@ describe('cart subgraph', () => {
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Cart { id totalQuantity lines { quantity merchandise { id } } }
         ... on ProductVariant { id quantityAvailable availableForSale } } }`,
-      { r: [{ __typename: 'Cart', id: c.id }, { __typename: 'ProductVariant', id: a.id }, { __typename: 'ProductVariant', id: b.id }, { __typename: 'ProductVariant', id: randomUUID() }] },
+      {
+        r: [
+          { __typename: 'Cart', id: c.id },
+          { __typename: 'ProductVariant', id: a.id },
+          { __typename: 'ProductVariant', id: b.id },
+          { __typename: 'ProductVariant', id: randomUUID() },
+        ],
+      },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([
@@ -180,11 +264,17 @@ describe('cart subgraph', () => {
     const variants = await Promise.all(Array.from({ length: 8 }, () => stockedVariant(50)));
     const c = await createCart(anonymous, []);
     const results = await Promise.all(
-      variants.map((v) => call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })),
+      variants.map((v) =>
+        call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] }),
+      ),
     );
     for (const r of results) expect(r.data!.cartLinesAdd!.userErrors).toEqual([]);
     // Same variant from two tabs: both increments count.
-    await Promise.all([1, 2, 3, 4].map(() => call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: variants[0]!.id, quantity: 2 }] })));
+    await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: variants[0]!.id, quantity: 2 }] }),
+      ),
+    );
     const read = (await call<{ cart: CartData }>(anonymous, GET, { id: c.id })).data!.cart;
     expect(read.lines.map((l) => l.merchandise.id).sort()).toEqual(variants.map((v) => v.id).sort());
     expect(read.totalQuantity).toBe(8 + 8);
@@ -196,15 +286,25 @@ describe('cart subgraph', () => {
     const gone = await stockedVariant(1);
     const shopper = customer();
     const theirs = await createCart(shopper, [{ merchandiseId: both.id, quantity: 2 }]);
-    const guest = await createCart(anonymous, [{ merchandiseId: both.id, quantity: 4 }, { merchandiseId: guestOnly.id, quantity: 2 }, { merchandiseId: gone.id, quantity: 1 }]);
+    const guest = await createCart(anonymous, [
+      { merchandiseId: both.id, quantity: 4 },
+      { merchandiseId: guestOnly.id, quantity: 2 },
+      { merchandiseId: gone.id, quantity: 1 },
+    ]);
     await cart.service.deps.inventory.adjust(gone.id, -1, 'sold elsewhere', 'test');
     const anon = (await call(anonymous, ATTACH, { cartId: guest.id })).errors?.[0]?.extensions?.code;
     expect(anon).toBe('UNAUTHENTICATED');
     const merged = (await call(shopper, ATTACH, { cartId: guest.id })).data!.cartBuyerIdentityUpdate!;
     expect(merged.userErrors).toEqual([]);
     expect(merged.cart!.id).toBe(theirs.id);
-    expect(merged.cart!.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([[both.id, 5], [guestOnly.id, 2]]);
-    expect((await call(anonymous, ADD, { cartId: guest.id, lines: [{ merchandiseId: both.id, quantity: 1 }] })).data!.cartLinesAdd!.userErrors[0]?.code).toBe('CART_NOT_FOUND');
+    expect(merged.cart!.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([
+      [both.id, 5],
+      [guestOnly.id, 2],
+    ]);
+    expect(
+      (await call(anonymous, ADD, { cartId: guest.id, lines: [{ merchandiseId: both.id, quantity: 1 }] }))
+        .data!.cartLinesAdd!.userErrors[0]?.code,
+    ).toBe('CART_NOT_FOUND');
     const mine = await call<{ myCart: CartData }>(shopper, `{ myCart { id totalQuantity } }`);
     expect(mine.data!.myCart).toEqual({ id: theirs.id, totalQuantity: 7 });
 
@@ -212,23 +312,46 @@ describe('cart subgraph', () => {
     const newcomer = customer();
     const g2 = await createCart(anonymous, [{ merchandiseId: both.id, quantity: 1 }]);
     const taken = (await call(newcomer, ATTACH, { cartId: g2.id })).data!.cartBuyerIdentityUpdate!;
-    expect(taken.cart).toMatchObject({ id: g2.id, buyer: { id: (newcomer as { customerId: string }).customerId } });
+    expect(taken.cart).toMatchObject({
+      id: g2.id,
+      buyer: { id: (newcomer as { customerId: string }).customerId },
+    });
     expect((await call(anonymous, GET, { id: g2.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it("When a signed-in shopper adds lines, then the catalog hears of it for personalisation, and its failure does not fail the add", async () => {
+  it('When a signed-in shopper adds lines, then the catalog hears of it for personalisation, and its failure does not fail the add', async () => {
     const v = await stockedVariant(5);
     const shopper = customer();
     const c = await createCart(shopper, []);
-    const added = (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 2 }] })).data!.cartLinesAdd!;
+    const added = (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 2 }] }))
+      .data!.cartLinesAdd!;
     // The fake catalog answers this path with 404.
     expect(added.userErrors).toEqual([]);
     // Adds are gathered and sent as one call per shopper, quantities summed.
-    expect((await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!.userErrors).toEqual([]);
-    expect(catalog.calls.some((x) => x.path === '/internal/behaviour/cart-adds' && x.body.customerId === (shopper as { customerId: string }).customerId)).toBe(false);
+    expect(
+      (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!
+        .cartLinesAdd!.userErrors,
+    ).toEqual([]);
+    expect(
+      catalog.calls.some(
+        (x) =>
+          x.path === '/internal/behaviour/cart-adds' &&
+          x.body.customerId === (shopper as { customerId: string }).customerId,
+      ),
+    ).toBe(false);
     await cart.service.deps.cartAdds.flush();
-    const report = catalog.calls.find((x) => x.path === '/internal/behaviour/cart-adds' && (x.body.lines as { variantId: string }[])[0]?.variantId === v.id);
-    expect(report).toMatchObject({ body: { customerId: (shopper as { customerId: string }).customerId, lines: [{ variantId: v.id, quantity: 3 }] }, principal: { kind: 'service', service: 'cart' } });
+    const report = catalog.calls.find(
+      (x) =>
+        x.path === '/internal/behaviour/cart-adds' &&
+        (x.body.lines as { variantId: string }[])[0]?.variantId === v.id,
+    );
+    expect(report).toMatchObject({
+      body: {
+        customerId: (shopper as { customerId: string }).customerId,
+        lines: [{ variantId: v.id, quantity: 3 }],
+      },
+      principal: { kind: 'service', service: 'cart' },
+    });
   });
 
   it('When a shopper adds lines, then the cart and the stock are read in one DynamoDB call and the catalog is asked once per variant while cached', async () => {
@@ -236,13 +359,20 @@ describe('cart subgraph', () => {
     const b = await stockedVariant(20);
     const shopper = customer();
     const c = await createCart(shopper, [{ merchandiseId: a.id, quantity: 1 }]);
-    const lookups = () => catalog.calls.filter((x) => x.path === '/internal/variants/lookup' && (x.body.ids as string[]).some((id) => id === a.id || id === b.id)).length;
+    const lookups = () =>
+      catalog.calls.filter(
+        (x) =>
+          x.path === '/internal/variants/lookup' &&
+          (x.body.ids as string[]).some((id) => id === a.id || id === b.id),
+      ).length;
     const combined = jest.spyOn(cart.service.deps.carts, 'getFreshWithStock');
     const cartOnly = jest.spyOn(cart.service.deps.carts, 'getFresh');
     const stockOnly = jest.spyOn(cart.service.deps.inventory, 'getLevels');
     const before = lookups();
     for (const v of [b, a, b]) {
-      const added = (await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
+      const added = (
+        await call(shopper, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })
+      ).data!.cartLinesAdd!;
       expect(added.userErrors).toEqual([]);
     }
     expect(combined).toHaveBeenCalledTimes(3);
@@ -253,10 +383,16 @@ describe('cart subgraph', () => {
     expect(lookups() - before).toBeLessThanOrEqual(1);
     [combined, cartOnly, stockOnly].forEach((spy) => spy.mockRestore());
     const read = (await call<{ cart: CartData }>(shopper, GET, { id: c.id })).data!.cart;
-    expect(read.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([[a.id, 2], [b.id, 2]]);
+    expect(read.lines.map((l) => [l.merchandise.id, l.quantity])).toEqual([
+      [a.id, 2],
+      [b.id, 2],
+    ]);
 
     // Checkout's snapshot never trusts the cache: it asks the catalog every time.
-    const snapshots = () => catalog.calls.filter((x) => x.path === '/internal/variants/lookup' && (x.body.ids as string[]).includes(b.id)).length;
+    const snapshots = () =>
+      catalog.calls.filter(
+        (x) => x.path === '/internal/variants/lookup' && (x.body.ids as string[]).includes(b.id),
+      ).length;
     const beforeSnapshot = snapshots();
     const res = await fetch(`${cart.base}/internal/carts/${c.id}/snapshot`, {
       method: 'POST',
@@ -271,7 +407,8 @@ describe('cart subgraph', () => {
     const v = await stockedVariant(3);
     const c = await createCart(anonymous, [{ merchandiseId: v.id, quantity: 2 }]);
     await cart.service.deps.inventory.adjust(v.id, -2, 'damaged', 'test');
-    const p = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] })).data!.cartLinesAdd!;
+    const p = (await call(anonymous, ADD, { cartId: c.id, lines: [{ merchandiseId: v.id, quantity: 1 }] }))
+      .data!.cartLinesAdd!;
     expect(p.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
     expect(p.userErrors[0]!.message).toMatch(/Only 1 /);
     expect((await cart.service.deps.carts.getFresh(c.id))!.lines[0]!.quantity).toBe(2);
@@ -283,11 +420,24 @@ describe('cart subgraph', () => {
     const p1 = randomUUID();
     const p2 = randomUUID();
     catalog.related.set(v.productId, [inCart.productId, p1, p2]);
-    const c = await createCart(anonymous, [{ merchandiseId: v.id, quantity: 1 }, { merchandiseId: inCart.id, quantity: 1 }]);
-    const body = await call<{ cart: { crossSellProducts: { __typename: string; id: string }[] } }>(anonymous, `query($id: ID!) { cart(id: $id) { crossSellProducts(first: 4) { __typename id } } }`, { id: c.id });
-    expect(body.data!.cart.crossSellProducts).toEqual([{ __typename: 'Product', id: p1 }, { __typename: 'Product', id: p2 }]);
+    const c = await createCart(anonymous, [
+      { merchandiseId: v.id, quantity: 1 },
+      { merchandiseId: inCart.id, quantity: 1 },
+    ]);
+    const body = await call<{ cart: { crossSellProducts: { __typename: string; id: string }[] } }>(
+      anonymous,
+      `query($id: ID!) { cart(id: $id) { crossSellProducts(first: 4) { __typename id } } }`,
+      { id: c.id },
+    );
+    expect(body.data!.cart.crossSellProducts).toEqual([
+      { __typename: 'Product', id: p1 },
+      { __typename: 'Product', id: p2 },
+    ]);
     const related = catalog.calls.filter((x) => x.path === '/internal/products/related').pop();
-    expect(related?.body).toMatchObject({ excludeProductIds: expect.arrayContaining([v.productId, inCart.productId]), first: 4 });
+    expect(related?.body).toMatchObject({
+      excludeProductIds: expect.arrayContaining([v.productId, inCart.productId]),
+      first: 4,
+    });
     expect(related?.principal).toEqual({ kind: 'service', service: 'cart' });
   });
 
@@ -297,23 +447,53 @@ describe('cart subgraph', () => {
     const ADJUST = `mutation($v: ID!, $d: Int!, $r: String!) { inventoryAdjust(variantId: $v, delta: $d, reason: $r) {
       inventoryLevel { available held sold received variant { id quantityAvailable } movements(first: 5) { kind delta reason actor occurredAt } }
       userErrors { code field } } }`;
-    const ok = await call<{ inventoryAdjust: { inventoryLevel: Record<string, unknown>; userErrors: unknown[] } }>(boss, ADJUST, { v: v.id, d: 3, r: 'purchase order 17' });
+    const ok = await call<{
+      inventoryAdjust: { inventoryLevel: Record<string, unknown>; userErrors: unknown[] };
+    }>(boss, ADJUST, { v: v.id, d: 3, r: 'purchase order 17' });
     expect(ok.data!.inventoryAdjust.userErrors).toEqual([]);
     expect(ok.data!.inventoryAdjust.inventoryLevel).toMatchObject({
-      available: 5, held: 0, sold: 0, received: 5, variant: { id: v.id, quantityAvailable: 5 },
+      available: 5,
+      held: 0,
+      sold: 0,
+      received: 5,
+      variant: { id: v.id, quantityAvailable: 5 },
       movements: [
-        { kind: 'ADJUSTMENT', delta: 3, reason: 'purchase order 17', actor: (boss as { customerId: string }).customerId },
+        {
+          kind: 'ADJUSTMENT',
+          delta: 3,
+          reason: 'purchase order 17',
+          actor: (boss as { customerId: string }).customerId,
+        },
         { kind: 'SEED', delta: 2 },
       ],
     });
-    const bad = await call<{ inventoryAdjust: { userErrors: { code: string }[] } }>(boss, ADJUST, { v: v.id, d: -9, r: 'count' });
+    const bad = await call<{ inventoryAdjust: { userErrors: { code: string }[] } }>(boss, ADJUST, {
+      v: v.id,
+      d: -9,
+      r: 'count',
+    });
     expect(bad.data!.inventoryAdjust.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
-    const zero = await call<{ inventoryAdjust: { userErrors: { code: string }[] } }>(boss, ADJUST, { v: v.id, d: 0, r: ' ' });
-    expect(zero.data!.inventoryAdjust.userErrors.map((e) => e.code)).toEqual(['INVALID_QUANTITY', 'INVALID_REASON']);
-    const unknown = await call<{ inventoryAdjust: { userErrors: { code: string }[] } }>(boss, ADJUST, { v: randomUUID(), d: 1, r: 'x' });
+    const zero = await call<{ inventoryAdjust: { userErrors: { code: string }[] } }>(boss, ADJUST, {
+      v: v.id,
+      d: 0,
+      r: ' ',
+    });
+    expect(zero.data!.inventoryAdjust.userErrors.map((e) => e.code)).toEqual([
+      'INVALID_QUANTITY',
+      'INVALID_REASON',
+    ]);
+    const unknown = await call<{ inventoryAdjust: { userErrors: { code: string }[] } }>(boss, ADJUST, {
+      v: randomUUID(),
+      d: 1,
+      r: 'x',
+    });
     expect(unknown.data!.inventoryAdjust.userErrors.map((e) => e.code)).toEqual(['INVALID_MERCHANDISE']);
-    expect((await call(customer(), ADJUST, { v: v.id, d: 1, r: 'x' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await call(anonymous, ADJUST, { v: v.id, d: 1, r: 'x' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call(customer(), ADJUST, { v: v.id, d: 1, r: 'x' })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await call(anonymous, ADJUST, { v: v.id, d: 1, r: 'x' })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('When an admin adjusts stock at a location, then the level shows each location and the total, and a bad location id is refused', async () => {
@@ -322,25 +502,42 @@ describe('cart subgraph', () => {
     const ADJUST = `mutation($v: ID!, $d: Int!, $r: String!, $l: ID) { inventoryAdjust(variantId: $v, delta: $d, reason: $r, locationId: $l) {
       inventoryLevel { available totalAvailable locations { locationId available received } variant { quantityAvailable } movements(first: 5) { delta locationId } }
       userErrors { code field } } }`;
-    type Adjusted = { inventoryAdjust: { inventoryLevel: Record<string, unknown> | null; userErrors: { code: string; field: string[] }[] } };
-    const moved = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 5, r: 'delivery', l: 'north' })).data!.inventoryAdjust;
+    type Adjusted = {
+      inventoryAdjust: {
+        inventoryLevel: Record<string, unknown> | null;
+        userErrors: { code: string; field: string[] }[];
+      };
+    };
+    const moved = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 5, r: 'delivery', l: 'north' })).data!
+      .inventoryAdjust;
     expect(moved.userErrors).toEqual([]);
     expect(moved.inventoryLevel).toEqual({
       available: 2,
       totalAvailable: 7,
-      locations: [{ locationId: 'default', available: 2, received: 2 }, { locationId: 'north', available: 5, received: 5 }],
+      locations: [
+        { locationId: 'default', available: 2, received: 2 },
+        { locationId: 'north', available: 5, received: 5 },
+      ],
       // Shoppers see what checkout can reserve: the default location's stock.
       variant: { quantityAvailable: 2 },
-      movements: [{ delta: 5, locationId: 'north' }, { delta: 2, locationId: 'default' }],
+      movements: [
+        { delta: 5, locationId: 'north' },
+        { delta: 2, locationId: 'default' },
+      ],
     });
     // Without a location, the default location changes, as before.
-    const plain = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 1, r: 'found one' })).data!.inventoryAdjust;
+    const plain = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 1, r: 'found one' })).data!
+      .inventoryAdjust;
     expect(plain.inventoryLevel).toMatchObject({ available: 3, totalAvailable: 8 });
-    const short = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: -6, r: 'count', l: 'north' })).data!.inventoryAdjust;
+    const short = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: -6, r: 'count', l: 'north' })).data!
+      .inventoryAdjust;
     expect(short.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
     for (const l of ['', 'has space', 'x'.repeat(65)]) {
       const bad = (await call<Adjusted>(boss, ADJUST, { v: v.id, d: 1, r: 'x', l })).data!.inventoryAdjust;
-      expect(bad).toEqual({ inventoryLevel: null, userErrors: [{ code: 'INVALID_LOCATION', field: ['locationId'] }] });
+      expect(bad).toEqual({
+        inventoryLevel: null,
+        userErrors: [{ code: 'INVALID_LOCATION', field: ['locationId'] }],
+      });
     }
   });
 
@@ -350,14 +547,33 @@ describe('cart subgraph', () => {
     const ownerId = (owner as { customerId: string }).customerId;
     const c = await createCart(owner, [{ merchandiseId: v.id, quantity: 3 }]);
     const post = (path: string, body?: unknown, principal: Principal = service('orders')) =>
-      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(principal, 'cart'), body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${cart.base}${path}`, {
+        method: 'POST',
+        headers: identityHeaders(principal, 'cart'),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
 
     const snap = await post(`/internal/carts/${c.id}/snapshot`, { customerId: ownerId });
     expect(snap.status).toBe(200);
     expect(await snap.json()).toEqual({
       cart: {
-        id: c.id, customerId: ownerId, currencyCode: 'USD', subtotalMinor: 3 * v.priceMinor,
-        lines: [{ id: c.lines[0]!.id, variantId: v.id, productId: v.productId, title: v.productTitle, variantTitle: v.title, sku: v.sku, quantity: 3, unitPriceMinor: v.priceMinor, weightGrams: v.weightGrams }],
+        id: c.id,
+        customerId: ownerId,
+        currencyCode: 'USD',
+        subtotalMinor: 3 * v.priceMinor,
+        lines: [
+          {
+            id: c.lines[0]!.id,
+            variantId: v.id,
+            productId: v.productId,
+            title: v.productTitle,
+            variantTitle: v.title,
+            sku: v.sku,
+            quantity: 3,
+            unitPriceMinor: v.priceMinor,
+            weightGrams: v.weightGrams,
+          },
+        ],
       },
     });
     expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: randomUUID() })).status).toBe(403);
@@ -365,9 +581,27 @@ describe('cart subgraph', () => {
     expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: null }, owner)).status).toBe(403);
     // Each endpoint names its callers: the shipping service holds no stock and snapshots no cart; an identity
     // signed for another service is refused whoever it names.
-    expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: ownerId }, service('shipping'))).status).toBe(403);
-    expect((await post('/internal/reservations', { reservationId: randomUUID(), lines: [{ variantId: v.id, quantity: 1 }] }, service('shipping'))).status).toBe(403);
-    expect((await post('/internal/restock', { restockId: randomUUID(), lines: [{ variantId: v.id, quantity: 1 }] }, service('orders'))).status).toBe(403);
+    expect(
+      (await post(`/internal/carts/${c.id}/snapshot`, { customerId: ownerId }, service('shipping'))).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          '/internal/reservations',
+          { reservationId: randomUUID(), lines: [{ variantId: v.id, quantity: 1 }] },
+          service('shipping'),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          '/internal/restock',
+          { restockId: randomUUID(), lines: [{ variantId: v.id, quantity: 1 }] },
+          service('orders'),
+        )
+      ).status,
+    ).toBe(403);
     const forCatalog = await fetch(`${cart.base}/internal/carts/${c.id}/snapshot`, {
       method: 'POST',
       headers: identityHeaders(service('orders'), 'catalog'),
@@ -376,11 +610,20 @@ describe('cart subgraph', () => {
     expect(forCatalog.status).toBe(401);
 
     const reservationId = randomUUID();
-    const held = await post('/internal/reservations', { reservationId, lines: [{ variantId: v.id, quantity: 3 }] });
+    const held = await post('/internal/reservations', {
+      reservationId,
+      lines: [{ variantId: v.id, quantity: 3 }],
+    });
     expect(held.status).toBe(200);
     expect(await held.json()).toMatchObject({ status: 'HELD', expiresAt: expect.any(String) });
-    expect((await post('/internal/reservations', { reservationId, lines: [{ variantId: v.id, quantity: 3 }] })).status).toBe(200);
-    const short = await post('/internal/reservations', { reservationId: randomUUID(), lines: [{ variantId: v.id, quantity: 2 }] });
+    expect(
+      (await post('/internal/reservations', { reservationId, lines: [{ variantId: v.id, quantity: 3 }] }))
+        .status,
+    ).toBe(200);
+    const short = await post('/internal/reservations', {
+      reservationId: randomUUID(),
+      lines: [{ variantId: v.id, quantity: 2 }],
+    });
     expect(short.status).toBe(409);
     expect(await short.json()).toEqual({ error: 'INSUFFICIENT_STOCK', variantIds: [v.id] });
     expect((await post('/internal/reservations', { reservationId: 'x', lines: [] })).status).toBe(400);
@@ -391,12 +634,30 @@ describe('cart subgraph', () => {
     });
     cart.service.start();
     const paid = {
-      id: randomUUID(), topic: 'order.paid', source: 'orders', occurredAt: new Date().toISOString(),
-      payload: { orderId: randomUUID(), orderNumber: 1001, customerId: ownerId, email: 'a@b.c', cartId: c.id, reservationId, lines: [], totalMinor: 1, currencyCode: 'USD' },
+      id: randomUUID(),
+      topic: 'order.paid',
+      source: 'orders',
+      occurredAt: new Date().toISOString(),
+      payload: {
+        orderId: randomUUID(),
+        orderNumber: 1001,
+        customerId: ownerId,
+        email: 'a@b.c',
+        cartId: c.id,
+        reservationId,
+        lines: [],
+        totalMinor: 1,
+        currencyCode: 'USD',
+      },
     };
     await cart.bus.publish([paid]);
     await cart.bus.publish([paid]);
-    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 1, held: 0, sold: 3, received: 4 });
+    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({
+      available: 1,
+      held: 0,
+      sold: 3,
+      received: 4,
+    });
     expect((await post(`/internal/reservations/${reservationId}/commit`)).status).toBe(200);
     expect((await post(`/internal/reservations/${reservationId}/release`)).status).toBe(409);
     expect((await post(`/internal/carts/${c.id}/snapshot`, { customerId: ownerId })).status).toBe(404);
@@ -418,14 +679,31 @@ describe('cart subgraph', () => {
     // An event carries the stock as it is when published, so the last one is the current level.
     expect(mine[mine.length - 1]!.payload).toEqual({ variantId: v.id, quantityAvailable: 1 });
 
-    const restock = await post('/internal/restock', { restockId: randomUUID(), lines: [{ variantId: v.id, quantity: 2 }] }, service('shipping'));
+    const restock = await post(
+      '/internal/restock',
+      { restockId: randomUUID(), lines: [{ variantId: v.id, quantity: 2 }] },
+      service('shipping'),
+    );
     expect(await restock.json()).toEqual({ status: 'RESTOCKED' });
-    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 3, sold: 3, received: 6 });
+    expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({
+      available: 3,
+      sold: 3,
+      received: 6,
+    });
 
     // The paid order is cancelled: its 3 sold units come back, once however often the event arrives.
     const cancelled = {
-      id: randomUUID(), topic: 'order.cancelled', source: 'orders', occurredAt: new Date().toISOString(),
-      payload: { orderId: paid.payload.orderId, orderNumber: '#1001', reservationId, refundedMinor: 1, currencyCode: 'USD' },
+      id: randomUUID(),
+      topic: 'order.cancelled',
+      source: 'orders',
+      occurredAt: new Date().toISOString(),
+      payload: {
+        orderId: paid.payload.orderId,
+        orderNumber: '#1001',
+        reservationId,
+        refundedMinor: 1,
+        currencyCode: 'USD',
+      },
     };
     await cart.bus.publish([cancelled]);
     await cart.bus.publish([{ ...cancelled, id: randomUUID() }]);
@@ -433,15 +711,24 @@ describe('cart subgraph', () => {
 
     // An unpaid order is cancelled while its hold is held: the hold is released.
     const pending = randomUUID();
-    await post('/internal/reservations', { reservationId: pending, lines: [{ variantId: v.id, quantity: 2 }] });
+    await post('/internal/reservations', {
+      reservationId: pending,
+      lines: [{ variantId: v.id, quantity: 2 }],
+    });
     expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 4, held: 2 });
-    await cart.bus.publish([{ ...cancelled, id: randomUUID(), payload: { ...cancelled.payload, reservationId: pending } }]);
+    await cart.bus.publish([
+      { ...cancelled, id: randomUUID(), payload: { ...cancelled.payload, reservationId: pending } },
+    ]);
     expect(await cart.service.deps.inventory.getLevel(v.id)).toMatchObject({ available: 6, held: 0 });
   });
 
   it('When the orders service commits a hold that ran out, then it is sold from stock if the stock is there, refused with INSUFFICIENT_STOCK if not, and a hold released on purpose is never sold', async () => {
     const post = (path: string) =>
-      fetch(`${cart.base}${path}`, { method: 'POST', headers: identityHeaders(service('orders'), 'cart'), body: '{}' });
+      fetch(`${cart.base}${path}`, {
+        method: 'POST',
+        headers: identityHeaders(service('orders'), 'cart'),
+        body: '{}',
+      });
     const inventory = cart.service.deps.inventory;
     const v = await stockedVariant(3);
     const expiredThere = randomUUID();

@@ -12,7 +12,10 @@ export const configSchema = z.object({
   /** The search engine: OpenSearch at this URL, else Postgres full-text in the catalog database. */
   OPENSEARCH_URL: optionalUrl,
   /** Names the search engine outright: `postgres` even when OPENSEARCH_URL is set; `opensearch` needs OPENSEARCH_URL. */
-  SEARCH_ENGINE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['postgres', 'opensearch']).optional()),
+  SEARCH_ENGINE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['postgres', 'opensearch']).optional(),
+  ),
   /** Prefix of the OpenSearch index and alias names. */
   OPENSEARCH_INDEX_PREFIX: z.string().default('shop_'),
   /** Records shopper behaviour (views, searches, purchases) in DynamoDB for personalised ranking. */

@@ -11,5 +11,10 @@ export interface Context extends SubgraphContext {
 }
 
 export function buildContext(base: SubgraphContext, deps: CatalogDeps): Context {
-  return { ...base, deps, loaders: createLoaders(deps.db, deps.engine), listItems: new ListItemBudget(deps.maxListItemsPerRequest) };
+  return {
+    ...base,
+    deps,
+    loaders: createLoaders(deps.db, deps.engine),
+    listItems: new ListItemBudget(deps.maxListItemsPerRequest),
+  };
 }

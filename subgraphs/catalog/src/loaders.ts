@@ -54,9 +54,13 @@ export function createLoaders(sql: SqlExecutor, engine: SearchEngine): Loaders {
   return {
     product: new DataLoader(async (ids) => byKey(ids, await productsByIds(sql, ids), (p) => p.id)),
     variant: new DataLoader(async (ids) => byKey(ids, await variantsByIds(sql, ids), (v) => v.id)),
-    variantsByProduct: new DataLoader(async (ids) => groupBy(ids, await variantsByProductIds(sql, ids), (v) => v.productId)),
+    variantsByProduct: new DataLoader(async (ids) =>
+      groupBy(ids, await variantsByProductIds(sql, ids), (v) => v.productId),
+    ),
     category: new DataLoader(async (ids) => byKey(ids, await categoriesByIds(sql, ids), (c) => c.id)),
-    childCategories: new DataLoader(async (ids) => groupBy(ids, await categoriesByParentIds(sql, ids), (c) => c.parentId ?? '')),
+    childCategories: new DataLoader(async (ids) =>
+      groupBy(ids, await categoriesByParentIds(sql, ids), (c) => c.parentId ?? ''),
+    ),
     related: relatedLoader(engine),
   };
 }

@@ -5,7 +5,10 @@ import { rebuildIndex } from './domain/indexing';
 import { openSearchEngine } from './search-engine';
 import { openCatalogDatabase } from './service';
 
-export async function reindexCatalog(config: Config, logger: Logger = createLogger('catalog-reindex', config.LOG_LEVEL)): Promise<void> {
+export async function reindexCatalog(
+  config: Config,
+  logger: Logger = createLogger('catalog-reindex', config.LOG_LEVEL),
+): Promise<void> {
   const db = await openCatalogDatabase(config);
   try {
     const engine = await openSearchEngine(config, db);

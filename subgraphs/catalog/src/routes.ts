@@ -8,19 +8,32 @@ import { lookupVariants, relatedForProducts, relatedInput, variantsLookupInput }
 
 const cartAddsInput = z.object({
   customerId: z.string().min(1).max(100),
-  lines: z.array(z.object({ variantId: z.string().max(100), quantity: z.number().int().positive().max(10_000) })).max(100),
+  lines: z
+    .array(z.object({ variantId: z.string().max(100), quantity: z.number().int().positive().max(10_000) }))
+    .max(100),
 });
 
 /** Prices and weights serve carts, checkout and shipping rates; related products and cart adds serve the cart. */
 const VARIANT_READERS = ['cart', 'orders', 'shipping'] as const;
 const CART = ['cart'] as const;
 
-export function internalRoutes(auth: InternalAuth, sql: SqlExecutor, behaviour: BehaviourStore | null): Route[] {
+export function internalRoutes(
+  auth: InternalAuth,
+  sql: SqlExecutor,
+  behaviour: BehaviourStore | null,
+): Route[] {
   return [
-    internalRoute(auth, 'POST', '/internal/variants/lookup', VARIANT_READERS, variantsLookupInput, async (input) => ({
-      status: 200,
-      body: { variants: await lookupVariants(sql, input.ids) },
-    })),
+    internalRoute(
+      auth,
+      'POST',
+      '/internal/variants/lookup',
+      VARIANT_READERS,
+      variantsLookupInput,
+      async (input) => ({
+        status: 200,
+        body: { variants: await lookupVariants(sql, input.ids) },
+      }),
+    ),
     internalRoute(auth, 'POST', '/internal/products/related', CART, relatedInput, async (input) => ({
       status: 200,
       body: { productIds: await relatedForProducts(sql, input) },

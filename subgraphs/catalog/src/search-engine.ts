@@ -8,7 +8,10 @@ export async function openSearchEngine(config: Config, db: SqlDatabase): Promise
   const choice = config.SEARCH_ENGINE ?? (config.OPENSEARCH_URL ? 'opensearch' : 'postgres');
   if (choice === 'opensearch' && config.OPENSEARCH_URL) {
     const { createOpenSearchEngine } = await import('./search/opensearch');
-    return createOpenSearchEngine({ node: config.OPENSEARCH_URL, indexPrefix: config.OPENSEARCH_INDEX_PREFIX });
+    return createOpenSearchEngine({
+      node: config.OPENSEARCH_URL,
+      indexPrefix: config.OPENSEARCH_INDEX_PREFIX,
+    });
   }
   const { createPostgresSearchEngine } = await import('./search/postgres');
   return createPostgresSearchEngine(db);

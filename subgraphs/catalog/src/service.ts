@@ -67,7 +67,10 @@ function observed(db: SqlDatabase, onQuery: (text: string) => void): SqlDatabase
 }
 
 export async function openCatalogDatabase(config: Config): Promise<SqlDatabase> {
-  const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'catalog', 'pglite') });
+  const db = await openSqlDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(config.DATA_DIR, 'catalog', 'pglite'),
+  });
   await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(MIGRATIONS_DIR)]);
   return db;
 }
@@ -79,7 +82,11 @@ export { type BulkLoadResult } from './domain/seed';
  * (migrating it first; it must hold no products) and builds the configured search engine's index from it.
  * Start the service afterwards: it finds products and does not seed.
  */
-export async function bulkLoadCatalogDatabase(config: Config, catalog: DemoCatalog, logger?: Logger): Promise<BulkLoadResult> {
+export async function bulkLoadCatalogDatabase(
+  config: Config,
+  catalog: DemoCatalog,
+  logger?: Logger,
+): Promise<BulkLoadResult> {
   const db = await openCatalogDatabase(config);
   try {
     const engine = await openSearchEngine(config, db);
@@ -94,7 +101,10 @@ export async function bulkLoadCatalogDatabase(config: Config, catalog: DemoCatal
   }
 }
 
-export async function createService(config: Config, runtime: CatalogRuntime): Promise<ServiceHandle & { deps: CatalogDeps }> {
+export async function createService(
+  config: Config,
+  runtime: CatalogRuntime,
+): Promise<ServiceHandle & { deps: CatalogDeps }> {
   const { bus, logger } = runtime;
   const rawDb = await openCatalogDatabase(config);
   const db = runtime.onSqlQuery ? observed(rawDb, runtime.onSqlQuery) : rawDb;

@@ -1,6 +1,14 @@
 import { generateCatalog } from '@shop/demo-data';
 import { InProcessBus } from '@shop/datastores';
-import { TEST_SECRET, anonymous, createTestDatabase, gql, identityHeaders, testLogger, type TestDatabase } from '@shop/testkit';
+import {
+  TEST_SECRET,
+  anonymous,
+  createTestDatabase,
+  gql,
+  identityHeaders,
+  testLogger,
+  type TestDatabase,
+} from '@shop/testkit';
 import { loadConfig } from '../src/config';
 import { bulkLoadCatalogDatabase, createService } from '../src/service';
 
@@ -11,7 +19,13 @@ describe('bulk loading a generated catalog', () => {
   let service: Awaited<ReturnType<typeof createService>> | undefined;
   const bus = new InProcessBus(testLogger);
   const config = () =>
-    loadConfig({ INTERNAL_AUTH_SECRET: TEST_SECRET, DATABASE_URL: pg.url, SEED_DEMO_DATA: 'true', BEHAVIOUR_ENABLED: 'false', LOG_LEVEL: 'silent' });
+    loadConfig({
+      INTERNAL_AUTH_SECRET: TEST_SECRET,
+      DATABASE_URL: pg.url,
+      SEED_DEMO_DATA: 'true',
+      BEHAVIOUR_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+    });
 
   beforeAll(async () => {
     pg = await createTestDatabase('catalog_bulk');
@@ -30,7 +44,12 @@ describe('bulk loading a generated catalog', () => {
       `SELECT (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM product_variants) AS variants,
               (SELECT count(*) FROM variant_availability) AS stock, (SELECT count(*) FROM search_documents) AS docs`,
     );
-    expect(counts.rows[0]).toEqual({ products: String(COUNT), variants: String(variants), stock: String(variants), docs: String(COUNT) });
+    expect(counts.rows[0]).toEqual({
+      products: String(COUNT),
+      variants: String(variants),
+      stock: String(variants),
+      docs: String(COUNT),
+    });
     // A second load into the same database is refused rather than doubling or half-writing the catalog.
     await expect(bulkLoadCatalogDatabase(config(), catalog)).rejects.toThrow(/without products/);
 
@@ -38,13 +57,19 @@ describe('bulk loading a generated catalog', () => {
     service = await createService(config(), { bus, logger: testLogger });
     const url = `http://127.0.0.1:${await service.subgraph.app.listen(0, '127.0.0.1')}/graphql`;
     const sample = catalog.products[COUNT - 1]!;
-    const read = await gql<{ product: { id: string; variants: { sku: string }[]; category: { handle: string } } }>(
+    const read = await gql<{
+      product: { id: string; variants: { sku: string }[]; category: { handle: string } };
+    }>(
       url,
       `query($h: String) { product(handle: $h) { id variants { sku } category { handle } } }`,
       { h: sample.handle },
       identityHeaders(anonymous, 'catalog'),
     );
-    expect(read.body.data!.product).toEqual({ id: sample.id, variants: sample.variants.map((v) => ({ sku: v.sku })), category: { handle: sample.categoryHandle } });
+    expect(read.body.data!.product).toEqual({
+      id: sample.id,
+      variants: sample.variants.map((v) => ({ sku: v.sku })),
+      category: { handle: sample.categoryHandle },
+    });
     const search = await gql<{ search: { totalCount: number; nodes: { title: string }[] } }>(
       url,
       `query($q: String!) { search(query: $q, first: 5) { totalCount nodes { title } } }`,

@@ -47,12 +47,27 @@ describe('product validation', () => {
   it('When a new product is valid, then there are no errors and prices are integer cents', () => {
     const { errors, variants } = validateFields(good, true);
     expect(errors).toEqual([]);
-    expect(variants).toEqual([{ sku: 'A-1', title: 'Default', selectedOptions: [], priceMinor: 1000, compareAtPriceMinor: null, weightGrams: 0 }]);
+    expect(variants).toEqual([
+      {
+        sku: 'A-1',
+        title: 'Default',
+        selectedOptions: [],
+        priceMinor: 1000,
+        compareAtPriceMinor: null,
+        weightGrams: 0,
+      },
+    ]);
   });
 
   it('When fields are bad, then each gets a userError with its field path', () => {
     const { errors } = validateFields(
-      { handle: 'No--Caps', title: 'x'.repeat(201), brand: '', images: [{ url: 'javascript:alert(1)' }], variants: [{ sku: 'bad sku', price: '1e3', weightGrams: -1 }] },
+      {
+        handle: 'No--Caps',
+        title: 'x'.repeat(201),
+        brand: '',
+        images: [{ url: 'javascript:alert(1)' }],
+        variants: [{ sku: 'bad sku', price: '1e3', weightGrams: -1 }],
+      },
       true,
     );
     expect(errors.map((e) => [e.code, e.field?.join('.')])).toEqual([
@@ -81,11 +96,30 @@ describe('search documents', () => {
     expect(categoryPath('c2', categories)).toEqual(['running-shoes', 'footwear']);
     expect(categoryPath(null, categories)).toEqual([]);
     const product: Product = {
-      id: 'p1', handle: 'h', title: 'T', description: 'D', brand: 'B', tags: ['x'], categoryId: 'c2', specs: [], options: [], images: [],
-      currencyCode: 'USD', minPriceMinor: 100, maxPriceMinor: 200, popularity: 7, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      id: 'p1',
+      handle: 'h',
+      title: 'T',
+      description: 'D',
+      brand: 'B',
+      tags: ['x'],
+      categoryId: 'c2',
+      specs: [],
+      options: [],
+      images: [],
+      currencyCode: 'USD',
+      minPriceMinor: 100,
+      maxPriceMinor: 200,
+      popularity: 7,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     };
     expect(toSearchDocument(product, categories, true)).toMatchObject({
-      productId: 'p1', categoryHandle: 'running-shoes', categoryPath: ['running-shoes', 'footwear'], available: true, popularity: 7, minPriceMinor: 100,
+      productId: 'p1',
+      categoryHandle: 'running-shoes',
+      categoryPath: ['running-shoes', 'footwear'],
+      available: true,
+      popularity: 7,
+      minPriceMinor: 100,
     });
   });
 });

@@ -11,7 +11,12 @@ import { reindexCatalog } from '../src/reindex';
 describe('catalog on PGlite (embedded mode)', () => {
   it('When it starts empty with SEED_DEMO_DATA, then it seeds and indexes, finds a misspelt query, rebuilds the index, and seeds only once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'catalog-pglite-'));
-    const config = loadConfig({ INTERNAL_AUTH_SECRET: TEST_SECRET, DATA_DIR: dir, LOG_LEVEL: 'silent', BEHAVIOUR_ENABLED: 'false' });
+    const config = loadConfig({
+      INTERNAL_AUTH_SECRET: TEST_SECRET,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      BEHAVIOUR_ENABLED: 'false',
+    });
     try {
       let service = await createService(config, { bus: new InProcessBus(testLogger), logger: testLogger });
       const port = await service.subgraph.app.listen(0, '127.0.0.1');

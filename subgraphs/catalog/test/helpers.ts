@@ -1,7 +1,14 @@
 // Starts a real catalog service on a fresh Postgres database (seeded with the demo catalog), real Redis and DynamoDB Local.
 import { randomBytes } from 'node:crypto';
 import { InProcessBus } from '@shop/datastores';
-import { TEST_SECRET, createTestDatabase, testDynamo, testLogger, testRedisUrl, type TestDatabase } from '@shop/testkit';
+import {
+  TEST_SECRET,
+  createTestDatabase,
+  testDynamo,
+  testLogger,
+  testRedisUrl,
+  type TestDatabase,
+} from '@shop/testkit';
 import { loadConfig } from '../src/config';
 import { createService } from '../src/service';
 
@@ -36,7 +43,11 @@ export async function startCatalog(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const service = await createService(config, { bus, logger: testLogger, onSqlQuery: (text) => sql.push(text) });
+  const service = await createService(config, {
+    bus,
+    logger: testLogger,
+    onSqlQuery: (text) => sql.push(text),
+  });
   service.start();
   const port = await service.subgraph.app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

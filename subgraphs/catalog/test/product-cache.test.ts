@@ -7,9 +7,22 @@ import type { ProductWithVariants } from '../src/domain/types';
 
 const entry: ProductWithVariants = {
   product: {
-    id: 'p1', handle: 'trail-shoe', title: 'Trail shoe', description: '', brand: 'B', tags: [], categoryId: null, specs: [], options: [],
-    images: [], currencyCode: 'USD', minPriceMinor: 100, maxPriceMinor: 100, popularity: 0,
-    createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    id: 'p1',
+    handle: 'trail-shoe',
+    title: 'Trail shoe',
+    description: '',
+    brand: 'B',
+    tags: [],
+    categoryId: null,
+    specs: [],
+    options: [],
+    images: [],
+    currencyCode: 'USD',
+    minPriceMinor: 100,
+    maxPriceMinor: 100,
+    popularity: 0,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
   },
   variants: [],
   category: null,
@@ -36,7 +49,12 @@ describe('product cache on Redis', () => {
     expect(await off.byId('p1')).toBeUndefined();
 
     await off.invalidate('p1', ['trail-shoe']);
-    expect(await redis.exists(`${prefix}${ProductCache.idKey('p1')}`, `${prefix}${ProductCache.handleKey('trail-shoe')}`)).toBe(0);
+    expect(
+      await redis.exists(
+        `${prefix}${ProductCache.idKey('p1')}`,
+        `${prefix}${ProductCache.handleKey('trail-shoe')}`,
+      ),
+    ).toBe(0);
     expect(await on.byId('p1')).toBeUndefined();
   });
 });

@@ -1,22 +1,60 @@
 import { OUTBOX_MIGRATIONS, isUniqueViolation, loadMigrations, migrate } from '@shop/datastores';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
-import { addCopurchases, boughtTogether, seedAvailability, setQuantityAvailable, availableProductIds } from '../src/data/availability';
+import {
+  addCopurchases,
+  boughtTogether,
+  seedAvailability,
+  setQuantityAvailable,
+  availableProductIds,
+} from '../src/data/availability';
 import { allCategories, insertCategories } from '../src/data/categories';
-import { insertProducts, insertVariants, productByHandle, productPage, replaceVariants, sortValue, variantsByProductIds } from '../src/data/products';
+import {
+  insertProducts,
+  insertVariants,
+  productByHandle,
+  productPage,
+  replaceVariants,
+  sortValue,
+  variantsByProductIds,
+} from '../src/data/products';
 import type { Product, ProductVariant } from '../src/domain/types';
 import { MIGRATIONS_DIR } from '../src/service';
 
 function product(i: number, overrides: Partial<Product> = {}): Product {
   return {
-    id: `p${String(i).padStart(3, '0')}`, handle: `product-${i}`, title: `Product ${String.fromCharCode(65 + (i % 26))}`, description: '', brand: 'B',
-    tags: [], categoryId: i % 2 ? 'shoes' : 'boots', specs: [{ name: 'Drop', value: '8 mm' }], options: [], images: [],
-    currencyCode: 'USD', minPriceMinor: (i % 7) * 100, maxPriceMinor: (i % 7) * 100 + 50, popularity: i % 5,
-    createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 10))).toISOString(), updatedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(), ...overrides,
+    id: `p${String(i).padStart(3, '0')}`,
+    handle: `product-${i}`,
+    title: `Product ${String.fromCharCode(65 + (i % 26))}`,
+    description: '',
+    brand: 'B',
+    tags: [],
+    categoryId: i % 2 ? 'shoes' : 'boots',
+    specs: [{ name: 'Drop', value: '8 mm' }],
+    options: [],
+    images: [],
+    currencyCode: 'USD',
+    minPriceMinor: (i % 7) * 100,
+    maxPriceMinor: (i % 7) * 100 + 50,
+    popularity: i % 5,
+    createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 10))).toISOString(),
+    updatedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    ...overrides,
   };
 }
 
 function variant(productId: string, id: string, sku: string, position = 0): ProductVariant {
-  return { id, productId, position, sku, title: sku, selectedOptions: [], priceMinor: 100, compareAtPriceMinor: null, weightGrams: 10, currencyCode: 'USD' };
+  return {
+    id,
+    productId,
+    position,
+    sku,
+    title: sku,
+    selectedOptions: [],
+    priceMinor: 100,
+    compareAtPriceMinor: null,
+    weightGrams: 10,
+    currencyCode: 'USD',
+  };
 }
 
 describe('catalog repositories on Postgres', () => {
@@ -29,7 +67,10 @@ describe('catalog repositories on Postgres', () => {
       { id: 'shoes', handle: 'shoes', name: 'Shoes', parentId: 'footwear', position: 1 },
       { id: 'boots', handle: 'boots', name: 'Boots', parentId: 'footwear', position: 2 },
     ]);
-    await insertProducts(pg.db, Array.from({ length: 45 }, (_, i) => product(i)));
+    await insertProducts(
+      pg.db,
+      Array.from({ length: 45 }, (_, i) => product(i)),
+    );
   });
   afterAll(async () => pg?.drop());
 
@@ -53,11 +94,37 @@ describe('catalog repositories on Postgres', () => {
   });
 
   it('When a page is limited to a parent category, then products of its sub-categories are included', async () => {
-    expect((await productPage(pg.db, { categoryHandle: 'footwear', sort: 'ID', reverse: false, after: null, limit: 100 })).totalCount).toBe(45);
-    const shoes = await productPage(pg.db, { categoryHandle: 'shoes', sort: 'ID', reverse: false, after: null, limit: 100 });
+    expect(
+      (
+        await productPage(pg.db, {
+          categoryHandle: 'footwear',
+          sort: 'ID',
+          reverse: false,
+          after: null,
+          limit: 100,
+        })
+      ).totalCount,
+    ).toBe(45);
+    const shoes = await productPage(pg.db, {
+      categoryHandle: 'shoes',
+      sort: 'ID',
+      reverse: false,
+      after: null,
+      limit: 100,
+    });
     expect(shoes.totalCount).toBe(22);
     expect(shoes.products.every((p) => p.categoryId === 'shoes')).toBe(true);
-    expect((await productPage(pg.db, { categoryHandle: 'nope', sort: 'ID', reverse: false, after: null, limit: 10 })).totalCount).toBe(0);
+    expect(
+      (
+        await productPage(pg.db, {
+          categoryHandle: 'nope',
+          sort: 'ID',
+          reverse: false,
+          after: null,
+          limit: 10,
+        })
+      ).totalCount,
+    ).toBe(0);
   });
 
   it('When a handle or sku is taken, then the insert fails with a unique violation and writes nothing', async () => {
@@ -66,24 +133,47 @@ describe('catalog repositories on Postgres', () => {
         await insertProducts(tx, [product(100)]);
         await insertProducts(tx, [product(101, { handle: 'product-1' })]);
       })
-      .then(() => null, (error: unknown) => error);
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(isUniqueViolation(failed)).toBe(true);
     expect(await productByHandle(pg.db, 'product-100')).toBeNull();
     await insertVariants(pg.db, [variant('p001', 'v1', 'SKU-1')]);
-    const dup = await insertVariants(pg.db, [variant('p002', 'v2', 'SKU-1')]).then(() => null, (error: unknown) => error);
+    const dup = await insertVariants(pg.db, [variant('p002', 'v2', 'SKU-1')]).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(isUniqueViolation(dup)).toBe(true);
   });
 
   it('When variants are replaced with swapped skus, then kept ids stay, dropped ones go and the order follows', async () => {
-    await insertVariants(pg.db, [variant('p003', 'v3a', 'S-A', 0), variant('p003', 'v3b', 'S-B', 1), variant('p003', 'v3c', 'S-C', 2)]);
-    await pg.db.transaction((tx) => replaceVariants(tx, 'p003', [variant('p003', 'v3b', 'S-A', 0), variant('p003', 'v3a', 'S-B', 1), variant('p003', 'v3d', 'S-D', 2)]));
+    await insertVariants(pg.db, [
+      variant('p003', 'v3a', 'S-A', 0),
+      variant('p003', 'v3b', 'S-B', 1),
+      variant('p003', 'v3c', 'S-C', 2),
+    ]);
+    await pg.db.transaction((tx) =>
+      replaceVariants(tx, 'p003', [
+        variant('p003', 'v3b', 'S-A', 0),
+        variant('p003', 'v3a', 'S-B', 1),
+        variant('p003', 'v3d', 'S-D', 2),
+      ]),
+    );
     const after = await variantsByProductIds(pg.db, ['p003']);
-    expect(after.map((v) => [v.id, v.sku])).toEqual([['v3b', 'S-A'], ['v3a', 'S-B'], ['v3d', 'S-D']]);
+    expect(after.map((v) => [v.id, v.sku])).toEqual([
+      ['v3b', 'S-A'],
+      ['v3a', 'S-B'],
+      ['v3d', 'S-D'],
+    ]);
   });
 
   it('When stock and purchases are recorded, then availability and bought-together follow', async () => {
     await insertVariants(pg.db, [variant('p010', 'v10', 'SKU-10'), variant('p011', 'v11', 'SKU-11')]);
-    await seedAvailability(pg.db, [{ variantId: 'v10', quantity: 3 }, { variantId: 'v11', quantity: 0 }]);
+    await seedAvailability(pg.db, [
+      { variantId: 'v10', quantity: 3 },
+      { variantId: 'v11', quantity: 0 },
+    ]);
     expect([...(await availableProductIds(pg.db, ['p010', 'p011']))]).toEqual(['p010']);
     expect(await setQuantityAvailable(pg.db, 'v11', 2)).toBe('p011');
     expect(await setQuantityAvailable(pg.db, 'ghost', 2)).toBeNull();

@@ -13,7 +13,10 @@ export const configSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   /** Points the Stripe SDK elsewhere than api.stripe.com (tests, stripe-mock). */
   STRIPE_API_HOST: optionalString,
-  STRIPE_API_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  STRIPE_API_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).default('https'),
   /** Seconds a completion attempt holds an order before a retry or the reconciler may take it over. */
   CHECKOUT_LEASE_SECONDS: z.coerce.number().int().positive().default(30),
@@ -40,7 +43,11 @@ export const configSchema = z.object({
   /** Where the shopper lands after 3-D Secure (Stripe return_url). */
   PAYMENT_RETURN_URL: z.string().url().default('http://localhost:4000/checkout/return'),
   /** A checkout lives this long; completing an older one is refused (CHECKOUT_EXPIRED). */
-  CHECKOUT_TTL_SECONDS: z.coerce.number().int().positive().default(24 * 3600),
+  CHECKOUT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600),
   /** A checkout's prices hold this long; completing one priced earlier re-prices it first (PRICES_CHANGED when they moved). */
   CHECKOUT_PRICE_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
 });
@@ -52,7 +59,12 @@ const productionSchema = configSchema.superRefine((config, ctx) => {
   if (config.NODE_ENV !== 'production') return;
   for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
     // eslint-disable-next-line security/detect-object-injection -- key is one of the two constant names in the loop
-    if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production (the sandbox provider takes no money)' });
+    if (!config[key])
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'is required in production (the sandbox provider takes no money)',
+      });
   }
 });
 

@@ -14,7 +14,14 @@ import {
   type ServiceHandle,
   loadLimitsOf,
 } from '@shop/common';
-import { OUTBOX_MIGRATIONS, SqlOutboxRelay, loadMigrations, migrate, openSqlDatabase, type EventBus } from '@shop/datastores';
+import {
+  OUTBOX_MIGRATIONS,
+  SqlOutboxRelay,
+  loadMigrations,
+  migrate,
+  openSqlDatabase,
+  type EventBus,
+} from '@shop/datastores';
 import type { Config } from './config';
 import { buildContext } from './context';
 import { cartPort, catalogPort, shippingPort } from './data/services';
@@ -54,11 +61,20 @@ export async function createService(
   },
 ): Promise<OrdersServiceHandle> {
   const logger = runtime.logger.child({ service: 'orders' });
-  const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
+  const db = await openSqlDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(config.DATA_DIR, 'orders', 'pglite'),
+  });
   await migrate(db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(ROOT, 'migrations'))]);
 
   const client = (target: string, baseUrl: string) =>
-    createServiceClient({ caller: 'orders', target, baseUrl, secret: config.INTERNAL_AUTH_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
+    createServiceClient({
+      caller: 'orders',
+      target,
+      baseUrl,
+      secret: config.INTERNAL_AUTH_SECRET,
+      timeoutMs: config.SERVICE_TIMEOUT_MS,
+    });
 
   const stripe = config.STRIPE_SECRET_KEY
     ? createStripeClient({
@@ -70,7 +86,10 @@ export async function createService(
     : null;
   // The shopper's browser reaches the 3-D Secure page through the gateway, never this service's own address.
   const authenticateUrl = (id: string, token: string) => {
-    const url = new URL(`sandbox/payments/${encodeURIComponent(id)}/authenticate`, config.PUBLIC_URL.endsWith('/') ? config.PUBLIC_URL : `${config.PUBLIC_URL}/`);
+    const url = new URL(
+      `sandbox/payments/${encodeURIComponent(id)}/authenticate`,
+      config.PUBLIC_URL.endsWith('/') ? config.PUBLIC_URL : `${config.PUBLIC_URL}/`,
+    );
     url.searchParams.set('token', token);
     return url.toString();
   };
@@ -99,7 +118,9 @@ export async function createService(
     outboxWritten: () => relay.kick(),
   };
 
-  const routes: Route[] = [...fulfilmentRoutes(deps, { secret: config.INTERNAL_AUTH_SECRET, service: 'orders' })];
+  const routes: Route[] = [
+    ...fulfilmentRoutes(deps, { secret: config.INTERNAL_AUTH_SECRET, service: 'orders' }),
+  ];
   if (config.STRIPE_WEBHOOK_SECRET) {
     const secret = config.STRIPE_WEBHOOK_SECRET;
     // constructEvent needs no API key; a placeholder serves when the payments themselves run on the sandbox.
@@ -109,7 +130,13 @@ export async function createService(
       path: '/webhooks/stripe',
       handler: async (request) => {
         const signature = request.req.headers['stripe-signature'];
-        return handleStripeWebhook(deps, verifier, secret, await request.rawBody(), Array.isArray(signature) ? signature[0] : signature);
+        return handleStripeWebhook(
+          deps,
+          verifier,
+          secret,
+          await request.rawBody(),
+          Array.isArray(signature) ? signature[0] : signature,
+        );
       },
     });
   }
@@ -122,7 +149,8 @@ export async function createService(
         const id = request.params.id ?? '';
         // The token is the link's own: signed for this payment and good once, so a guessed or replayed link does nothing.
         const result = await sandbox.authenticate(id, request.query.get('token') ?? '');
-        if (!result || result.kind === 'invalid_payment_method' || !result.orderId) throw new HttpError(404, 'No such payment awaiting authentication');
+        if (!result || result.kind === 'invalid_payment_method' || !result.orderId)
+          throw new HttpError(404, 'No such payment awaiting authentication');
         await settle(deps, result.orderId, result);
         const after = await sandbox.retrieve(id);
         return { status: 200, body: { status: after.kind } };

@@ -35,7 +35,12 @@ const interrupting = (gateway: PaymentGateway): PaymentGateway => {
   wrapped.capture = async (request) => {
     if (!refuseCapture) return gateway.capture(request);
     refuseCapture = false;
-    return { kind: 'declined', paymentIntentId: request.paymentIntentId, message: 'The authorisation has expired.', orderId: null };
+    return {
+      kind: 'declined',
+      paymentIntentId: request.paymentIntentId,
+      message: 'The authorisation has expired.',
+      orderId: null,
+    };
   };
   return wrapped;
 };
@@ -61,11 +66,23 @@ const expireHold = (orderId: string) => inventory().release(orderId, 'EXPIRED');
 /** Another shop channel sells what is left. */
 async function sellOut(variantId: string) {
   const level = await inventory().getLevel(variantId);
-  if (level && level.available > 0) await inventory().adjust(variantId, -level.available, 'sold elsewhere', 'test');
+  if (level && level.available > 0)
+    await inventory().adjust(variantId, -level.available, 'sold elsewhere', 'test');
 }
 
 const ATTENTION = `query { ordersNeedingAttention(first: 100) { totalCount nodes { id status attentionReason cancelReason backordered } } }`;
-type Attention = { ordersNeedingAttention: { totalCount: number; nodes: { id: string; status: string; attentionReason: string; cancelReason: string | null; backordered: boolean }[] } };
+type Attention = {
+  ordersNeedingAttention: {
+    totalCount: number;
+    nodes: {
+      id: string;
+      status: string;
+      attentionReason: string;
+      cancelReason: string | null;
+      backordered: boolean;
+    }[];
+  };
+};
 
 describe('authorise, commit the stock, then capture', () => {
   it('When the stock commits, then the payment is captured once and the order is PAID with its units sold', async () => {
@@ -88,7 +105,9 @@ describe('authorise, commit the stock, then capture', () => {
     refuseCapture = true;
     const res = await completeAs(h, shopper, checkout.id, 'pm_card_visa');
     expect(res.userErrors.map((e) => e.code)).toEqual(['PAYMENT_DECLINED']);
-    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM orders WHERE checkout_id = $1`, [checkout.id]);
+    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM orders WHERE checkout_id = $1`, [
+      checkout.id,
+    ]);
     const orderId = rows[0]!.id;
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 0, held: 0, sold: 2 });
     const { rows: events } = await h.db.db.query<{ id: string; payload: Record<string, unknown> }>(
@@ -97,7 +116,13 @@ describe('authorise, commit the stock, then capture', () => {
     );
     expect(events).toHaveLength(1);
     // The cart's own consumer of that event, as the bus delivers it.
-    const event = { id: events[0]!.id, topic: 'order.cancelled', source: 'orders', occurredAt: new Date().toISOString(), payload: events[0]!.payload };
+    const event = {
+      id: events[0]!.id,
+      topic: 'order.cancelled',
+      source: 'orders',
+      occurredAt: new Date().toISOString(),
+      payload: events[0]!.payload,
+    };
     await onOrderCancelled(real.cart.service.deps, testLogger, event);
     await onOrderCancelled(real.cart.service.deps, testLogger, event);
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 2, held: 0 });
@@ -114,11 +139,18 @@ describe('authorise, commit the stock, then capture', () => {
     const res = await completeAs(h, shopper, checkout.id, 'pm_card_visa');
     expect(res.order).toBeNull();
     expect(res.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
-    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM orders WHERE checkout_id = $1`, [checkout.id]);
+    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM orders WHERE checkout_id = $1`, [
+      checkout.id,
+    ]);
     const orderId = rows[0]!.id;
     // Authorised, then cancelled: the sandbox never took the money.
     expect(await chargeStatuses(h, orderId)).toEqual(['canceled']);
-    expect(await orderRow(h, orderId)).toMatchObject({ status: 'CANCELLED', failure_code: 'INSUFFICIENT_STOCK', captured_minor: '0', attention_reason: 'STOCK_GONE_PAYMENT_VOIDED' });
+    expect(await orderRow(h, orderId)).toMatchObject({
+      status: 'CANCELLED',
+      failure_code: 'INSUFFICIENT_STOCK',
+      captured_minor: '0',
+      attention_reason: 'STOCK_GONE_PAYMENT_VOIDED',
+    });
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 0, held: 0, sold: 0 });
   });
 
@@ -132,11 +164,21 @@ describe('authorise, commit the stock, then capture', () => {
     await expireHold(orderId);
     // Another shopper buys the unit while the first is still at the bank.
     const other = customer();
-    const bought = await completeAs(h, other, (await realCheckout(h, real, other, [{ variantId, quantity: 1 }])).id, 'pm_card_visa');
+    const bought = await completeAs(
+      h,
+      other,
+      (await realCheckout(h, real, other, [{ variantId, quantity: 1 }])).id,
+      'pm_card_visa',
+    );
     expect(bought.order?.status).toBe('PAID');
 
     expect((await authenticate(h, pending.nextAction!.redirectUrl!)).status).toBe(200);
-    expect(await orderRow(h, orderId)).toMatchObject({ status: 'CANCELLED', failure_code: 'INSUFFICIENT_STOCK', captured_minor: '0', attention_reason: 'STOCK_GONE_PAYMENT_VOIDED' });
+    expect(await orderRow(h, orderId)).toMatchObject({
+      status: 'CANCELLED',
+      failure_code: 'INSUFFICIENT_STOCK',
+      captured_minor: '0',
+      attention_reason: 'STOCK_GONE_PAYMENT_VOIDED',
+    });
     expect(await chargeStatuses(h, orderId)).toEqual(['canceled']);
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 0, held: 0, sold: 1 });
 
@@ -168,7 +210,11 @@ describe('authorise, commit the stock, then capture', () => {
     await expireHold(orderId);
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 2, held: 0 });
     expect((await authenticate(h, pending.nextAction!.redirectUrl!)).status).toBe(200);
-    expect(await orderRow(h, orderId)).toMatchObject({ status: 'PAID', attention_reason: null, backordered: false });
+    expect(await orderRow(h, orderId)).toMatchObject({
+      status: 'PAID',
+      attention_reason: null,
+      backordered: false,
+    });
     expect(await chargeStatuses(h, orderId)).toEqual(['succeeded']);
     expect(await inventory().getLevel(variantId)).toMatchObject({ available: 0, held: 0, sold: 2 });
     // The link is good once.
@@ -184,14 +230,24 @@ describe('authorise, commit the stock, then capture', () => {
     await expireHold(orderId);
     await sellOut(variantId);
     // The provider reports the payment taken (as Stripe's invoice.paid does for a renewal it billed itself).
-    const { rows } = await h.db.db.query<{ id: string }>(`SELECT id FROM sandbox_charges WHERE order_id = $1`, [orderId]);
+    const { rows } = await h.db.db.query<{ id: string }>(
+      `SELECT id FROM sandbox_charges WHERE order_id = $1`,
+      [orderId],
+    );
     await h.db.db.query(`UPDATE sandbox_charges SET status = 'succeeded' WHERE id = $1`, [rows[0]!.id]);
     await settle(h.service.deps, orderId, await h.service.deps.payments.retrieve(rows[0]!.id));
     const row = await orderRow(h, orderId);
-    expect(row).toMatchObject({ status: 'CANCELLED', failure_code: 'INSUFFICIENT_STOCK', attention_reason: 'STOCK_GONE_PAYMENT_REFUNDED' });
+    expect(row).toMatchObject({
+      status: 'CANCELLED',
+      failure_code: 'INSUFFICIENT_STOCK',
+      attention_reason: 'STOCK_GONE_PAYMENT_REFUNDED',
+    });
     expect(Number(row.captured_minor)).toBeGreaterThan(0);
     expect(row.refunded_minor).toBe(row.captured_minor);
-    const refunds = await h.db.db.query<{ amount_minor: string }>(`SELECT amount_minor FROM sandbox_refunds WHERE charge_id = $1`, [rows[0]!.id]);
+    const refunds = await h.db.db.query<{ amount_minor: string }>(
+      `SELECT amount_minor FROM sandbox_refunds WHERE charge_id = $1`,
+      [rows[0]!.id],
+    );
     expect(refunds.rows.map((r) => r.amount_minor)).toEqual([row.captured_minor]);
   });
 
@@ -204,10 +260,21 @@ describe('authorise, commit the stock, then capture', () => {
     await expireHold(orderId);
     await sellOut(variantId);
     expect((await authenticate(backorders, pending.nextAction!.redirectUrl!)).status).toBe(200);
-    expect(await orderRow(backorders, orderId)).toMatchObject({ status: 'PAID', backordered: true, attention_reason: 'BACKORDERED' });
+    expect(await orderRow(backorders, orderId)).toMatchObject({
+      status: 'PAID',
+      backordered: true,
+      attention_reason: 'BACKORDERED',
+    });
     expect(await chargeStatuses(backorders, orderId)).toEqual(['succeeded']);
     const seen = await backorders.call<Attention>(admin(), ATTENTION);
-    expect(seen.ordersNeedingAttention.nodes).toContainEqual(expect.objectContaining({ id: orderId, status: 'PAID', attentionReason: 'BACKORDERED', backordered: true }));
+    expect(seen.ordersNeedingAttention.nodes).toContainEqual(
+      expect.objectContaining({
+        id: orderId,
+        status: 'PAID',
+        attentionReason: 'BACKORDERED',
+        backordered: true,
+      }),
+    );
     const event = await backorders.db.db.query<{ payload: { backordered: boolean } }>(
       `SELECT payload FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`,
       [orderId],
@@ -219,10 +286,16 @@ describe('authorise, commit the stock, then capture', () => {
 describe('checkout races through the real cart service', () => {
   it('When 20 shoppers complete checkouts at once for 5 units, then exactly 5 orders are PAID, 15 get INSUFFICIENT_STOCK, 5 payments are captured and the stock is 0', async () => {
     const variantId = await stockedVariant(real, 5);
-    const shoppers = Array.from({ length: 20 }, (_, i) => ({ principal: customer(), ip: `198.51.100.${i + 1}` }));
+    const shoppers = Array.from({ length: 20 }, (_, i) => ({
+      principal: customer(),
+      ip: `198.51.100.${i + 1}`,
+    }));
     const checkouts: CheckoutData[] = [];
-    for (const s of shoppers) checkouts.push(await realCheckout(h, real, s.principal, [{ variantId, quantity: 1 }], s.ip));
-    const results = await Promise.all(shoppers.map((s, i) => completeAs(h, s.principal, checkouts[i]!.id, 'pm_card_visa', s.ip)));
+    for (const s of shoppers)
+      checkouts.push(await realCheckout(h, real, s.principal, [{ variantId, quantity: 1 }], s.ip));
+    const results = await Promise.all(
+      shoppers.map((s, i) => completeAs(h, s.principal, checkouts[i]!.id, 'pm_card_visa', s.ip)),
+    );
 
     const paid = results.filter((r) => r.order?.status === 'PAID');
     const short = results.filter((r) => r.userErrors.map((e) => e.code).join() === 'INSUFFICIENT_STOCK');
@@ -240,7 +313,10 @@ describe('checkout races through the real cart service', () => {
       `SELECT status, count(*) AS n FROM orders WHERE checkout_id = ANY($1::uuid[]) GROUP BY status ORDER BY status`,
       [checkouts.map((c) => c.id)],
     );
-    expect(orders.rows.map((r) => [r.status, Number(r.n)])).toEqual([['CANCELLED', 15], ['PAID', 5]]);
+    expect(orders.rows.map((r) => [r.status, Number(r.n)])).toEqual([
+      ['CANCELLED', 15],
+      ['PAID', 5],
+    ]);
   });
 });
 

@@ -6,10 +6,17 @@ const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 describe('Orders configuration', () => {
   it('When production starts without Stripe keys, then it refuses to start rather than take orders without money', () => {
     expect(() => loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x' })).toThrow(
-      /STRIPE_WEBHOOK_SECRET: is required in production/,
-    );
-    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).STRIPE_SECRET_KEY).toBe('sk_live_x');
+    expect(() =>
+      loadConfig({ INTERNAL_AUTH_SECRET: SECRET, NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x' }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET: is required in production/);
+    expect(
+      loadConfig({
+        INTERNAL_AUTH_SECRET: SECRET,
+        NODE_ENV: 'production',
+        STRIPE_SECRET_KEY: 'sk_live_x',
+        STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      }).STRIPE_SECRET_KEY,
+    ).toBe('sk_live_x');
   });
 
   it('When developing, then the sandbox provider needs no keys', () => {
@@ -24,7 +31,11 @@ describe('Orders configuration', () => {
       ALLOW_BACKORDERS: false,
       PUBLIC_URL: 'http://localhost:4000',
     });
-    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, ALLOW_BACKORDERS: 'true' }).ALLOW_BACKORDERS).toBe(true);
-    expect(() => loadConfig({ INTERNAL_AUTH_SECRET: SECRET, MAX_PENDING_PAYMENTS: '0' })).toThrow(/MAX_PENDING_PAYMENTS/);
+    expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET, ALLOW_BACKORDERS: 'true' }).ALLOW_BACKORDERS).toBe(
+      true,
+    );
+    expect(() => loadConfig({ INTERNAL_AUTH_SECRET: SECRET, MAX_PENDING_PAYMENTS: '0' })).toThrow(
+      /MAX_PENDING_PAYMENTS/,
+    );
   });
 });

@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEST_SECRET, admin, createTestDatabase, customer, gql, identityHeaders, type TestDatabase } from '@shop/testkit';
+import {
+  TEST_SECRET,
+  admin,
+  createTestDatabase,
+  customer,
+  gql,
+  identityHeaders,
+  type TestDatabase,
+} from '@shop/testkit';
 import { startFakeStripe } from './fake-stripe';
 import { startFakeCart, startFakeShipping, type FakeCart, type FakeShipping } from './fakes';
 import { COMPLETE, chargeCount, readyCheckout, startHarness } from './harness';
@@ -26,7 +34,9 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function startChild(env: Record<string, string>): Promise<{ port: number; exited: Promise<NodeJS.Signals | null> }> {
+function startChild(
+  env: Record<string, string>,
+): Promise<{ port: number; exited: Promise<NodeJS.Signals | null> }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'crash-child.ts')], {
       cwd: ROOT,
@@ -73,14 +83,22 @@ describe('a process killed between the charge and the commit', () => {
     const env = sandboxChildEnv();
     const { port, exited } = await startChild(env);
     const key = randomUUID();
-    const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
+    const attempt = await gql(
+      `http://127.0.0.1:${port}/graphql`,
+      COMPLETE,
+      { id: checkout.id, pm: 'pm_card_visa', key },
+      identityHeaders(shopper, 'orders'),
+    ).then(
       () => 'answered',
       () => 'connection lost',
     );
     expect(attempt).toBe('connection lost');
     expect(await exited).toBe('SIGKILL');
 
-    const { rows: pending } = await db.db.query<{ id: string; status: string }>(`SELECT id, status FROM orders WHERE checkout_id = $1`, [checkout.id]);
+    const { rows: pending } = await db.db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM orders WHERE checkout_id = $1`,
+      [checkout.id],
+    );
     expect(pending).toEqual([{ id: expect.any(String), status: 'PENDING_PAYMENT' }]);
     expect(await chargeCount({ db })).toBe(1);
 
@@ -89,13 +107,25 @@ describe('a process killed between the charge and the commit', () => {
     try {
       await new Promise((r) => setTimeout(r, 1100));
       expect(await after.service.reconcile()).toBe(1);
-      const { rows } = await db.db.query<{ status: string }>(`SELECT status FROM orders WHERE checkout_id = $1`, [checkout.id]);
+      const { rows } = await db.db.query<{ status: string }>(
+        `SELECT status FROM orders WHERE checkout_id = $1`,
+        [checkout.id],
+      );
       expect(rows).toEqual([{ status: 'PAID' }]);
       // The shopper's retry with the same key gets that order; still one charge, one order.paid event.
-      const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(shopper, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key });
-      expect(retry.checkoutComplete.order).toEqual(expect.objectContaining({ id: pending[0]!.id, status: 'PAID' }));
+      const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(
+        shopper,
+        COMPLETE,
+        { id: checkout.id, pm: 'pm_card_visa', key },
+      );
+      expect(retry.checkoutComplete.order).toEqual(
+        expect.objectContaining({ id: pending[0]!.id, status: 'PAID' }),
+      );
       expect(await chargeCount({ db })).toBe(1);
-      const { rows: events } = await db.db.query(`SELECT id FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`, [pending[0]!.id]);
+      const { rows: events } = await db.db.query(
+        `SELECT id FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`,
+        [pending[0]!.id],
+      );
       expect(events).toHaveLength(1);
       expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
     } finally {
@@ -114,36 +144,59 @@ describe('a process killed between the gift-card debit and the order commit', ()
       `mutation { giftCardCreate(input: { initialValue: { amount: "20.00", currencyCode: USD } }) { giftCard { id } code } }`,
     );
     const card = issued.giftCardCreate.giftCard.id;
-    await before.call(shopper, `mutation($id: ID!, $code: String!) { checkoutGiftCardApply(checkoutId: $id, code: $code) { userErrors { code } } }`, {
-      id: checkout.id,
-      code: issued.giftCardCreate.code,
-    });
+    await before.call(
+      shopper,
+      `mutation($id: ID!, $code: String!) { checkoutGiftCardApply(checkoutId: $id, code: $code) { userErrors { code } } }`,
+      {
+        id: checkout.id,
+        code: issued.giftCardCreate.code,
+      },
+    );
     await before.close();
     const charges = await chargeCount({ db });
 
     const { port, exited } = await startChild(sandboxChildEnv());
     const key = randomUUID();
-    const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
+    const attempt = await gql(
+      `http://127.0.0.1:${port}/graphql`,
+      COMPLETE,
+      { id: checkout.id, pm: 'pm_card_visa', key },
+      identityHeaders(shopper, 'orders'),
+    ).then(
       () => 'answered',
       () => 'connection lost',
     );
     expect(attempt).toBe('connection lost');
     expect(await exited).toBe('SIGKILL');
     const debits = async () =>
-      (await db.db.query<{ amount_minor: string }>(`SELECT amount_minor FROM gift_card_transactions WHERE gift_card_id = $1`, [card])).rows.map((r) => Number(r.amount_minor));
+      (
+        await db.db.query<{ amount_minor: string }>(
+          `SELECT amount_minor FROM gift_card_transactions WHERE gift_card_id = $1`,
+          [card],
+        )
+      ).rows.map((r) => Number(r.amount_minor));
     expect(await debits()).toEqual([-2000]);
 
     const after = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
     try {
       await new Promise((r) => setTimeout(r, 1100));
       expect(await after.service.reconcile()).toBe(1);
-      const { rows } = await db.db.query(`SELECT status, gift_card_minor::int, captured_minor::int FROM orders WHERE checkout_id = $1`, [checkout.id]);
+      const { rows } = await db.db.query(
+        `SELECT status, gift_card_minor::int, captured_minor::int FROM orders WHERE checkout_id = $1`,
+        [checkout.id],
+      );
       expect(rows).toEqual([{ status: 'PAID', gift_card_minor: 2000, captured_minor: 2988 }]);
-      const retry = await after.call<{ checkoutComplete: { order: { status: string } } }>(shopper, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key });
+      const retry = await after.call<{ checkoutComplete: { order: { status: string } } }>(shopper, COMPLETE, {
+        id: checkout.id,
+        pm: 'pm_card_visa',
+        key,
+      });
       expect(retry.checkoutComplete.order.status).toBe('PAID');
       expect(await debits()).toEqual([-2000]);
       expect(await chargeCount({ db })).toBe(charges + 1);
-      const { rows: balance } = await db.db.query(`SELECT balance_minor::int FROM gift_cards WHERE id = $1`, [card]);
+      const { rows: balance } = await db.db.query(`SELECT balance_minor::int FROM gift_cards WHERE id = $1`, [
+        card,
+      ]);
       expect(balance).toEqual([{ balance_minor: 0 }]);
     } finally {
       await after.close();
@@ -180,18 +233,26 @@ describe('a process killed between the Stripe authorisation and the commit', () 
         DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
       });
       const key = randomUUID();
-      const attempt = await gql(`http://127.0.0.1:${port}/graphql`, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key }, identityHeaders(shopper, 'orders')).then(
+      const attempt = await gql(
+        `http://127.0.0.1:${port}/graphql`,
+        COMPLETE,
+        { id: checkout.id, pm: 'pm_card_visa', key },
+        identityHeaders(shopper, 'orders'),
+      ).then(
         () => 'answered',
         () => 'connection lost',
       );
       expect(attempt).toBe('connection lost');
       expect(await exited).toBe('SIGKILL');
-      const { rows: pending } = await stripeDb.db.query<{ id: string; status: string; payment_intent_id: string | null }>(
-        `SELECT id, status, payment_intent_id FROM orders WHERE checkout_id = $1`,
-        [checkout.id],
-      );
+      const { rows: pending } = await stripeDb.db.query<{
+        id: string;
+        status: string;
+        payment_intent_id: string | null;
+      }>(`SELECT id, status, payment_intent_id FROM orders WHERE checkout_id = $1`, [checkout.id]);
       // The dead process never learnt the PaymentIntent's id: only Stripe knows it.
-      expect(pending).toEqual([{ id: expect.any(String), status: 'PENDING_PAYMENT', payment_intent_id: null }]);
+      expect(pending).toEqual([
+        { id: expect.any(String), status: 'PENDING_PAYMENT', payment_intent_id: null },
+      ]);
       expect(stripeServer.creates).toBe(1);
       expect(stripeServer.captures).toBe(0);
 
@@ -200,14 +261,26 @@ describe('a process killed between the Stripe authorisation and the commit', () 
       try {
         await new Promise((r) => setTimeout(r, 1100));
         expect(await after.service.reconcile()).toBe(1);
-        const { rows } = await stripeDb.db.query<{ status: string; payment_intent_id: string }>(`SELECT status, payment_intent_id FROM orders WHERE id = $1`, [pending[0]!.id]);
+        const { rows } = await stripeDb.db.query<{ status: string; payment_intent_id: string }>(
+          `SELECT status, payment_intent_id FROM orders WHERE id = $1`,
+          [pending[0]!.id],
+        );
         expect(rows[0]!.status).toBe('PAID');
-        expect(stripeServer.intents.get(rows[0]!.payment_intent_id)).toMatchObject({ status: 'succeeded', metadata: { orderId: pending[0]!.id } });
+        expect(stripeServer.intents.get(rows[0]!.payment_intent_id)).toMatchObject({
+          status: 'succeeded',
+          metadata: { orderId: pending[0]!.id },
+        });
         expect(stripeServer.creates).toBe(1);
         expect(stripeServer.captures).toBe(1);
         expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
-        const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(shopper, COMPLETE, { id: checkout.id, pm: 'pm_card_visa', key });
-        expect(retry.checkoutComplete.order).toEqual(expect.objectContaining({ id: pending[0]!.id, status: 'PAID' }));
+        const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(
+          shopper,
+          COMPLETE,
+          { id: checkout.id, pm: 'pm_card_visa', key },
+        );
+        expect(retry.checkoutComplete.order).toEqual(
+          expect.objectContaining({ id: pending[0]!.id, status: 'PAID' }),
+        );
         expect(stripeServer.captures).toBe(1);
       } finally {
         await after.close();

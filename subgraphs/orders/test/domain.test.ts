@@ -20,10 +20,14 @@ describe('tax', () => {
 
   it('When amounts are huge, then no precision is lost', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 300_000 }), (amount, ppm) => {
-        const exact = (BigInt(amount) * BigInt(ppm) * 2n + 1_000_000n) / 2_000_000n;
-        expect(BigInt(taxOn(amount, ppm))).toBe(exact);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 0, max: 300_000 }),
+        (amount, ppm) => {
+          const exact = (BigInt(amount) * BigInt(ppm) * 2n + 1_000_000n) / 2_000_000n;
+          expect(BigInt(taxOn(amount, ppm))).toBe(exact);
+        },
+      ),
     );
   });
 
@@ -45,13 +49,36 @@ describe('tax', () => {
   });
 
   it('When a checkout is priced, then total = subtotal + shipping + tax', () => {
-    const line = { id: 'l', variantId: 'v', productId: 'p', title: 't', variantTitle: 'v', sku: 's', weightGrams: 1 };
+    const line = {
+      id: 'l',
+      variantId: 'v',
+      productId: 'p',
+      title: 't',
+      variantTitle: 'v',
+      sku: 's',
+      weightGrams: 1,
+    };
     const totals = priceCheckout(
       [{ ...line, quantity: 3, unitPriceMinor: 1000 }],
-      { handle: 'h', carrier: 'UPS', service: 'Ground', priceMinor: 700, currencyCode: 'EUR', estimatedDeliveryDays: 3 },
+      {
+        handle: 'h',
+        carrier: 'UPS',
+        service: 'Ground',
+        priceMinor: 700,
+        currencyCode: 'EUR',
+        estimatedDeliveryDays: 3,
+      },
       { ratePpm: 200_000, shippingTaxable: true },
     );
-    expect(totals).toEqual({ subtotalMinor: 3000, shippingMinor: 700, discountMinor: 0, taxMinor: 600 + 140, totalMinor: 4440, appliedDiscounts: [], allocations: [] });
+    expect(totals).toEqual({
+      subtotalMinor: 3000,
+      shippingMinor: 700,
+      discountMinor: 0,
+      taxMinor: 600 + 140,
+      totalMinor: 4440,
+      appliedDiscounts: [],
+      allocations: [],
+    });
   });
 });
 
@@ -84,27 +111,92 @@ describe('validation', () => {
   });
 
   it('When address fields are empty or too long, then each is named', () => {
-    const errors = validateAddress({ address1: ' ', city: 'c'.repeat(101), zip: '1', countryCode: 'US' }, ['a']);
-    expect(errors.map((e) => e.field)).toEqual([['a', 'address1'], ['a', 'city']]);
+    const errors = validateAddress({ address1: ' ', city: 'c'.repeat(101), zip: '1', countryCode: 'US' }, [
+      'a',
+    ]);
+    expect(errors.map((e) => e.field)).toEqual([
+      ['a', 'address1'],
+      ['a', 'city'],
+    ]);
   });
 });
 
 function order(overrides: Partial<Order> = {}): Order {
   return {
-    id: randomUUID(), number: 1001, checkoutId: randomUUID(), cartId: 'c', subscriptionId: null, customerId: null, idempotencyScope: 's', idempotencyKey: 'k',
-    requestHash: 'h', email: 'a@b.co', status: 'PAID', currency: 'USD',
-    lines: [{ id: 'l', variantId: 'v', productId: 'p', title: '<b>Shoe</b>', variantTitle: 'Blue', sku: 's', quantity: 2, unitPriceMinor: 500, weightGrams: 1 }],
-    shippingAddress: { id: 'a', firstName: 'Ada', lastName: null, address1: '1 Main', address2: null, city: 'Springfield', province: null, zip: '1', countryCode: 'US', phone: null },
-    shippingLine: { handle: 'h', carrier: 'UPS', service: 'Ground', priceMinor: 500, currencyCode: 'USD', estimatedDeliveryDays: 3 },
-    subtotalMinor: 1000, shippingMinor: 500, discountMinor: 0, discountCodes: [], allocations: [], taxMinor: 0, totalMinor: 1500, paymentMethodId: 'pm_card_visa', paymentIntentId: null,
-    capturedMinor: 1500, refundedMinor: 0, giftCardMinor: 0, giftCardRefundedMinor: 0, nextAction: null, failureCode: null, cancelReason: null, attentionReason: null, backordered: false, leaseUntil: null, createdAt: new Date(),
+    id: randomUUID(),
+    number: 1001,
+    checkoutId: randomUUID(),
+    cartId: 'c',
+    subscriptionId: null,
+    customerId: null,
+    idempotencyScope: 's',
+    idempotencyKey: 'k',
+    requestHash: 'h',
+    email: 'a@b.co',
+    status: 'PAID',
+    currency: 'USD',
+    lines: [
+      {
+        id: 'l',
+        variantId: 'v',
+        productId: 'p',
+        title: '<b>Shoe</b>',
+        variantTitle: 'Blue',
+        sku: 's',
+        quantity: 2,
+        unitPriceMinor: 500,
+        weightGrams: 1,
+      },
+    ],
+    shippingAddress: {
+      id: 'a',
+      firstName: 'Ada',
+      lastName: null,
+      address1: '1 Main',
+      address2: null,
+      city: 'Springfield',
+      province: null,
+      zip: '1',
+      countryCode: 'US',
+      phone: null,
+    },
+    shippingLine: {
+      handle: 'h',
+      carrier: 'UPS',
+      service: 'Ground',
+      priceMinor: 500,
+      currencyCode: 'USD',
+      estimatedDeliveryDays: 3,
+    },
+    subtotalMinor: 1000,
+    shippingMinor: 500,
+    discountMinor: 0,
+    discountCodes: [],
+    allocations: [],
+    taxMinor: 0,
+    totalMinor: 1500,
+    paymentMethodId: 'pm_card_visa',
+    paymentIntentId: null,
+    capturedMinor: 1500,
+    refundedMinor: 0,
+    giftCardMinor: 0,
+    giftCardRefundedMinor: 0,
+    nextAction: null,
+    failureCode: null,
+    cancelReason: null,
+    attentionReason: null,
+    backordered: false,
+    leaseUntil: null,
+    createdAt: new Date(),
     ...overrides,
   };
 }
 
 describe('completion results', () => {
   it('When an order failed, then its failure code is the answer every time; a pending one answers its next action', () => {
-    expect(resultOf(order({ status: 'CANCELLED', failureCode: 'PAYMENT_DECLINED' })).userErrors[0]?.code).toBe('PAYMENT_DECLINED');
+    expect(
+      resultOf(order({ status: 'CANCELLED', failureCode: 'PAYMENT_DECLINED' })).userErrors[0]?.code,
+    ).toBe('PAYMENT_DECLINED');
     const next = { type: 'REDIRECT_TO_URL', redirectUrl: 'http://x', clientSecret: null };
     expect(resultOf(order({ status: 'PENDING_PAYMENT', nextAction: next })).nextAction).toEqual(next);
     expect(resultOf(order({ nextAction: next })).nextAction).toBeNull();
@@ -130,7 +222,8 @@ describe('confirmation email', () => {
 
 describe('sandbox payment methods', () => {
   it('When a payment method id names a member of every object, such as constructor, then the sandbox does not know it', () => {
-    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(SandboxPaymentGateway.knows(id)).toBe(false);
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      expect(SandboxPaymentGateway.knows(id)).toBe(false);
     expect(SandboxPaymentGateway.knows('pm_card_chargeDeclined')).toBe(true);
     expect(SandboxPaymentGateway.knows('pm_card_visa')).toBe(true);
   });

@@ -36,8 +36,22 @@ export interface FakeStripe {
   searchLagMs: number;
   idempotencyKeys: string[];
   customers: Map<string, { email: string | null }>;
-  paymentMethods: Map<string, { customer: string | null; card: { brand: string; last4: string; exp_month: number; exp_year: number } }>;
-  subscriptions: Map<string, { customer: string; payment_method: string; amount: number; currency: string; interval: string; status: string; metadata: Record<string, string> }>;
+  paymentMethods: Map<
+    string,
+    { customer: string | null; card: { brand: string; last4: string; exp_month: number; exp_year: number } }
+  >;
+  subscriptions: Map<
+    string,
+    {
+      customer: string;
+      payment_method: string;
+      amount: number;
+      currency: string;
+      interval: string;
+      status: string;
+      metadata: Record<string, string>;
+    }
+  >;
   invoices: Map<string, unknown>;
   /** What Stripe does at the start of a period: a paid invoice for the subscription (returns its id). */
   payInvoice(subscriptionId: string, periodStart: Date): string;
@@ -70,25 +84,53 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     return { id: pmId, object: 'payment_method', type: 'card', customer: pm.customer, card: pm.card };
   };
 
-  function billing(method: string, path: string, form: URLSearchParams): { status: number; payload: unknown } | null {
+  function billing(
+    method: string,
+    path: string,
+    form: URLSearchParams,
+  ): { status: number; payload: unknown } | null {
     if (method === 'POST' && path === '/v1/customers') {
       const cus = id('cus');
       customers.set(cus, { email: form.get('email') });
-      return { status: 200, payload: { id: cus, object: 'customer', email: form.get('email'), metadata: metadataOf(form) } };
+      return {
+        status: 200,
+        payload: { id: cus, object: 'customer', email: form.get('email'), metadata: metadataOf(form) },
+      };
     }
     const attach = /^\/v1\/payment_methods\/(\w+)\/attach$/.exec(path);
     if (method === 'POST' && attach) {
-      const cards: Record<string, { brand: string; last4: string }> = { pm_card_visa: { brand: 'visa', last4: '4242' }, pm_card_chargeDeclined: { brand: 'visa', last4: '0002' } };
+      const cards: Record<string, { brand: string; last4: string }> = {
+        pm_card_visa: { brand: 'visa', last4: '4242' },
+        pm_card_chargeDeclined: { brand: 'visa', last4: '0002' },
+      };
       const card = cards[attach[1]!];
-      if (!card) return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_method', message: 'No such PaymentMethod' } } };
+      if (!card)
+        return {
+          status: 400,
+          payload: {
+            error: {
+              type: 'invalid_request_error',
+              code: 'resource_missing',
+              param: 'payment_method',
+              message: 'No such PaymentMethod',
+            },
+          },
+        };
       const pmId = id('pm');
-      paymentMethods.set(pmId, { customer: form.get('customer'), card: { ...card, exp_month: 12, exp_year: 2030 } });
+      paymentMethods.set(pmId, {
+        customer: form.get('customer'),
+        card: { ...card, exp_month: 12, exp_year: 2030 },
+      });
       return { status: 200, payload: pmObject(pmId) };
     }
     const detach = /^\/v1\/payment_methods\/(\w+)\/detach$/.exec(path);
     if (method === 'POST' && detach) {
       const pm = paymentMethods.get(detach[1]!);
-      if (!pm) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such PaymentMethod' } } };
+      if (!pm)
+        return {
+          status: 404,
+          payload: { error: { type: 'invalid_request_error', message: 'No such PaymentMethod' } },
+        };
       pm.customer = null;
       return { status: 200, payload: pmObject(detach[1]!) };
     }
@@ -96,15 +138,31 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (method === 'GET' && retrievePm) {
       if (paymentMethods.has(retrievePm[1]!)) return { status: 200, payload: pmObject(retrievePm[1]!) };
       // Stripe's test payment methods (pm_card_visa, …) are saved on no one.
-      if (/^pm_card_\w+$/.test(retrievePm[1]!)) return { status: 200, payload: { id: retrievePm[1], object: 'payment_method', type: 'card', customer: null } };
-      return { status: 404, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such PaymentMethod' } } };
+      if (/^pm_card_\w+$/.test(retrievePm[1]!))
+        return {
+          status: 200,
+          payload: { id: retrievePm[1], object: 'payment_method', type: 'card', customer: null },
+        };
+      return {
+        status: 404,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'resource_missing',
+            message: 'No such PaymentMethod',
+          },
+        },
+      };
     }
     const list = /^\/v1\/customers\/(\w+)\/payment_methods$/.exec(path);
     if (method === 'GET' && list) {
-      const data = [...paymentMethods.keys()].filter((k) => paymentMethods.get(k)!.customer === list[1]).map(pmObject);
+      const data = [...paymentMethods.keys()]
+        .filter((k) => paymentMethods.get(k)!.customer === list[1])
+        .map(pmObject);
       return { status: 200, payload: { object: 'list', data, has_more: false, url: path } };
     }
-    if (method === 'POST' && path === '/v1/products') return { status: 200, payload: { id: id('prod'), object: 'product', name: form.get('name') } };
+    if (method === 'POST' && path === '/v1/products')
+      return { status: 200, payload: { id: id('prod'), object: 'product', name: form.get('name') } };
     if (method === 'POST' && path === '/v1/subscriptions') {
       const subId = id('sub');
       subscriptions.set(subId, {
@@ -116,19 +174,28 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         status: 'active',
         metadata: metadataOf(form),
       });
-      return { status: 200, payload: { id: subId, object: 'subscription', status: 'active', metadata: metadataOf(form) } };
+      return {
+        status: 200,
+        payload: { id: subId, object: 'subscription', status: 'active', metadata: metadataOf(form) },
+      };
     }
     const cancel = /^\/v1\/subscriptions\/(\w+)$/.exec(path);
     if (method === 'DELETE' && cancel) {
       const sub = subscriptions.get(cancel[1]!);
-      if (!sub) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such subscription' } } };
+      if (!sub)
+        return {
+          status: 404,
+          payload: { error: { type: 'invalid_request_error', message: 'No such subscription' } },
+        };
       sub.status = 'canceled';
       return { status: 200, payload: { id: cancel[1], object: 'subscription', status: 'canceled' } };
     }
     const invoice = /^\/v1\/invoices\/(\w+)$/.exec(path);
     if (method === 'GET' && invoice) {
       const found = invoices.get(invoice[1]!);
-      return found ? { status: 200, payload: found } : { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such invoice' } } };
+      return found
+        ? { status: 200, payload: found }
+        : { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such invoice' } } };
     }
     return null;
   }
@@ -144,11 +211,36 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     // A saved method pays only with its own customer named, as on Stripe; it charges like the test card it came from.
     const saved = paymentMethods.get(pm);
     if (saved && saved.customer !== form.get('customer')) {
-      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_method_unexpected_state', param: 'payment_method', message: 'The provided PaymentMethod belongs to another Customer.' } } };
+      return {
+        status: 400,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_method_unexpected_state',
+            param: 'payment_method',
+            message: 'The provided PaymentMethod belongs to another Customer.',
+          },
+        },
+      };
     }
-    const known = ['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeDeclined', 'pm_card_threeDSecure2Required'];
+    const known = [
+      'pm_card_visa',
+      'pm_card_mastercard',
+      'pm_card_chargeDeclined',
+      'pm_card_threeDSecure2Required',
+    ];
     if (!known.includes(pm) && !saved) {
-      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_method', message: `No such PaymentMethod: '${pm}'` } } };
+      return {
+        status: 400,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'resource_missing',
+            param: 'payment_method',
+            message: `No such PaymentMethod: '${pm}'`,
+          },
+        },
+      };
     }
     const intent: Intent = {
       id: id('pi'),
@@ -174,7 +266,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       intent.last_payment_error = { message: 'Your card was declined.' };
       return {
         status: 402,
-        payload: { error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', payment_intent: intent } },
+        payload: {
+          error: {
+            type: 'card_error',
+            code: 'card_declined',
+            decline_code: 'generic_decline',
+            message: 'Your card was declined.',
+            payment_intent: intent,
+          },
+        },
       };
     }
     if (pm === 'pm_card_threeDSecure2Required') {
@@ -199,9 +299,22 @@ export async function startFakeStripe(): Promise<FakeStripe> {
 
   function captureIntent(intentId: string, form: URLSearchParams): { status: number; payload: unknown } {
     const intent = intents.get(intentId);
-    if (!intent) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such payment_intent' } } };
+    if (!intent)
+      return {
+        status: 404,
+        payload: { error: { type: 'invalid_request_error', message: 'No such payment_intent' } },
+      };
     if (intent.status !== 'requires_capture') {
-      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `This PaymentIntent could not be captured because it has a status of ${intent.status}.` } } };
+      return {
+        status: 400,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `This PaymentIntent could not be captured because it has a status of ${intent.status}.`,
+          },
+        },
+      };
     }
     state.captures++;
     intent.status = 'succeeded';
@@ -212,9 +325,26 @@ export async function startFakeStripe(): Promise<FakeStripe> {
 
   function cancelIntent(intentId: string): { status: number; payload: unknown } {
     const intent = intents.get(intentId);
-    if (!intent) return { status: 404, payload: { error: { type: 'invalid_request_error', message: 'No such payment_intent' } } };
-    if (!['requires_capture', 'requires_action', 'requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
-      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.` } } };
+    if (!intent)
+      return {
+        status: 404,
+        payload: { error: { type: 'invalid_request_error', message: 'No such payment_intent' } },
+      };
+    if (
+      !['requires_capture', 'requires_action', 'requires_payment_method', 'requires_confirmation'].includes(
+        intent.status,
+      )
+    ) {
+      return {
+        status: 400,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`,
+          },
+        },
+      };
     }
     intent.status = 'canceled';
     intent.amount_capturable = 0;
@@ -225,12 +355,29 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   function createRefund(form: URLSearchParams): { status: number; payload: unknown } {
     const intent = intents.get(form.get('payment_intent') ?? '');
     if (!intent || intent.status !== 'succeeded') {
-      return { status: 400, payload: { error: { type: 'invalid_request_error', message: 'This PaymentIntent has no successful charge to refund.' } } };
+      return {
+        status: 400,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            message: 'This PaymentIntent has no successful charge to refund.',
+          },
+        },
+      };
     }
     const amount = Number(form.get('amount') ?? intent.amount_received);
     const done = refunds.filter((r) => r.payment_intent === intent.id).reduce((s, r) => s + r.amount, 0);
     if (done + amount > intent.amount_received) {
-      return { status: 400, payload: { error: { type: 'invalid_request_error', code: 'amount_too_large', message: 'Refund amount is greater than unrefunded amount on charge.' } } };
+      return {
+        status: 400,
+        payload: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'amount_too_large',
+            message: 'Refund amount is greater than unrefunded amount on charge.',
+          },
+        },
+      };
     }
     const refund = { id: id('re'), object: 'refund', payment_intent: intent.id, amount, status: 'succeeded' };
     refunds.push(refund);
@@ -246,8 +393,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req') });
         res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
       };
-      if (!(req.headers.authorization ?? '').startsWith('Bearer sk_test_')) return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
-      const billed = billing(req.method ?? '', url.pathname, new URLSearchParams(req.method === 'GET' ? url.search : raw));
+      if (!(req.headers.authorization ?? '').startsWith('Bearer sk_test_'))
+        return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
+      const billed = billing(
+        req.method ?? '',
+        url.pathname,
+        new URLSearchParams(req.method === 'GET' ? url.search : raw),
+      );
       if (billed) return send(billed.status, billed.payload);
       if (req.method === 'POST') {
         const key = req.headers['idempotency-key'];
@@ -257,7 +409,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
           const seen = replies.get(`${url.pathname}|${idemKey}`);
           if (seen) {
             if (seen.body !== raw) {
-              return send(400, { error: { type: 'idempotency_error', message: 'Keys for idempotent requests can only be used with the same parameters they were first used with.' } });
+              return send(400, {
+                error: {
+                  type: 'idempotency_error',
+                  message:
+                    'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+                },
+              });
             }
             return send(seen.status, seen.payload);
           }
@@ -273,7 +431,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
                 ? action[2] === 'capture'
                   ? captureIntent(action[1]!, form)
                   : cancelIntent(action[1]!)
-                : { status: 404, payload: { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } } };
+                : {
+                    status: 404,
+                    payload: {
+                      error: { type: 'invalid_request_error', message: 'Unrecognized request URL' },
+                    },
+                  };
         const payload = JSON.stringify(result.payload);
         if (idemKey) replies.set(`${url.pathname}|${idemKey}`, { body: raw, status: result.status, payload });
         return send(result.status, payload);
@@ -281,8 +444,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (req.method === 'GET' && url.pathname === '/v1/payment_intents/search') {
         const orderId = /metadata\['orderId'\]:'([^']*)'/.exec(url.searchParams.get('query') ?? '')?.[1];
         const indexedBefore = Date.now() - state.searchLagMs;
-        const data = [...intents.values()].filter((i) => i.metadata.orderId === orderId && i.created * 1000 <= indexedBefore);
-        return send(200, { object: 'search_result', data, has_more: false, url: '/v1/payment_intents/search' });
+        const data = [...intents.values()].filter(
+          (i) => i.metadata.orderId === orderId && i.created * 1000 <= indexedBefore,
+        );
+        return send(200, {
+          object: 'search_result',
+          data,
+          has_more: false,
+          url: '/v1/payment_intents/search',
+        });
       }
       if (req.method === 'GET' && url.pathname === '/v1/payment_intents') {
         // Newest first, paged by starting_after, filtered by created[gte] / created[lte]: read from the primary store.
@@ -292,12 +462,19 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         let all = [...intents.values()].filter((i) => i.created >= gte && i.created <= lte).reverse();
         const after = url.searchParams.get('starting_after');
         if (after) all = all.slice(all.findIndex((i) => i.id === after) + 1);
-        return send(200, { object: 'list', data: all.slice(0, limit), has_more: all.length > limit, url: '/v1/payment_intents' });
+        return send(200, {
+          object: 'list',
+          data: all.slice(0, limit),
+          has_more: all.length > limit,
+          url: '/v1/payment_intents',
+        });
       }
       const m = /^\/v1\/payment_intents\/([\w]+)$/.exec(url.pathname);
       if (req.method === 'GET' && m) {
         const intent = intents.get(m[1]!);
-        return intent ? send(200, intent) : send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+        return intent
+          ? send(200, intent)
+          : send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
       }
       return send(404, { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } });
     });
@@ -331,17 +508,47 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const sub = subscriptions.get(subscriptionId)!;
       const intent = id('pi');
       intents.set(intent, {
-        id: intent, object: 'payment_intent', amount: sub.amount, amount_received: sub.amount, currency: sub.currency, status: 'succeeded',
-        payment_method: sub.payment_method, capture_method: 'automatic', amount_capturable: 0, customer: sub.customer, created: Math.floor(Date.now() / 1000),
-        client_secret: `${intent}_secret`, metadata: {}, next_action: null, last_payment_error: null,
+        id: intent,
+        object: 'payment_intent',
+        amount: sub.amount,
+        amount_received: sub.amount,
+        currency: sub.currency,
+        status: 'succeeded',
+        payment_method: sub.payment_method,
+        capture_method: 'automatic',
+        amount_capturable: 0,
+        customer: sub.customer,
+        created: Math.floor(Date.now() / 1000),
+        client_secret: `${intent}_secret`,
+        metadata: {},
+        next_action: null,
+        last_payment_error: null,
       });
       const start = Math.floor(periodStart.getTime() / 1000);
       const invoiceId = id('in');
       invoices.set(invoiceId, {
-        id: invoiceId, object: 'invoice', status: 'paid', amount_paid: sub.amount, currency: sub.currency, period_start: start,
-        parent: { type: 'subscription_details', subscription_details: { subscription: subscriptionId, metadata: sub.metadata } },
-        lines: { object: 'list', data: [{ id: id('il'), period: { start, end: start + 30 * 86_400 } }], has_more: false },
-        payments: { object: 'list', data: [{ id: id('inpay'), status: 'paid', payment: { type: 'payment_intent', payment_intent: intent } }], has_more: false },
+        id: invoiceId,
+        object: 'invoice',
+        status: 'paid',
+        amount_paid: sub.amount,
+        currency: sub.currency,
+        period_start: start,
+        parent: {
+          type: 'subscription_details',
+          subscription_details: { subscription: subscriptionId, metadata: sub.metadata },
+        },
+        lines: {
+          object: 'list',
+          data: [{ id: id('il'), period: { start, end: start + 30 * 86_400 } }],
+          has_more: false,
+        },
+        payments: {
+          object: 'list',
+          data: [
+            { id: id('inpay'), status: 'paid', payment: { type: 'payment_intent', payment_intent: intent } },
+          ],
+          has_more: false,
+        },
       });
       return invoiceId;
     },

@@ -21,7 +21,10 @@ export interface FakeCart {
   url: string;
   carts: Map<string, { customerId: string | null; currencyCode: string; lines: FakeLine[] }>;
   stock: Map<string, number>;
-  reservations: Map<string, { lines: { variantId: string; quantity: number }[]; status: 'HELD' | 'COMMITTED' | 'RELEASED' }>;
+  reservations: Map<
+    string,
+    { lines: { variantId: string; quantity: number }[]; status: 'HELD' | 'COMMITTED' | 'RELEASED' }
+  >;
   calls: { path: string; body: unknown }[];
 }
 
@@ -34,25 +37,33 @@ export async function startFakeCart(): Promise<FakeCart> {
   const app = createHttpApp({
     logger: testLogger,
     routes: [
-      internalRoute({ secret: TEST_SECRET, service: 'cart' }, 'POST', '/internal/carts/:id/snapshot', ['orders'], z.object({ customerId: z.string().nullable() }), async (input, ctx) => {
-        calls.push({ path: `snapshot:${ctx.params.id}`, body: input });
-        const cart = carts.get(ctx.params.id ?? '');
-        if (!cart) return { status: 404, body: { error: 'CART_NOT_FOUND' } };
-        if (cart.customerId && cart.customerId !== input.customerId) return { status: 403, body: { error: 'FORBIDDEN' } };
-        const lines = cart.lines.map((l, i) => ({ id: `${ctx.params.id}-line-${i}`, ...l }));
-        return {
-          status: 200,
-          body: {
-            cart: {
-              id: ctx.params.id,
-              customerId: cart.customerId,
-              currencyCode: cart.currencyCode,
-              subtotalMinor: lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0),
-              lines,
+      internalRoute(
+        { secret: TEST_SECRET, service: 'cart' },
+        'POST',
+        '/internal/carts/:id/snapshot',
+        ['orders'],
+        z.object({ customerId: z.string().nullable() }),
+        async (input, ctx) => {
+          calls.push({ path: `snapshot:${ctx.params.id}`, body: input });
+          const cart = carts.get(ctx.params.id ?? '');
+          if (!cart) return { status: 404, body: { error: 'CART_NOT_FOUND' } };
+          if (cart.customerId && cart.customerId !== input.customerId)
+            return { status: 403, body: { error: 'FORBIDDEN' } };
+          const lines = cart.lines.map((l, i) => ({ id: `${ctx.params.id}-line-${i}`, ...l }));
+          return {
+            status: 200,
+            body: {
+              cart: {
+                id: ctx.params.id,
+                customerId: cart.customerId,
+                currencyCode: cart.currencyCode,
+                subtotalMinor: lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0),
+                lines,
+              },
             },
-          },
-        };
-      }),
+          };
+        },
+      ),
       internalRoute(
         { secret: TEST_SECRET, service: 'cart' },
         'POST',
@@ -61,30 +72,50 @@ export async function startFakeCart(): Promise<FakeCart> {
         z.object({ reservationId: z.string(), lines: z.array(line), ttlSeconds: z.number().optional() }),
         async (input) => {
           calls.push({ path: 'reserve', body: input });
-          if (reservations.has(input.reservationId)) return { status: 200, body: { status: 'HELD', expiresAt: new Date().toISOString() } };
-          const short = input.lines.filter((l) => (stock.get(l.variantId) ?? 0) < l.quantity).map((l) => l.variantId);
+          if (reservations.has(input.reservationId))
+            return { status: 200, body: { status: 'HELD', expiresAt: new Date().toISOString() } };
+          const short = input.lines
+            .filter((l) => (stock.get(l.variantId) ?? 0) < l.quantity)
+            .map((l) => l.variantId);
           if (short.length) return { status: 409, body: { error: 'INSUFFICIENT_STOCK', variantIds: short } };
           for (const l of input.lines) stock.set(l.variantId, (stock.get(l.variantId) ?? 0) - l.quantity);
           reservations.set(input.reservationId, { lines: input.lines, status: 'HELD' });
-          return { status: 200, body: { status: 'HELD', expiresAt: new Date(Date.now() + 900_000).toISOString() } };
+          return {
+            status: 200,
+            body: { status: 'HELD', expiresAt: new Date(Date.now() + 900_000).toISOString() },
+          };
         },
       ),
-      internalRoute({ secret: TEST_SECRET, service: 'cart' }, 'POST', '/internal/reservations/:id/commit', ['orders'], z.object({}).passthrough(), async (_input, ctx) => {
-        calls.push({ path: `commit:${ctx.params.id}`, body: null });
-        const r = reservations.get(ctx.params.id ?? '');
-        if (!r || r.status === 'RELEASED') return { status: 409, body: { error: 'RESERVATION_EXPIRED' } };
-        r.status = 'COMMITTED';
-        return { status: 200, body: { status: 'COMMITTED' } };
-      }),
-      internalRoute({ secret: TEST_SECRET, service: 'cart' }, 'POST', '/internal/reservations/:id/release', ['orders'], z.object({}).passthrough(), async (_input, ctx) => {
-        calls.push({ path: `release:${ctx.params.id}`, body: null });
-        const r = reservations.get(ctx.params.id ?? '');
-        if (r && r.status === 'HELD') {
-          for (const l of r.lines) stock.set(l.variantId, (stock.get(l.variantId) ?? 0) + l.quantity);
-          r.status = 'RELEASED';
-        }
-        return { status: 200, body: { status: 'RELEASED' } };
-      }),
+      internalRoute(
+        { secret: TEST_SECRET, service: 'cart' },
+        'POST',
+        '/internal/reservations/:id/commit',
+        ['orders'],
+        z.object({}).passthrough(),
+        async (_input, ctx) => {
+          calls.push({ path: `commit:${ctx.params.id}`, body: null });
+          const r = reservations.get(ctx.params.id ?? '');
+          if (!r || r.status === 'RELEASED') return { status: 409, body: { error: 'RESERVATION_EXPIRED' } };
+          r.status = 'COMMITTED';
+          return { status: 200, body: { status: 'COMMITTED' } };
+        },
+      ),
+      internalRoute(
+        { secret: TEST_SECRET, service: 'cart' },
+        'POST',
+        '/internal/reservations/:id/release',
+        ['orders'],
+        z.object({}).passthrough(),
+        async (_input, ctx) => {
+          calls.push({ path: `release:${ctx.params.id}`, body: null });
+          const r = reservations.get(ctx.params.id ?? '');
+          if (r && r.status === 'HELD') {
+            for (const l of r.lines) stock.set(l.variantId, (stock.get(l.variantId) ?? 0) + l.quantity);
+            r.status = 'RELEASED';
+          }
+          return { status: 200, body: { status: 'RELEASED' } };
+        },
+      ),
     ],
   });
   const port = await app.listen(0);
@@ -111,8 +142,20 @@ export async function startFakeShipping(): Promise<FakeShipping> {
   const ratesFor = (dest: z.infer<typeof destination>, its: z.infer<typeof items>) => {
     const units = its.reduce((s, i) => s + i.quantity, 0);
     return [
-      { carrier: 'UPS' as const, service: 'Ground', priceMinor: 500 + 100 * units, currencyCode: 'USD', estimatedDeliveryDays: 5 },
-      { carrier: 'DHL' as const, service: 'Express', priceMinor: 1500 + 200 * units, currencyCode: 'USD', estimatedDeliveryDays: 2 },
+      {
+        carrier: 'UPS' as const,
+        service: 'Ground',
+        priceMinor: 500 + 100 * units,
+        currencyCode: 'USD',
+        estimatedDeliveryDays: 5,
+      },
+      {
+        carrier: 'DHL' as const,
+        service: 'Express',
+        priceMinor: 1500 + 200 * units,
+        currencyCode: 'USD',
+        estimatedDeliveryDays: 2,
+      },
     ].map((r) => {
       const body = Buffer.from(JSON.stringify({ ...r, dest, its })).toString('base64url');
       return { ...r, handle: `${body}.${sign(body)}` };
@@ -121,25 +164,58 @@ export async function startFakeShipping(): Promise<FakeShipping> {
   const app = createHttpApp({
     logger: testLogger,
     routes: [
-      internalRoute({ secret: TEST_SECRET, service: 'shipping' }, 'POST', '/internal/rates', ['orders'], z.object({ destination, items }), async (input) => {
-        calls.push({ path: 'rates', body: input });
-        if (input.destination.countryCode === 'AQ') return { status: 400, body: { error: 'INVALID_INPUT', message: 'We do not ship to Antarctica.', field: 'countryCode' } };
-        return { status: 200, body: { rates: ratesFor(input.destination, input.items) } };
-      }),
-      internalRoute({ secret: TEST_SECRET, service: 'shipping' }, 'POST', '/internal/rates/verify', ['orders'], z.object({ handle: z.string(), destination, items }), async (input) => {
-        calls.push({ path: 'verify', body: input });
-        const [body, mac] = input.handle.split('.');
-        const expected = body ? sign(body) : '';
-        if (!body || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) {
-          return { status: 400, body: { error: 'INVALID_RATE' } };
-        }
-        const bound = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { dest: unknown; its: unknown };
-        if (JSON.stringify(bound.dest) !== JSON.stringify(input.destination) || JSON.stringify(bound.its) !== JSON.stringify(input.items)) {
-          return { status: 400, body: { error: 'INVALID_RATE' } };
-        }
-        const rate = ratesFor(input.destination, input.items).find((r) => r.handle === input.handle);
-        return rate ? { status: 200, body: { rate } } : { status: 400, body: { error: 'INVALID_RATE' } };
-      }),
+      internalRoute(
+        { secret: TEST_SECRET, service: 'shipping' },
+        'POST',
+        '/internal/rates',
+        ['orders'],
+        z.object({ destination, items }),
+        async (input) => {
+          calls.push({ path: 'rates', body: input });
+          if (input.destination.countryCode === 'AQ')
+            return {
+              status: 400,
+              body: {
+                error: 'INVALID_INPUT',
+                message: 'We do not ship to Antarctica.',
+                field: 'countryCode',
+              },
+            };
+          return { status: 200, body: { rates: ratesFor(input.destination, input.items) } };
+        },
+      ),
+      internalRoute(
+        { secret: TEST_SECRET, service: 'shipping' },
+        'POST',
+        '/internal/rates/verify',
+        ['orders'],
+        z.object({ handle: z.string(), destination, items }),
+        async (input) => {
+          calls.push({ path: 'verify', body: input });
+          const [body, mac] = input.handle.split('.');
+          const expected = body ? sign(body) : '';
+          if (
+            !body ||
+            !mac ||
+            mac.length !== expected.length ||
+            !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))
+          ) {
+            return { status: 400, body: { error: 'INVALID_RATE' } };
+          }
+          const bound = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+            dest: unknown;
+            its: unknown;
+          };
+          if (
+            JSON.stringify(bound.dest) !== JSON.stringify(input.destination) ||
+            JSON.stringify(bound.its) !== JSON.stringify(input.items)
+          ) {
+            return { status: 400, body: { error: 'INVALID_RATE' } };
+          }
+          const rate = ratesFor(input.destination, input.items).find((r) => r.handle === input.handle);
+          return rate ? { status: 200, body: { rate } } : { status: 400, body: { error: 'INVALID_RATE' } };
+        },
+      ),
     ],
   });
   const port = await app.listen(0);
@@ -171,14 +247,21 @@ export async function startFakeCatalog(): Promise<FakeCatalog> {
   const app = createHttpApp({
     logger: testLogger,
     routes: [
-      internalRoute({ secret: TEST_SECRET, service: 'catalog' }, 'POST', '/internal/variants/lookup', ['orders'], z.object({ ids: z.array(z.string()).max(250) }), async (input) => {
-        state.lookups++;
-        const found = input.ids.flatMap((id) => {
-          const v = variants.get(id);
-          return v ? [{ ...v, compareAtPriceMinor: null, imageUrl: null }] : [];
-        });
-        return { status: 200, body: { variants: found } };
-      }),
+      internalRoute(
+        { secret: TEST_SECRET, service: 'catalog' },
+        'POST',
+        '/internal/variants/lookup',
+        ['orders'],
+        z.object({ ids: z.array(z.string()).max(250) }),
+        async (input) => {
+          state.lookups++;
+          const found = input.ids.flatMap((id) => {
+            const v = variants.get(id);
+            return v ? [{ ...v, compareAtPriceMinor: null, imageUrl: null }] : [];
+          });
+          return { status: 200, body: { variants: found } };
+        },
+      ),
     ],
   });
   const port = await app.listen(0);

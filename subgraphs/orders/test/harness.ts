@@ -6,11 +6,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '@shop/common';
 import { InProcessBus, type DomainEvent } from '@shop/datastores';
-import { TEST_SECRET, createTestDatabase, gql, identityHeaders, testLogger, type TestDatabase } from '@shop/testkit';
+import {
+  TEST_SECRET,
+  createTestDatabase,
+  gql,
+  identityHeaders,
+  testLogger,
+  type TestDatabase,
+} from '@shop/testkit';
 import { loadConfig } from '../src/config';
 import { createService, type OrdersServiceHandle } from '../src/service';
 import type { PaymentGateway } from '../src/payments/gateway';
-import { startFakeCart, startFakeCatalog, startFakeShipping, type FakeCart, type FakeCatalog, type FakeLine, type FakeShipping } from './fakes';
+import {
+  startFakeCart,
+  startFakeCatalog,
+  startFakeShipping,
+  type FakeCart,
+  type FakeCatalog,
+  type FakeLine,
+  type FakeShipping,
+} from './fakes';
 
 export interface Harness {
   db: TestDatabase;
@@ -22,14 +37,23 @@ export interface Harness {
   bus: InProcessBus;
   events: DomainEvent[];
   dataDir: string;
-  call: <T = Record<string, unknown>>(principal: Principal, query: string, variables?: Record<string, unknown>) => Promise<T>;
+  call: <T = Record<string, unknown>>(
+    principal: Principal,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<T>;
   close: () => Promise<void>;
 }
 
 export async function startHarness(
   label: string,
   env: Record<string, string> = {},
-  options: { wrapPayments?: (g: PaymentGateway) => PaymentGateway; db?: TestDatabase; cart?: FakeCart; shipping?: FakeShipping } = {},
+  options: {
+    wrapPayments?: (g: PaymentGateway) => PaymentGateway;
+    db?: TestDatabase;
+    cart?: FakeCart;
+    shipping?: FakeShipping;
+  } = {},
 ): Promise<Harness> {
   const db = options.db ?? (await createTestDatabase(label));
   const cart = options.cart ?? (await startFakeCart());
@@ -70,9 +94,10 @@ export async function startHarness(
     bus,
     events,
     dataDir,
-    call: async <T,>(principal: Principal, query: string, variables: Record<string, unknown> = {}) => {
+    call: async <T>(principal: Principal, query: string, variables: Record<string, unknown> = {}) => {
       const res = await gql<T>(url, query, variables, identityHeaders(principal, 'orders'));
-      if (res.body.errors?.length) throw Object.assign(new Error(res.body.errors[0]!.message), { errors: res.body.errors });
+      if (res.body.errors?.length)
+        throw Object.assign(new Error(res.body.errors[0]!.message), { errors: res.body.errors });
       return res.body.data as T;
     },
     close: async () => {
@@ -114,7 +139,12 @@ export interface CheckoutData {
   subtotal: { amount: string; currencyCode: string };
   shippingLine: { handle: string; price: { amount: string } } | null;
   availableShippingRates: { handle: string; carrier: string; price: { amount: string } }[];
-  lines: { unitPrice: { amount: string }; total: { amount: string }; quantity: number; variant: { id: string } }[];
+  lines: {
+    unitPrice: { amount: string };
+    total: { amount: string };
+    quantity: number;
+    variant: { id: string };
+  }[];
 }
 
 export interface UserErrorData {
@@ -123,11 +153,28 @@ export interface UserErrorData {
   message: string;
 }
 
-export const US_ADDRESS = { firstName: 'Ada', lastName: 'Lovelace', address1: '1 Main St', city: 'Springfield', province: 'CA', zip: '94000', countryCode: 'US' };
+export const US_ADDRESS = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  address1: '1 Main St',
+  city: 'Springfield',
+  province: 'CA',
+  zip: '94000',
+  countryCode: 'US',
+};
 
 export function defaultLines(variantId = randomUUID()): FakeLine[] {
   return [
-    { variantId, productId: randomUUID(), title: 'Trail Shoe', variantTitle: 'Blue / 42', sku: 'TS-42', quantity: 2, unitPriceMinor: 1999, weightGrams: 800 },
+    {
+      variantId,
+      productId: randomUUID(),
+      title: 'Trail Shoe',
+      variantTitle: 'Blue / 42',
+      sku: 'TS-42',
+      quantity: 2,
+      unitPriceMinor: 1999,
+      weightGrams: 800,
+    },
   ];
 }
 
@@ -139,19 +186,28 @@ export async function readyCheckout(
 ): Promise<CheckoutData> {
   const cartId = randomUUID();
   const lines = options.lines ?? defaultLines();
-  h.cart.carts.set(cartId, { customerId: principal.kind === 'customer' ? principal.customerId : null, currencyCode: 'USD', lines });
+  h.cart.carts.set(cartId, {
+    customerId: principal.kind === 'customer' ? principal.customerId : null,
+    currencyCode: 'USD',
+    lines,
+  });
   for (const l of lines) h.cart.stock.set(l.variantId, options.stock ?? 100);
-  const created = await h.call<{ checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] } }>(principal, CHECKOUT_CREATE, {
-    input: { cartId, email: options.email ?? 'ada@example.com', shippingAddress: options.address ?? US_ADDRESS },
+  const created = await h.call<{
+    checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] };
+  }>(principal, CHECKOUT_CREATE, {
+    input: {
+      cartId,
+      email: options.email ?? 'ada@example.com',
+      shippingAddress: options.address ?? US_ADDRESS,
+    },
   });
   if (!created.checkoutCreate.checkout) throw new Error(JSON.stringify(created.checkoutCreate.userErrors));
   const checkout = created.checkoutCreate.checkout;
-  const selected = await h.call<{ checkoutShippingRateSelect: { checkout: CheckoutData | null; userErrors: UserErrorData[] } }>(
-    principal,
-    RATE_SELECT,
-    { id: checkout.id, h: checkout.availableShippingRates[0]!.handle },
-  );
-  if (!selected.checkoutShippingRateSelect.checkout) throw new Error(JSON.stringify(selected.checkoutShippingRateSelect.userErrors));
+  const selected = await h.call<{
+    checkoutShippingRateSelect: { checkout: CheckoutData | null; userErrors: UserErrorData[] };
+  }>(principal, RATE_SELECT, { id: checkout.id, h: checkout.availableShippingRates[0]!.handle });
+  if (!selected.checkoutShippingRateSelect.checkout)
+    throw new Error(JSON.stringify(selected.checkoutShippingRateSelect.userErrors));
   return selected.checkoutShippingRateSelect.checkout;
 }
 

@@ -2,11 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type Message,
+} from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { SesEmailSender } from '@shop/common';
-import { OUTBOX_MIGRATIONS, SnsSqsBus, loadMigrations, migrate, openSqlDatabase, type DomainEvent } from '@shop/datastores';
-import { createTestDatabase, customer, sesSentTo, testAws, testLogger, verifySesSender, waitFor, type TestDatabase } from '@shop/testkit';
+import {
+  OUTBOX_MIGRATIONS,
+  SnsSqsBus,
+  loadMigrations,
+  migrate,
+  openSqlDatabase,
+  type DomainEvent,
+} from '@shop/datastores';
+import {
+  createTestDatabase,
+  customer,
+  sesSentTo,
+  testAws,
+  testLogger,
+  verifySesSender,
+  waitFor,
+  type TestDatabase,
+} from '@shop/testkit';
 import { handler, createSqsNotificationHandler } from '../src/lambdas/notifications';
 import { NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS, createNotifier } from '../src/notifications';
 import { COMPLETE, readyCheckout, startHarness, type Harness } from './harness';
@@ -26,11 +47,21 @@ beforeAll(async () => {
   await migrate(pg.db, [...OUTBOX_MIGRATIONS, ...loadMigrations(join(__dirname, '..', 'migrations'))]);
   await verifySesSender(aws.endpoint, 'no-reply@shop.local');
   bus = new SnsSqsBus(
-    { region: aws.region, snsEndpoint: aws.endpoint, sqsEndpoint: aws.endpoint, topicName: `${aws.prefix}events`, queuePrefix: aws.prefix, visibilityTimeoutSeconds: 30, waitTimeSeconds: 1 },
+    {
+      region: aws.region,
+      snsEndpoint: aws.endpoint,
+      sqsEndpoint: aws.endpoint,
+      topicName: `${aws.prefix}events`,
+      queuePrefix: aws.prefix,
+      visibilityTimeoutSeconds: 30,
+      waitTimeSeconds: 1,
+    },
     testLogger,
   );
   queueUrl = await bus.provision(NOTIFICATIONS_CONSUMER, NOTIFICATION_TOPICS);
-  const { Attributes } = await bus.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+  const { Attributes } = await bus.sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
   queueArn = Attributes!.QueueArn!;
 });
 
@@ -43,32 +74,40 @@ afterAll(async () => {
 const paidOrder = (email: string) => insertPaidOrder(pg.db, email);
 
 function paidEvent(orderId: string): DomainEvent {
-  return { id: randomUUID(), topic: 'order.paid', source: 'orders', occurredAt: new Date().toISOString(), payload: { orderId } };
+  return {
+    id: randomUUID(),
+    topic: 'order.paid',
+    source: 'orders',
+    occurredAt: new Date().toISOString(),
+    payload: { orderId },
+  };
 }
 
 /** What the Lambda service hands a function for SQS messages (the SQS event source mapping). */
 function sqsEvent(messages: Message[]): SQSEvent {
   return {
-    Records: messages.map(
-      (m): SQSRecord => ({
-        messageId: m.MessageId!,
-        receiptHandle: m.ReceiptHandle!,
-        body: m.Body!,
-        attributes: {
-          ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1',
-          SentTimestamp: m.Attributes?.SentTimestamp ?? String(Date.now()),
-          SenderId: m.Attributes?.SenderId ?? 'sns',
-          ApproximateFirstReceiveTimestamp: m.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
-        },
-        messageAttributes: Object.fromEntries(
-          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, { dataType: v.DataType!, stringValue: v.StringValue }]),
-        ),
-        md5OfBody: m.MD5OfBody!,
-        eventSource: 'aws:sqs',
-        eventSourceARN: queueArn,
-        awsRegion: aws.region,
-      }),
-    ),
+    Records: messages.map((m): SQSRecord => ({
+      messageId: m.MessageId!,
+      receiptHandle: m.ReceiptHandle!,
+      body: m.Body!,
+      attributes: {
+        ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1',
+        SentTimestamp: m.Attributes?.SentTimestamp ?? String(Date.now()),
+        SenderId: m.Attributes?.SenderId ?? 'sns',
+        ApproximateFirstReceiveTimestamp:
+          m.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+      },
+      messageAttributes: Object.fromEntries(
+        Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [
+          k,
+          { dataType: v.DataType!, stringValue: v.StringValue },
+        ]),
+      ),
+      md5OfBody: m.MD5OfBody!,
+      eventSource: 'aws:sqs',
+      eventSourceARN: queueArn,
+      awsRegion: aws.region,
+    })),
   };
 }
 
@@ -78,7 +117,13 @@ async function receive(count: number): Promise<Message[]> {
   await waitFor(
     async () => {
       const out = await bus.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] }),
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 1,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
       );
       messages.push(...(out.Messages ?? []));
       return messages.length >= count;
@@ -104,13 +149,25 @@ describe('the notifications Lambda on SQS and SES (moto)', () => {
     const event = paidEvent(order.id);
     await bus.publish([event]);
     await bus.sns.send(
-      new PublishCommand({ TopicArn: await bus.topic(), Message: 'not an event', MessageAttributes: { topic: { DataType: 'String', StringValue: 'order.paid' } } }),
+      new PublishCommand({
+        TopicArn: await bus.topic(),
+        Message: 'not an event',
+        MessageAttributes: { topic: { DataType: 'String', StringValue: 'order.paid' } },
+      }),
     );
     const messages = await receive(2);
     const poison = messages.find((m) => m.Body === 'not an event')!;
 
     // The exported entry, configured as a Lambda is: by its environment.
-    process.env = { ...savedEnv, NODE_ENV: 'production', DATABASE_URL: pg.url, SES_REGION: aws.region, SES_ENDPOINT: aws.endpoint, EMAIL_FROM: FROM, LOG_LEVEL: 'silent' };
+    process.env = {
+      ...savedEnv,
+      NODE_ENV: 'production',
+      DATABASE_URL: pg.url,
+      SES_REGION: aws.region,
+      SES_ENDPOINT: aws.endpoint,
+      EMAIL_FROM: FROM,
+      LOG_LEVEL: 'silent',
+    };
     const result = await handler(sqsEvent(messages));
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: poison.MessageId }] });
 
@@ -125,7 +182,9 @@ describe('the notifications Lambda on SQS and SES (moto)', () => {
     const again = await handler(sqsEvent(messages.filter((m) => m !== poison)));
     expect(again).toEqual({ batchItemFailures: [] });
     expect(await sesSentTo(aws.endpoint, email)).toHaveLength(1);
-    const { rows } = await pg.db.query(`SELECT kind, recipient FROM notifications_sent WHERE order_id = $1`, [order.id]);
+    const { rows } = await pg.db.query(`SELECT kind, recipient FROM notifications_sent WHERE order_id = $1`, [
+      order.id,
+    ]);
     expect(rows).toEqual([{ kind: 'order_confirmation', recipient: email }]);
   });
 
@@ -138,14 +197,24 @@ describe('the notifications Lambda on SQS and SES (moto)', () => {
     try {
       // An unverified sender: SES answers MessageRejected.
       const refused = createSqsNotificationHandler(
-        createNotifier({ db, email: new SesEmailSender(aws.region, `unverified-${aws.prefix}@example.com`, aws.endpoint) }),
+        createNotifier({
+          db,
+          email: new SesEmailSender(aws.region, `unverified-${aws.prefix}@example.com`, aws.endpoint),
+        }),
         testLogger,
       );
-      expect(await refused(sqsEvent(messages))).toEqual({ batchItemFailures: [{ itemIdentifier: messages[0]!.MessageId }] });
+      expect(await refused(sqsEvent(messages))).toEqual({
+        batchItemFailures: [{ itemIdentifier: messages[0]!.MessageId }],
+      });
       expect(await sesSentTo(aws.endpoint, email)).toEqual([]);
-      expect((await pg.db.query(`SELECT 1 FROM notifications_sent WHERE order_id = $1`, [order.id])).rows).toEqual([]);
+      expect(
+        (await pg.db.query(`SELECT 1 FROM notifications_sent WHERE order_id = $1`, [order.id])).rows,
+      ).toEqual([]);
 
-      const working = createSqsNotificationHandler(createNotifier({ db, email: new SesEmailSender(aws.region, FROM, aws.endpoint) }), testLogger);
+      const working = createSqsNotificationHandler(
+        createNotifier({ db, email: new SesEmailSender(aws.region, FROM, aws.endpoint) }),
+        testLogger,
+      );
       expect(await working(sqsEvent(messages))).toEqual({ batchItemFailures: [] });
       expect(await sesSentTo(aws.endpoint, email)).toHaveLength(1);
     } finally {
@@ -158,7 +227,11 @@ describe('the notifications Lambda on SQS and SES (moto)', () => {
 describe('order emails through SES', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness('orders_ses', { SES_REGION: aws.region, SES_ENDPOINT: aws.endpoint, EMAIL_FROM: FROM });
+    h = await startHarness('orders_ses', {
+      SES_REGION: aws.region,
+      SES_ENDPOINT: aws.endpoint,
+      EMAIL_FROM: FROM,
+    });
   });
   afterAll(async () => h?.close());
 

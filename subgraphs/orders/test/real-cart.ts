@@ -3,9 +3,24 @@
 import { randomUUID } from 'node:crypto';
 import { signIdentity, IDENTITY_HEADER, type Principal } from '@shop/common';
 import { TEST_SECRET, gql } from '@shop/testkit';
-import { makeVariant, startCart, startFakeCatalog, type FakeCatalog, type RunningCart } from '../../cart/test/helpers';
+import {
+  makeVariant,
+  startCart,
+  startFakeCatalog,
+  type FakeCatalog,
+  type RunningCart,
+} from '../../cart/test/helpers';
 import type { PaymentGateway } from '../src/payments/gateway';
-import { CHECKOUT_CREATE, COMPLETE, RATE_SELECT, US_ADDRESS, startHarness, type CheckoutData, type Harness, type UserErrorData } from './harness';
+import {
+  CHECKOUT_CREATE,
+  COMPLETE,
+  RATE_SELECT,
+  US_ADDRESS,
+  startHarness,
+  type CheckoutData,
+  type Harness,
+  type UserErrorData,
+} from './harness';
 
 export interface RealCart {
   cart: RunningCart;
@@ -46,14 +61,23 @@ export async function stockedVariant(real: RealCart, quantity: number, priceMino
 }
 
 /** Signed as the gateway signs a shopper's request from a given client address. */
-export function headersFrom(principal: Principal, clientIp = '127.0.0.1', audience = 'orders'): Record<string, string> {
+export function headersFrom(
+  principal: Principal,
+  clientIp = '127.0.0.1',
+  audience = 'orders',
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     [IDENTITY_HEADER]: signIdentity({ principal, requestId: randomUUID(), clientIp, audience }, TEST_SECRET),
   };
 }
 
-async function must<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
+async function must<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<T> {
   const res = await gql<T>(url, query, variables, headers);
   if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
   return res.body.data as T;
@@ -75,15 +99,30 @@ export async function realCheckout(
     headersFrom(principal, clientIp, 'cart'),
   );
   if (!created.cartCreate.cart) throw new Error(JSON.stringify(created.cartCreate.userErrors));
-  const checkout = await must<{ checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] } }>(h.url, CHECKOUT_CREATE, {
-    input: { cartId: created.cartCreate.cart.id, email: 'ada@example.com', shippingAddress: US_ADDRESS },
-  }, headers);
+  const checkout = await must<{
+    checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] };
+  }>(
+    h.url,
+    CHECKOUT_CREATE,
+    {
+      input: { cartId: created.cartCreate.cart.id, email: 'ada@example.com', shippingAddress: US_ADDRESS },
+    },
+    headers,
+  );
   if (!checkout.checkoutCreate.checkout) throw new Error(JSON.stringify(checkout.checkoutCreate.userErrors));
-  const selected = await must<{ checkoutShippingRateSelect: { checkout: CheckoutData | null; userErrors: UserErrorData[] } }>(h.url, RATE_SELECT, {
-    id: checkout.checkoutCreate.checkout.id,
-    h: checkout.checkoutCreate.checkout.availableShippingRates[0]!.handle,
-  }, headers);
-  if (!selected.checkoutShippingRateSelect.checkout) throw new Error(JSON.stringify(selected.checkoutShippingRateSelect.userErrors));
+  const selected = await must<{
+    checkoutShippingRateSelect: { checkout: CheckoutData | null; userErrors: UserErrorData[] };
+  }>(
+    h.url,
+    RATE_SELECT,
+    {
+      id: checkout.checkoutCreate.checkout.id,
+      h: checkout.checkoutCreate.checkout.availableShippingRates[0]!.handle,
+    },
+    headers,
+  );
+  if (!selected.checkoutShippingRateSelect.checkout)
+    throw new Error(JSON.stringify(selected.checkoutShippingRateSelect.userErrors));
   return selected.checkoutShippingRateSelect.checkout;
 }
 
@@ -93,8 +132,19 @@ export interface CompleteResult {
   userErrors: UserErrorData[];
 }
 
-export async function completeAs(h: Harness, principal: Principal, checkoutId: string, pm: string, clientIp?: string): Promise<CompleteResult> {
-  const data = await must<{ checkoutComplete: CompleteResult }>(h.url, COMPLETE, { id: checkoutId, pm, key: randomUUID() }, headersFrom(principal, clientIp));
+export async function completeAs(
+  h: Harness,
+  principal: Principal,
+  checkoutId: string,
+  pm: string,
+  clientIp?: string,
+): Promise<CompleteResult> {
+  const data = await must<{ checkoutComplete: CompleteResult }>(
+    h.url,
+    COMPLETE,
+    { id: checkoutId, pm, key: randomUUID() },
+    headersFrom(principal, clientIp),
+  );
   return data.checkoutComplete;
 }
 
@@ -106,13 +156,25 @@ export async function authenticate(h: Harness, redirectUrl: string): Promise<Res
 
 export async function orderRow(h: Harness, orderId: string) {
   const { rows } = await h.db.db.query<{
-    status: string; failure_code: string | null; attention_reason: string | null; backordered: boolean; captured_minor: string; refunded_minor: string; cancel_reason: string | null;
-  }>(`SELECT status, failure_code, attention_reason, backordered, captured_minor, refunded_minor, cancel_reason FROM orders WHERE id = $1`, [orderId]);
+    status: string;
+    failure_code: string | null;
+    attention_reason: string | null;
+    backordered: boolean;
+    captured_minor: string;
+    refunded_minor: string;
+    cancel_reason: string | null;
+  }>(
+    `SELECT status, failure_code, attention_reason, backordered, captured_minor, refunded_minor, cancel_reason FROM orders WHERE id = $1`,
+    [orderId],
+  );
   return rows[0]!;
 }
 
 /** The sandbox's charges of an order by status: an authorisation is `requires_capture`, money taken is `succeeded`. */
 export async function chargeStatuses(h: Harness, orderId: string): Promise<string[]> {
-  const { rows } = await h.db.db.query<{ status: string }>(`SELECT status FROM sandbox_charges WHERE order_id = $1`, [orderId]);
+  const { rows } = await h.db.db.query<{ status: string }>(
+    `SELECT status FROM sandbox_charges WHERE order_id = $1`,
+    [orderId],
+  );
   return rows.map((r) => r.status);
 }

@@ -3,7 +3,17 @@
 import { admin, customer } from '@shop/testkit';
 import type { PaymentGateway } from '../src/payments/gateway';
 import type { Harness, UserErrorData } from './harness';
-import { authenticate, chargeStatuses, completeAs, orderRow, realCheckout, startOrdersOnRealCart, startRealCart, stockedVariant, type RealCart } from './real-cart';
+import {
+  authenticate,
+  chargeStatuses,
+  completeAs,
+  orderRow,
+  realCheckout,
+  startOrdersOnRealCart,
+  startRealCart,
+  stockedVariant,
+  type RealCart,
+} from './real-cart';
 
 let real: RealCart;
 let h: Harness;
@@ -26,7 +36,12 @@ const flakyRefunds = (gateway: PaymentGateway): PaymentGateway => {
 
 beforeAll(async () => {
   real = await startRealCart();
-  h = await startOrdersOnRealCart('orders_reconcile', real, { PENDING_PAYMENT_TIMEOUT_SECONDS: '2', CHECKOUT_LEASE_SECONDS: '1' }, { wrapPayments: flakyRefunds });
+  h = await startOrdersOnRealCart(
+    'orders_reconcile',
+    real,
+    { PENDING_PAYMENT_TIMEOUT_SECONDS: '2', CHECKOUT_LEASE_SECONDS: '1' },
+    { wrapPayments: flakyRefunds },
+  );
 });
 afterAll(async () => {
   await h?.close();
@@ -40,7 +55,10 @@ describe('the reconciler', () => {
     const checkout = await realCheckout(h, real, shopper, [{ variantId, quantity: 2 }]);
     const pending = await completeAs(h, shopper, checkout.id, 'pm_card_threeDSecure2Required');
     const orderId = pending.order!.id;
-    expect(await real.cart.service.deps.inventory.getLevel(variantId)).toMatchObject({ available: 1, held: 2 });
+    expect(await real.cart.service.deps.inventory.getLevel(variantId)).toMatchObject({
+      available: 1,
+      held: 2,
+    });
 
     // Before the timeout the reconciler leaves it alone.
     await new Promise((r) => setTimeout(r, 1100));
@@ -49,9 +67,19 @@ describe('the reconciler', () => {
 
     await new Promise((r) => setTimeout(r, 1200));
     expect(await h.service.reconcile()).toBe(1);
-    expect(await orderRow(h, orderId)).toMatchObject({ status: 'CANCELLED', failure_code: 'PAYMENT_TIMEOUT', captured_minor: '0' });
-    expect(await real.cart.service.deps.inventory.getReservation(orderId)).toMatchObject({ status: 'RELEASED' });
-    expect(await real.cart.service.deps.inventory.getLevel(variantId)).toMatchObject({ available: 3, held: 0, sold: 0 });
+    expect(await orderRow(h, orderId)).toMatchObject({
+      status: 'CANCELLED',
+      failure_code: 'PAYMENT_TIMEOUT',
+      captured_minor: '0',
+    });
+    expect(await real.cart.service.deps.inventory.getReservation(orderId)).toMatchObject({
+      status: 'RELEASED',
+    });
+    expect(await real.cart.service.deps.inventory.getLevel(variantId)).toMatchObject({
+      available: 3,
+      held: 0,
+      sold: 0,
+    });
     // The shopper finishing 3-D Secure now takes nothing.
     expect((await authenticate(h, pending.nextAction!.redirectUrl!)).status).toBe(404);
     expect(await chargeStatuses(h, orderId)).toEqual(['canceled']);
@@ -67,19 +95,34 @@ describe('the reconciler', () => {
     refundFailures = 2;
     refundCalls = 0;
     const REFUND = `mutation($id: ID!, $a: Decimal!) { orderRefund(orderId: $id, amount: $a, reason: "damaged") { order { status refunds { status } } userErrors { code } } }`;
-    const asked = await h.call<{ orderRefund: { order: { status: string; refunds: { status: string }[] }; userErrors: UserErrorData[] } }>(admin(), REFUND, {
+    const asked = await h.call<{
+      orderRefund: { order: { status: string; refunds: { status: string }[] }; userErrors: UserErrorData[] };
+    }>(admin(), REFUND, {
       id: order.id,
       a: order.total.amount,
     });
     expect(asked.orderRefund.order).toEqual({ status: 'REFUNDED', refunds: [{ status: 'PENDING' }] });
-    const { rows: charge } = await h.db.db.query<{ id: string }>(`SELECT id FROM sandbox_charges WHERE order_id = $1`, [order.id]);
+    const { rows: charge } = await h.db.db.query<{ id: string }>(
+      `SELECT id FROM sandbox_charges WHERE order_id = $1`,
+      [order.id],
+    );
     const providerRefunds = async () =>
-      (await h.db.db.query<{ amount_minor: string }>(`SELECT amount_minor FROM sandbox_refunds WHERE charge_id = $1`, [charge[0]!.id])).rows;
-    const refundStatus = async () => (await h.db.db.query<{ status: string }>(`SELECT status FROM refunds WHERE order_id = $1`, [order.id])).rows;
+      (
+        await h.db.db.query<{ amount_minor: string }>(
+          `SELECT amount_minor FROM sandbox_refunds WHERE charge_id = $1`,
+          [charge[0]!.id],
+        )
+      ).rows;
+    const refundStatus = async () =>
+      (await h.db.db.query<{ status: string }>(`SELECT status FROM refunds WHERE order_id = $1`, [order.id]))
+        .rows;
     expect(await providerRefunds()).toEqual([]);
 
     // The reconciler retries refunds left pending for a minute.
-    const age = () => h.db.db.query(`UPDATE refunds SET created_at = now() - interval '2 minutes' WHERE order_id = $1`, [order.id]);
+    const age = () =>
+      h.db.db.query(`UPDATE refunds SET created_at = now() - interval '2 minutes' WHERE order_id = $1`, [
+        order.id,
+      ]);
     await age();
     await h.service.reconcile();
     expect(await refundStatus()).toEqual([{ status: 'PENDING' }]);
@@ -87,7 +130,9 @@ describe('the reconciler', () => {
     await Promise.all([h.service.reconcile(), h.service.reconcile()]);
     expect(await refundStatus()).toEqual([{ status: 'SUCCEEDED' }]);
     await h.service.reconcile();
-    expect(await providerRefunds()).toEqual([{ amount_minor: String(Math.round(Number(order.total.amount) * 100)) }]);
+    expect(await providerRefunds()).toEqual([
+      { amount_minor: String(Math.round(Number(order.total.amount) * 100)) },
+    ]);
     // Failed twice, then went through; a succeeded refund is never asked for again.
     const calls = refundCalls;
     expect(calls).toBeGreaterThanOrEqual(3);

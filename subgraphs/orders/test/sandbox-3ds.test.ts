@@ -42,16 +42,24 @@ afterAll(async () => {
 async function pendingOrder() {
   const shopper = customer();
   const checkout = await readyCheckout(h, shopper);
-  const res = await h.call<{ checkoutComplete: { order: { id: string; status: string }; nextAction: { redirectUrl: string } } }>(shopper, COMPLETE, {
+  const res = await h.call<{
+    checkoutComplete: { order: { id: string; status: string }; nextAction: { redirectUrl: string } };
+  }>(shopper, COMPLETE, {
     id: checkout.id,
     pm: 'pm_card_threeDSecure2Required',
     key: randomUUID(),
   });
-  return { shopper, checkout, order: res.checkoutComplete.order, link: new URL(res.checkoutComplete.nextAction.redirectUrl) };
+  return {
+    shopper,
+    checkout,
+    order: res.checkoutComplete.order,
+    link: new URL(res.checkoutComplete.nextAction.redirectUrl),
+  };
 }
 
 const status = async (orderId: string) =>
-  (await h.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId])).rows[0]!.status;
+  (await h.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId])).rows[0]!
+    .status;
 
 describe('the sandbox 3-D Secure step', () => {
   it('When 3-D Secure is asked for, then the link is on the public address with a token and names no internal host', async () => {
@@ -70,7 +78,10 @@ describe('the sandbox 3-D Secure step', () => {
     expect(await status(order.id)).toBe('PAID');
     const again = await fetch(link, { method: 'POST' });
     expect(again.status).toBe(404);
-    const { rows } = await h.db.db.query<{ status: string }>(`SELECT status FROM sandbox_charges WHERE order_id = $1`, [order.id]);
+    const { rows } = await h.db.db.query<{ status: string }>(
+      `SELECT status FROM sandbox_charges WHERE order_id = $1`,
+      [order.id],
+    );
     expect(rows).toEqual([{ status: 'succeeded' }]);
   });
 

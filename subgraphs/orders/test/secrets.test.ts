@@ -7,7 +7,9 @@ const aws = testAws();
 const client = new SecretsManagerClient(awsClientOptions(aws.region, aws.endpoint));
 
 async function secret(name: string, value: string): Promise<string> {
-  const out = await client.send(new CreateSecretCommand({ Name: `${aws.prefix}${name}`, SecretString: value }));
+  const out = await client.send(
+    new CreateSecretCommand({ Name: `${aws.prefix}${name}`, SecretString: value }),
+  );
   return out.ARN!;
 }
 
@@ -52,7 +54,9 @@ describe('Secrets from AWS Secrets Manager (on moto)', () => {
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
       'INTERNAL_AUTH_SECRET: set both directly and through INTERNAL_AUTH_SECRET_ARN; keep one',
-      expect.stringMatching(/^STRIPE_SECRET_KEY_ARN: cannot read the secret arn:.*missing-AbCdEf \(ResourceNotFoundException\)$/),
+      expect.stringMatching(
+        /^STRIPE_SECRET_KEY_ARN: cannot read the secret arn:.*missing-AbCdEf \(ResourceNotFoundException\)$/,
+      ),
     ]);
     expect((error as Error).message).not.toContain(value);
   });

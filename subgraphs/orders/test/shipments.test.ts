@@ -14,25 +14,43 @@ afterAll(async () => h?.close());
 async function paidOrder(): Promise<{ id: string; number: string; customerId: string }> {
   const shopper = customer();
   const checkout = await readyCheckout(h, shopper);
-  const res = await h.call<{ checkoutComplete: { order: { id: string; number: string; status: string } } }>(shopper, COMPLETE, {
-    id: checkout.id, pm: 'pm_card_visa', key: randomUUID(),
-  });
+  const res = await h.call<{ checkoutComplete: { order: { id: string; number: string; status: string } } }>(
+    shopper,
+    COMPLETE,
+    {
+      id: checkout.id,
+      pm: 'pm_card_visa',
+      key: randomUUID(),
+    },
+  );
   expect(res.checkoutComplete.order.status).toBe('PAID');
   return { ...res.checkoutComplete.order, customerId: (shopper as { customerId: string }).customerId };
 }
 
-function shipmentEvent(topic: string, order: { id: string; customerId: string }, status: string, trackingNumber: string | null = '1Z999'): DomainEvent {
+function shipmentEvent(
+  topic: string,
+  order: { id: string; customerId: string },
+  status: string,
+  trackingNumber: string | null = '1Z999',
+): DomainEvent {
   return {
     id: randomUUID(),
     topic,
     source: 'shipping',
     occurredAt: new Date().toISOString(),
-    payload: { shipmentId: randomUUID(), orderId: order.id, customerId: order.customerId, status, trackingNumber },
+    payload: {
+      shipmentId: randomUUID(),
+      orderId: order.id,
+      customerId: order.customerId,
+      status,
+      trackingNumber,
+    },
   };
 }
 
 async function statusOf(orderId: string): Promise<string> {
-  return (await h.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId])).rows[0]!.status;
+  return (await h.db.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))
+    .rows[0]!.status;
 }
 
 async function shippingEmails(orderId: string): Promise<string[]> {
@@ -50,12 +68,18 @@ describe('shipment events', () => {
     await h.bus.publish([event]);
     expect(await statusOf(order.id)).toBe('FULFILLED');
     expect(await shippingEmails(order.id)).toEqual([event.id]);
-    const mail = JSON.parse(readFileSync(join(h.dataDir, 'mail', `order-shipped-${event.id}.json`), 'utf8')) as { to: string; subject: string; text: string; html: string };
+    const mail = JSON.parse(
+      readFileSync(join(h.dataDir, 'mail', `order-shipped-${event.id}.json`), 'utf8'),
+    ) as { to: string; subject: string; text: string; html: string };
     expect(mail.to).toBe('ada@example.com');
     expect(mail.subject).toBe(`Your order ${order.number} is being prepared for shipping`);
     expect(mail.text).toContain('Tracking number: 1Z999');
     expect(mail.html).toContain('Tracking number: 1Z999');
-    const read = await h.call<{ order: { status: string } }>(admin(), `query($id: ID!) { order(id: $id) { status } }`, { id: order.id });
+    const read = await h.call<{ order: { status: string } }>(
+      admin(),
+      `query($id: ID!) { order(id: $id) { status } }`,
+      { id: order.id },
+    );
     expect(read.order.status).toBe('FULFILLED');
   });
 
@@ -70,14 +94,20 @@ describe('shipment events', () => {
     await h.bus.publish([delivered]);
     expect(await shippingEmails(order.id)).toEqual([created.id, delivered.id]);
     expect(await statusOf(order.id)).toBe('FULFILLED');
-    const mail = JSON.parse(readFileSync(join(h.dataDir, 'mail', `order-shipped-${delivered.id}.json`), 'utf8')) as { subject: string };
+    const mail = JSON.parse(
+      readFileSync(join(h.dataDir, 'mail', `order-shipped-${delivered.id}.json`), 'utf8'),
+    ) as { subject: string };
     expect(mail.subject).toBe(`Your order ${order.number} has been delivered`);
   });
 
   it('When a shipment event names a cancelled order, then the status stays CANCELLED (no transition outside the machine)', async () => {
     const order = await paidOrder();
     const shopper = customer(order.customerId as ReturnType<typeof randomUUID>);
-    const cancelled = await h.call<{ orderCancel: { order: { status: string } } }>(shopper, `mutation($id: ID!) { orderCancel(orderId: $id) { order { status } userErrors { code } } }`, { id: order.id });
+    const cancelled = await h.call<{ orderCancel: { order: { status: string } } }>(
+      shopper,
+      `mutation($id: ID!) { orderCancel(orderId: $id) { order { status } userErrors { code } } }`,
+      { id: order.id },
+    );
     expect(cancelled.orderCancel.order.status).toBe('CANCELLED');
     await h.bus.publish([shipmentEvent('shipment.created', order, 'LABEL_CREATED')]);
     expect(await statusOf(order.id)).toBe('CANCELLED');
@@ -86,7 +116,9 @@ describe('shipment events', () => {
   it('When a shipment is RETURNED or the event is malformed, then the order is not fulfilled by it', async () => {
     const order = await paidOrder();
     await h.bus.publish([shipmentEvent('shipment.updated', order, 'RETURNED')]);
-    await h.bus.publish([{ ...shipmentEvent('shipment.updated', order, 'DELIVERED'), payload: { orderId: order.id } }]);
+    await h.bus.publish([
+      { ...shipmentEvent('shipment.updated', order, 'DELIVERED'), payload: { orderId: order.id } },
+    ]);
     expect(await statusOf(order.id)).toBe('PAID');
   });
 });

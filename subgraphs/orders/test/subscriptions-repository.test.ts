@@ -19,12 +19,32 @@ beforeAll(async () => {
 });
 afterAll(async () => pg?.drop());
 
-const address = { id: randomUUID(), firstName: null, lastName: null, address1: '1 Main', address2: null, city: 'X', province: null, zip: '1', countryCode: 'US', phone: null };
+const address = {
+  id: randomUUID(),
+  firstName: null,
+  lastName: null,
+  address1: '1 Main',
+  address2: null,
+  city: 'X',
+  province: null,
+  zip: '1',
+  countryCode: 'US',
+  phone: null,
+};
 
 const newSub = (customerId: string, nextRenewalAt: Date) =>
   insertSubscription(pg.db, {
-    id: randomUUID(), customerId, email: 'a@b.co', variantId: 'v', quantity: 1, interval: 'WEEK', paymentMethodId: 'pm_sandbox_x',
-    shippingAddress: address, currency: 'USD', provider: 'sandbox', nextRenewalAt,
+    id: randomUUID(),
+    customerId,
+    email: 'a@b.co',
+    variantId: 'v',
+    quantity: 1,
+    interval: 'WEEK',
+    paymentMethodId: 'pm_sandbox_x',
+    shippingAddress: address,
+    currency: 'USD',
+    provider: 'sandbox',
+    nextRenewalAt,
   });
 
 describe('subscriptions repository on Postgres', () => {
@@ -42,7 +62,12 @@ describe('subscriptions repository on Postgres', () => {
     await advancePeriod(pg.db, a.id, t0, new Date('2030-01-08T00:00:00Z'));
     expect(await findDue(pg.db, new Date('2030-01-02T00:00:00Z'))).not.toContain(a.id);
     const read = (await findSubscription(pg.db, a.id))!;
-    expect(read).toMatchObject({ currentPeriodStart: t0, nextRenewalAt: new Date('2030-01-08T00:00:00Z'), status: 'ACTIVE', shippingAddress: address });
+    expect(read).toMatchObject({
+      currentPeriodStart: t0,
+      nextRenewalAt: new Date('2030-01-08T00:00:00Z'),
+      status: 'ACTIVE',
+      shippingAddress: address,
+    });
     expect((await findSubscription(pg.db, c.id))!.cancelledAt).toBeInstanceOf(Date);
     expect(await findSubscription(pg.db, 'not-a-uuid')).toBeNull();
   });
@@ -54,7 +79,10 @@ describe('subscriptions repository on Postgres', () => {
     expect(first.total).toBe(3);
     expect(first.rows).toHaveLength(3); // limit + 1: the extra row tells there is a next page
     const last = first.rows[1]!;
-    const rest = await listCustomerSubscriptions(pg.db, customerId, 2, { createdAt: last.createdAt.toISOString(), id: last.id });
+    const rest = await listCustomerSubscriptions(pg.db, customerId, 2, {
+      createdAt: last.createdAt.toISOString(),
+      id: last.id,
+    });
     expect(rest.rows.map((r) => r.id)).toEqual([first.rows[2]!.id]);
   });
 

@@ -47,10 +47,17 @@ export function buildRoutes(options: {
     }
   });
 
-  const verify = internalRoute(auth, 'POST', '/internal/rates/verify', CHECKOUT, verifyBody, async (input) => {
-    const rate = verifyRate(pricing.signer, input);
-    return rate ? { status: 200, body: { rate } } : { status: 400, body: { error: 'INVALID_RATE' } };
-  });
+  const verify = internalRoute(
+    auth,
+    'POST',
+    '/internal/rates/verify',
+    CHECKOUT,
+    verifyBody,
+    async (input) => {
+      const rate = verifyRate(pricing.signer, input);
+      return rate ? { status: 200, body: { rate } } : { status: 400, body: { error: 'INVALID_RATE' } };
+    },
+  );
 
   const carrierWebhook: Route = {
     method: 'POST',

@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
-import { createServiceClient, createSubgraph, type Logger, type ServiceHandle, loadLimitsOf } from '@shop/common';
+import {
+  createServiceClient,
+  createSubgraph,
+  type Logger,
+  type ServiceHandle,
+  loadLimitsOf,
+} from '@shop/common';
 import {
   loadMigrations,
   migrate,

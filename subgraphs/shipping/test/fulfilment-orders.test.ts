@@ -249,7 +249,9 @@ describe('the fulfilment-claim endpoint', () => {
     expect(((await res.json()) as { lines: { index: number; code: string }[] }).lines).toEqual([
       expect.objectContaining({ index: 1, code: 'QUANTITY_EXCEEDS_REMAINING', remaining: 0 }),
     ]);
-    const { rows } = await orders.db.db.query(`SELECT 1 FROM fulfilment_claims WHERE order_id = $1`, [order.id]);
+    const { rows } = await orders.db.db.query(`SELECT 1 FROM fulfilment_claims WHERE order_id = $1`, [
+      order.id,
+    ]);
     expect(rows).toEqual([]);
   });
 });

@@ -23,7 +23,11 @@ export async function startFakeCatalog(weights: Record<string, number>): Promise
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
-        const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET, 'catalog');
+        const identity = verifyIdentity(
+          req.headers[IDENTITY_HEADER] as string | undefined,
+          TEST_SECRET,
+          'catalog',
+        );
         if (identity.principal.kind !== 'service' || req.url !== '/internal/variants/lookup')
           throw new Error('refused');
       } catch {
@@ -83,7 +87,11 @@ export async function startFakeOrders(): Promise<FakeOrders> {
       const send = (status: number, body: unknown) =>
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       try {
-        const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TEST_SECRET, 'orders');
+        const identity = verifyIdentity(
+          req.headers[IDENTITY_HEADER] as string | undefined,
+          TEST_SECRET,
+          'orders',
+        );
         if (identity.principal.kind !== 'service' || identity.principal.service !== 'shipping')
           throw new Error('refused');
       } catch {

@@ -3,8 +3,15 @@ import type { LookupAddress } from 'node:dns';
 import { postWebhook, PrivateAddressError, publicOnlyLookup } from '../src/domain/outbound-http';
 
 function fakeDns(addresses: string[]) {
-  return (_host: string, _o: { all: true }, cb: (e: NodeJS.ErrnoException | null, a: LookupAddress[]) => void) =>
-    cb(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+  return (
+    _host: string,
+    _o: { all: true },
+    cb: (e: NodeJS.ErrnoException | null, a: LookupAddress[]) => void,
+  ) =>
+    cb(
+      null,
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
 }
 
 function resolveWith(addresses: string[]): Promise<{ error: Error | null; address: string }> {
@@ -32,7 +39,13 @@ describe('Outbound webhook connections', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('When a tool host resolves to a private or loopback address, then the connection is refused', async () => {
-    for (const addresses of [['127.0.0.1'], ['10.1.2.3'], ['169.254.169.254'], ['93.184.216.34', '192.168.1.5'], ['::1']]) {
+    for (const addresses of [
+      ['127.0.0.1'],
+      ['10.1.2.3'],
+      ['169.254.169.254'],
+      ['93.184.216.34', '192.168.1.5'],
+      ['::1'],
+    ]) {
       const { error } = await resolveWith(addresses);
       expect(error).toBeInstanceOf(PrivateAddressError);
     }
@@ -44,9 +57,19 @@ describe('Outbound webhook connections', () => {
 
   it('When production delivers to a private address literal, then nothing is sent; in development it is', async () => {
     const before = hits;
-    expect(await postWebhook(url, { 'content-type': 'application/json' }, '{}', { timeoutMs: 2000, publicOnly: true })).toBeNull();
+    expect(
+      await postWebhook(url, { 'content-type': 'application/json' }, '{}', {
+        timeoutMs: 2000,
+        publicOnly: true,
+      }),
+    ).toBeNull();
     expect(hits).toBe(before);
-    expect(await postWebhook(url, { 'content-type': 'application/json' }, '{}', { timeoutMs: 2000, publicOnly: false })).toBe(200);
+    expect(
+      await postWebhook(url, { 'content-type': 'application/json' }, '{}', {
+        timeoutMs: 2000,
+        publicOnly: false,
+      }),
+    ).toBe(200);
     expect(hits).toBe(before + 1);
   });
 

@@ -110,7 +110,9 @@ export async function createService(
   const now = runtime.now ?? Date.now;
   const hasher = await createPasswordHasher();
   const sessions = new SessionStore(dynamo, cache, config.DYNAMODB_TABLE_PREFIX, sessionPolicy(config), now);
-  const counters = redis ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX) : new MemoryCounterStore(now);
+  const counters = redis
+    ? new RedisCounterStore(redis, config.REDIS_KEY_PREFIX)
+    : new MemoryCounterStore(now);
   const throttle = new LoginThrottle(
     counters,
     {
@@ -184,7 +186,10 @@ export async function createService(
   const subgraph = await createSubgraph({
     limits: loadLimitsOf(config),
     name: 'users',
-    inputLimits: { defaultMaxItems: config.MAX_INPUT_LIST_ITEMS, maxItems: { 'Mutation.apiKeyCreate(scopes:)': PARTNER_SCOPES.length } },
+    inputLimits: {
+      defaultMaxItems: config.MAX_INPUT_LIST_ITEMS,
+      maxItems: { 'Mutation.apiKeyCreate(scopes:)': PARTNER_SCOPES.length },
+    },
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the path is built from this module's own directory, never from a request
     typeDefs: gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')),
     resolvers,

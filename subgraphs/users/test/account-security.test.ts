@@ -82,7 +82,10 @@ describe('login throttling', () => {
 
   it('When wrong passwords for one account arrive all at once, then no more are checked than the limit allows', async () => {
     const { id, email } = await registerCustomer(h);
-    const { rows } = await h.db.db.query<{ password_hash: string }>('SELECT password_hash FROM customers WHERE id = $1', [id]);
+    const { rows } = await h.db.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM customers WHERE id = $1',
+      [id],
+    );
     const verify = jest.spyOn(h.service.deps.hasher, 'verify');
     try {
       const answers = await Promise.all(
@@ -137,11 +140,13 @@ describe('login throttling', () => {
           variables: { i: { email, password } },
         }),
       });
-      return ((await res.json()) as { data: { customerLogin: { accessToken: string | null } } }).data.customerLogin.accessToken;
+      return ((await res.json()) as { data: { customerLogin: { accessToken: string | null } } }).data
+        .customerLogin.accessToken;
     };
     try {
       const { email } = await registerCustomer(sprayer);
-      for (let i = 1; i <= 4; i++) await loginFrom(`2001:db8:7:7::${i}`, uniqueEmail('victim'), 'Summer2026-spray!');
+      for (let i = 1; i <= 4; i++)
+        await loginFrom(`2001:db8:7:7::${i}`, uniqueEmail('victim'), 'Summer2026-spray!');
       // Another address of the same /64: refused.
       expect(await loginFrom('2001:db8:7:7:ffff::99', email, STRONG_PASSWORD)).toBeNull();
       // The next /64 is another subscriber.
@@ -162,7 +167,12 @@ describe('login throttling', () => {
       const headers = {
         'content-type': 'application/json',
         [IDENTITY_HEADER]: signIdentity(
-          { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp: '10.9.8.7', audience: 'users' },
+          {
+            principal: { kind: 'anonymous' },
+            requestId: randomUUID(),
+            clientIp: '10.9.8.7',
+            audience: 'users',
+          },
           TEST_SECRET,
         ),
       };
@@ -233,11 +243,17 @@ async function callFrom<T>(on: Harness, clientIp: string, query: string, variabl
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [IDENTITY_HEADER]: signIdentity({ principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp, audience: 'users' }, TEST_SECRET),
+      [IDENTITY_HEADER]: signIdentity(
+        { principal: { kind: 'anonymous' }, requestId: randomUUID(), clientIp, audience: 'users' },
+        TEST_SECRET,
+      ),
     },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 describe('credential checks per request', () => {
@@ -315,12 +331,19 @@ describe('registration without enumeration', () => {
     const email = uniqueEmail('owner');
     const fresh = await register(h, email);
     const taken = await register(h, email.toUpperCase());
-    expect(fresh).toEqual({ status: 200, body: { data: { customerRegister: { customer: null, userErrors: [] } } } });
+    expect(fresh).toEqual({
+      status: 200,
+      body: { data: { customerRegister: { customer: null, userErrors: [] } } },
+    });
     expect(taken).toEqual(fresh);
     const { rows } = await h.db.db.query('SELECT id FROM customers WHERE email = $1', [email]);
     expect(rows).toHaveLength(1);
     await eventually(() => (mailTo(email).length >= 2 ? true : undefined));
-    expect(mailTo(email).map((m) => m.subject).sort()).toEqual(['Confirm your email address', 'You already have an account']);
+    expect(
+      mailTo(email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['Confirm your email address', 'You already have an account']);
   });
 
   it('When new and taken addresses register in turn, then the median times are within 25%', async () => {
@@ -350,7 +373,9 @@ describe('registration without enumeration', () => {
     const limited = await startUsers({ REGISTER_IP_MAX_ATTEMPTS: '3' });
     try {
       for (let i = 0; i < 3; i++) {
-        expect((await register(limited, uniqueEmail(), '10.1.1.1')).body.data!.customerRegister.userErrors).toEqual([]);
+        expect(
+          (await register(limited, uniqueEmail(), '10.1.1.1')).body.data!.customerRegister.userErrors,
+        ).toEqual([]);
       }
       const hashes = countHashes(limited);
       const email = uniqueEmail('fourth');
@@ -358,7 +383,9 @@ describe('registration without enumeration', () => {
       expect(refused.body.data!.customerRegister.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
       expect(hashes.count()).toBe(0);
       hashes.restore();
-      expect((await limited.db.db.query('SELECT 1 FROM customers WHERE email = $1', [email])).rows).toHaveLength(0);
+      expect(
+        (await limited.db.db.query('SELECT 1 FROM customers WHERE email = $1', [email])).rows,
+      ).toHaveLength(0);
       expect((await register(limited, email, '10.2.2.2')).body.data!.customerRegister.userErrors).toEqual([]);
     } finally {
       await limited.close();
@@ -369,8 +396,11 @@ describe('registration without enumeration', () => {
 describe('account email limits', () => {
   const RESET = `mutation($e: String!) { customerPasswordResetRequest(email: $e) { userErrors { code } } }`;
   const reset = (on: Harness, email: string, ip: string) =>
-    callFrom<{ customerPasswordResetRequest: { userErrors: { code: string }[] } }>(on, ip, RESET, { e: email });
-  const codes = (res: Awaited<ReturnType<typeof reset>>) => res.body.data!.customerPasswordResetRequest.userErrors.map((e) => e.code);
+    callFrom<{ customerPasswordResetRequest: { userErrors: { code: string }[] } }>(on, ip, RESET, {
+      e: email,
+    });
+  const codes = (res: Awaited<ReturnType<typeof reset>>) =>
+    res.body.data!.customerPasswordResetRequest.userErrors.map((e) => e.code);
 
   let mailer: Harness;
   beforeAll(async () => {
@@ -396,10 +426,22 @@ describe('account email limits', () => {
     const s = await signedInCustomer(mailer);
     const SEND = `mutation { customerEmailVerificationSend { userErrors { code } } }`;
     // Registration sent the first; one more is allowed.
-    const sent = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(mailer, SEND, {}, s.principal);
+    const sent = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(
+      mailer,
+      SEND,
+      {},
+      s.principal,
+    );
     expect(sent.body.data!.customerEmailVerificationSend.userErrors).toEqual([]);
-    const refused = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(mailer, SEND, {}, s.principal);
-    expect(refused.body.data!.customerEmailVerificationSend.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
+    const refused = await call<{ customerEmailVerificationSend: { userErrors: { code: string }[] } }>(
+      mailer,
+      SEND,
+      {},
+      s.principal,
+    );
+    expect(refused.body.data!.customerEmailVerificationSend.userErrors.map((e) => e.code)).toEqual([
+      'THROTTLED',
+    ]);
   });
 });
 

@@ -83,7 +83,13 @@ describe('email normalisation', () => {
 });
 
 describe('addresses', () => {
-  const good = { address1: '1 Main St', city: 'Springfield', province: 'NY', zip: '12345', countryCode: 'us' };
+  const good = {
+    address1: '1 Main St',
+    city: 'Springfield',
+    province: 'NY',
+    zip: '12345',
+    countryCode: 'us',
+  };
 
   it('When an address is valid, then the country code is upper-cased and blanks become null', () => {
     const { fields, errors } = checkAddress({ ...good, address2: '  ' }, ['address']);

@@ -153,8 +153,11 @@ export async function registerCustomer(h: Harness, email = uniqueEmail(), passwo
     input: { email, password, firstName: 'Ada', lastName: 'Lovelace' },
   });
   // Registration answers alike for a new and a taken address: the account's id comes from the database.
-  if (res.body.data?.customerRegister.userErrors.length !== 0) throw new Error(`registration failed: ${JSON.stringify(res.body)}`);
-  const { rows } = await h.db.db.query<{ id: string }>('SELECT id FROM customers WHERE email = $1', [email.trim().toLowerCase()]);
+  if (res.body.data?.customerRegister.userErrors.length !== 0)
+    throw new Error(`registration failed: ${JSON.stringify(res.body)}`);
+  const { rows } = await h.db.db.query<{ id: string }>('SELECT id FROM customers WHERE email = $1', [
+    email.trim().toLowerCase(),
+  ]);
   if (!rows[0]) throw new Error(`registration created no account: ${JSON.stringify(res.body)}`);
   return { id: rows[0].id, email, password };
 }

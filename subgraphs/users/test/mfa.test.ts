@@ -166,7 +166,11 @@ describe('MFA codes and the login lockout', () => {
   let locking: Harness;
   beforeAll(async () => {
     locking = await startUsers(
-      { LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_ACCOUNT_BASE_LOCK_SECONDS: '600', LOGIN_IP_MAX_FAILURES: '1000' },
+      {
+        LOGIN_ACCOUNT_MAX_FAILURES: '3',
+        LOGIN_ACCOUNT_BASE_LOCK_SECONDS: '600',
+        LOGIN_IP_MAX_FAILURES: '1000',
+      },
       { fakeClock: true },
     );
   });
@@ -204,8 +208,15 @@ describe('MFA codes and the login lockout', () => {
     const enroll = await call<EnrollData>(locking, ENROLL, { p: STRONG_PASSWORD }, s.principal);
     const secret = enroll.body.data!.customerMfaEnroll.secret!;
     for (let i = 0; i < 3; i++) await call(locking, CONFIRM, { c: '000000' }, s.principal);
-    const right = await call<ConfirmData>(locking, CONFIRM, { c: totpCodeAt(secret, locking.clock.now) }, s.principal);
+    const right = await call<ConfirmData>(
+      locking,
+      CONFIRM,
+      { c: totpCodeAt(secret, locking.clock.now) },
+      s.principal,
+    );
     expect(right.body.data!.customerMfaConfirm.userErrors.map((e) => e.code)).toEqual(['INVALID_MFA_CODE']);
-    expect((await loginCustomer(locking, s.email)).userErrors.map((e) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+    expect((await loginCustomer(locking, s.email)).userErrors.map((e) => e.code)).toEqual([
+      'INVALID_CREDENTIALS',
+    ]);
   });
 });

@@ -113,7 +113,10 @@ describe('registration', () => {
       input: { email, password: STRONG_PASSWORD, firstName: name },
     });
     expect(res.body.data!.customerRegister.userErrors).toEqual([]);
-    const { rows } = await h.db.db.query<{ first_name: string }>('SELECT first_name FROM customers WHERE email = $1', [email]);
+    const { rows } = await h.db.db.query<{ first_name: string }>(
+      'SELECT first_name FROM customers WHERE email = $1',
+      [email],
+    );
     expect(rows[0]!.first_name).toBe(name);
   });
 });

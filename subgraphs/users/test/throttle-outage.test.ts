@@ -5,7 +5,9 @@ import { RedisCounterStore } from '../src/data/counters';
 import { LoginThrottle, SendLimiter } from '../src/domain/throttle';
 
 const ready = (redis: ReturnType<typeof connectRedis>) =>
-  new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
+  new Promise<void>((resolve) =>
+    redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve()),
+  );
 
 describe('Throttling while Redis is down', () => {
   let redis: PrivateServer;
@@ -23,7 +25,13 @@ describe('Throttling while Redis is down', () => {
     await redis?.destroy();
   });
 
-  const policy = { accountMaxFailures: 5, accountBaseLockSeconds: 60, accountMaxLockSeconds: 900, ipMaxFailures: 100, windowSeconds: 900 };
+  const policy = {
+    accountMaxFailures: 5,
+    accountBaseLockSeconds: 60,
+    accountMaxLockSeconds: 900,
+    ipMaxFailures: 100,
+    windowSeconds: 900,
+  };
   const sends = { registerIpMax: 10, emailAddressMax: 5, emailIpMax: 20, windowSeconds: 3600 };
 
   it('When the counters are reachable, then attempts are counted; when Redis stops, then they fail open by default and closed when configured', async () => {

@@ -1,6 +1,13 @@
 // Carts in DynamoDB (one item per cart, lines inside, a version for optimistic concurrency),
 // read through the cache and invalidated on every write.
-import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Cache, Dynamo } from '@shop/datastores';
 import type { CartRecord, InventoryLevel } from '../domain/types';
@@ -10,7 +17,10 @@ import { ConditionFailed, transactWrite, type TransactItem } from './transact';
 
 const cartSchema = z.object({
   id: z.string(),
-  customerId: z.string().nullish().transform((v) => v ?? null),
+  customerId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   status: z.enum(['OPEN', 'COMPLETED', 'MERGED']),
   lines: z.array(
     z.object({ id: z.string(), variantId: z.string(), quantity: z.number().int(), addedAt: z.string() }),
@@ -18,7 +28,11 @@ const cartSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  ttl: z.number().int().nullish().transform((v) => v ?? null),
+  ttl: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 function parseCart(item: Record<string, unknown>): CartRecord {
@@ -29,7 +43,11 @@ function parseCart(item: Record<string, unknown>): CartRecord {
 function toItem(cart: CartRecord): Record<string, unknown> {
   const { expiresAt, customerId, ...rest } = cart;
   // Absent (not null) attributes: the byCustomer index is sparse and TTL ignores carts without `ttl`.
-  return { ...rest, ...(customerId ? { customerId } : {}), ...(expiresAt !== null ? { ttl: expiresAt } : {}) };
+  return {
+    ...rest,
+    ...(customerId ? { customerId } : {}),
+    ...(expiresAt !== null ? { ttl: expiresAt } : {}),
+  };
 }
 
 /** A DynamoDB key is at most 2048 bytes; a longer id names no cart and must not become a driver error. */
@@ -66,7 +84,9 @@ export class CartRepository {
   /** The source of truth, for read-modify-write. */
   async getFresh(id: string): Promise<CartRecord | null> {
     if (!plausibleId(id)) return null;
-    const { Item } = await this.dynamo.doc.send(new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true }));
+    const { Item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true }),
+    );
     if (!Item) return null;
     const cart = parseCart(Item);
     return alive(cart, this.nowSeconds()) ? cart : null;
@@ -94,7 +114,9 @@ export class CartRepository {
     const stock = new Map<string, InventoryLevel>();
     for (let round = 0; request && Object.keys(request).length; round++) {
       if (round >= 8) throw new Error('DynamoDB left keys unprocessed after 8 rounds');
-      const out: BatchGetCommandOutput = await this.dynamo.doc.send(new BatchGetCommand({ RequestItems: request }));
+      const out: BatchGetCommandOutput = await this.dynamo.doc.send(
+        new BatchGetCommand({ RequestItems: request }),
+      );
       for (const item of out.Responses?.[this.table] ?? []) cart = parseCart(item);
       for (const item of out.Responses?.[stockRead.table] ?? []) {
         const level = inventory.parseLevel(item);
@@ -118,7 +140,9 @@ export class CartRepository {
     for (let i = 0; i < missing.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = missing.slice(i, i + 100).map((id) => ({ id }));
       for (let round = 0; keys?.length && round < 8; round++) {
-        const out: BatchGetCommandOutput = await this.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys } } }));
+        const out: BatchGetCommandOutput = await this.dynamo.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys } } }),
+        );
         for (const item of out.Responses?.[this.table] ?? []) {
           const cart = parseCart(item);
           found.set(cart.id, cart);
@@ -134,7 +158,11 @@ export class CartRepository {
 
   async create(cart: CartRecord): Promise<void> {
     await this.dynamo.doc.send(
-      new PutCommand({ TableName: this.table, Item: toItem(cart), ConditionExpression: 'attribute_not_exists(id)' }),
+      new PutCommand({
+        TableName: this.table,
+        Item: toItem(cart),
+        ConditionExpression: 'attribute_not_exists(id)',
+      }),
     );
   }
 
@@ -163,9 +191,15 @@ export class CartRepository {
   }
 
   /** Writes two carts together (a merge), each at the version it was read at. */
-  async saveBoth(a: { cart: CartRecord; expectedVersion: number }, b: { cart: CartRecord; expectedVersion: number }): Promise<boolean> {
+  async saveBoth(
+    a: { cart: CartRecord; expectedVersion: number },
+    b: { cart: CartRecord; expectedVersion: number },
+  ): Promise<boolean> {
     try {
-      await transactWrite(this.dynamo, [this.versionedPut(a.cart, a.expectedVersion), this.versionedPut(b.cart, b.expectedVersion)]);
+      await transactWrite(this.dynamo, [
+        this.versionedPut(a.cart, a.expectedVersion),
+        this.versionedPut(b.cart, b.expectedVersion),
+      ]);
     } catch (error) {
       if (error instanceof ConditionFailed) return false;
       throw error;

@@ -26,9 +26,18 @@ const ID_MAX = 100;
 
 export interface Catalog {
   lookupVariants(ids: readonly string[], requestId?: string): Promise<Map<string, VariantInfo>>;
-  relatedProducts(productIds: string[], excludeProductIds: string[], first: number, requestId?: string): Promise<string[]>;
+  relatedProducts(
+    productIds: string[],
+    excludeProductIds: string[],
+    first: number,
+    requestId?: string,
+  ): Promise<string[]>;
   /** Tells the catalog's personalisation what a shopper added; best effort, never fails the caller. */
-  reportCartAdds(customerId: string, lines: { variantId: string; quantity: number }[], requestId?: string): Promise<void>;
+  reportCartAdds(
+    customerId: string,
+    lines: { variantId: string; quantity: number }[],
+    requestId?: string,
+  ): Promise<void>;
 }
 
 async function call<T>(run: () => Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
@@ -36,7 +45,8 @@ async function call<T>(run: () => Promise<unknown>, schema: z.ZodType<T>): Promi
   try {
     body = await run();
   } catch (error) {
-    if (error instanceof ServiceCallError) throw new ServiceUnavailableError('The catalog is temporarily unavailable. Please retry.');
+    if (error instanceof ServiceCallError)
+      throw new ServiceUnavailableError('The catalog is temporarily unavailable. Please retry.');
     throw error;
   }
   const parsed = schema.safeParse(body);
@@ -51,7 +61,10 @@ export function catalogOver(client: ServiceClient): Catalog {
       const unique = [...new Set(ids)].filter((id) => id.length <= ID_MAX);
       for (let i = 0; i < unique.length; i += LOOKUP_MAX) {
         const chunk = unique.slice(i, i + LOOKUP_MAX);
-        const { variants } = await call(() => client.post('/internal/variants/lookup', { ids: chunk }, requestId), lookupSchema);
+        const { variants } = await call(
+          () => client.post('/internal/variants/lookup', { ids: chunk }, requestId),
+          lookupSchema,
+        );
         for (const variant of variants) result.set(variant.id, variant);
       }
       return result;
@@ -95,12 +108,18 @@ export function cachedVariantLookup(catalog: Catalog, cache: Cache, ttlSeconds: 
     const fresh = missing.filter((id) => !inFlight.has(id));
     if (fresh.length) {
       const call = catalog.lookupVariants(fresh, requestId).then(async (fetched) => {
-        await Promise.all([...fetched.values()].map((variant) => cache.set(key(variant.id), variant, ttlSeconds)));
+        await Promise.all(
+          [...fetched.values()].map((variant) => cache.set(key(variant.id), variant, ttlSeconds)),
+        );
         return fetched;
       });
       const settled = call.finally(() => fresh.forEach((id) => inFlight.delete(id)));
       settled.catch(() => undefined);
-      for (const id of fresh) inFlight.set(id, call.then((fetched) => fetched.get(id)));
+      for (const id of fresh)
+        inFlight.set(
+          id,
+          call.then((fetched) => fetched.get(id)),
+        );
     }
     return Promise.all(missing.map((id) => inFlight.get(id)!));
   };
@@ -164,9 +183,13 @@ export class CartAddReporter {
     // One call after another: a burst of one call per shopper would queue ahead of the cart's own catalog lookups.
     const done = (async () => {
       for (const [customerId, byVariant] of batch) {
-        const lines = [...byVariant].map(([variantId, quantity]) => ({ variantId, quantity: Math.min(quantity, 10_000) }));
+        const lines = [...byVariant].map(([variantId, quantity]) => ({
+          variantId,
+          quantity: Math.min(quantity, 10_000),
+        }));
         // The catalog takes at most 100 lines a call.
-        for (let i = 0; i < lines.length; i += 100) await this.catalog.reportCartAdds(customerId, lines.slice(i, i + 100));
+        for (let i = 0; i < lines.length; i += 100)
+          await this.catalog.reportCartAdds(customerId, lines.slice(i, i + 100));
       }
     })();
     this.inFlight.add(done);

@@ -1,10 +1,26 @@
 // Stock, reservations and the stock audit trail in DynamoDB. Every decrement is a conditional write and
 // every multi-item change one TransactWriteItems, with the outbox events of the change inside it.
 import { createHash, randomUUID } from 'node:crypto';
-import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { epochSeconds, outboxPut, type Dynamo } from '@shop/datastores';
-import { DEFAULT_LOCATION, type InventoryLevel, type LocationStock, type MovementKind, type Reservation, type ReservationLine, type StockMovement } from '../domain/types';
+import {
+  DEFAULT_LOCATION,
+  type InventoryLevel,
+  type LocationStock,
+  type MovementKind,
+  type Reservation,
+  type ReservationLine,
+  type StockMovement,
+} from '../domain/types';
 import { tableNames, type TableNames } from './tables';
 import { ConditionFailed, isIdempotencyMismatch, transactWrite, type TransactItem } from './transact';
 
@@ -34,7 +50,10 @@ const reservationSchema = z.object({
   lines: z.array(z.object({ variantId: z.string(), quantity: z.number().int().positive() })),
   createdAt: z.string(),
   expiresAt: z.string(),
-  releaseReason: z.enum(['RELEASED', 'EXPIRED']).nullish().transform((v) => v ?? null),
+  releaseReason: z
+    .enum(['RELEASED', 'EXPIRED'])
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const movementSchema = z.object({
@@ -54,7 +73,8 @@ export type ReserveResult =
 
 export type CommitResult = { kind: 'committed' } | { kind: 'expired' } | { kind: 'not_found' };
 export type ReleaseResult = { kind: 'released' } | { kind: 'committed' };
-export type AdjustResult = { kind: 'adjusted'; level: InventoryLevel } | { kind: 'insufficient'; available: number };
+export type AdjustResult =
+  { kind: 'adjusted'; level: InventoryLevel } | { kind: 'insufficient'; available: number };
 
 /** A ClientRequestToken (at most 36 characters) derived from the reservation id, so a retry is the same request. */
 export function reservationToken(reservationId: string): string {
@@ -64,7 +84,8 @@ export function reservationToken(reservationId: string): string {
 /** One line per variant: a transaction may not touch the same item twice. */
 export function mergeLines(lines: ReservationLine[]): ReservationLine[] {
   const byVariant = new Map<string, number>();
-  for (const line of lines) byVariant.set(line.variantId, (byVariant.get(line.variantId) ?? 0) + line.quantity);
+  for (const line of lines)
+    byVariant.set(line.variantId, (byVariant.get(line.variantId) ?? 0) + line.quantity);
   return [...byVariant].map(([variantId, quantity]) => ({ variantId, quantity }));
 }
 
@@ -86,20 +107,38 @@ export class InventoryRepository {
   }
 
   private movement(
-    variantId: string, kind: MovementKind, delta: number, reason: string, actor: string, at: Date, locationId = DEFAULT_LOCATION,
+    variantId: string,
+    kind: MovementKind,
+    delta: number,
+    reason: string,
+    actor: string,
+    at: Date,
+    locationId = DEFAULT_LOCATION,
   ): TransactItem {
     const id = randomUUID();
     const occurredAt = at.toISOString();
     return {
       Put: {
         TableName: this.t.movements,
-        Item: { variantId, sk: `${occurredAt}#${id}`, id, kind, delta, locationId, reason, actor, occurredAt },
+        Item: {
+          variantId,
+          sk: `${occurredAt}#${id}`,
+          id,
+          kind,
+          delta,
+          locationId,
+          reason,
+          actor,
+          occurredAt,
+        },
       },
     };
   }
 
   async isEmpty(): Promise<boolean> {
-    const { Items = [] } = await this.dynamo.doc.send(new ScanCommand({ TableName: this.t.inventory, Limit: 1 }));
+    const { Items = [] } = await this.dynamo.doc.send(
+      new ScanCommand({ TableName: this.t.inventory, Limit: 1 }),
+    );
     return Items.length === 0;
   }
 
@@ -118,10 +157,14 @@ export class InventoryRepository {
     const result = new Map<string, InventoryLevel>();
     const unique = this.stockKeys(variantIds).keys.map((k) => k.variantId);
     for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((variantId) => ({ variantId }));
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(i, i + 100)
+        .map((variantId) => ({ variantId }));
       for (let round = 0; keys?.length && round < 8; round++) {
         const out: BatchGetCommandOutput = await this.dynamo.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.t.inventory]: { Keys: keys, ConsistentRead: consistent } } }),
+          new BatchGetCommand({
+            RequestItems: { [this.t.inventory]: { Keys: keys, ConsistentRead: consistent } },
+          }),
         );
         for (const item of out.Responses?.[this.t.inventory] ?? []) {
           const level = levelSchema.parse(item);
@@ -149,11 +192,27 @@ export class InventoryRepository {
       return [
         {
           table: this.t.inventory,
-          item: { variantId, available: quantity, held: 0, sold: 0, received: quantity, updatedAt: occurredAt },
+          item: {
+            variantId,
+            available: quantity,
+            held: 0,
+            sold: 0,
+            received: quantity,
+            updatedAt: occurredAt,
+          },
         },
         {
           table: this.t.movements,
-          item: { variantId, sk: `${occurredAt}#${id}`, id, kind: 'SEED', delta: quantity, reason: 'demo data', actor, occurredAt },
+          item: {
+            variantId,
+            sk: `${occurredAt}#${id}`,
+            id,
+            kind: 'SEED',
+            delta: quantity,
+            reason: 'demo data',
+            actor,
+            occurredAt,
+          },
         },
       ];
     });
@@ -173,7 +232,13 @@ export class InventoryRepository {
    * location is the variant's own item (where reservations take from); another location is its own item,
    * changed in one transaction with the variant's `elsewhere` sum, so the total is always the sum of the parts.
    */
-  async adjust(variantId: string, delta: number, reason: string, actor: string, locationId = DEFAULT_LOCATION): Promise<AdjustResult> {
+  async adjust(
+    variantId: string,
+    delta: number,
+    reason: string,
+    actor: string,
+    locationId = DEFAULT_LOCATION,
+  ): Promise<AdjustResult> {
     if (locationId !== DEFAULT_LOCATION) return this.adjustAt(variantId, locationId, delta, reason, actor);
     const at = this.now();
     const items: TransactItem[] = [
@@ -185,7 +250,12 @@ export class InventoryRepository {
             'SET available = if_not_exists(available, :zero) + :d, received = if_not_exists(received, :zero) + :d, ' +
             'held = if_not_exists(held, :zero), sold = if_not_exists(sold, :zero), updatedAt = :at',
           ConditionExpression: delta < 0 ? 'available >= :need' : undefined,
-          ExpressionAttributeValues: { ':zero': 0, ':d': delta, ':at': at.toISOString(), ...(delta < 0 ? { ':need': -delta } : {}) },
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':d': delta,
+            ':at': at.toISOString(),
+            ...(delta < 0 ? { ':need': -delta } : {}),
+          },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
@@ -195,7 +265,13 @@ export class InventoryRepository {
     return this.commitAdjustment(variantId, items);
   }
 
-  private async adjustAt(variantId: string, locationId: string, delta: number, reason: string, actor: string): Promise<AdjustResult> {
+  private async adjustAt(
+    variantId: string,
+    locationId: string,
+    delta: number,
+    reason: string,
+    actor: string,
+  ): Promise<AdjustResult> {
     const at = this.now();
     const values = { ':zero': 0, ':d': delta, ':at': at.toISOString() };
     const items: TransactItem[] = [
@@ -203,7 +279,8 @@ export class InventoryRepository {
         Update: {
           TableName: this.t.locations,
           Key: { variantId, locationId },
-          UpdateExpression: 'SET available = if_not_exists(available, :zero) + :d, received = if_not_exists(received, :zero) + :d, updatedAt = :at',
+          UpdateExpression:
+            'SET available = if_not_exists(available, :zero) + :d, received = if_not_exists(received, :zero) + :d, updatedAt = :at',
           ConditionExpression: delta < 0 ? 'available >= :need' : undefined,
           ExpressionAttributeValues: { ...values, ...(delta < 0 ? { ':need': -delta } : {}) },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -265,7 +342,13 @@ export class InventoryRepository {
       })(),
     ]);
     if (!level) return others;
-    const home: LocationStock = { variantId, locationId: DEFAULT_LOCATION, available: level.available, received: level.received, updatedAt: level.updatedAt };
+    const home: LocationStock = {
+      variantId,
+      locationId: DEFAULT_LOCATION,
+      available: level.available,
+      received: level.received,
+      updatedAt: level.updatedAt,
+    };
     return [home, ...others];
   }
 
@@ -309,17 +392,15 @@ export class InventoryRepository {
           ConditionExpression: 'attribute_not_exists(id)',
         },
       },
-      ...merged.map(
-        (line): TransactItem => ({
-          Update: {
-            TableName: this.t.inventory,
-            Key: { variantId: line.variantId },
-            UpdateExpression: 'SET available = available - :q, held = held + :q, updatedAt = :at',
-            ConditionExpression: 'attribute_exists(variantId) AND available >= :q',
-            ExpressionAttributeValues: { ':q': line.quantity, ':at': at.toISOString() },
-          },
-        }),
-      ),
+      ...merged.map((line): TransactItem => ({
+        Update: {
+          TableName: this.t.inventory,
+          Key: { variantId: line.variantId },
+          UpdateExpression: 'SET available = available - :q, held = held + :q, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(variantId) AND available >= :q',
+          ExpressionAttributeValues: { ':q': line.quantity, ':at': at.toISOString() },
+        },
+      })),
       ...merged.map((line) => this.changed(line.variantId, at)),
     ];
     const attempt = async (token: string | undefined): Promise<ReserveResult> => {
@@ -332,7 +413,10 @@ export class InventoryRepository {
             const now = await this.getReservation(id);
             if (now) return { kind: 'held', reservation: now, replayed: true };
           }
-          return { kind: 'insufficient', variantIds: merged.filter((_, i) => error.failedAt(i + 1)).map((l) => l.variantId) };
+          return {
+            kind: 'insufficient',
+            variantIds: merged.filter((_, i) => error.failedAt(i + 1)).map((l) => l.variantId),
+          };
         }
         throw error;
       }
@@ -368,17 +452,15 @@ export class InventoryRepository {
             ExpressionAttributeValues: { ':committed': 'COMMITTED', ':held': 'HELD', ':at': at },
           },
         },
-        ...reservation.lines.map(
-          (line): TransactItem => ({
-            Update: {
-              TableName: this.t.inventory,
-              Key: { variantId: line.variantId },
-              UpdateExpression: 'SET held = held - :q, sold = sold + :q, updatedAt = :at',
-              ConditionExpression: 'held >= :q',
-              ExpressionAttributeValues: { ':q': line.quantity, ':at': at },
-            },
-          }),
-        ),
+        ...reservation.lines.map((line): TransactItem => ({
+          Update: {
+            TableName: this.t.inventory,
+            Key: { variantId: line.variantId },
+            UpdateExpression: 'SET held = held - :q, sold = sold + :q, updatedAt = :at',
+            ConditionExpression: 'held >= :q',
+            ExpressionAttributeValues: { ':q': line.quantity, ':at': at },
+          },
+        })),
       ];
       try {
         await transactWrite(this.dynamo, items);
@@ -396,9 +478,12 @@ export class InventoryRepository {
    * Sells the units of a reservation that was released before its order was paid, from what is
    * available now; all lines or none, so a paid order is never half-served.
    */
-  async sellReleased(id: string): Promise<{ kind: 'sold' } | { kind: 'insufficient'; variantIds: string[] } | { kind: 'not_released' }> {
+  async sellReleased(
+    id: string,
+  ): Promise<{ kind: 'sold' } | { kind: 'insufficient'; variantIds: string[] } | { kind: 'not_released' }> {
     const reservation = await this.getReservation(id);
-    if (!reservation || reservation.status !== 'RELEASED' || !reservation.lines.length) return { kind: 'not_released' };
+    if (!reservation || reservation.status !== 'RELEASED' || !reservation.lines.length)
+      return { kind: 'not_released' };
     const at = this.now();
     const items: TransactItem[] = [
       {
@@ -408,20 +493,23 @@ export class InventoryRepository {
           UpdateExpression: 'SET #status = :committed, committedAt = :at, soldAfterRelease = :yes',
           ConditionExpression: '#status = :released',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':committed': 'COMMITTED', ':released': 'RELEASED', ':at': at.toISOString(), ':yes': true },
+          ExpressionAttributeValues: {
+            ':committed': 'COMMITTED',
+            ':released': 'RELEASED',
+            ':at': at.toISOString(),
+            ':yes': true,
+          },
         },
       },
-      ...reservation.lines.map(
-        (line): TransactItem => ({
-          Update: {
-            TableName: this.t.inventory,
-            Key: { variantId: line.variantId },
-            UpdateExpression: 'SET available = available - :q, sold = sold + :q, updatedAt = :at',
-            ConditionExpression: 'available >= :q',
-            ExpressionAttributeValues: { ':q': line.quantity, ':at': at.toISOString() },
-          },
-        }),
-      ),
+      ...reservation.lines.map((line): TransactItem => ({
+        Update: {
+          TableName: this.t.inventory,
+          Key: { variantId: line.variantId },
+          UpdateExpression: 'SET available = available - :q, sold = sold + :q, updatedAt = :at',
+          ConditionExpression: 'available >= :q',
+          ExpressionAttributeValues: { ':q': line.quantity, ':at': at.toISOString() },
+        },
+      })),
       ...reservation.lines.map((line) => this.changed(line.variantId, at)),
     ];
     try {
@@ -430,7 +518,10 @@ export class InventoryRepository {
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error;
       if (error.failedAt(0)) return { kind: 'not_released' };
-      return { kind: 'insufficient', variantIds: reservation.lines.filter((_, i) => error.failedAt(i + 1)).map((l) => l.variantId) };
+      return {
+        kind: 'insufficient',
+        variantIds: reservation.lines.filter((_, i) => error.failedAt(i + 1)).map((l) => l.variantId),
+      };
     }
   }
 
@@ -448,8 +539,13 @@ export class InventoryRepository {
             new PutCommand({
               TableName: this.t.reservations,
               Item: {
-                id, status: 'RELEASED', releaseReason: reason, lines: [], createdAt: at.toISOString(),
-                expiresAt: at.toISOString(), ttl: epochSeconds(at) + 7 * 24 * 3600,
+                id,
+                status: 'RELEASED',
+                releaseReason: reason,
+                lines: [],
+                createdAt: at.toISOString(),
+                expiresAt: at.toISOString(),
+                ttl: epochSeconds(at) + 7 * 24 * 3600,
               },
               ConditionExpression: 'attribute_not_exists(id)',
             }),
@@ -467,23 +563,27 @@ export class InventoryRepository {
           Update: {
             TableName: this.t.reservations,
             Key: { id },
-            UpdateExpression: 'SET #status = :released, releaseReason = :reason, releasedAt = :at REMOVE pending',
+            UpdateExpression:
+              'SET #status = :released, releaseReason = :reason, releasedAt = :at REMOVE pending',
             ConditionExpression: '#status = :held',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':released': 'RELEASED', ':held': 'HELD', ':reason': reason, ':at': at.toISOString() },
+            ExpressionAttributeValues: {
+              ':released': 'RELEASED',
+              ':held': 'HELD',
+              ':reason': reason,
+              ':at': at.toISOString(),
+            },
           },
         },
-        ...reservation.lines.map(
-          (line): TransactItem => ({
-            Update: {
-              TableName: this.t.inventory,
-              Key: { variantId: line.variantId },
-              UpdateExpression: 'SET held = held - :q, available = available + :q, updatedAt = :at',
-              ConditionExpression: 'held >= :q',
-              ExpressionAttributeValues: { ':q': line.quantity, ':at': at.toISOString() },
-            },
-          }),
-        ),
+        ...reservation.lines.map((line): TransactItem => ({
+          Update: {
+            TableName: this.t.inventory,
+            Key: { variantId: line.variantId },
+            UpdateExpression: 'SET held = held - :q, available = available + :q, updatedAt = :at',
+            ConditionExpression: 'held >= :q',
+            ExpressionAttributeValues: { ':q': line.quantity, ':at': at.toISOString() },
+          },
+        })),
         ...reservation.lines.map((line) => this.changed(line.variantId, at)),
       ];
       try {
@@ -554,26 +654,27 @@ export class InventoryRepository {
             },
           ]
         : []),
-      ...merged.map(
-        (line): TransactItem => ({
-          Update: {
-            TableName: this.t.inventory,
-            Key: { variantId: line.variantId },
-            UpdateExpression:
-              'SET available = if_not_exists(available, :zero) + :q, received = if_not_exists(received, :zero) + :q, ' +
-              'held = if_not_exists(held, :zero), sold = if_not_exists(sold, :zero), updatedAt = :at',
-            ExpressionAttributeValues: { ':zero': 0, ':q': line.quantity, ':at': at.toISOString() },
-          },
-        }),
+      ...merged.map((line): TransactItem => ({
+        Update: {
+          TableName: this.t.inventory,
+          Key: { variantId: line.variantId },
+          UpdateExpression:
+            'SET available = if_not_exists(available, :zero) + :q, received = if_not_exists(received, :zero) + :q, ' +
+            'held = if_not_exists(held, :zero), sold = if_not_exists(sold, :zero), updatedAt = :at',
+          ExpressionAttributeValues: { ':zero': 0, ':q': line.quantity, ':at': at.toISOString() },
+        },
+      })),
+      ...merged.map((line) =>
+        this.movement(line.variantId, 'RESTOCK', line.quantity, options.reason, options.actor, at),
       ),
-      ...merged.map((line) => this.movement(line.variantId, 'RESTOCK', line.quantity, options.reason, options.actor, at)),
       ...merged.map((line) => this.changed(line.variantId, at)),
     ];
     try {
       await transactWrite(this.dynamo, items);
       return { kind: 'restocked' };
     } catch (error) {
-      if (error instanceof ConditionFailed && options.restockId && error.failedAt(0)) return { kind: 'duplicate' };
+      if (error instanceof ConditionFailed && options.restockId && error.failedAt(0))
+        return { kind: 'duplicate' };
       throw error;
     }
   }

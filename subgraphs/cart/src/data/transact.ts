@@ -40,7 +40,10 @@ export async function transactWrite(
 ): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 12;
   // The same input object on every attempt: with a ClientRequestToken, a changed input would be a mismatch.
-  const input: TransactWriteCommandInput = { TransactItems: items, ClientRequestToken: options.clientRequestToken };
+  const input: TransactWriteCommandInput = {
+    TransactItems: items,
+    ClientRequestToken: options.clientRequestToken,
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       await dynamo.doc.send(new TransactWriteCommand(input));
@@ -48,14 +51,24 @@ export async function transactWrite(
     } catch (error) {
       const name = errorName(error);
       if (name === 'TransactionCanceledException') {
-        const reasons = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []).map((r) => ({
+        const reasons = (
+          (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []
+        ).map((r) => ({
           Code: r.Code,
           Item: r.Item,
         }));
         if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConditionFailed(reasons);
-        const retryable = reasons.length === 0 || reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
+        const retryable =
+          reasons.length === 0 ||
+          reasons.every(
+            (r) => r.Code === 'None' || r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
+          );
         if (!retryable || attempt + 1 >= maxAttempts) throw error;
-      } else if (name === 'TransactionConflictException' || name === 'TransactionInProgressException' || name === 'ThrottlingException') {
+      } else if (
+        name === 'TransactionConflictException' ||
+        name === 'TransactionInProgressException' ||
+        name === 'ThrottlingException'
+      ) {
         if (attempt + 1 >= maxAttempts) throw error;
       } else {
         throw error;

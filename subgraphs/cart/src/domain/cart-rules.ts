@@ -44,7 +44,12 @@ function stockMessage(variantId: string, facts: LineFacts): string {
  * Adds lines: a variant already in the cart gets its quantity increased. All or nothing: every
  * problem is reported, each at the input line that caused it (`field` starts with `fieldPrefix`).
  */
-export function addLines(current: CartLineRecord[], inputs: LineInput[], facts: LineFacts, fieldPrefix: string[] = ['lines']): LinesOutcome {
+export function addLines(
+  current: CartLineRecord[],
+  inputs: LineInput[],
+  facts: LineFacts,
+  fieldPrefix: string[] = ['lines'],
+): LinesOutcome {
   const errors: UserError[] = [];
   const lines = current.map((line) => ({ ...line }));
   const byVariant = new Map(lines.map((line) => [line.variantId, line]));
@@ -52,11 +57,19 @@ export function addLines(current: CartLineRecord[], inputs: LineInput[], facts: 
     const at = [...fieldPrefix, String(i)];
     const quantity = input.quantity ?? 1;
     if (!quantityInBounds(quantity)) {
-      errors.push(userError('INVALID_QUANTITY', `Quantity must be a whole number from ${LIMITS.minQuantity} to ${LIMITS.maxQuantity}.`, [...at, 'quantity']));
+      errors.push(
+        userError(
+          'INVALID_QUANTITY',
+          `Quantity must be a whole number from ${LIMITS.minQuantity} to ${LIMITS.maxQuantity}.`,
+          [...at, 'quantity'],
+        ),
+      );
       return;
     }
     if (!facts.variants.has(input.merchandiseId)) {
-      errors.push(userError('INVALID_MERCHANDISE', 'This product variant does not exist.', [...at, 'merchandiseId']));
+      errors.push(
+        userError('INVALID_MERCHANDISE', 'This product variant does not exist.', [...at, 'merchandiseId']),
+      );
       return;
     }
     let line = byVariant.get(input.merchandiseId);
@@ -67,7 +80,12 @@ export function addLines(current: CartLineRecord[], inputs: LineInput[], facts: 
     }
     line.quantity += quantity;
     if (line.quantity > LIMITS.maxQuantity) {
-      errors.push(userError('INVALID_QUANTITY', `A cart line holds at most ${LIMITS.maxQuantity} units.`, [...at, 'quantity']));
+      errors.push(
+        userError('INVALID_QUANTITY', `A cart line holds at most ${LIMITS.maxQuantity} units.`, [
+          ...at,
+          'quantity',
+        ]),
+      );
     } else if (line.quantity > (facts.available.get(line.variantId) ?? 0)) {
       errors.push(userError('INSUFFICIENT_STOCK', stockMessage(line.variantId, facts), [...at, 'quantity']));
     }
@@ -79,7 +97,11 @@ export function addLines(current: CartLineRecord[], inputs: LineInput[], facts: 
 }
 
 /** Sets quantities of existing lines; a quantity above the stock is refused, naming the line. */
-export function updateLines(current: CartLineRecord[], updates: LineUpdate[], facts: LineFacts): LinesOutcome {
+export function updateLines(
+  current: CartLineRecord[],
+  updates: LineUpdate[],
+  facts: LineFacts,
+): LinesOutcome {
   const errors: UserError[] = [];
   const lines = current.map((line) => ({ ...line }));
   const byId = new Map(lines.map((line) => [line.id, line]));
@@ -90,12 +112,24 @@ export function updateLines(current: CartLineRecord[], updates: LineUpdate[], fa
       return;
     }
     if (!quantityInBounds(update.quantity)) {
-      errors.push(userError('INVALID_QUANTITY', `Quantity must be a whole number from ${LIMITS.minQuantity} to ${LIMITS.maxQuantity}.`, ['lines', String(i), 'quantity']));
+      errors.push(
+        userError(
+          'INVALID_QUANTITY',
+          `Quantity must be a whole number from ${LIMITS.minQuantity} to ${LIMITS.maxQuantity}.`,
+          ['lines', String(i), 'quantity'],
+        ),
+      );
       return;
     }
     // Lowering a quantity is always allowed, even when stock has since dropped below it.
     if (update.quantity > line.quantity && update.quantity > (facts.available.get(line.variantId) ?? 0)) {
-      errors.push(userError('INSUFFICIENT_STOCK', stockMessage(line.variantId, facts), ['lines', String(i), 'quantity']));
+      errors.push(
+        userError('INSUFFICIENT_STOCK', stockMessage(line.variantId, facts), [
+          'lines',
+          String(i),
+          'quantity',
+        ]),
+      );
       return;
     }
     line.quantity = update.quantity;
@@ -118,7 +152,13 @@ export function removeLines(current: CartLineRecord[], lineIds: string[]): Lines
  * the stock available and the per-line maximum, but never below what the shopper already had;
  * new lines beyond the line cap are dropped, as are guest lines with nothing in stock.
  */
-export function mergeCartLines(target: CartLineRecord[], source: CartLineRecord[], available: Map<string, number>, newId: () => string, now: string): CartLineRecord[] {
+export function mergeCartLines(
+  target: CartLineRecord[],
+  source: CartLineRecord[],
+  available: Map<string, number>,
+  newId: () => string,
+  now: string,
+): CartLineRecord[] {
   const lines = target.map((line) => ({ ...line }));
   const byVariant = new Map(lines.map((line) => [line.variantId, line]));
   for (const incoming of source) {

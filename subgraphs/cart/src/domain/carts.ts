@@ -13,8 +13,24 @@ import {
 } from '@shop/common';
 import type { Context, Deps } from '../context';
 import { backoffMs, sleep } from '../data/transact';
-import { addLines, mergeCartLines, removeLines, updateLines, type LineFacts, type LineInput, type LineUpdate, type LinesOutcome } from './cart-rules';
-import { LIMITS, type CartLineRecord, type CartRecord, type InventoryLevel, type PricedLine, type VariantInfo } from './types';
+import {
+  addLines,
+  mergeCartLines,
+  removeLines,
+  updateLines,
+  type LineFacts,
+  type LineInput,
+  type LineUpdate,
+  type LinesOutcome,
+} from './cart-rules';
+import {
+  LIMITS,
+  type CartLineRecord,
+  type CartRecord,
+  type InventoryLevel,
+  type PricedLine,
+  type VariantInfo,
+} from './types';
 
 export interface CartPayload {
   cart: CartRecord | null;
@@ -68,7 +84,8 @@ async function changeCart(
       ? await deps.carts.getFreshWithStock(cartId, deps.inventory, stockOf)
       : { cart: await deps.carts.getFresh(cartId), stock: new Map<string, InventoryLevel>() };
     // Someone else's cart answers exactly like a missing one.
-    if (!cart || cart.status !== 'OPEN' || !canAccessOwned(ctx.principal, cart.customerId)) return cartNotFound();
+    if (!cart || cart.status !== 'OPEN' || !canAccessOwned(ctx.principal, cart.customerId))
+      return cartNotFound();
     const outcome = await change(cart, stock);
     if (!outcome.ok) return { cart, userErrors: outcome.errors };
     const now = deps.now();
@@ -91,7 +108,10 @@ async function changeCart(
 function tooManyLines(lines: unknown[], field: string[]): CartPayload | null {
   // Checked before any lookup, so a huge input costs nothing.
   return lines.length > LIMITS.maxLines
-    ? { cart: null, userErrors: [userError('TOO_MANY_LINES', `A cart holds at most ${LIMITS.maxLines} lines.`, field)] }
+    ? {
+        cart: null,
+        userErrors: [userError('TOO_MANY_LINES', `A cart holds at most ${LIMITS.maxLines} lines.`, field)],
+      }
     : null;
 }
 
@@ -99,7 +119,10 @@ export async function createCart(ctx: Context, lines: LineInput[]): Promise<Cart
   const refused = tooManyLines(lines, ['input', 'lines']);
   if (refused) return refused;
   const { deps } = ctx;
-  const facts = await lineFacts(ctx, lines.map((l) => l.merchandiseId));
+  const facts = await lineFacts(
+    ctx,
+    lines.map((l) => l.merchandiseId),
+  );
   const outcome = addLines([], lines, facts, ['input', 'lines']);
   if (!outcome.ok) return { cart: null, userErrors: outcome.errors };
   const now = deps.now();
@@ -131,25 +154,43 @@ export async function addCartLines(ctx: Context, cartId: string, lines: LineInpu
     cartId,
     async (cart, stock) => {
       // The cart's other lines are looked up in the same round, so the payload's lines and totals need no further call.
-      const [variants] = await Promise.all([known, ctx.loaders.variants.loadMany(cart.lines.map((l) => l.variantId))]);
+      const [variants] = await Promise.all([
+        known,
+        ctx.loaders.variants.loadMany(cart.lines.map((l) => l.variantId)),
+      ]);
       const available = new Map([...stock].map(([id, level]) => [id, level.available]));
-      return addLines(cart.lines, lines, { variants, available, now: ctx.deps.now().toISOString(), newId: ctx.deps.newId });
+      return addLines(cart.lines, lines, {
+        variants,
+        available,
+        now: ctx.deps.now().toISOString(),
+        newId: ctx.deps.newId,
+      });
     },
     ids,
   );
   const customerId = customerIdOf(ctx.principal);
   if (customerId && payload.cart && !payload.userErrors.length) {
-    ctx.deps.cartAdds.report(customerId, lines.map((l) => ({ variantId: l.merchandiseId, quantity: l.quantity ?? 1 })));
+    ctx.deps.cartAdds.report(
+      customerId,
+      lines.map((l) => ({ variantId: l.merchandiseId, quantity: l.quantity ?? 1 })),
+    );
   }
   return payload;
 }
 
-export async function updateCartLines(ctx: Context, cartId: string, updates: LineUpdate[]): Promise<CartPayload> {
+export async function updateCartLines(
+  ctx: Context,
+  cartId: string,
+  updates: LineUpdate[],
+): Promise<CartPayload> {
   const refused = tooManyLines(updates, ['lines']);
   if (refused) return refused;
   return changeCart(ctx, cartId, async (cart) => {
     const ids = new Set(updates.map((u) => u.id));
-    const facts = await lineFacts(ctx, cart.lines.filter((l) => ids.has(l.id)).map((l) => l.variantId));
+    const facts = await lineFacts(
+      ctx,
+      cart.lines.filter((l) => ids.has(l.id)).map((l) => l.variantId),
+    );
     return updateLines(cart.lines, updates, facts);
   });
 }
@@ -164,12 +205,19 @@ export async function attachBuyer(ctx: Context, cartId: string): Promise<CartPay
   const { deps } = ctx;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const cart = await deps.carts.getFresh(cartId);
-    if (!cart || cart.status !== 'OPEN' || !canAccessOwned(ctx.principal, cart.customerId)) return cartNotFound();
+    if (!cart || cart.status !== 'OPEN' || !canAccessOwned(ctx.principal, cart.customerId))
+      return cartNotFound();
     const now = deps.now();
     const target = await deps.carts.latestOpenOf(shopper.customerId);
     if (!target || target.id === cart.id) {
       if (cart.customerId === shopper.customerId) return { cart, userErrors: [] };
-      const next: CartRecord = { ...cart, customerId: shopper.customerId, version: cart.version + 1, updatedAt: now.toISOString(), expiresAt: null };
+      const next: CartRecord = {
+        ...cart,
+        customerId: shopper.customerId,
+        version: cart.version + 1,
+        updatedAt: now.toISOString(),
+        expiresAt: null,
+      };
       if (await deps.carts.save(next, cart.version)) {
         ctx.loaders.carts.clear(cartId).prime(cartId, next);
         return { cart: next, userErrors: [] };
@@ -183,8 +231,18 @@ export async function attachBuyer(ctx: Context, cartId: string): Promise<CartPay
         version: target.version + 1,
         updatedAt: now.toISOString(),
       };
-      const closed: CartRecord = { ...cart, status: 'MERGED', version: cart.version + 1, updatedAt: now.toISOString() };
-      if (await deps.carts.saveBoth({ cart: merged, expectedVersion: target.version }, { cart: closed, expectedVersion: cart.version })) {
+      const closed: CartRecord = {
+        ...cart,
+        status: 'MERGED',
+        version: cart.version + 1,
+        updatedAt: now.toISOString(),
+      };
+      if (
+        await deps.carts.saveBoth(
+          { cart: merged, expectedVersion: target.version },
+          { cart: closed, expectedVersion: cart.version },
+        )
+      ) {
         ctx.loaders.carts.clear(merged.id).prime(merged.id, merged).clear(cartId);
         return { cart: merged, userErrors: [] };
       }
@@ -225,22 +283,39 @@ export function lineCost(priced: PricedLine): { amountPerQuantity: Money; totalA
   };
 }
 
-export function cartCost(lines: PricedLine[], defaultCurrency: string): { subtotalMinor: number; currencyCode: string } {
+export function cartCost(
+  lines: PricedLine[],
+  defaultCurrency: string,
+): { subtotalMinor: number; currencyCode: string } {
   const currencyCode = lines[0]?.variant.currencyCode ?? defaultCurrency;
   const subtotalMinor = lines.reduce((sum, p) => sum + p.variant.priceMinor * p.line.quantity, 0);
   return { subtotalMinor, currencyCode };
 }
 
-export async function cartCostMoney(ctx: Context, cart: CartRecord): Promise<{ subtotalAmount: Money; totalAmount: Money }> {
-  const { subtotalMinor, currencyCode } = cartCost(await pricedLines(ctx, cart), ctx.deps.settings.defaultCurrency);
+export async function cartCostMoney(
+  ctx: Context,
+  cart: CartRecord,
+): Promise<{ subtotalAmount: Money; totalAmount: Money }> {
+  const { subtotalMinor, currencyCode } = cartCost(
+    await pricedLines(ctx, cart),
+    ctx.deps.settings.defaultCurrency,
+  );
   // Shipping and tax are added at checkout, so a cart's total is its subtotal.
-  return { subtotalAmount: toMoney(subtotalMinor, currencyCode), totalAmount: toMoney(subtotalMinor, currencyCode) };
+  return {
+    subtotalAmount: toMoney(subtotalMinor, currencyCode),
+    totalAmount: toMoney(subtotalMinor, currencyCode),
+  };
 }
 
 export const MAX_CROSS_SELL = 20;
 
-export async function crossSell(ctx: Context, cart: CartRecord, first: number): Promise<{ __typename: 'Product'; id: string }[]> {
-  if (!Number.isInteger(first) || first < 0 || first > MAX_CROSS_SELL) throw new BadInputError(`first must be between 0 and ${MAX_CROSS_SELL}`);
+export async function crossSell(
+  ctx: Context,
+  cart: CartRecord,
+  first: number,
+): Promise<{ __typename: 'Product'; id: string }[]> {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_CROSS_SELL)
+    throw new BadInputError(`first must be between 0 and ${MAX_CROSS_SELL}`);
   const productIds = [...new Set((await pricedLines(ctx, cart)).map((p) => p.variant.productId))];
   const related = await ctx.deps.catalog.relatedProducts(productIds, productIds, first, ctx.requestId);
   return related.map((id) => ({ __typename: 'Product' as const, id }));
@@ -264,14 +339,23 @@ export interface CartSnapshot {
   }[];
 }
 
-export type SnapshotResult = { kind: 'ok'; cart: CartSnapshot } | { kind: 'not_found' } | { kind: 'forbidden' };
+export type SnapshotResult =
+  { kind: 'ok'; cart: CartSnapshot } | { kind: 'not_found' } | { kind: 'forbidden' };
 
 /** What checkout needs, priced afresh from the catalog. */
-export async function snapshotCart(deps: Deps, cartId: string, customerId: string | null, requestId?: string): Promise<SnapshotResult> {
+export async function snapshotCart(
+  deps: Deps,
+  cartId: string,
+  customerId: string | null,
+  requestId?: string,
+): Promise<SnapshotResult> {
   const cart = await deps.carts.getFresh(cartId);
   if (!cart || cart.status !== 'OPEN') return { kind: 'not_found' };
   if (cart.customerId !== null && cart.customerId !== customerId) return { kind: 'forbidden' };
-  const variants = await deps.catalog.lookupVariants(cart.lines.map((l) => l.variantId), requestId);
+  const variants = await deps.catalog.lookupVariants(
+    cart.lines.map((l) => l.variantId),
+    requestId,
+  );
   const priced = cart.lines.flatMap((line: CartLineRecord) => {
     const variant = variants.get(line.variantId);
     return variant ? [{ line, variant }] : [];
@@ -305,7 +389,13 @@ export async function completeCart(deps: Deps, cartId: string): Promise<void> {
     const cart = await deps.carts.getFresh(cartId);
     if (!cart || cart.status !== 'OPEN') return;
     const now = deps.now();
-    if (await deps.carts.save({ ...cart, status: 'COMPLETED', version: cart.version + 1, updatedAt: now.toISOString() }, cart.version)) return;
+    if (
+      await deps.carts.save(
+        { ...cart, status: 'COMPLETED', version: cart.version + 1, updatedAt: now.toISOString() },
+        cart.version,
+      )
+    )
+      return;
     await sleep(backoffMs(attempt));
   }
   throw new Error('cart kept changing while being completed');

@@ -31,22 +31,36 @@ export async function adjustInventory(
   const errors: UserError[] = [];
   const location = locationId ?? DEFAULT_LOCATION;
   if (!LOCATION_ID.test(location)) {
-    errors.push(userError('INVALID_LOCATION', 'A location id is 1 to 64 letters, digits, "-" or "_".', ['locationId']));
+    errors.push(
+      userError('INVALID_LOCATION', 'A location id is 1 to 64 letters, digits, "-" or "_".', ['locationId']),
+    );
   }
   if (!Number.isInteger(delta) || delta === 0 || Math.abs(delta) > MAX_ADJUST_DELTA) {
-    errors.push(userError('INVALID_QUANTITY', `delta must be a non-zero whole number of at most ${MAX_ADJUST_DELTA} units either way.`, ['delta']));
+    errors.push(
+      userError(
+        'INVALID_QUANTITY',
+        `delta must be a non-zero whole number of at most ${MAX_ADJUST_DELTA} units either way.`,
+        ['delta'],
+      ),
+    );
   }
   const why = reason.trim();
-  if (!why || why.length > 500) errors.push(userError('INVALID_REASON', 'Give a reason of 1 to 500 characters.', ['reason']));
+  if (!why || why.length > 500)
+    errors.push(userError('INVALID_REASON', 'Give a reason of 1 to 500 characters.', ['reason']));
   if (errors.length) return { inventoryLevel: null, userErrors: errors };
   if (!(await ctx.loaders.variants.load(variantId))) {
-    return { inventoryLevel: null, userErrors: [userError('INVALID_MERCHANDISE', 'This product variant does not exist.', ['variantId'])] };
+    return {
+      inventoryLevel: null,
+      userErrors: [userError('INVALID_MERCHANDISE', 'This product variant does not exist.', ['variantId'])],
+    };
   }
   const result = await ctx.deps.inventory.adjust(variantId, delta, why, actor.actorId, location);
   if (result.kind === 'insufficient') {
     return {
       inventoryLevel: null,
-      userErrors: [userError('INSUFFICIENT_STOCK', `Only ${result.available} units are available to remove.`, ['delta'])],
+      userErrors: [
+        userError('INSUFFICIENT_STOCK', `Only ${result.available} units are available to remove.`, ['delta']),
+      ],
     };
   }
   ctx.loaders.stock.clear(variantId).prime(variantId, result.level);
@@ -137,7 +151,10 @@ export type CommitOutcome =
  * Makes a hold a sale. A hold that ran out before its order could be paid is sold from the stock available
  * now, all lines or none; a hold released on purpose (its order was cancelled) is never sold again.
  */
-export async function commitReservation(deps: Pick<Deps, 'inventory'>, reservationId: string): Promise<CommitOutcome> {
+export async function commitReservation(
+  deps: Pick<Deps, 'inventory'>,
+  reservationId: string,
+): Promise<CommitOutcome> {
   const result = await deps.inventory.commit(reservationId);
   if (result.kind !== 'expired') return result;
   const reservation = await deps.inventory.getReservation(reservationId);
@@ -213,7 +230,9 @@ export async function onReturnRefunded(deps: Deps, logger: Logger, event: Domain
   const raw = Array.isArray(event.payload.lines) ? (event.payload.lines as unknown[]) : [];
   const lines = raw.flatMap((l) => {
     const line = l as { variantId?: unknown; quantity?: unknown };
-    return typeof line.variantId === 'string' && Number.isInteger(line.quantity) && (line.quantity as number) > 0
+    return typeof line.variantId === 'string' &&
+      Number.isInteger(line.quantity) &&
+      (line.quantity as number) > 0
       ? [{ variantId: line.variantId, quantity: line.quantity as number }]
       : [];
   });
@@ -221,5 +240,9 @@ export async function onReturnRefunded(deps: Deps, logger: Logger, event: Domain
     logger.error({ eventId: event.id }, 'return.refunded event without a return id or lines; skipped');
     return;
   }
-  await deps.inventory.restock(lines, { restockId: `return-${returnId}`, actor: 'orders', reason: `return ${returnId} received` });
+  await deps.inventory.restock(lines, {
+    restockId: `return-${returnId}`,
+    actor: 'orders',
+    reason: `return ${returnId} received`,
+  });
 }

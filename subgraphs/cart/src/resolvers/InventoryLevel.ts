@@ -7,7 +7,8 @@ export const InventoryLevel: InventoryLevelResolvers = {
   totalAvailable: (level) => totalAvailable(level),
   locations: (level, _args, ctx) => stockLocations(ctx, level),
   movements: (level, { first }, ctx) => {
-    if (!Number.isInteger(first) || first < 0 || first > 100) throw new BadInputError('first must be between 0 and 100');
+    if (!Number.isInteger(first) || first < 0 || first > 100)
+      throw new BadInputError('first must be between 0 and 100');
     return ctx.deps.inventory.movements(level.variantId, first);
   },
 };

@@ -8,5 +8,6 @@ export const Mutation: MutationResolvers = {
   cartLinesUpdate: (_parent, { cartId, lines }, ctx) => updateCartLines(ctx, cartId, lines),
   cartLinesRemove: (_parent, { cartId, lineIds }, ctx) => removeCartLines(ctx, cartId, lineIds),
   cartBuyerIdentityUpdate: (_parent, { cartId }, ctx) => attachBuyer(ctx, cartId),
-  inventoryAdjust: (_parent, { variantId, delta, reason, locationId }, ctx) => adjustInventory(ctx, variantId, delta, reason, locationId),
+  inventoryAdjust: (_parent, { variantId, delta, reason, locationId }, ctx) =>
+    adjustInventory(ctx, variantId, delta, reason, locationId),
 };

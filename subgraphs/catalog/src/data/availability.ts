@@ -2,7 +2,10 @@
 import type { SqlExecutor } from '@shop/datastores';
 import { insertRows } from './rows';
 
-export async function seedAvailability(sql: SqlExecutor, stock: { variantId: string; quantity: number }[]): Promise<void> {
+export async function seedAvailability(
+  sql: SqlExecutor,
+  stock: { variantId: string; quantity: number }[],
+): Promise<void> {
   await insertRows(
     sql,
     'variant_availability',
@@ -14,18 +17,28 @@ export async function seedAvailability(sql: SqlExecutor, stock: { variantId: str
 }
 
 /** Records a variant's quantity; returns its product id when the variant is in the catalog. */
-export async function setQuantityAvailable(sql: SqlExecutor, variantId: string, quantity: number): Promise<string | null> {
+export async function setQuantityAvailable(
+  sql: SqlExecutor,
+  variantId: string,
+  quantity: number,
+): Promise<string | null> {
   await sql.query(
     `INSERT INTO variant_availability (variant_id, quantity_available, updated_at) VALUES ($1, $2, now())
      ON CONFLICT (variant_id) DO UPDATE SET quantity_available = EXCLUDED.quantity_available, updated_at = now()`,
     [variantId, quantity],
   );
-  const { rows } = await sql.query<{ product_id: string }>(`SELECT product_id FROM product_variants WHERE id = $1`, [variantId]);
+  const { rows } = await sql.query<{ product_id: string }>(
+    `SELECT product_id FROM product_variants WHERE id = $1`,
+    [variantId],
+  );
   return rows[0]?.product_id ?? null;
 }
 
 /** Product ids (of the given ones) with at least one variant in stock. */
-export async function availableProductIds(sql: SqlExecutor, productIds: readonly string[]): Promise<Set<string>> {
+export async function availableProductIds(
+  sql: SqlExecutor,
+  productIds: readonly string[],
+): Promise<Set<string>> {
   const { rows } = await sql.query<{ product_id: string }>(
     `SELECT DISTINCT v.product_id FROM product_variants v JOIN variant_availability a ON a.variant_id = v.id
       WHERE v.product_id = ANY($1::text[]) AND a.quantity_available > 0`,

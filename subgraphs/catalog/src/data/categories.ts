@@ -5,8 +5,20 @@ import type { Category } from '../domain/types';
 import { insertRows, int } from './rows';
 
 const categoryRow = z
-  .object({ id: z.string(), handle: z.string(), name: z.string(), parent_id: z.string().nullable(), position: int })
-  .transform((r): Category => ({ id: r.id, handle: r.handle, name: r.name, parentId: r.parent_id, position: r.position }));
+  .object({
+    id: z.string(),
+    handle: z.string(),
+    name: z.string(),
+    parent_id: z.string().nullable(),
+    position: int,
+  })
+  .transform((r): Category => ({
+    id: r.id,
+    handle: r.handle,
+    name: r.name,
+    parentId: r.parent_id,
+    position: r.position,
+  }));
 
 const COLUMNS = 'id, handle, name, parent_id, position';
 
@@ -20,7 +32,10 @@ export async function categoriesByIds(sql: SqlExecutor, ids: readonly string[]):
   return rows.map((r) => categoryRow.parse(r));
 }
 
-export async function categoriesByParentIds(sql: SqlExecutor, parentIds: readonly string[]): Promise<Category[]> {
+export async function categoriesByParentIds(
+  sql: SqlExecutor,
+  parentIds: readonly string[],
+): Promise<Category[]> {
   const { rows } = await sql.query(
     `SELECT ${COLUMNS} FROM categories WHERE parent_id = ANY($1::text[]) ORDER BY position, handle`,
     [parentIds],

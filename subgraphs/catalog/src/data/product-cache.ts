@@ -5,7 +5,9 @@ import type { ProductWithVariants } from '../domain/types';
 
 /** An entry missing part of the aggregate (written by an older version) counts as a miss. */
 function complete(entry: ProductWithVariants | undefined): ProductWithVariants | undefined {
-  return entry && entry.product && Array.isArray(entry.variants) && entry.category !== undefined ? entry : undefined;
+  return entry && entry.product && Array.isArray(entry.variants) && entry.category !== undefined
+    ? entry
+    : undefined;
 }
 
 export class ProductCache {

@@ -23,26 +23,24 @@ const productRow = z
     created_at: timestamp,
     updated_at: timestamp,
   })
-  .transform(
-    (r): Product => ({
-      id: r.id,
-      handle: r.handle,
-      title: r.title,
-      description: r.description,
-      brand: r.brand,
-      tags: r.tags,
-      categoryId: r.category_id,
-      specs: r.specs,
-      options: r.options,
-      images: r.images.map((i) => ({ url: i.url, altText: i.altText ?? null })),
-      currencyCode: r.currency_code,
-      minPriceMinor: r.min_price_minor,
-      maxPriceMinor: r.max_price_minor,
-      popularity: r.popularity,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }),
-  );
+  .transform((r): Product => ({
+    id: r.id,
+    handle: r.handle,
+    title: r.title,
+    description: r.description,
+    brand: r.brand,
+    tags: r.tags,
+    categoryId: r.category_id,
+    specs: r.specs,
+    options: r.options,
+    images: r.images.map((i) => ({ url: i.url, altText: i.altText ?? null })),
+    currencyCode: r.currency_code,
+    minPriceMinor: r.min_price_minor,
+    maxPriceMinor: r.max_price_minor,
+    popularity: r.popularity,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 
 const variantRow = z
   .object({
@@ -57,20 +55,18 @@ const variantRow = z
     weight_grams: int,
     currency_code: z.string(),
   })
-  .transform(
-    (r): ProductVariant => ({
-      id: r.id,
-      productId: r.product_id,
-      position: r.position,
-      sku: r.sku,
-      title: r.title,
-      selectedOptions: r.selected_options,
-      priceMinor: r.price_minor,
-      compareAtPriceMinor: r.compare_at_price_minor,
-      weightGrams: r.weight_grams,
-      currencyCode: r.currency_code,
-    }),
-  );
+  .transform((r): ProductVariant => ({
+    id: r.id,
+    productId: r.product_id,
+    position: r.position,
+    sku: r.sku,
+    title: r.title,
+    selectedOptions: r.selected_options,
+    priceMinor: r.price_minor,
+    compareAtPriceMinor: r.compare_at_price_minor,
+    weightGrams: r.weight_grams,
+    currencyCode: r.currency_code,
+  }));
 
 const PRODUCT_COLUMNS = `p.id, p.handle, p.title, p.description, p.brand, p.tags, p.category_id, p.specs, p.options, p.images,
   p.currency_code, p.min_price_minor, p.max_price_minor, p.popularity, p.created_at, p.updated_at`;
@@ -80,7 +76,9 @@ const VARIANT_COLUMNS = `v.id, v.product_id, v.position, v.sku, v.title, v.selec
 export const parseProduct = (row: unknown): Product => productRow.parse(row);
 
 export async function productsByIds(sql: SqlExecutor, ids: readonly string[]): Promise<Product[]> {
-  const { rows } = await sql.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY($1::text[])`, [ids]);
+  const { rows } = await sql.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY($1::text[])`, [
+    ids,
+  ]);
   return rows.map(parseProduct);
 }
 
@@ -89,7 +87,10 @@ export async function productByHandle(sql: SqlExecutor, handle: string): Promise
   return rows[0] ? parseProduct(rows[0]) : null;
 }
 
-export async function variantsByProductIds(sql: SqlExecutor, productIds: readonly string[]): Promise<ProductVariant[]> {
+export async function variantsByProductIds(
+  sql: SqlExecutor,
+  productIds: readonly string[],
+): Promise<ProductVariant[]> {
   const { rows } = await sql.query(
     `SELECT ${VARIANT_COLUMNS} FROM product_variants v JOIN products p ON p.id = v.product_id
       WHERE v.product_id = ANY($1::text[]) ORDER BY v.product_id, v.position`,
@@ -217,7 +218,11 @@ export async function countProducts(sql: SqlExecutor): Promise<number> {
 }
 
 /** Product ids in id order after `afterId`, for walking the whole catalog in batches. */
-export async function productIdsAfter(sql: SqlExecutor, afterId: string | null, limit: number): Promise<string[]> {
+export async function productIdsAfter(
+  sql: SqlExecutor,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
   const { rows } = await sql.query<{ id: string }>(
     `SELECT id FROM products WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2`,
     [afterId, limit],
@@ -229,12 +234,41 @@ export async function insertProducts(sql: SqlExecutor, products: Product[]): Pro
   await insertRows(
     sql,
     'products',
-    ['id', 'handle', 'title', 'description', 'brand', 'tags', 'category_id', 'specs', 'options', 'images',
-      'currency_code', 'min_price_minor', 'max_price_minor', 'popularity', 'created_at', 'updated_at'],
+    [
+      'id',
+      'handle',
+      'title',
+      'description',
+      'brand',
+      'tags',
+      'category_id',
+      'specs',
+      'options',
+      'images',
+      'currency_code',
+      'min_price_minor',
+      'max_price_minor',
+      'popularity',
+      'created_at',
+      'updated_at',
+    ],
     products.map((p) => [
-      p.id, p.handle, p.title, p.description, p.brand, p.tags, p.categoryId, JSON.stringify(p.specs),
-      JSON.stringify(p.options), JSON.stringify(p.images), p.currencyCode, p.minPriceMinor, p.maxPriceMinor,
-      p.popularity, p.createdAt, p.updatedAt,
+      p.id,
+      p.handle,
+      p.title,
+      p.description,
+      p.brand,
+      p.tags,
+      p.categoryId,
+      JSON.stringify(p.specs),
+      JSON.stringify(p.options),
+      JSON.stringify(p.images),
+      p.currencyCode,
+      p.minPriceMinor,
+      p.maxPriceMinor,
+      p.popularity,
+      p.createdAt,
+      p.updatedAt,
     ]),
   );
 }
@@ -244,8 +278,21 @@ export async function updateProductRow(sql: SqlExecutor, p: Product): Promise<vo
     `UPDATE products SET handle = $2, title = $3, description = $4, brand = $5, tags = $6, category_id = $7,
        specs = $8, options = $9, images = $10, min_price_minor = $11, max_price_minor = $12, updated_at = $13
      WHERE id = $1`,
-    [p.id, p.handle, p.title, p.description, p.brand, p.tags, p.categoryId, JSON.stringify(p.specs),
-      JSON.stringify(p.options), JSON.stringify(p.images), p.minPriceMinor, p.maxPriceMinor, p.updatedAt],
+    [
+      p.id,
+      p.handle,
+      p.title,
+      p.description,
+      p.brand,
+      p.tags,
+      p.categoryId,
+      JSON.stringify(p.specs),
+      JSON.stringify(p.options),
+      JSON.stringify(p.images),
+      p.minPriceMinor,
+      p.maxPriceMinor,
+      p.updatedAt,
+    ],
   );
 }
 
@@ -253,16 +300,37 @@ export async function insertVariants(sql: SqlExecutor, variants: ProductVariant[
   await insertRows(
     sql,
     'product_variants',
-    ['id', 'product_id', 'position', 'sku', 'title', 'selected_options', 'price_minor', 'compare_at_price_minor', 'weight_grams'],
+    [
+      'id',
+      'product_id',
+      'position',
+      'sku',
+      'title',
+      'selected_options',
+      'price_minor',
+      'compare_at_price_minor',
+      'weight_grams',
+    ],
     variants.map((v) => [
-      v.id, v.productId, v.position, v.sku, v.title, JSON.stringify(v.selectedOptions), v.priceMinor,
-      v.compareAtPriceMinor, v.weightGrams,
+      v.id,
+      v.productId,
+      v.position,
+      v.sku,
+      v.title,
+      JSON.stringify(v.selectedOptions),
+      v.priceMinor,
+      v.compareAtPriceMinor,
+      v.weightGrams,
     ]),
   );
 }
 
 /** Replaces a product's variants: ids not in the new set go, the rest are written as given. */
-export async function replaceVariants(sql: SqlExecutor, productId: string, variants: ProductVariant[]): Promise<void> {
+export async function replaceVariants(
+  sql: SqlExecutor,
+  productId: string,
+  variants: ProductVariant[],
+): Promise<void> {
   await sql.query(`DELETE FROM product_variants WHERE product_id = $1 AND NOT (id = ANY($2::text[]))`, [
     productId,
     variants.map((v) => v.id),
@@ -272,10 +340,27 @@ export async function replaceVariants(sql: SqlExecutor, productId: string, varia
   await insertRows(
     sql,
     'product_variants',
-    ['id', 'product_id', 'position', 'sku', 'title', 'selected_options', 'price_minor', 'compare_at_price_minor', 'weight_grams'],
+    [
+      'id',
+      'product_id',
+      'position',
+      'sku',
+      'title',
+      'selected_options',
+      'price_minor',
+      'compare_at_price_minor',
+      'weight_grams',
+    ],
     variants.map((v) => [
-      v.id, v.productId, v.position, v.sku, v.title, JSON.stringify(v.selectedOptions), v.priceMinor,
-      v.compareAtPriceMinor, v.weightGrams,
+      v.id,
+      v.productId,
+      v.position,
+      v.sku,
+      v.title,
+      JSON.stringify(v.selectedOptions),
+      v.priceMinor,
+      v.compareAtPriceMinor,
+      v.weightGrams,
     ]),
     `ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, sku = EXCLUDED.sku, title = EXCLUDED.title,
        selected_options = EXCLUDED.selected_options, price_minor = EXCLUDED.price_minor,
@@ -284,13 +369,17 @@ export async function replaceVariants(sql: SqlExecutor, productId: string, varia
 }
 
 export async function deleteProduct(sql: SqlExecutor, id: string): Promise<Product | null> {
-  const { rows } = await sql.query(`DELETE FROM products p WHERE p.id = $1 RETURNING ${PRODUCT_COLUMNS}`, [id]);
+  const { rows } = await sql.query(`DELETE FROM products p WHERE p.id = $1 RETURNING ${PRODUCT_COLUMNS}`, [
+    id,
+  ]);
   return rows[0] ? parseProduct(rows[0]) : null;
 }
 
 /** Locks a product row for the rest of the transaction, so two admin edits apply one after the other. */
 export async function lockProduct(sql: SqlExecutor, id: string): Promise<Product | null> {
-  const { rows } = await sql.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1 FOR UPDATE`, [id]);
+  const { rows } = await sql.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1 FOR UPDATE`, [
+    id,
+  ]);
   return rows[0] ? parseProduct(rows[0]) : null;
 }
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 
 export const timestamp = z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString());
-export const int = z.union([z.number(), z.string()]).transform((v) => Number(v)).pipe(z.number().int());
+export const int = z
+  .union([z.number(), z.string()])
+  .transform((v) => Number(v))
+  .pipe(z.number().int());
 export const nameValues = z.array(z.object({ name: z.string(), value: z.string() }));
 
 /** Inserts rows in chunks, a few statements instead of one round trip per row. */
@@ -19,6 +22,9 @@ export async function insertRows(
     const chunk = rows.slice(start, start + chunkSize);
     const params: unknown[] = [];
     const tuples = chunk.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
-    await sql.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params);
+    await sql.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`,
+      params,
+    );
   }
 }

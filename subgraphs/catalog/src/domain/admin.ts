@@ -17,7 +17,14 @@ import {
 import { syncIndex } from './indexing';
 import type { Context } from '../context';
 import type { CatalogDeps } from '../deps';
-import type { NameValue, Product, ProductImage, ProductOption, ProductPayloadModel, ProductVariant } from './types';
+import type {
+  NameValue,
+  Product,
+  ProductImage,
+  ProductOption,
+  ProductPayloadModel,
+  ProductVariant,
+} from './types';
 
 // eslint-disable-next-line security/detect-unsafe-regex -- linear: every repetition starts with a hyphen, so no two ways match one input
 export const HANDLE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -77,71 +84,130 @@ function money(value: string, field: string[], errors: UserError[]): number | nu
   try {
     return parseDecimal(value, CURRENCY);
   } catch {
-    errors.push(userError('INVALID_PRICE', `"${value.slice(0, 32)}" is not a price: use a non-negative amount such as "19.99".`, field));
+    errors.push(
+      userError(
+        'INVALID_PRICE',
+        `"${value.slice(0, 32)}" is not a price: use a non-negative amount such as "19.99".`,
+        field,
+      ),
+    );
     return null;
   }
 }
 
 /** Pure: checks the variants and turns their prices into minor units. */
 export function validateVariants(variants: VariantInput[], errors: UserError[]): ValidVariant[] {
-  if (variants.length === 0) errors.push(userError('VARIANTS_REQUIRED', 'A product needs at least one variant.', ['variants']));
-  if (variants.length > MAX_VARIANTS) errors.push(userError('TOO_MANY_VARIANTS', `At most ${MAX_VARIANTS} variants.`, ['variants']));
+  if (variants.length === 0)
+    errors.push(userError('VARIANTS_REQUIRED', 'A product needs at least one variant.', ['variants']));
+  if (variants.length > MAX_VARIANTS)
+    errors.push(userError('TOO_MANY_VARIANTS', `At most ${MAX_VARIANTS} variants.`, ['variants']));
   const skus = new Set<string>();
   const valid: ValidVariant[] = [];
   variants.forEach((v, i) => {
     const at = (f: string) => ['variants', String(i), f];
     const sku = v.sku.trim();
     if (!sku || sku.length > 64 || !/^[\w.\-/]+$/.test(sku)) {
-      errors.push(userError('INVALID_SKU', 'A sku is 1 to 64 letters, digits, dots, dashes, slashes or underscores.', at('sku')));
+      errors.push(
+        userError(
+          'INVALID_SKU',
+          'A sku is 1 to 64 letters, digits, dots, dashes, slashes or underscores.',
+          at('sku'),
+        ),
+      );
     } else if (skus.has(sku)) {
       errors.push(userError('DUPLICATE_SKU', `The sku ${sku} is used twice.`, at('sku')));
     }
     skus.add(sku);
     const price = money(v.price, at('price'), errors);
-    const compareAt = v.compareAtPrice === null || v.compareAtPrice === undefined ? null : money(v.compareAtPrice, at('compareAtPrice'), errors);
+    const compareAt =
+      v.compareAtPrice === null || v.compareAtPrice === undefined
+        ? null
+        : money(v.compareAtPrice, at('compareAtPrice'), errors);
     const weight = v.weightGrams ?? 0;
     if (!Number.isInteger(weight) || weight < 0 || weight > 1_000_000) {
-      errors.push(userError('INVALID_WEIGHT', 'The weight is a whole number of grams, not negative.', at('weightGrams')));
+      errors.push(
+        userError(
+          'INVALID_WEIGHT',
+          'The weight is a whole number of grams, not negative.',
+          at('weightGrams'),
+        ),
+      );
     }
-    const selectedOptions = (v.selectedOptions ?? []).map((o) => ({ name: o.name.trim(), value: o.value.trim() }));
+    const selectedOptions = (v.selectedOptions ?? []).map((o) => ({
+      name: o.name.trim(),
+      value: o.value.trim(),
+    }));
     const title = (v.title ?? '').trim() || selectedOptions.map((o) => o.value).join(' / ') || 'Default';
-    if (title.length > MAX_TITLE) errors.push(userError('INVALID_TITLE', `A variant title has at most ${MAX_TITLE} characters.`, at('title')));
-    if (price !== null && price > 2_000_000_000) errors.push(userError('INVALID_PRICE', 'The price is too large.', at('price')));
-    if (compareAt !== null && compareAt > 2_000_000_000) errors.push(userError('INVALID_PRICE', 'The price is too large.', at('compareAtPrice')));
-    if (price !== null) valid.push({ sku, title, selectedOptions, priceMinor: price, compareAtPriceMinor: compareAt, weightGrams: weight });
+    if (title.length > MAX_TITLE)
+      errors.push(
+        userError('INVALID_TITLE', `A variant title has at most ${MAX_TITLE} characters.`, at('title')),
+      );
+    if (price !== null && price > 2_000_000_000)
+      errors.push(userError('INVALID_PRICE', 'The price is too large.', at('price')));
+    if (compareAt !== null && compareAt > 2_000_000_000)
+      errors.push(userError('INVALID_PRICE', 'The price is too large.', at('compareAtPrice')));
+    if (price !== null)
+      valid.push({
+        sku,
+        title,
+        selectedOptions,
+        priceMinor: price,
+        compareAtPriceMinor: compareAt,
+        weightGrams: weight,
+      });
   });
   return valid;
 }
 
 /** Pure: checks the product fields that are given; `creating` requires title, brand and variants. */
-export function validateFields(input: ProductFieldsInput, creating: boolean): { errors: UserError[]; variants: ValidVariant[] | null } {
+export function validateFields(
+  input: ProductFieldsInput,
+  creating: boolean,
+): { errors: UserError[]; variants: ValidVariant[] | null } {
   const errors: UserError[] = [];
   if (input.handle !== null && input.handle !== undefined) {
     if (input.handle.length > MAX_HANDLE || !HANDLE_PATTERN.test(input.handle)) {
-      errors.push(userError('INVALID_HANDLE', 'A handle is lowercase letters and digits separated by single dashes, at most 100 characters.', ['handle']));
+      errors.push(
+        userError(
+          'INVALID_HANDLE',
+          'A handle is lowercase letters and digits separated by single dashes, at most 100 characters.',
+          ['handle'],
+        ),
+      );
     }
   }
-  if (input.title !== undefined && input.title !== null || creating) {
+  if ((input.title !== undefined && input.title !== null) || creating) {
     const title = (input.title ?? '').trim();
     if (title.length < 1 || title.length > MAX_TITLE) {
       errors.push(userError('INVALID_TITLE', `A title has 1 to ${MAX_TITLE} characters.`, ['title']));
     }
   }
-  if (input.brand !== undefined && input.brand !== null || creating) {
+  if ((input.brand !== undefined && input.brand !== null) || creating) {
     const brand = (input.brand ?? '').trim();
-    if (brand.length < 1 || brand.length > 100) errors.push(userError('INVALID_BRAND', 'A brand has 1 to 100 characters.', ['brand']));
+    if (brand.length < 1 || brand.length > 100)
+      errors.push(userError('INVALID_BRAND', 'A brand has 1 to 100 characters.', ['brand']));
   }
   if ((input.description ?? '').length > MAX_TEXT) {
-    errors.push(userError('INVALID_DESCRIPTION', `A description has at most ${MAX_TEXT} characters.`, ['description']));
+    errors.push(
+      userError('INVALID_DESCRIPTION', `A description has at most ${MAX_TEXT} characters.`, ['description']),
+    );
   }
   if ((input.tags ?? []).length > MAX_LIST || (input.tags ?? []).some((t) => !t.trim() || t.length > 50)) {
     errors.push(userError('INVALID_TAGS', `At most ${MAX_LIST} tags of 1 to 50 characters.`, ['tags']));
   }
-  if ((input.specs ?? []).length > MAX_LIST || (input.specs ?? []).some((s) => !s.name.trim() || s.name.length > 100 || s.value.length > 500)) {
+  if (
+    (input.specs ?? []).length > MAX_LIST ||
+    (input.specs ?? []).some((s) => !s.name.trim() || s.name.length > 100 || s.value.length > 500)
+  ) {
     errors.push(userError('INVALID_SPECS', `At most ${MAX_LIST} specs, each with a name.`, ['specs']));
   }
-  if ((input.options ?? []).length > MAX_OPTIONS || (input.options ?? []).some((o) => !o.name.trim() || o.values.length === 0 || o.values.length > MAX_LIST)) {
-    errors.push(userError('INVALID_OPTIONS', 'At most 10 options, each with a name and 1 to 50 values.', ['options']));
+  if (
+    (input.options ?? []).length > MAX_OPTIONS ||
+    (input.options ?? []).some((o) => !o.name.trim() || o.values.length === 0 || o.values.length > MAX_LIST)
+  ) {
+    errors.push(
+      userError('INVALID_OPTIONS', 'At most 10 options, each with a name and 1 to 50 values.', ['options']),
+    );
   }
   (input.images ?? []).forEach((image, i) => {
     let ok = false;
@@ -150,12 +216,18 @@ export function validateFields(input: ProductFieldsInput, creating: boolean): { 
     } catch {
       ok = false;
     }
-    if (!ok) errors.push(userError('INVALID_IMAGE_URL', 'An image URL must be an http(s) URL.', ['images', String(i), 'url']));
+    if (!ok)
+      errors.push(
+        userError('INVALID_IMAGE_URL', 'An image URL must be an http(s) URL.', ['images', String(i), 'url']),
+      );
   });
-  if ((input.images ?? []).length > MAX_LIST) errors.push(userError('INVALID_IMAGES', `At most ${MAX_LIST} images.`, ['images']));
+  if ((input.images ?? []).length > MAX_LIST)
+    errors.push(userError('INVALID_IMAGES', `At most ${MAX_LIST} images.`, ['images']));
   let variants: ValidVariant[] | null = null;
-  if (input.variants !== null && input.variants !== undefined) variants = validateVariants(input.variants, errors);
-  else if (creating) errors.push(userError('VARIANTS_REQUIRED', 'A product needs at least one variant.', ['variants']));
+  if (input.variants !== null && input.variants !== undefined)
+    variants = validateVariants(input.variants, errors);
+  else if (creating)
+    errors.push(userError('VARIANTS_REQUIRED', 'A product needs at least one variant.', ['variants']));
   return { errors, variants };
 }
 
@@ -174,7 +246,8 @@ class Rejected extends Error {
 function uniqueViolationErrors(error: unknown): UserError[] | null {
   if (!isUniqueViolation(error)) return null;
   const constraint = String((error as { constraint?: unknown }).constraint ?? '');
-  if (constraint.includes('sku')) return [userError('DUPLICATE_SKU', 'A sku is already used by another variant.', ['variants'])];
+  if (constraint.includes('sku'))
+    return [userError('DUPLICATE_SKU', 'A sku is already used by another variant.', ['variants'])];
   return [userError('DUPLICATE_HANDLE', 'The handle is already used by another product.', ['handle'])];
 }
 
@@ -185,20 +258,36 @@ async function afterCommit(deps: CatalogDeps, productId: string, handles: string
   try {
     await syncIndex(deps.db, deps.engine, [productId]);
   } catch (error) {
-    deps.logger.warn({ err: error, productId }, 'index update failed; the product.changed consumer will retry');
+    deps.logger.warn(
+      { err: error, productId },
+      'index update failed; the product.changed consumer will retry',
+    );
   }
   // A read that began before the commit may have put the old product back; drop it once more.
-  setTimeout(() => void deps.productCache.invalidate(productId, handles).catch(() => undefined), 1000).unref();
+  setTimeout(
+    () => void deps.productCache.invalidate(productId, handles).catch(() => undefined),
+    1000,
+  ).unref();
 }
 
-async function resolveCategory(sql: Parameters<typeof categoryByHandle>[0], handle: string | null | undefined): Promise<string | null> {
+async function resolveCategory(
+  sql: Parameters<typeof categoryByHandle>[0],
+  handle: string | null | undefined,
+): Promise<string | null> {
   if (!handle) return null;
   const category = await categoryByHandle(sql, handle);
-  if (!category) throw new Rejected([userError('CATEGORY_NOT_FOUND', `There is no category ${handle}.`, ['categoryHandle'])]);
+  if (!category)
+    throw new Rejected([
+      userError('CATEGORY_NOT_FOUND', `There is no category ${handle}.`, ['categoryHandle']),
+    ]);
   return category.id;
 }
 
-function buildVariants(productId: string, valid: ValidVariant[], existingBySku: Map<string, ProductVariant>): ProductVariant[] {
+function buildVariants(
+  productId: string,
+  valid: ValidVariant[],
+  existingBySku: Map<string, ProductVariant>,
+): ProductVariant[] {
   return valid.map((v, position) => ({
     id: existingBySku.get(v.sku)?.id ?? randomUUID(),
     productId,
@@ -217,7 +306,10 @@ function cleanImages(images: { url: string; altText?: string | null }[]): Produc
   return images.map((i) => ({ url: i.url, altText: i.altText ?? null }));
 }
 
-async function runWrite(ctx: Context, write: () => Promise<{ product: Product; handles: string[] }>): Promise<ProductPayloadModel> {
+async function runWrite(
+  ctx: Context,
+  write: () => Promise<{ product: Product; handles: string[] }>,
+): Promise<ProductPayloadModel> {
   let result: { product: Product; handles: string[] };
   try {
     result = await write();
@@ -234,7 +326,10 @@ async function runWrite(ctx: Context, write: () => Promise<{ product: Product; h
   return { product: result.product, userErrors: [] };
 }
 
-export async function createProduct(ctx: Context, input: ProductFieldsInput & { title: string; brand: string; variants: VariantInput[] }): Promise<ProductPayloadModel> {
+export async function createProduct(
+  ctx: Context,
+  input: ProductFieldsInput & { title: string; brand: string; variants: VariantInput[] },
+): Promise<ProductPayloadModel> {
   requireAdminOrScope(ctx.principal, 'catalog:write');
   const { errors, variants } = validateFields(input, true);
   const handle = input.handle ?? slugify(input.title);
@@ -246,9 +341,14 @@ export async function createProduct(ctx: Context, input: ProductFieldsInput & { 
   return runWrite(ctx, () =>
     db.transaction(async (tx) => {
       const preErrors: UserError[] = [];
-      if (await productByHandle(tx, handle)) preErrors.push(userError('DUPLICATE_HANDLE', `The handle ${handle} is already used.`, ['handle']));
-      const taken = await variantsBySkus(tx, variants.map((v) => v.sku));
-      for (const v of taken) preErrors.push(userError('DUPLICATE_SKU', `The sku ${v.sku} is already used.`, ['variants']));
+      if (await productByHandle(tx, handle))
+        preErrors.push(userError('DUPLICATE_HANDLE', `The handle ${handle} is already used.`, ['handle']));
+      const taken = await variantsBySkus(
+        tx,
+        variants.map((v) => v.sku),
+      );
+      for (const v of taken)
+        preErrors.push(userError('DUPLICATE_SKU', `The sku ${v.sku} is already used.`, ['variants']));
       if (preErrors.length) throw new Rejected(preErrors);
       const now = new Date().toISOString();
       const range = priceRange(variants);
@@ -272,13 +372,19 @@ export async function createProduct(ctx: Context, input: ProductFieldsInput & { 
       };
       await insertProducts(tx, [product]);
       await insertVariants(tx, buildVariants(product.id, variants, new Map()));
-      await enqueueEvents(tx, [{ topic: 'product.changed', payload: { productId: product.id, change: 'created' } }]);
+      await enqueueEvents(tx, [
+        { topic: 'product.changed', payload: { productId: product.id, change: 'created' } },
+      ]);
       return { product, handles: [handle] };
     }),
   );
 }
 
-export async function updateProduct(ctx: Context, id: string, input: ProductFieldsInput): Promise<ProductPayloadModel> {
+export async function updateProduct(
+  ctx: Context,
+  id: string,
+  input: ProductFieldsInput,
+): Promise<ProductPayloadModel> {
   requireAdminOrScope(ctx.principal, 'catalog:write');
   const { errors, variants } = validateFields(input, false);
   if (errors.length) return { product: null, userErrors: errors };
@@ -289,15 +395,26 @@ export async function updateProduct(ctx: Context, id: string, input: ProductFiel
       if (!old) throw new Rejected([userError('PRODUCT_NOT_FOUND', 'There is no such product.', ['id'])]);
       const handle = input.handle ?? old.handle;
       if (handle !== old.handle && (await productByHandle(tx, handle))) {
-        throw new Rejected([userError('DUPLICATE_HANDLE', `The handle ${handle} is already used.`, ['handle'])]);
+        throw new Rejected([
+          userError('DUPLICATE_HANDLE', `The handle ${handle} is already used.`, ['handle']),
+        ]);
       }
       let range = { min: old.minPriceMinor, max: old.maxPriceMinor };
       if (variants) {
         const existing = await variantsByProductIds(tx, [id]);
         const bySku = new Map(existing.map((v) => [v.sku, v]));
-        const elsewhere = (await variantsBySkus(tx, variants.map((v) => v.sku))).filter((v) => v.productId !== id);
+        const elsewhere = (
+          await variantsBySkus(
+            tx,
+            variants.map((v) => v.sku),
+          )
+        ).filter((v) => v.productId !== id);
         if (elsewhere.length) {
-          throw new Rejected(elsewhere.map((v) => userError('DUPLICATE_SKU', `The sku ${v.sku} is already used.`, ['variants'])));
+          throw new Rejected(
+            elsewhere.map((v) =>
+              userError('DUPLICATE_SKU', `The sku ${v.sku} is already used.`, ['variants']),
+            ),
+          );
         }
         await replaceVariants(tx, id, buildVariants(id, variants, bySku));
         range = priceRange(variants);
@@ -309,7 +426,10 @@ export async function updateProduct(ctx: Context, id: string, input: ProductFiel
         description: input.description ?? old.description,
         brand: input.brand?.trim() ?? old.brand,
         tags: input.tags?.map((t) => t.trim()) ?? old.tags,
-        categoryId: input.categoryHandle !== undefined ? await resolveCategory(tx, input.categoryHandle) : old.categoryId,
+        categoryId:
+          input.categoryHandle !== undefined
+            ? await resolveCategory(tx, input.categoryHandle)
+            : old.categoryId,
         specs: input.specs ?? old.specs,
         options: input.options ?? old.options,
         images: input.images ? cleanImages(input.images) : old.images,
@@ -324,15 +444,23 @@ export async function updateProduct(ctx: Context, id: string, input: ProductFiel
   );
 }
 
-export async function removeProduct(ctx: Context, id: string): Promise<{ deletedProductId: string | null; userErrors: UserError[] }> {
+export async function removeProduct(
+  ctx: Context,
+  id: string,
+): Promise<{ deletedProductId: string | null; userErrors: UserError[] }> {
   requireAdminOrScope(ctx.principal, 'catalog:write');
   const { db } = ctx.deps;
   const deleted = await db.transaction(async (tx) => {
     const product = await deleteProduct(tx, id);
-    if (product) await enqueueEvents(tx, [{ topic: 'product.changed', payload: { productId: id, change: 'deleted' } }]);
+    if (product)
+      await enqueueEvents(tx, [{ topic: 'product.changed', payload: { productId: id, change: 'deleted' } }]);
     return product;
   });
-  if (!deleted) return { deletedProductId: null, userErrors: [userError('PRODUCT_NOT_FOUND', 'There is no such product.', ['id'])] };
+  if (!deleted)
+    return {
+      deletedProductId: null,
+      userErrors: [userError('PRODUCT_NOT_FOUND', 'There is no such product.', ['id'])],
+    };
   await afterCommit(ctx.deps, id, [deleted.handle]);
   ctx.loaders.product.clear(id);
   return { deletedProductId: id, userErrors: [] };

@@ -1,8 +1,25 @@
 // Catalog reads: products by id, handle and page, categories, variants, related and recommended products.
 import { z } from 'zod';
-import { BadInputError, cursorValue, customerIdOf, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@shop/common';
+import {
+  BadInputError,
+  cursorValue,
+  customerIdOf,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type Connection,
+} from '@shop/common';
 import { allCategories } from '../data/categories';
-import { productByHandle, productPage, productsByIds, popularProducts, sortValue, variantsByProductIds, type ProductSortColumn } from '../data/products';
+import {
+  productByHandle,
+  productPage,
+  productsByIds,
+  popularProducts,
+  sortValue,
+  variantsByProductIds,
+  type ProductSortColumn,
+} from '../data/products';
 import type { Context } from '../context';
 import type { Category, Product, ProductVariant, ProductWithVariants } from './types';
 import { personalBoosts, recordBehaviour } from './personalisation';
@@ -12,7 +29,8 @@ export const MAX_LIST = 100;
 /** Bounds a plain-list `first` argument (related, recommended) like a connection's. */
 export function listSize(first: number | null | undefined, fallback: number, max = MAX_LIST): number {
   if (first === null || first === undefined) return fallback;
-  if (!Number.isInteger(first) || first < 0 || first > max) throw new BadInputError(`first must be between 0 and ${max}`);
+  if (!Number.isInteger(first) || first < 0 || first > max)
+    throw new BadInputError(`first must be between 0 and ${max}`);
   return first;
 }
 
@@ -20,11 +38,15 @@ export function listSize(first: number | null | undefined, fallback: number, max
  * Reads through the cache; a miss reads Postgres (product, variants, category) and fills the cache. A hit costs one
  * cache read and no SQL: every nested field of a detail page resolves from the primed loaders.
  */
-async function loadProductWithVariants(ctx: Context, by: { id: string } | { handle: string }): Promise<ProductWithVariants | null> {
+async function loadProductWithVariants(
+  ctx: Context,
+  by: { id: string } | { handle: string },
+): Promise<ProductWithVariants | null> {
   const { productCache, db } = ctx.deps;
   const cached = 'id' in by ? await productCache.byId(by.id) : await productCache.byHandle(by.handle);
   if (cached) return cached;
-  const product = 'id' in by ? ((await productsByIds(db, [by.id]))[0] ?? null) : await productByHandle(db, by.handle);
+  const product =
+    'id' in by ? ((await productsByIds(db, [by.id]))[0] ?? null) : await productByHandle(db, by.handle);
   if (!product) return null;
   const [variants, category] = await Promise.all([
     variantsByProductIds(db, [product.id]),
@@ -35,7 +57,10 @@ async function loadProductWithVariants(ctx: Context, by: { id: string } | { hand
   return entry;
 }
 
-export async function getProduct(ctx: Context, args: { id?: string | null; handle?: string | null }): Promise<Product | null> {
+export async function getProduct(
+  ctx: Context,
+  args: { id?: string | null; handle?: string | null },
+): Promise<Product | null> {
   const by = args.id ? { id: args.id } : args.handle ? { handle: args.handle } : null;
   if (!by) throw new BadInputError('Give a product id or handle.');
   if (args.id && args.handle) throw new BadInputError('Give a product id or a handle, not both.');
@@ -46,7 +71,12 @@ export async function getProduct(ctx: Context, args: { id?: string | null; handl
   ctx.loaders.variantsByProduct.prime(entry.product.id, entry.variants);
   for (const variant of entry.variants) ctx.loaders.variant.prime(variant.id, variant);
   if (entry.category) ctx.loaders.category.prime(entry.category.id, entry.category);
-  recordBehaviour(ctx, { kind: 'view', productId: entry.product.id, brand: entry.product.brand, categoryId: entry.product.categoryId });
+  recordBehaviour(ctx, {
+    kind: 'view',
+    productId: entry.product.id,
+    brand: entry.product.brand,
+    categoryId: entry.product.categoryId,
+  });
   return entry.product;
 }
 
@@ -58,12 +88,19 @@ const SORT_VALUE: Record<ProductSortColumn, z.ZodType<string | number | null>> =
   CREATED_AT: cursorValue.instant,
   ID: z.null(),
 };
-// eslint-disable-next-line security/detect-object-injection -- sort is a ProductSortColumn, checked by GraphQL's enum
-const keysetCursor = (sort: ProductSortColumn) => z.tuple([z.literal(sort), SORT_VALUE[sort], cursorValue.text]);
+const keysetCursor = (sort: ProductSortColumn) =>
+  // eslint-disable-next-line security/detect-object-injection -- sort is a ProductSortColumn, checked by GraphQL's enum
+  z.tuple([z.literal(sort), SORT_VALUE[sort], cursorValue.text]);
 
 export async function listProducts(
   ctx: Context,
-  args: { first?: number | null; after?: string | null; categoryHandle?: string | null; sortKey?: ProductSortColumn | null; reverse?: boolean | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    categoryHandle?: string | null;
+    sortKey?: ProductSortColumn | null;
+    reverse?: boolean | null;
+  },
 ): Promise<Connection<Product>> {
   const limit = pageSize(args.first);
   const sort = args.sortKey ?? 'ID';
@@ -77,11 +114,26 @@ export async function listProducts(
   });
   ctx.listItems.take(page.products.slice(0, limit));
   for (const product of page.products) ctx.loaders.product.prime(product.id, product);
-  return toConnection(page.products, limit, (p) => encodeCursor([sort, sortValue(p, sort), p.id]), page.totalCount, cursor !== null);
+  return toConnection(
+    page.products,
+    limit,
+    (p) => encodeCursor([sort, sortValue(p, sort), p.id]),
+    page.totalCount,
+    cursor !== null,
+  );
 }
 
-export async function categoryProducts(ctx: Context, category: Category, args: { first?: number | null; after?: string | null }) {
-  return listProducts(ctx, { ...args, categoryHandle: category.handle, sortKey: 'CREATED_AT', reverse: true });
+export async function categoryProducts(
+  ctx: Context,
+  category: Category,
+  args: { first?: number | null; after?: string | null },
+) {
+  return listProducts(ctx, {
+    ...args,
+    categoryHandle: category.handle,
+    sortKey: 'CREATED_AT',
+    reverse: true,
+  });
 }
 
 export async function listCategories(ctx: Context): Promise<Category[]> {
@@ -127,15 +179,29 @@ async function loadMany(ctx: Context, ids: string[]): Promise<Product[]> {
   return loaded.filter((p): p is Product => p !== null && !(p instanceof Error));
 }
 
-export async function relatedProducts(ctx: Context, product: Product, first: number | null | undefined): Promise<Product[]> {
+export async function relatedProducts(
+  ctx: Context,
+  product: Product,
+  first: number | null | undefined,
+): Promise<Product[]> {
   const limit = listSize(first, 8);
   if (limit === 0) return [];
   const ids = await ctx.loaders.related.load({ productId: product.id, first: limit + 1 });
-  return ctx.listItems.take((await loadMany(ctx, ids.filter((id) => id !== product.id))).slice(0, limit));
+  return ctx.listItems.take(
+    (
+      await loadMany(
+        ctx,
+        ids.filter((id) => id !== product.id),
+      )
+    ).slice(0, limit),
+  );
 }
 
 /** Popular products; for a signed-in shopper, re-ranked by their affinity to categories and brands. */
-export async function recommendedProducts(ctx: Context, first: number | null | undefined): Promise<Product[]> {
+export async function recommendedProducts(
+  ctx: Context,
+  first: number | null | undefined,
+): Promise<Product[]> {
   const limit = listSize(first, 8);
   if (limit === 0) return [];
   const customerId = customerIdOf(ctx.principal);
@@ -143,8 +209,12 @@ export async function recommendedProducts(ctx: Context, first: number | null | u
   if (!boosts) return ctx.listItems.take(await popularProducts(ctx.deps.db, limit));
   // Rank a wider pool of popular products by popularity x affinity.
   const pool = await popularProducts(ctx.deps.db, Math.max(limit * 5, 50));
-  const categories = await ctx.loaders.category.loadMany([...new Set(pool.flatMap((p) => (p.categoryId ? [p.categoryId] : [])))]);
-  const handleOf = new Map(categories.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.handle] as const] : [])));
+  const categories = await ctx.loaders.category.loadMany([
+    ...new Set(pool.flatMap((p) => (p.categoryId ? [p.categoryId] : []))),
+  ]);
+  const handleOf = new Map(
+    categories.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.handle] as const] : [])),
+  );
   const score = (p: Product, rank: number) => {
     const category = p.categoryId ? (boosts.categories[handleOf.get(p.categoryId) ?? ''] ?? 1) : 1;
     const brand = boosts.brands[p.brand.toLowerCase()] ?? boosts.brands[p.brand] ?? 1;

@@ -1,7 +1,13 @@
 // The catalog's event consumers: the indexer (product.changed), stock (inventory.changed) and purchases (order.paid).
 import { z } from 'zod';
 import type { Logger } from '@shop/common';
-import { consumeOnce, enqueueEvents, type DomainEvent, type EventBus, type SqlExecutor } from '@shop/datastores';
+import {
+  consumeOnce,
+  enqueueEvents,
+  type DomainEvent,
+  type EventBus,
+  type SqlExecutor,
+} from '@shop/datastores';
 import { addCopurchases, availableProductIds, setQuantityAvailable } from '../data/availability';
 import { addPopularity, productsByIds } from '../data/products';
 import { allCategories } from '../data/categories';
@@ -12,7 +18,9 @@ const productChanged = z.object({ productId: z.string(), change: z.enum(['create
 const inventoryChanged = z.object({ variantId: z.string(), quantityAvailable: z.number().int() });
 const orderPaid = z.object({
   customerId: z.string().nullable().optional(),
-  lines: z.array(z.object({ variantId: z.string(), productId: z.string(), quantity: z.number().int().positive() })),
+  lines: z.array(
+    z.object({ variantId: z.string(), productId: z.string(), quantity: z.number().int().positive() }),
+  ),
 });
 
 function parse<T>(schema: z.ZodType<T>, event: DomainEvent, logger: Logger): T | null {
@@ -64,7 +72,8 @@ export async function onOrderPaid(deps: CatalogDeps, event: DomainEvent): Promis
   const payload = parse(orderPaid, event, deps.logger);
   if (!payload) return;
   const units = new Map<string, number>();
-  for (const line of payload.lines) units.set(line.productId, (units.get(line.productId) ?? 0) + line.quantity);
+  for (const line of payload.lines)
+    units.set(line.productId, (units.get(line.productId) ?? 0) + line.quantity);
   const applied = await consumeOnce(deps.db, 'catalog.orders', event.id, async (tx) => {
     await addPopularity(tx, units);
     await addCopurchases(tx, [...units.keys()]);

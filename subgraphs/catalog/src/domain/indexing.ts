@@ -21,7 +21,11 @@ export function categoryPath(categoryId: string | null, byId: Map<string, Catego
 }
 
 /** Pure: one product's search document. */
-export function toSearchDocument(product: Product, categories: Map<string, Category>, available: boolean): SearchDocument {
+export function toSearchDocument(
+  product: Product,
+  categories: Map<string, Category>,
+  available: boolean,
+): SearchDocument {
   const path = categoryPath(product.categoryId, categories);
   return {
     productId: product.id,
@@ -43,7 +47,10 @@ export function toSearchDocument(product: Product, categories: Map<string, Categ
 }
 
 /** Documents of the given products as Postgres has them now; ids no longer in the catalog are absent. */
-export async function loadSearchDocuments(sql: SqlExecutor, productIds: readonly string[]): Promise<SearchDocument[]> {
+export async function loadSearchDocuments(
+  sql: SqlExecutor,
+  productIds: readonly string[],
+): Promise<SearchDocument[]> {
   if (!productIds.length) return [];
   const [products, categories, available] = await Promise.all([
     productsByIds(sql, productIds),
@@ -64,7 +71,10 @@ export async function syncIndex(sql: SqlExecutor, engine: SearchEngine, productI
 }
 
 /** Every product's document, in batches, for a full reindex. */
-export async function* allSearchDocuments(sql: SqlExecutor, batchSize = 500): AsyncIterable<SearchDocument[]> {
+export async function* allSearchDocuments(
+  sql: SqlExecutor,
+  batchSize = 500,
+): AsyncIterable<SearchDocument[]> {
   let after: string | null = null;
   for (;;) {
     const ids = await productIdsAfter(sql, after, batchSize);
@@ -81,9 +91,11 @@ export async function rebuildIndex(db: SqlDatabase, engine: SearchEngine, logger
     // our reads, so read everything first.
     const batches: SearchDocument[][] = [];
     for await (const docs of allSearchDocuments(db)) batches.push(docs);
-    await engine.reindex((async function* () {
-      yield* batches;
-    })());
+    await engine.reindex(
+      (async function* () {
+        yield* batches;
+      })(),
+    );
   } else {
     await engine.reindex(allSearchDocuments(db));
   }
@@ -95,7 +107,14 @@ export async function rebuildIndex(db: SqlDatabase, engine: SearchEngine, logger
  * first run on another engine. Returns whether it rebuilt.
  */
 export async function indexIfEmpty(db: SqlDatabase, engine: SearchEngine, logger: Logger): Promise<boolean> {
-  const indexed = await engine.search({ query: '', filters: {}, sort: 'NEWEST', first: 1, after: null, withFacets: false });
+  const indexed = await engine.search({
+    query: '',
+    filters: {},
+    sort: 'NEWEST',
+    first: 1,
+    after: null,
+    withFacets: false,
+  });
   if (indexed.totalCount > 0 || (await countProducts(db)) === 0) return false;
   await rebuildIndex(db, engine, logger);
   return true;

@@ -14,7 +14,9 @@ export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<V
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
   const variants = await variantsByIds(sql, unique);
-  const products = new Map((await productsByIds(sql, [...new Set(variants.map((v) => v.productId))])).map((p) => [p.id, p]));
+  const products = new Map(
+    (await productsByIds(sql, [...new Set(variants.map((v) => v.productId))])).map((p) => [p.id, p]),
+  );
   return variants.flatMap((v) => {
     const product = products.get(v.productId);
     if (!product) return [];
@@ -42,12 +44,19 @@ export const relatedInput = z.object({
 });
 
 /** Bought together first (from paid orders), then popular products of the same categories. */
-export async function relatedForProducts(sql: SqlExecutor, input: z.infer<typeof relatedInput>): Promise<string[]> {
+export async function relatedForProducts(
+  sql: SqlExecutor,
+  input: z.infer<typeof relatedInput>,
+): Promise<string[]> {
   if (input.first === 0 || !input.productIds.length) return [];
   const exclude = [...new Set([...input.productIds, ...input.excludeProductIds])];
   const together = await boughtTogether(sql, input.productIds, exclude, input.first);
   if (together.length >= input.first) return together;
-  const categoryIds = [...new Set((await productsByIds(sql, input.productIds)).flatMap((p) => (p.categoryId ? [p.categoryId] : [])))];
+  const categoryIds = [
+    ...new Set(
+      (await productsByIds(sql, input.productIds)).flatMap((p) => (p.categoryId ? [p.categoryId] : [])),
+    ),
+  ];
   if (!categoryIds.length) return together;
   const sameCategory = await popularProducts(sql, input.first - together.length, {
     categoryIds,

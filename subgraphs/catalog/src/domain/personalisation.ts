@@ -19,8 +19,10 @@ export function boostsFromEvents(events: BehaviourEvent[]): SearchBoosts | null 
   for (const event of events) {
     const weight = WEIGHT[event.kind] * Math.max(1, event.quantity ?? 1);
     if (!weight) continue;
-    if (event.categoryHandle) categories.set(event.categoryHandle, (categories.get(event.categoryHandle) ?? 0) + weight);
-    if (event.brand) brands.set(event.brand.toLowerCase(), (brands.get(event.brand.toLowerCase()) ?? 0) + weight);
+    if (event.categoryHandle)
+      categories.set(event.categoryHandle, (categories.get(event.categoryHandle) ?? 0) + weight);
+    if (event.brand)
+      brands.set(event.brand.toLowerCase(), (brands.get(event.brand.toLowerCase()) ?? 0) + weight);
   }
   if (!categories.size && !brands.size) return null;
   const scale = (scores: Map<string, number>) => {
@@ -45,7 +47,13 @@ export async function personalBoosts(ctx: Context, customerId: string): Promise<
 /** Records a signed-in shopper's action in the background; never delays or fails the request. */
 export function recordBehaviour(
   ctx: Context,
-  event: { kind: BehaviourKind; productId?: string; brand?: string; categoryId?: string | null; query?: string },
+  event: {
+    kind: BehaviourKind;
+    productId?: string;
+    brand?: string;
+    categoryId?: string | null;
+    query?: string;
+  },
 ): void {
   const customerId = customerIdOf(ctx.principal);
   const store = ctx.deps.behaviour;
@@ -73,22 +81,29 @@ export async function recordCartAdds(
   lines: { variantId: string; quantity: number }[],
 ): Promise<number> {
   if (!deps.behaviour || !lines.length) return 0;
-  const variants = await variantsByIds(deps.db, lines.map((l) => l.variantId));
-  const products = new Map((await productsByIds(deps.db, [...new Set(variants.map((v) => v.productId))])).map((p) => [p.id, p]));
+  const variants = await variantsByIds(
+    deps.db,
+    lines.map((l) => l.variantId),
+  );
+  const products = new Map(
+    (await productsByIds(deps.db, [...new Set(variants.map((v) => v.productId))])).map((p) => [p.id, p]),
+  );
   const handles = new Map((await allCategories(deps.db)).map((c) => [c.id, c.handle]));
   const now = new Date().toISOString();
   const events: BehaviourEvent[] = lines.flatMap((line) => {
     const variant = variants.find((v) => v.id === line.variantId);
     const product = variant ? products.get(variant.productId) : undefined;
     if (!product) return [];
-    return [{
-      kind: 'cart_add' as const,
-      productId: product.id,
-      brand: product.brand,
-      categoryHandle: product.categoryId ? handles.get(product.categoryId) : undefined,
-      quantity: line.quantity,
-      occurredAt: now,
-    }];
+    return [
+      {
+        kind: 'cart_add' as const,
+        productId: product.id,
+        brand: product.brand,
+        categoryHandle: product.categoryId ? handles.get(product.categoryId) : undefined,
+        quantity: line.quantity,
+        occurredAt: now,
+      },
+    ];
   });
   await deps.behaviour.record(customerId, events);
   return events.length;

@@ -22,7 +22,10 @@ const MAX_FILTERS = 50;
  * Pure: filters of one kind OR together (two brands: either), kinds AND together. Several price bounds
  * widen the range (the lowest minimum, the highest maximum); contradictory availability filters cancel out.
  */
-export function toSearchFilters(filters: SearchFilterInput[] | null | undefined, currencyCode = 'USD'): SearchFilters {
+export function toSearchFilters(
+  filters: SearchFilterInput[] | null | undefined,
+  currencyCode = 'USD',
+): SearchFilters {
   const list = filters ?? [];
   if (list.length > MAX_FILTERS) throw new BadInputError(`At most ${MAX_FILTERS} filters.`);
   const out: SearchFilters = {};
@@ -34,8 +37,10 @@ export function toSearchFilters(filters: SearchFilterInput[] | null | undefined,
     if (kinds.length === 0) throw new BadInputError('A search filter must set one field.');
     if (filter.category) (out.categories ??= []).push(filter.category);
     if (filter.brand) (out.brands ??= []).push(filter.brand);
-    if (filter.priceMin !== null && filter.priceMin !== undefined) mins.push(parseDecimal(filter.priceMin, currencyCode));
-    if (filter.priceMax !== null && filter.priceMax !== undefined) maxes.push(parseDecimal(filter.priceMax, currencyCode));
+    if (filter.priceMin !== null && filter.priceMin !== undefined)
+      mins.push(parseDecimal(filter.priceMin, currencyCode));
+    if (filter.priceMax !== null && filter.priceMax !== undefined)
+      maxes.push(parseDecimal(filter.priceMax, currencyCode));
     if (filter.available !== null && filter.available !== undefined) availability.add(filter.available);
     if (filter.spec) (out.specs ??= []).push({ name: filter.spec.name, value: filter.spec.value });
   }
@@ -47,7 +52,13 @@ export function toSearchFilters(filters: SearchFilterInput[] | null | undefined,
 
 export async function searchProducts(
   ctx: Context,
-  args: { query: string; first?: number | null; after?: string | null; filters?: SearchFilterInput[] | null; sortKey?: SearchSort | null },
+  args: {
+    query: string;
+    first?: number | null;
+    after?: string | null;
+    filters?: SearchFilterInput[] | null;
+    sortKey?: SearchSort | null;
+  },
   /** facets: false when the query does not select them; the engine then does not count them. */
   wanted: { facets: boolean } = { facets: true },
 ): Promise<SearchConnectionModel> {
@@ -69,7 +80,9 @@ export async function searchProducts(
     ...(boosts ? { boosts } : {}),
   });
   if (args.query.trim()) recordBehaviour(ctx, { kind: 'search', query: args.query });
-  const products = await ctx.loaders.product.loadMany(ctx.listItems.take(result.hits).map((h) => h.productId));
+  const products = await ctx.loaders.product.loadMany(
+    ctx.listItems.take(result.hits).map((h) => h.productId),
+  );
   // A hit whose product was deleted a moment ago (index not yet caught up) is skipped, not an error.
   const edges = result.hits.flatMap((hit, i) => {
     // eslint-disable-next-line security/detect-object-injection -- i is a loop counter within the array
@@ -90,10 +103,13 @@ export async function searchProducts(
   };
 }
 
-export async function searchSuggestions(ctx: Context, args: { prefix: string; first?: number | null }): Promise<string[]> {
-  if (args.prefix.length > MAX_QUERY_LENGTH) throw new BadInputError(`The prefix is too long (at most ${MAX_QUERY_LENGTH} characters).`);
+export async function searchSuggestions(
+  ctx: Context,
+  args: { prefix: string; first?: number | null },
+): Promise<string[]> {
+  if (args.prefix.length > MAX_QUERY_LENGTH)
+    throw new BadInputError(`The prefix is too long (at most ${MAX_QUERY_LENGTH} characters).`);
   const first = listSize(args.first, 8, 20);
   if (first === 0 || !args.prefix.trim()) return [];
   return ctx.deps.engine.suggest(args.prefix, first);
 }
-

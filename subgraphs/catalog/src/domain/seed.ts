@@ -20,19 +20,47 @@ export const BULK_CHUNK_ROWS = 2000;
 type ColumnTypes = [string, string][];
 
 const PRODUCT_COLUMNS: ColumnTypes = [
-  ['id', 'text'], ['handle', 'text'], ['title', 'text'], ['description', 'text'], ['brand', 'text'], ['tags', 'text[]'],
-  ['category_id', 'text'], ['specs', 'jsonb'], ['options', 'jsonb'], ['images', 'jsonb'], ['currency_code', 'text'],
-  ['min_price_minor', 'integer'], ['max_price_minor', 'integer'], ['popularity', 'integer'], ['created_at', 'timestamptz'],
+  ['id', 'text'],
+  ['handle', 'text'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['brand', 'text'],
+  ['tags', 'text[]'],
+  ['category_id', 'text'],
+  ['specs', 'jsonb'],
+  ['options', 'jsonb'],
+  ['images', 'jsonb'],
+  ['currency_code', 'text'],
+  ['min_price_minor', 'integer'],
+  ['max_price_minor', 'integer'],
+  ['popularity', 'integer'],
+  ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
 ];
 const VARIANT_COLUMNS: ColumnTypes = [
-  ['id', 'text'], ['product_id', 'text'], ['position', 'integer'], ['sku', 'text'], ['title', 'text'],
-  ['selected_options', 'jsonb'], ['price_minor', 'integer'], ['compare_at_price_minor', 'integer'], ['weight_grams', 'integer'],
+  ['id', 'text'],
+  ['product_id', 'text'],
+  ['position', 'integer'],
+  ['sku', 'text'],
+  ['title', 'text'],
+  ['selected_options', 'jsonb'],
+  ['price_minor', 'integer'],
+  ['compare_at_price_minor', 'integer'],
+  ['weight_grams', 'integer'],
 ];
-const STOCK_COLUMNS: ColumnTypes = [['variant_id', 'text'], ['quantity_available', 'integer']];
+const STOCK_COLUMNS: ColumnTypes = [
+  ['variant_id', 'text'],
+  ['quantity_available', 'integer'],
+];
 
 /** Inserts records (objects keyed by column) in chunks, one jsonb parameter per statement. */
-async function bulkInsert(sql: SqlExecutor, table: string, columns: ColumnTypes, records: object[], suffix = ''): Promise<void> {
+async function bulkInsert(
+  sql: SqlExecutor,
+  table: string,
+  columns: ColumnTypes,
+  records: object[],
+  suffix = '',
+): Promise<void> {
   const names = columns.map(([name]) => name).join(', ');
   const text = `INSERT INTO ${table} (${names}) SELECT ${names}
     FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map(([name, type]) => `${name} ${type}`).join(', ')}) ${suffix}`;
@@ -106,30 +134,85 @@ export function catalogRows(catalog: DemoCatalog): {
 async function insertCatalogRows(tx: SqlExecutor, rows: ReturnType<typeof catalogRows>): Promise<void> {
   await tx.query(`DELETE FROM categories`);
   // Parents precede children in the list, so the foreign key holds row by row within one statement.
-  await bulkInsert(tx, 'categories', [['id', 'text'], ['handle', 'text'], ['name', 'text'], ['parent_id', 'text'], ['position', 'integer']],
-    rows.categories.map((c) => ({ id: c.id, handle: c.handle, name: c.name, parent_id: c.parentId, position: c.position })));
-  await bulkInsert(tx, 'products', PRODUCT_COLUMNS, rows.products.map((p) => ({
-    id: p.id, handle: p.handle, title: p.title, description: p.description, brand: p.brand, tags: p.tags,
-    category_id: p.categoryId, specs: p.specs, options: p.options, images: p.images, currency_code: p.currencyCode,
-    min_price_minor: p.minPriceMinor, max_price_minor: p.maxPriceMinor, popularity: p.popularity,
-    created_at: p.createdAt, updated_at: p.updatedAt,
-  })));
-  await bulkInsert(tx, 'product_variants', VARIANT_COLUMNS, rows.variants.map((v) => ({
-    id: v.id, product_id: v.productId, position: v.position, sku: v.sku, title: v.title, selected_options: v.selectedOptions,
-    price_minor: v.priceMinor, compare_at_price_minor: v.compareAtPriceMinor, weight_grams: v.weightGrams,
-  })));
-  await bulkInsert(tx, 'variant_availability', STOCK_COLUMNS,
-    rows.stock.map((s) => ({ variant_id: s.variantId, quantity_available: s.quantity })), 'ON CONFLICT (variant_id) DO NOTHING');
+  await bulkInsert(
+    tx,
+    'categories',
+    [
+      ['id', 'text'],
+      ['handle', 'text'],
+      ['name', 'text'],
+      ['parent_id', 'text'],
+      ['position', 'integer'],
+    ],
+    rows.categories.map((c) => ({
+      id: c.id,
+      handle: c.handle,
+      name: c.name,
+      parent_id: c.parentId,
+      position: c.position,
+    })),
+  );
+  await bulkInsert(
+    tx,
+    'products',
+    PRODUCT_COLUMNS,
+    rows.products.map((p) => ({
+      id: p.id,
+      handle: p.handle,
+      title: p.title,
+      description: p.description,
+      brand: p.brand,
+      tags: p.tags,
+      category_id: p.categoryId,
+      specs: p.specs,
+      options: p.options,
+      images: p.images,
+      currency_code: p.currencyCode,
+      min_price_minor: p.minPriceMinor,
+      max_price_minor: p.maxPriceMinor,
+      popularity: p.popularity,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+    })),
+  );
+  await bulkInsert(
+    tx,
+    'product_variants',
+    VARIANT_COLUMNS,
+    rows.variants.map((v) => ({
+      id: v.id,
+      product_id: v.productId,
+      position: v.position,
+      sku: v.sku,
+      title: v.title,
+      selected_options: v.selectedOptions,
+      price_minor: v.priceMinor,
+      compare_at_price_minor: v.compareAtPriceMinor,
+      weight_grams: v.weightGrams,
+    })),
+  );
+  await bulkInsert(
+    tx,
+    'variant_availability',
+    STOCK_COLUMNS,
+    rows.stock.map((s) => ({ variant_id: s.variantId, quantity_available: s.quantity })),
+    'ON CONFLICT (variant_id) DO NOTHING',
+  );
 }
 
 /** Documents for the search engine straight from the loaded rows, in batches (no read back from Postgres). */
-function* searchDocuments(rows: ReturnType<typeof catalogRows>, batchSize: number): Generator<SearchDocument[]> {
+function* searchDocuments(
+  rows: ReturnType<typeof catalogRows>,
+  batchSize: number,
+): Generator<SearchDocument[]> {
   const categories = new Map(rows.categories.map((c) => [c.id, c]));
   const available = new Set<string>();
   const productOf = new Map(rows.variants.map((v) => [v.id, v.productId]));
   for (const s of rows.stock) if (s.quantity > 0) available.add(productOf.get(s.variantId) ?? '');
   for (let start = 0; start < rows.products.length; start += batchSize) {
-    yield rows.products.slice(start, start + batchSize).map((p) => toSearchDocument(p, categories, available.has(p.id)));
+    yield rows.products
+      .slice(start, start + batchSize)
+      .map((p) => toSearchDocument(p, categories, available.has(p.id)));
   }
 }
 
@@ -142,7 +225,8 @@ export interface BulkLoadResult {
   indexMs: number;
 }
 
-const ANALYZE_CATALOG = 'ANALYZE categories; ANALYZE products; ANALYZE product_variants; ANALYZE variant_availability;';
+const ANALYZE_CATALOG =
+  'ANALYZE categories; ANALYZE products; ANALYZE product_variants; ANALYZE variant_availability;';
 
 /**
  * Bulk-loads a catalog into an empty catalog database (migrated; the categories table is replaced) in one
@@ -157,7 +241,8 @@ export async function bulkLoadCatalog(
   const rows = catalogRows(catalog);
   const started = Date.now();
   await db.transaction(async (tx) => {
-    if ((await countProducts(tx)) > 0) throw new Error('bulkLoadCatalog needs a catalog database without products');
+    if ((await countProducts(tx)) > 0)
+      throw new Error('bulkLoadCatalog needs a catalog database without products');
     await insertCatalogRows(tx, rows);
   });
   // Statistics for the planner now, not whenever autovacuum comes by (if it runs at all): without them it
@@ -168,13 +253,21 @@ export async function bulkLoadCatalog(
   if (options.engine) {
     const engine = options.engine;
     const indexStart = Date.now();
-    await engine.reindex((async function* () {
-      yield* searchDocuments(rows, BULK_CHUNK_ROWS);
-    })());
+    await engine.reindex(
+      (async function* () {
+        yield* searchDocuments(rows, BULK_CHUNK_ROWS);
+      })(),
+    );
     indexMs = Date.now() - indexStart;
   }
   options.logger?.info({ products: rows.products.length, insertMs, indexMs }, 'catalog bulk-loaded');
-  return { categories: rows.categories.length, products: rows.products.length, variants: rows.variants.length, insertMs, indexMs };
+  return {
+    categories: rows.categories.length,
+    products: rows.products.length,
+    variants: rows.variants.length,
+    insertMs,
+    indexMs,
+  };
 }
 
 /** Returns whether it seeded (false when products already exist). */

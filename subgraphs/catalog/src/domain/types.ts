@@ -68,7 +68,6 @@ export interface ProductWithVariants {
   category: Category | null;
 }
 
-
 export type ProductConnectionModel = Connection<Product>;
 
 export interface SearchConnectionModel extends Connection<Product> {

@@ -196,12 +196,24 @@ const KEY_KINDS = {
 export type CursorKind = keyof typeof KEY_KINDS;
 
 /** Decodes a cursor and checks it belongs to this engine and sort, with one key of each expected kind. */
-export function decodeCursor(engine: string, sort: SearchSort, cursor: string, kinds: CursorKind[]): CursorValue[] {
+export function decodeCursor(
+  engine: string,
+  sort: SearchSort,
+  cursor: string,
+  kinds: CursorKind[],
+): CursorValue[] {
   // eslint-disable-next-line security/detect-object-injection -- kind is one of the engine's own CursorKind constants
-  const keys = kinds.map((kind) => KEY_KINDS[kind]) as unknown as [z.ZodType<CursorValue>, ...z.ZodType<CursorValue>[]];
-  const payload = decodeRelayCursor(cursor, z.object({ s: z.string().max(20), e: z.literal(engine), k: z.array(z.unknown()).max(10) }));
+  const keys = kinds.map((kind) => KEY_KINDS[kind]) as unknown as [
+    z.ZodType<CursorValue>,
+    ...z.ZodType<CursorValue>[],
+  ];
+  const payload = decodeRelayCursor(
+    cursor,
+    z.object({ s: z.string().max(20), e: z.literal(engine), k: z.array(z.unknown()).max(10) }),
+  );
   if (!payload) throw new SearchInputError('The `after` cursor is not valid.');
-  if (payload.s !== sort) throw new SearchInputError(`The \`after\` cursor belongs to another sort, not ${sort}.`);
+  if (payload.s !== sort)
+    throw new SearchInputError(`The \`after\` cursor belongs to another sort, not ${sort}.`);
   const parsed = z.tuple(keys).safeParse(payload.k);
   if (!parsed.success) throw new SearchInputError('The `after` cursor is not valid.');
   return parsed.data;

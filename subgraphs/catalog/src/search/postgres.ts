@@ -94,7 +94,8 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     if (unknown.length > 0) {
       const { rows } = await db.query<{ word: string; part: string | null }>(RESOLVE_SQL, [unknown]);
       for (const row of rows) {
-        if (resolvedWords.size >= RESOLVED_WORDS_MAX) resolvedWords.delete(resolvedWords.keys().next().value!);
+        if (resolvedWords.size >= RESOLVED_WORDS_MAX)
+          resolvedWords.delete(resolvedWords.keys().next().value!);
         resolvedWords.delete(row.word); // re-inserted last: the map's order is the eviction order
         resolvedWords.set(row.word, { part: row.part, until: now + RESOLVED_WORDS_TTL_MS });
       }
@@ -180,9 +181,10 @@ export function createPostgresSearchEngine(db: SqlDatabase): SearchEngine {
     // eslint-disable-next-line security/detect-object-injection -- name is one of this engine's own filter names
     const active = filterNames.filter((name) => flags[name] !== 'TRUE');
     // Which filter a row fails (0: none); a row failing two or more is kept out of the scan altogether.
-    const missed = active.length === 0
-      ? '0'
-      : `CASE ${active.map((name) => `WHEN NOT x.${name} THEN ${filterNames.indexOf(name) + 1}`).join(' ')} ELSE 0 END`;
+    const missed =
+      active.length === 0
+        ? '0'
+        : `CASE ${active.map((name) => `WHEN NOT x.${name} THEN ${filterNames.indexOf(name) + 1}`).join(' ')} ELSE 0 END`;
     const flagColumns = (indent: string) =>
       Object.entries(flags)
         .map(([name, expression]) => `(${expression}) AS ${name}`)
@@ -241,7 +243,11 @@ SELECT (SELECT count(*) FROM (${matched('NULL::float8')} WHERE ${allFlags}) m) A
      * reorder the page, which is then sorted from the filtered rows.) Price and spec filters cut across the
      * cells, so they take the scan above.
      */
-    const cells = tsq === null && filters.priceMinMinor === null && filters.priceMaxMinor === null && filters.specs.size === 0;
+    const cells =
+      tsq === null &&
+      filters.priceMinMinor === null &&
+      filters.priceMaxMinor === null &&
+      filters.specs.size === 0;
     const cellRows = (where: string) => `
       SELECT x.category_path, x.brand, x.bucket, x.available, ${missed} AS missed, x.n FROM (
         SELECT d.category_path, d.brand, d.bucket, d.available, d.n,
@@ -276,8 +282,14 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
     if (withFacets) {
       const cube = cubeSchema.parse(json(raw.cube));
       total = 0;
-      const counts = { category: new Map<string, number>(), brand: new Map<string, number>(), price: new Map<string, number>(), available: new Map<string, number>() };
-      const add = (facet: Map<string, number>, value: string, n: number) => facet.set(value, (facet.get(value) ?? 0) + n);
+      const counts = {
+        category: new Map<string, number>(),
+        brand: new Map<string, number>(),
+        price: new Map<string, number>(),
+        available: new Map<string, number>(),
+      };
+      const add = (facet: Map<string, number>, value: string, n: number) =>
+        facet.set(value, (facet.get(value) ?? 0) + n);
       const index = (name: keyof typeof flags) => filterNames.indexOf(name) + 1;
       for (const [path, brand, bucket, available, miss, n] of cube) {
         if (miss === 0) total += n;
@@ -295,7 +307,12 @@ SELECT (SELECT coalesce(sum(n), 0) FROM (${cellRows(allFlags)}) c) AS total, ${h
       facets = [
         { name: 'category', values: top(counts.category) },
         { name: 'brand', values: top(counts.brand) },
-        { name: 'price', values: top(counts.price).sort((a, b) => bucketOrder.indexOf(a.value) - bucketOrder.indexOf(b.value)) },
+        {
+          name: 'price',
+          values: top(counts.price).sort(
+            (a, b) => bucketOrder.indexOf(a.value) - bucketOrder.indexOf(b.value),
+          ),
+        },
         { name: 'available', values: top(counts.available) },
       ];
     } else {

@@ -199,9 +199,16 @@ function errorCode(error: unknown): string | undefined {
 function expectedBrowse(
   docs: SearchDocument[],
   filters: { categories?: string[]; brands?: string[]; available?: boolean },
-): { total: number; category: Record<string, number>; brand: Record<string, number>; available: Record<string, number> } {
+): {
+  total: number;
+  category: Record<string, number>;
+  brand: Record<string, number>;
+  available: Record<string, number>;
+} {
   const passes = (d: SearchDocument, except?: 'category' | 'brand' | 'available') =>
-    (except === 'category' || !filters.categories || filters.categories.some((c) => d.categoryPath.includes(c))) &&
+    (except === 'category' ||
+      !filters.categories ||
+      filters.categories.some((c) => d.categoryPath.includes(c))) &&
     (except === 'brand' || !filters.brands || filters.brands.includes(d.brand.toLowerCase())) &&
     (except === 'available' || filters.available === undefined || d.available === filters.available);
   const count = (values: string[]) =>
@@ -350,7 +357,9 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
         if (full.hasNextPage) {
           const after = full.hits[full.hits.length - 1]!.cursor;
           const next = await engine.search(request({ ...shape, first: 3, after }));
-          expect((await engine.search(request({ ...shape, first: 3, after, withFacets: false }))).hits).toEqual(next.hits);
+          expect(
+            (await engine.search(request({ ...shape, first: 3, after, withFacets: false }))).hits,
+          ).toEqual(next.hits);
         }
       }
     });
@@ -569,7 +578,12 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
         current.set('p02', { ...current.get('p02')!, available: false });
         current.set('p09', { ...current.get('p09')!, available: true });
         await check();
-        const moved = { ...current.get('p05')!, brand: 'Summit', categoryPath: ['home', 'kitchen'], categoryHandle: 'kitchen' };
+        const moved = {
+          ...current.get('p05')!,
+          brand: 'Summit',
+          categoryPath: ['home', 'kitchen'],
+          categoryHandle: 'kitchen',
+        };
         await engine.upsert([moved]);
         current.set('p05', moved);
         await engine.remove(['p10']);

@@ -38,9 +38,11 @@ describe('Postgres search engine, facet cells of an index built before them', ()
     database = await createTestDatabase('catalog_search_cells');
     const engine = createPostgresSearchEngine(database.db);
     await engine.init();
-    await engine.reindex((async function* () {
-      yield FIXTURE;
-    })());
+    await engine.reindex(
+      (async function* () {
+        yield FIXTURE;
+      })(),
+    );
     const before = await engine.search({ query: '', filters: {}, sort: 'RELEVANCE', first: 5, after: null });
     // As an index from before the cells existed: documents, no counts.
     await database.db.query('DELETE FROM search_facet_cells');

@@ -5,7 +5,15 @@ import { priceCheckout } from '../domain/pricing';
 import { NO_TAX, taxRuleSchema, type TaxRule } from '../domain/tax';
 import type { Discount } from '../domain/discounts';
 import { discountSchema } from './discounts';
-import { addressSchema, lineSchema, rateSchema, type Address, type Checkout, type Line, type Rate } from '../domain/types';
+import {
+  addressSchema,
+  lineSchema,
+  rateSchema,
+  type Address,
+  type Checkout,
+  type Line,
+  type Rate,
+} from '../domain/types';
 
 const rowSchema = z.object({
   id: z.string(),
@@ -70,8 +78,17 @@ export async function insertCheckout(db: SqlExecutor, c: NewCheckout): Promise<C
     `INSERT INTO checkouts (id, customer_id, cart_id, email, currency, lines, shipping_address, rates, tax_rule, discount_codes, discounts)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
     [
-      c.id, c.customerId, c.cartId, c.email, c.currency, JSON.stringify(c.lines), JSON.stringify(c.shippingAddress), JSON.stringify(c.rates),
-      JSON.stringify(c.taxRule), c.discountCodes ?? [], JSON.stringify(c.discounts ?? []),
+      c.id,
+      c.customerId,
+      c.cartId,
+      c.email,
+      c.currency,
+      JSON.stringify(c.lines),
+      JSON.stringify(c.shippingAddress),
+      JSON.stringify(c.rates),
+      JSON.stringify(c.taxRule),
+      c.discountCodes ?? [],
+      JSON.stringify(c.discounts ?? []),
     ],
   );
   return toCheckout(rows[0]);
@@ -79,7 +96,9 @@ export async function insertCheckout(db: SqlExecutor, c: NewCheckout): Promise<C
 
 export async function findCheckout(db: SqlExecutor, id: string, forUpdate = false): Promise<Checkout | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await db.query(`SELECT * FROM checkouts WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query(`SELECT * FROM checkouts WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return rows[0] ? toCheckout(rows[0]) : null;
 }
 
@@ -101,7 +120,11 @@ export async function repriceCheckout(db: SqlExecutor, id: string, lines: Line[]
 }
 
 /** The discounts' terms as they are now, and the moment they are judged at. */
-export async function setCheckoutDiscounts(db: SqlExecutor, id: string, discounts: Discount[]): Promise<Checkout> {
+export async function setCheckoutDiscounts(
+  db: SqlExecutor,
+  id: string,
+  discounts: Discount[],
+): Promise<Checkout> {
   const { rows } = await db.query(
     `UPDATE checkouts SET discounts = $2, priced_at = now(), updated_at = now() WHERE id = $1 RETURNING *`,
     [id, JSON.stringify(discounts)],

@@ -7,7 +7,11 @@ import { newestFirstPage, type NewestFirstCursor } from './newest-first';
 const int = z.union([z.string(), z.number()]).transform((v) => Number(v));
 const date = z.union([z.date(), z.string()]).transform((v) => new Date(v));
 
-const combinesWithSchema = z.object({ orderDiscounts: z.boolean(), productDiscounts: z.boolean(), shippingDiscounts: z.boolean() });
+const combinesWithSchema = z.object({
+  orderDiscounts: z.boolean(),
+  productDiscounts: z.boolean(),
+  shippingDiscounts: z.boolean(),
+});
 
 export const discountSchema = z.object({
   id: z.string(),
@@ -125,8 +129,15 @@ export async function updateDiscount(db: SqlExecutor, d: Discount): Promise<Stor
   return rows[0] ? toDiscount(rows[0]) : null;
 }
 
-export async function findDiscount(db: SqlExecutor, id: string, forUpdate = false): Promise<StoredDiscount | null> {
-  const { rows } = await db.query(`SELECT ${WITH_USAGE} FROM discounts WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+export async function findDiscount(
+  db: SqlExecutor,
+  id: string,
+  forUpdate = false,
+): Promise<StoredDiscount | null> {
+  const { rows } = await db.query(
+    `SELECT ${WITH_USAGE} FROM discounts WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toDiscount(rows[0]) : null;
 }
 
@@ -136,42 +147,57 @@ export async function listActiveDiscounts(db: SqlExecutor): Promise<StoredDiscou
   return rows.map(toDiscount);
 }
 
-export async function listDiscounts(db: SqlExecutor, limit: number, after: NewestFirstCursor): Promise<{ rows: StoredDiscount[]; total: number }> {
+export async function listDiscounts(
+  db: SqlExecutor,
+  limit: number,
+  after: NewestFirstCursor,
+): Promise<{ rows: StoredDiscount[]; total: number }> {
   const page = await newestFirstPage(db, 'discounts', 'true', [], limit, after, (r) => r as { id: string });
   if (!page.rows.length) return { rows: [], total: page.total };
-  const { rows } = await db.query(`SELECT ${WITH_USAGE} FROM discounts WHERE id = ANY($1::uuid[])`, [page.rows.map((r) => r.id)]);
+  const { rows } = await db.query(`SELECT ${WITH_USAGE} FROM discounts WHERE id = ANY($1::uuid[])`, [
+    page.rows.map((r) => r.id),
+  ]);
   const byId = new Map(rows.map(toDiscount).map((d) => [d.id, d]));
   return { rows: page.rows.map((r) => byId.get(r.id)!), total: page.total };
 }
 
 /** Uses taken (committed or reserved) per discount, and whether this customer holds one. */
-export async function usageOf(db: SqlExecutor, discountIds: string[], customerKey: string | null): Promise<Map<string, DiscountUsage>> {
-  const usage = new Map<string, DiscountUsage>(discountIds.map((id) => [id, { taken: 0, usedByCustomer: false }]));
+export async function usageOf(
+  db: SqlExecutor,
+  discountIds: string[],
+  customerKey: string | null,
+): Promise<Map<string, DiscountUsage>> {
+  const usage = new Map<string, DiscountUsage>(
+    discountIds.map((id) => [id, { taken: 0, usedByCustomer: false }]),
+  );
   if (!discountIds.length) return usage;
   const { rows } = await db.query<{ discount_id: string; taken: string; mine: string }>(
     `SELECT discount_id, count(*) AS taken, count(*) FILTER (WHERE customer_key = $2) AS mine
        FROM discount_uses WHERE discount_id = ANY($1::uuid[]) AND status <> 'RELEASED' GROUP BY discount_id`,
     [discountIds, customerKey],
   );
-  for (const r of rows) usage.set(r.discount_id, { taken: Number(r.taken), usedByCustomer: Number(r.mine) > 0 });
+  for (const r of rows)
+    usage.set(r.discount_id, { taken: Number(r.taken), usedByCustomer: Number(r.mine) > 0 });
   return usage;
 }
 
-export async function reserveUse(db: SqlExecutor, discountId: string, orderId: string, customerKey: string | null): Promise<void> {
-  await db.query(`INSERT INTO discount_uses (discount_id, order_id, customer_key, status) VALUES ($1, $2, $3, 'RESERVED')`, [
-    discountId,
-    orderId,
-    customerKey,
-  ]);
-}
-
-/** The order's reserved uses become COMMITTED (it was paid) or RELEASED (it was not). */
-export async function settleUses(db: SqlExecutor, orderId: string, to: 'COMMITTED' | 'RELEASED'): Promise<void> {
-  await db.query(`UPDATE discount_uses SET status = $2 WHERE order_id = $1 AND status = 'RESERVED'`, [orderId, to]);
+export async function reserveUse(
+  db: SqlExecutor,
+  discountId: string,
+  orderId: string,
+  customerKey: string | null,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO discount_uses (discount_id, order_id, customer_key, status) VALUES ($1, $2, $3, 'RESERVED')`,
+    [discountId, orderId, customerKey],
+  );
 }
 
 export async function cartCodes(db: SqlExecutor, cartId: string): Promise<string[]> {
-  const { rows } = await db.query<{ codes: string[] }>(`SELECT codes FROM cart_discount_codes WHERE cart_id = $1`, [cartId]);
+  const { rows } = await db.query<{ codes: string[] }>(
+    `SELECT codes FROM cart_discount_codes WHERE cart_id = $1`,
+    [cartId],
+  );
   return rows[0]?.codes ?? [];
 }
 

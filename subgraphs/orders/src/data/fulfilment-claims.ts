@@ -19,7 +19,10 @@ function toClaim(raw: unknown): FulfilmentClaim {
 }
 
 export async function claimsOfOrder(db: SqlExecutor, orderId: string): Promise<FulfilmentClaim[]> {
-  const { rows } = await db.query(`SELECT * FROM fulfilment_claims WHERE order_id = $1 ORDER BY created_at, id`, [orderId]);
+  const { rows } = await db.query(
+    `SELECT * FROM fulfilment_claims WHERE order_id = $1 ORDER BY created_at, id`,
+    [orderId],
+  );
   return rows.map(toClaim);
 }
 
@@ -33,6 +36,9 @@ export async function insertClaim(db: SqlExecutor, claim: FulfilmentClaim): Prom
 
 /** True when a claim of that order was there to delete. */
 export async function deleteClaim(db: SqlExecutor, orderId: string, claimId: string): Promise<boolean> {
-  const { rowCount } = await db.query(`DELETE FROM fulfilment_claims WHERE id = $1 AND order_id = $2`, [claimId, orderId]);
+  const { rowCount } = await db.query(`DELETE FROM fulfilment_claims WHERE id = $1 AND order_id = $2`, [
+    claimId,
+    orderId,
+  ]);
   return rowCount > 0;
 }

@@ -25,7 +25,10 @@ export async function newestFirstPage<T>(
     where += ` AND (created_at, id) < ($${n + 2}::timestamptz, $${n + 3}::uuid)`;
   }
   const [page, count] = await Promise.all([
-    db.query(`SELECT * FROM ${table} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $${n + 1}`, params),
+    db.query(
+      `SELECT * FROM ${table} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $${n + 1}`,
+      params,
+    ),
     db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${filter}`, filterParams),
   ]);
   return { rows: page.rows.map(toRow), total: Number(count.rows[0]?.n ?? 0) };

@@ -142,10 +142,29 @@ export async function insertOrder(db: SqlExecutor, o: NewOrder): Promise<Order> 
        $21, $22, $23)
      RETURNING *`,
     [
-      o.id, o.checkoutId, o.cartId, o.customerId, o.idempotencyScope, o.idempotencyKey, o.requestHash, o.email,
-      o.currency, JSON.stringify(o.lines), JSON.stringify(o.shippingAddress), JSON.stringify(o.shippingLine),
-      o.subtotalMinor, o.shippingMinor, o.taxMinor, o.totalMinor, o.paymentMethodId, o.leaseSeconds,
-      o.subscriptionId ?? null, o.clientIp ?? null, o.discountMinor ?? 0, o.discountCodes ?? [], JSON.stringify(o.allocations ?? []),
+      o.id,
+      o.checkoutId,
+      o.cartId,
+      o.customerId,
+      o.idempotencyScope,
+      o.idempotencyKey,
+      o.requestHash,
+      o.email,
+      o.currency,
+      JSON.stringify(o.lines),
+      JSON.stringify(o.shippingAddress),
+      JSON.stringify(o.shippingLine),
+      o.subtotalMinor,
+      o.shippingMinor,
+      o.taxMinor,
+      o.totalMinor,
+      o.paymentMethodId,
+      o.leaseSeconds,
+      o.subscriptionId ?? null,
+      o.clientIp ?? null,
+      o.discountMinor ?? 0,
+      o.discountCodes ?? [],
+      JSON.stringify(o.allocations ?? []),
     ],
   );
   return toOrder(rows[0]);
@@ -153,7 +172,9 @@ export async function insertOrder(db: SqlExecutor, o: NewOrder): Promise<Order> 
 
 export async function findOrder(db: SqlExecutor, id: string, forUpdate = false): Promise<Order | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await db.query(`SELECT * FROM orders WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query(`SELECT * FROM orders WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return rows[0] ? toOrder(rows[0]) : null;
 }
 
@@ -164,13 +185,22 @@ export async function findOrders(db: SqlExecutor, ids: readonly string[]): Promi
   return rows.map(toOrder);
 }
 
-export async function findByIdempotencyKey(db: SqlExecutor, scope: string, key: string): Promise<Order | null> {
-  const { rows } = await db.query(`SELECT * FROM orders WHERE idempotency_scope = $1 AND idempotency_key = $2`, [scope, key]);
+export async function findByIdempotencyKey(
+  db: SqlExecutor,
+  scope: string,
+  key: string,
+): Promise<Order | null> {
+  const { rows } = await db.query(
+    `SELECT * FROM orders WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+    [scope, key],
+  );
   return rows[0] ? toOrder(rows[0]) : null;
 }
 
 export async function findLiveOrderForCheckout(db: SqlExecutor, checkoutId: string): Promise<Order | null> {
-  const { rows } = await db.query(`SELECT * FROM orders WHERE checkout_id = $1 AND status <> 'CANCELLED'`, [checkoutId]);
+  const { rows } = await db.query(`SELECT * FROM orders WHERE checkout_id = $1 AND status <> 'CANCELLED'`, [
+    checkoutId,
+  ]);
   return rows[0] ? toOrder(rows[0]) : null;
 }
 
@@ -238,8 +268,15 @@ export async function transition(
        FROM moved WHERE u.order_id = moved.id AND u.status = 'RESERVED' AND moved.status IN ('PAID', 'CANCELLED'))
      SELECT * FROM moved`,
     [
-      id, from, to, changes.capturedMinor ?? null, changes.paymentIntentId ?? null, changes.failureCode ?? null,
-      changes.cancelReason ?? null, changes.attentionReason ?? null, changes.backordered ?? null,
+      id,
+      from,
+      to,
+      changes.capturedMinor ?? null,
+      changes.paymentIntentId ?? null,
+      changes.failureCode ?? null,
+      changes.cancelReason ?? null,
+      changes.attentionReason ?? null,
+      changes.backordered ?? null,
     ],
   );
   return rows[0] ? toOrder(rows[0]) : null;
@@ -267,11 +304,20 @@ export async function countPendingHolds(
 }
 
 /** Orders flagged for a person, newest first; the cursor is (createdAt, id). */
-export function listAttentionOrders(db: SqlExecutor, limit: number, after: NewestFirstCursor): Promise<{ rows: Order[]; total: number }> {
+export function listAttentionOrders(
+  db: SqlExecutor,
+  limit: number,
+  after: NewestFirstCursor,
+): Promise<{ rows: Order[]; total: number }> {
   return newestFirstPage(db, 'orders', 'attention_reason IS NOT NULL', [], limit, after, toOrder);
 }
 
-export async function addRefunded(db: SqlExecutor, id: string, deltaMinor: number, status: OrderStatus): Promise<Order> {
+export async function addRefunded(
+  db: SqlExecutor,
+  id: string,
+  deltaMinor: number,
+  status: OrderStatus,
+): Promise<Order> {
   const { rows } = await db.query(
     `UPDATE orders SET refunded_minor = refunded_minor + $2, status = $3, updated_at = now() WHERE id = $1 RETURNING *`,
     [id, deltaMinor, status],
@@ -294,7 +340,11 @@ export function listCustomerOrders(
 }
 
 /** PENDING_PAYMENT orders older than `seconds` that no attempt holds. */
-export async function findStalePending(db: SqlExecutor, olderThanSeconds: number, limit = 50): Promise<Order[]> {
+export async function findStalePending(
+  db: SqlExecutor,
+  olderThanSeconds: number,
+  limit = 50,
+): Promise<Order[]> {
   const { rows } = await db.query(
     `SELECT * FROM orders WHERE status = 'PENDING_PAYMENT' AND created_at < now() - make_interval(secs => $1)
        AND (lease_until IS NULL OR lease_until < now()) ORDER BY created_at LIMIT $2`,
@@ -326,7 +376,10 @@ function toRefund(raw: unknown): Refund {
   };
 }
 
-export async function insertRefund(db: SqlExecutor, r: { id: string; orderId: string; amountMinor: number; reason: string | null }): Promise<Refund> {
+export async function insertRefund(
+  db: SqlExecutor,
+  r: { id: string; orderId: string; amountMinor: number; reason: string | null },
+): Promise<Refund> {
   const { rows } = await db.query(
     `INSERT INTO refunds (id, order_id, amount_minor, reason, status) VALUES ($1, $2, $3, $4, 'PENDING') RETURNING *`,
     [r.id, r.orderId, r.amountMinor, r.reason],
@@ -334,12 +387,24 @@ export async function insertRefund(db: SqlExecutor, r: { id: string; orderId: st
   return toRefund(rows[0]);
 }
 
-export async function finishRefund(db: SqlExecutor, id: string, status: 'SUCCEEDED' | 'FAILED', providerRefundId: string | null): Promise<void> {
-  await db.query(`UPDATE refunds SET status = $2, provider_refund_id = $3 WHERE id = $1`, [id, status, providerRefundId]);
+export async function finishRefund(
+  db: SqlExecutor,
+  id: string,
+  status: 'SUCCEEDED' | 'FAILED',
+  providerRefundId: string | null,
+): Promise<void> {
+  await db.query(`UPDATE refunds SET status = $2, provider_refund_id = $3 WHERE id = $1`, [
+    id,
+    status,
+    providerRefundId,
+  ]);
 }
 
 export async function refundsForOrders(db: SqlExecutor, orderIds: readonly string[]): Promise<Refund[]> {
   if (!orderIds.length) return [];
-  const { rows } = await db.query(`SELECT * FROM refunds WHERE order_id = ANY($1::uuid[]) ORDER BY created_at`, [orderIds]);
+  const { rows } = await db.query(
+    `SELECT * FROM refunds WHERE order_id = ANY($1::uuid[]) ORDER BY created_at`,
+    [orderIds],
+  );
   return rows.map(toRefund);
 }

@@ -26,14 +26,21 @@ const snapshotSchema = z.object({
 });
 export type CartSnapshot = z.infer<typeof snapshotSchema>['cart'];
 
-export type SnapshotResult = { ok: true; cart: CartSnapshot } | { ok: false; error: 'CART_NOT_FOUND' | 'FORBIDDEN' };
+export type SnapshotResult =
+  { ok: true; cart: CartSnapshot } | { ok: false; error: 'CART_NOT_FOUND' | 'FORBIDDEN' };
 export type ReserveResult = { ok: true } | { ok: false; variantIds: string[] };
 /** Not ok when the hold ran out and the stock has sold since, or the hold was released or never made. */
-export type CommitResult = { ok: true } | { ok: false; reason: 'INSUFFICIENT_STOCK' | 'RESERVATION_EXPIRED' | 'RESERVATION_NOT_FOUND' };
+export type CommitResult =
+  | { ok: true }
+  | { ok: false; reason: 'INSUFFICIENT_STOCK' | 'RESERVATION_EXPIRED' | 'RESERVATION_NOT_FOUND' };
 
 export interface CartPort {
   snapshot(cartId: string, customerId: string | null): Promise<SnapshotResult>;
-  reserve(reservationId: string, lines: { variantId: string; quantity: number }[], ttlSeconds: number): Promise<ReserveResult>;
+  reserve(
+    reservationId: string,
+    lines: { variantId: string; quantity: number }[],
+    ttlSeconds: number,
+  ): Promise<ReserveResult>;
   /** Sells the held units (a hold that ran out is sold from the stock available now, if it is there). */
   commit(reservationId: string): Promise<CommitResult>;
   release(reservationId: string): Promise<void>;
@@ -43,11 +50,15 @@ export function cartPort(client: ServiceClient): CartPort {
   return {
     async snapshot(cartId, customerId) {
       try {
-        const body = await client.post(`/internal/carts/${encodeURIComponent(cartId)}/snapshot`, { customerId });
+        const body = await client.post(`/internal/carts/${encodeURIComponent(cartId)}/snapshot`, {
+          customerId,
+        });
         return { ok: true, cart: snapshotSchema.parse(body).cart };
       } catch (error) {
-        if (error instanceof ServiceCallError && error.status === 404) return { ok: false, error: 'CART_NOT_FOUND' };
-        if (error instanceof ServiceCallError && error.status === 403) return { ok: false, error: 'FORBIDDEN' };
+        if (error instanceof ServiceCallError && error.status === 404)
+          return { ok: false, error: 'CART_NOT_FOUND' };
+        if (error instanceof ServiceCallError && error.status === 403)
+          return { ok: false, error: 'FORBIDDEN' };
         throw error;
       }
     },
@@ -69,8 +80,17 @@ export function cartPort(client: ServiceClient): CartPort {
         return { ok: true };
       } catch (error) {
         if (error instanceof ServiceCallError && (error.status === 404 || error.status === 409)) {
-          const parsed = z.object({ error: z.enum(['INSUFFICIENT_STOCK', 'RESERVATION_EXPIRED', 'RESERVATION_NOT_FOUND']) }).safeParse(error.body);
-          return { ok: false, reason: parsed.success ? parsed.data.error : error.status === 404 ? 'RESERVATION_NOT_FOUND' : 'RESERVATION_EXPIRED' };
+          const parsed = z
+            .object({ error: z.enum(['INSUFFICIENT_STOCK', 'RESERVATION_EXPIRED', 'RESERVATION_NOT_FOUND']) })
+            .safeParse(error.body);
+          return {
+            ok: false,
+            reason: parsed.success
+              ? parsed.data.error
+              : error.status === 404
+                ? 'RESERVATION_NOT_FOUND'
+                : 'RESERVATION_EXPIRED',
+          };
         }
         throw error;
       }
@@ -104,7 +124,10 @@ export function shippingPort(client: ServiceClient): ShippingPort {
       } catch (error) {
         if (error instanceof ServiceCallError && error.status === 400) {
           const parsed = z.object({ message: z.string().max(300) }).safeParse(error.body);
-          return { ok: false, message: parsed.success ? parsed.data.message : 'We cannot ship these items to this address.' };
+          return {
+            ok: false,
+            message: parsed.success ? parsed.data.message : 'We cannot ship these items to this address.',
+          };
         }
         throw error;
       }

@@ -71,30 +71,64 @@ function toSubscription(raw: unknown): ProductSubscription {
   };
 }
 
-export type NewSubscription = Omit<ProductSubscription, 'status' | 'cancelledAt' | 'createdAt' | 'currentPeriodStart' | 'providerSubscriptionId'>;
+export type NewSubscription = Omit<
+  ProductSubscription,
+  'status' | 'cancelledAt' | 'createdAt' | 'currentPeriodStart' | 'providerSubscriptionId'
+>;
 
 export async function insertSubscription(db: SqlExecutor, s: NewSubscription): Promise<ProductSubscription> {
   const { rows } = await db.query(
     `INSERT INTO product_subscriptions (id, customer_id, email, variant_id, quantity, interval, payment_method_id, shipping_address,
        currency, status, provider, current_period_start, next_renewal_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'ACTIVE',$10,$11,$11) RETURNING *`,
-    [s.id, s.customerId, s.email, s.variantId, s.quantity, s.interval, s.paymentMethodId, JSON.stringify(s.shippingAddress), s.currency, s.provider, s.nextRenewalAt],
+    [
+      s.id,
+      s.customerId,
+      s.email,
+      s.variantId,
+      s.quantity,
+      s.interval,
+      s.paymentMethodId,
+      JSON.stringify(s.shippingAddress),
+      s.currency,
+      s.provider,
+      s.nextRenewalAt,
+    ],
   );
   return toSubscription(rows[0]);
 }
 
-export async function setProviderSubscription(db: SqlExecutor, id: string, providerSubscriptionId: string): Promise<void> {
-  await db.query(`UPDATE product_subscriptions SET provider_subscription_id = $2 WHERE id = $1`, [id, providerSubscriptionId]);
+export async function setProviderSubscription(
+  db: SqlExecutor,
+  id: string,
+  providerSubscriptionId: string,
+): Promise<void> {
+  await db.query(`UPDATE product_subscriptions SET provider_subscription_id = $2 WHERE id = $1`, [
+    id,
+    providerSubscriptionId,
+  ]);
 }
 
-export async function findSubscription(db: SqlExecutor, id: string, forUpdate = false): Promise<ProductSubscription | null> {
+export async function findSubscription(
+  db: SqlExecutor,
+  id: string,
+  forUpdate = false,
+): Promise<ProductSubscription | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await db.query(`SELECT * FROM product_subscriptions WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query(
+    `SELECT * FROM product_subscriptions WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toSubscription(rows[0]) : null;
 }
 
-export async function findByProviderSubscription(db: SqlExecutor, providerSubscriptionId: string): Promise<ProductSubscription | null> {
-  const { rows } = await db.query(`SELECT * FROM product_subscriptions WHERE provider_subscription_id = $1`, [providerSubscriptionId]);
+export async function findByProviderSubscription(
+  db: SqlExecutor,
+  providerSubscriptionId: string,
+): Promise<ProductSubscription | null> {
+  const { rows } = await db.query(`SELECT * FROM product_subscriptions WHERE provider_subscription_id = $1`, [
+    providerSubscriptionId,
+  ]);
   return rows[0] ? toSubscription(rows[0]) : null;
 }
 
@@ -107,11 +141,23 @@ export async function findDue(db: SqlExecutor, now: Date, limit = 100): Promise<
   return rows.map((r) => r.id);
 }
 
-export async function advancePeriod(db: SqlExecutor, id: string, periodStart: Date, nextRenewalAt: Date): Promise<void> {
-  await db.query(`UPDATE product_subscriptions SET current_period_start = $2, next_renewal_at = $3 WHERE id = $1`, [id, periodStart, nextRenewalAt]);
+export async function advancePeriod(
+  db: SqlExecutor,
+  id: string,
+  periodStart: Date,
+  nextRenewalAt: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE product_subscriptions SET current_period_start = $2, next_renewal_at = $3 WHERE id = $1`,
+    [id, periodStart, nextRenewalAt],
+  );
 }
 
-export async function setSubscriptionStatus(db: SqlExecutor, id: string, status: SubscriptionStatus): Promise<ProductSubscription | null> {
+export async function setSubscriptionStatus(
+  db: SqlExecutor,
+  id: string,
+  status: SubscriptionStatus,
+): Promise<ProductSubscription | null> {
   const { rows } = await db.query(
     `UPDATE product_subscriptions SET status = $2, cancelled_at = CASE WHEN $2 = 'CANCELLED' THEN now() ELSE cancelled_at END
       WHERE id = $1 RETURNING *`,
@@ -126,10 +172,22 @@ export function listCustomerSubscriptions(
   limit: number,
   after: NewestFirstCursor,
 ): Promise<{ rows: ProductSubscription[]; total: number }> {
-  return newestFirstPage(db, 'product_subscriptions', 'customer_id = $1', [customerId], limit, after, toSubscription);
+  return newestFirstPage(
+    db,
+    'product_subscriptions',
+    'customer_id = $1',
+    [customerId],
+    limit,
+    after,
+    toSubscription,
+  );
 }
 
-export async function findPaymentCustomer(db: SqlExecutor, customerId: string, provider: string): Promise<string | null> {
+export async function findPaymentCustomer(
+  db: SqlExecutor,
+  customerId: string,
+  provider: string,
+): Promise<string | null> {
   const { rows } = await db.query<{ provider_customer_id: string }>(
     `SELECT provider_customer_id FROM payment_customers WHERE customer_id = $1 AND provider = $2`,
     [customerId, provider],
@@ -138,7 +196,12 @@ export async function findPaymentCustomer(db: SqlExecutor, customerId: string, p
 }
 
 /** Keeps the first mapping written; returns the one that stands. */
-export async function savePaymentCustomer(db: SqlExecutor, customerId: string, provider: string, providerCustomerId: string): Promise<string> {
+export async function savePaymentCustomer(
+  db: SqlExecutor,
+  customerId: string,
+  provider: string,
+  providerCustomerId: string,
+): Promise<string> {
   await db.query(
     `INSERT INTO payment_customers (customer_id, provider, provider_customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
     [customerId, provider, providerCustomerId],
@@ -147,7 +210,10 @@ export async function savePaymentCustomer(db: SqlExecutor, customerId: string, p
 }
 
 /** The address and email of the shopper's latest placed order, the defaults of a new subscription. */
-export async function latestOrderContact(db: SqlExecutor, customerId: string): Promise<{ email: string; address: Address } | null> {
+export async function latestOrderContact(
+  db: SqlExecutor,
+  customerId: string,
+): Promise<{ email: string; address: Address } | null> {
   const { rows } = await db.query<{ email: string; shipping_address: unknown }>(
     `SELECT email, shipping_address FROM orders WHERE customer_id = $1 AND paid_at IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
     [customerId],
@@ -156,7 +222,11 @@ export async function latestOrderContact(db: SqlExecutor, customerId: string): P
   return r ? { email: r.email, address: addressSchema.parse(r.shipping_address) } : null;
 }
 
-export async function paysLiveSubscription(db: SqlExecutor, customerId: string, paymentMethodId: string): Promise<boolean> {
+export async function paysLiveSubscription(
+  db: SqlExecutor,
+  customerId: string,
+  paymentMethodId: string,
+): Promise<boolean> {
   const { rows } = await db.query(
     `SELECT 1 FROM product_subscriptions WHERE customer_id = $1 AND payment_method_id = $2 AND status <> 'CANCELLED' LIMIT 1`,
     [customerId, paymentMethodId],

@@ -1,6 +1,13 @@
 // Checkout: a server-priced snapshot of a cart, its shipping rates and its tax.
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, canAccessOwned, customerIdOf, subdivisionCode, userError, type UserError } from '@shop/common';
+import {
+  ForbiddenError,
+  canAccessOwned,
+  customerIdOf,
+  subdivisionCode,
+  userError,
+  type UserError,
+} from '@shop/common';
 import { findCheckout, insertCheckout, setSelectedRate } from '../data/checkouts';
 import { findLiveOrderForCheckout } from '../data/orders';
 import type { RatesRequest } from '../data/services';
@@ -18,7 +25,8 @@ export interface CheckoutPayload {
 
 const fail = (...errors: UserError[]): CheckoutPayload => ({ checkout: null, userErrors: errors });
 
-const clean = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+const clean = (v: string | null | undefined) =>
+  v === undefined || v === null || v.trim() === '' ? null : v.trim();
 
 /** A validated address input as the snapshot stored with a checkout or subscription. */
 export function toAddress(raw: AddressInput): Address {
@@ -48,9 +56,20 @@ export async function createCheckout(
   input: { cartId: string; email: string; shippingAddress: AddressInput },
 ): Promise<CheckoutPayload> {
   const email = input.email.trim();
-  const raw = { ...input.shippingAddress, countryCode: input.shippingAddress.countryCode.trim().toUpperCase() };
-  const errors = [...validateEmail(email, ['input', 'email']), ...validateAddress(raw, ['input', 'shippingAddress'], await subdivisionTaxed(ctx.deps.db, raw.countryCode))];
-  if (input.cartId.length > 100) errors.push(userError('CART_NOT_FOUND', 'The cart does not exist.', ['input', 'cartId']));
+  const raw = {
+    ...input.shippingAddress,
+    countryCode: input.shippingAddress.countryCode.trim().toUpperCase(),
+  };
+  const errors = [
+    ...validateEmail(email, ['input', 'email']),
+    ...validateAddress(
+      raw,
+      ['input', 'shippingAddress'],
+      await subdivisionTaxed(ctx.deps.db, raw.countryCode),
+    ),
+  ];
+  if (input.cartId.length > 100)
+    errors.push(userError('CART_NOT_FOUND', 'The cart does not exist.', ['input', 'cartId']));
   if (errors.length) return fail(...errors);
 
   const customerId = customerIdOf(ctx.principal);
@@ -63,7 +82,8 @@ export async function createCheckout(
   const address = toAddress(raw);
   const lines = cart.lines.map((l) => ({ ...l }));
   const offered = await ctx.deps.shipping.rates(ratesRequestFor({ shippingAddress: address, lines }));
-  if (!offered.ok) return fail(userError('SHIPPING_UNAVAILABLE', offered.message, ['input', 'shippingAddress']));
+  if (!offered.ok)
+    return fail(userError('SHIPPING_UNAVAILABLE', offered.message, ['input', 'shippingAddress']));
   // A rate in another currency cannot be added to this cart's total.
   const rates = offered.rates.filter((r) => r.currencyCode === cart.currencyCode);
 
@@ -103,14 +123,22 @@ export async function readCheckout(ctx: Context, id: string): Promise<Checkout> 
   return checkout;
 }
 
-export async function selectShippingRate(ctx: Context, checkoutId: string, handle: string): Promise<CheckoutPayload> {
+export async function selectShippingRate(
+  ctx: Context,
+  checkoutId: string,
+  handle: string,
+): Promise<CheckoutPayload> {
   const checkout = await checkoutFor(ctx, checkoutId);
   if (!checkout) return fail(userError('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']));
   if (await findLiveOrderForCheckout(ctx.deps.db, checkout.id)) {
     return fail(userError('CHECKOUT_COMPLETED', 'This checkout has already been completed.', ['checkoutId']));
   }
   const offered = checkout.rates.find((r) => r.handle === handle);
-  const invalid = userError('INVALID_SHIPPING_RATE', 'Choose one of the shipping rates offered for this checkout.', ['rateHandle']);
+  const invalid = userError(
+    'INVALID_SHIPPING_RATE',
+    'Choose one of the shipping rates offered for this checkout.',
+    ['rateHandle'],
+  );
   if (!offered) return fail(invalid);
   // The shipping service signed the handle; it vouches that price, destination and items are unchanged.
   const verified = await ctx.deps.shipping.verify(handle, ratesRequestFor(checkout));

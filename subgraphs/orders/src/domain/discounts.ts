@@ -121,7 +121,10 @@ export function combines(a: Discount, b: Discount): boolean {
   return allows(a.combinesWith, discountClass(b)) && allows(b.combinesWith, discountClass(a));
 }
 
-export function appliesToLine(d: Pick<Discount, 'appliesTo'>, line: Pick<PricingLine, 'productId' | 'categoryHandles'>): boolean {
+export function appliesToLine(
+  d: Pick<Discount, 'appliesTo'>,
+  line: Pick<PricingLine, 'productId' | 'categoryHandles'>,
+): boolean {
   const { productIds, categoryHandles } = d.appliesTo;
   if (!productIds.length && !categoryHandles.length) return true;
   return productIds.includes(line.productId) || line.categoryHandles.some((h) => categoryHandles.includes(h));
@@ -173,15 +176,26 @@ function amountsFor(
   shippingLeft: number,
   currencyCode: string,
 ): { perLine: number[]; shipping: number } | Refusal {
-  if (d.kind !== 'FREE_SHIPPING' && d.kind !== 'PERCENTAGE' && d.kind !== 'BUY_X_GET_Y' && d.currencyCode !== currencyCode) {
+  if (
+    d.kind !== 'FREE_SHIPPING' &&
+    d.kind !== 'PERCENTAGE' &&
+    d.kind !== 'BUY_X_GET_Y' &&
+    d.currencyCode !== currencyCode
+  ) {
     return 'NOT_APPLICABLE';
   }
   const eligible = lines.map((l) => appliesToLine(d, l));
-  const eligibleSubtotal = lines.reduce((sum, l, i) => (eligible.at(i) ? sum + l.unitPriceMinor * l.quantity : sum), 0);
+  const eligibleSubtotal = lines.reduce(
+    (sum, l, i) => (eligible.at(i) ? sum + l.unitPriceMinor * l.quantity : sum),
+    0,
+  );
   if (d.kind === 'FREE_SHIPPING' ? !lines.length : !eligible.some(Boolean)) return 'NOT_APPLICABLE';
   if (d.minimumSubtotalMinor !== null) {
     if (d.currencyCode !== currencyCode) return 'NOT_APPLICABLE';
-    const base = d.kind === 'FREE_SHIPPING' ? lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0) : eligibleSubtotal;
+    const base =
+      d.kind === 'FREE_SHIPPING'
+        ? lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0)
+        : eligibleSubtotal;
     if (base < d.minimumSubtotalMinor) return 'DISCOUNT_MINIMUM_NOT_MET';
   }
   const zero = lines.map(() => 0);
@@ -251,14 +265,21 @@ export function evaluateDiscounts(input: EvaluationInput): Evaluation {
           return chosen.every((c) => combines(c, d)) ? null : 'DISCOUNT_NOT_COMBINABLE';
         })());
     if (refusal === null) chosen.push(d!);
-    codes.push({ code, applicable: refusal === null, error: refusal === null || refusal === 'NOT_APPLICABLE' ? null : refusal });
+    codes.push({
+      code,
+      applicable: refusal === null,
+      error: refusal === null || refusal === 'NOT_APPLICABLE' ? null : refusal,
+    });
   }
 
   const automatic = input.discounts
     .filter((d) => d.code === null && availability(d, now, input.usage(d.id)) === null)
     .map((d) => {
       const alone = amountsFor(d, lines, subtotals, shipping, currencyCode);
-      return { d, worth: typeof alone === 'string' ? -1 : alone.shipping + alone.perLine.reduce((a, b) => a + b, 0) };
+      return {
+        d,
+        worth: typeof alone === 'string' ? -1 : alone.shipping + alone.perLine.reduce((a, b) => a + b, 0),
+      };
     })
     .filter((a) => a.worth >= 0)
     .sort((a, b) => b.worth - a.worth || a.d.id.localeCompare(b.d.id));
@@ -271,7 +292,9 @@ export function evaluateDiscounts(input: EvaluationInput): Evaluation {
   const applied: Evaluation['applied'] = [];
   const ordered = chosen
     .map((d, position) => ({ d, position }))
-    .sort((a, b) => CLASS_ORDER[discountClass(a.d)] - CLASS_ORDER[discountClass(b.d)] || a.position - b.position);
+    .sort(
+      (a, b) => CLASS_ORDER[discountClass(a.d)] - CLASS_ORDER[discountClass(b.d)] || a.position - b.position,
+    );
   for (const { d } of ordered) {
     const amounts = amountsFor(d, lines, remaining, shippingLeft, currencyCode);
     if (typeof amounts === 'string') continue;
@@ -290,7 +313,13 @@ export function evaluateDiscounts(input: EvaluationInput): Evaluation {
     }
     applied.push({ ...base, amountMinor: total, discountClass: discountClass(d) });
   }
-  return { applied, lineAllocations, shippingAllocations, codes, totalMinor: applied.reduce((s, a) => s + a.amountMinor, 0) };
+  return {
+    applied,
+    lineAllocations,
+    shippingAllocations,
+    codes,
+    totalMinor: applied.reduce((s, a) => s + a.amountMinor, 0),
+  };
 }
 
 /**
@@ -311,7 +340,8 @@ export class DiscountIndex {
         continue;
       }
       const { productIds, categoryHandles } = d.appliesTo;
-      if (d.kind === 'FREE_SHIPPING' || (!productIds.length && !categoryHandles.length)) this.everywhere.push(d);
+      if (d.kind === 'FREE_SHIPPING' || (!productIds.length && !categoryHandles.length))
+        this.everywhere.push(d);
       for (const id of productIds) push(this.byProduct, id, d);
       for (const h of categoryHandles) push(this.byCategory, h, d);
     }

@@ -37,16 +37,22 @@ function assertFulfilmentCaller(caller: Principal): void {
   if (caller.kind !== 'service' || !FULFILMENT_CALLERS.includes(caller.service)) throw new ForbiddenError();
 }
 
-export async function claimFulfilment(deps: { db: SqlDatabase }, caller: Principal, input: ClaimInput): Promise<ClaimResult> {
+export async function claimFulfilment(
+  deps: { db: SqlDatabase },
+  caller: Principal,
+  input: ClaimInput,
+): Promise<ClaimResult> {
   assertFulfilmentCaller(caller);
   return deps.db.transaction(async (tx): Promise<ClaimResult> => {
     const order = await findOrder(tx, input.orderId, true);
     if (!order) return { kind: 'not_found' };
     const claims = await claimsOfOrder(tx, order.id);
-    if (claims.some((c) => c.id === input.claimId)) return { kind: 'claimed', claimId: input.claimId, customerId: order.customerId };
+    if (claims.some((c) => c.id === input.claimId))
+      return { kind: 'claimed', claimId: input.claimId, customerId: order.customerId };
     if (!FULFILLABLE.includes(order.status)) return { kind: 'not_fulfillable', status: order.status };
     const claimed = new Map<string, number>();
-    for (const line of claims.flatMap((c) => c.lines)) claimed.set(line.orderLineId, (claimed.get(line.orderLineId) ?? 0) + line.quantity);
+    for (const line of claims.flatMap((c) => c.lines))
+      claimed.set(line.orderLineId, (claimed.get(line.orderLineId) ?? 0) + line.quantity);
     const problems: LineProblem[] = [];
     input.lines.forEach((line, index) => {
       const ordered = order.lines.find((l) => l.id === line.orderLineId);
@@ -55,7 +61,13 @@ export async function claimFulfilment(deps: { db: SqlDatabase }, caller: Princip
         return;
       }
       const remaining = ordered.quantity - (claimed.get(line.orderLineId) ?? 0);
-      if (line.quantity > remaining) problems.push({ index, orderLineId: line.orderLineId, code: 'QUANTITY_EXCEEDS_REMAINING', remaining });
+      if (line.quantity > remaining)
+        problems.push({
+          index,
+          orderLineId: line.orderLineId,
+          code: 'QUANTITY_EXCEEDS_REMAINING',
+          remaining,
+        });
       // A line named twice in one claim takes from what its earlier mention left.
       else claimed.set(line.orderLineId, (claimed.get(line.orderLineId) ?? 0) + line.quantity);
     });
@@ -66,7 +78,11 @@ export async function claimFulfilment(deps: { db: SqlDatabase }, caller: Princip
 }
 
 /** Gives a claim back when its shipment could not be created; true when there was one to give back. */
-export async function releaseFulfilment(deps: { db: SqlDatabase }, caller: Principal, input: { orderId: string; claimId: string }): Promise<boolean> {
+export async function releaseFulfilment(
+  deps: { db: SqlDatabase },
+  caller: Principal,
+  input: { orderId: string; claimId: string },
+): Promise<boolean> {
   assertFulfilmentCaller(caller);
   return deleteClaim(deps.db, input.orderId, input.claimId);
 }

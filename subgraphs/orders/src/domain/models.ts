@@ -14,7 +14,10 @@ export type OrderConnectionModel = Connection<Order>;
 export type OrderEdgeModel = Connection<Order>['edges'][number];
 
 /** A line with the currency of its checkout or order, so its prices can be rendered alone. */
-export type PricedLine = import('./types').Line & { currency: string; allocations: import('./types').RecordedAllocation[] };
+export type PricedLine = import('./types').Line & {
+  currency: string;
+  allocations: import('./types').RecordedAllocation[];
+};
 
 /** A refund with its order's currency. */
 export type PricedRefund = import('./types').Refund & { currency: string };

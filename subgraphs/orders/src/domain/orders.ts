@@ -45,7 +45,14 @@ import { fulfilmentStarted } from './fulfilment';
 import type { Deps } from './deps';
 import { setRefundCardPart } from '../data/gift-cards';
 import { creditGiftCards, debitGiftCardsForOrder, giveBackGiftCards, prorate } from './gift-cards';
-import { amountToCharge, orderNumber, runAfterCommit, settle, settlePaidByGiftCards, type AfterCommit } from './payment-settlement';
+import {
+  amountToCharge,
+  orderNumber,
+  runAfterCommit,
+  settle,
+  settlePaidByGiftCards,
+  type AfterCommit,
+} from './payment-settlement';
 import { canTransition, isCancellable, isRefundable } from './status';
 import type { Checkout, NextAction, Order } from './types';
 
@@ -68,11 +75,19 @@ const FAILURE_MESSAGES: Record<string, string> = {
 export function resultOf(order: Order): CompletePayload {
   if (order.status === 'CANCELLED' && order.failureCode) {
     const code = order.failureCode;
-    // eslint-disable-next-line security/detect-object-injection -- code is a failure code this service stored, not a client's input
-    return { order: null, nextAction: null, userErrors: [userError(code, FAILURE_MESSAGES[code] ?? 'The order was cancelled.')] };
+    return {
+      order: null,
+      nextAction: null,
+      // eslint-disable-next-line security/detect-object-injection -- code is a failure code this service stored, not a client's input
+      userErrors: [userError(code, FAILURE_MESSAGES[code] ?? 'The order was cancelled.')],
+    };
   }
   if (order.status === 'CANCELLED') {
-    return { order: null, nextAction: null, userErrors: [userError('ORDER_CANCELLED', 'The order was cancelled.')] };
+    return {
+      order: null,
+      nextAction: null,
+      userErrors: [userError('ORDER_CANCELLED', 'The order was cancelled.')],
+    };
   }
   return { order, nextAction: order.status === 'PENDING_PAYMENT' ? order.nextAction : null, userErrors: [] };
 }
@@ -125,7 +140,11 @@ export async function completeCheckout(
     return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 200 characters.', ['idempotencyKey']);
   }
   if (paymentMethodId !== null && !PAYMENT_METHOD_ID.test(paymentMethodId)) {
-    return fail('INVALID_PAYMENT_METHOD', 'paymentMethodId must be a payment method id such as pm_card_visa.', ['payment', 'paymentMethodId']);
+    return fail(
+      'INVALID_PAYMENT_METHOD',
+      'paymentMethodId must be a payment method id such as pm_card_visa.',
+      ['payment', 'paymentMethodId'],
+    );
   }
   const checkout = await checkoutFor(ctx, checkoutId);
   if (!checkout) return fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']);
@@ -138,7 +157,11 @@ export async function completeCheckout(
   if (owner !== null) {
     const caller = customerIdOf(ctx.principal);
     const mine = caller ? await findPaymentCustomer(deps.db, caller, deps.payments.provider) : null;
-    if (owner !== mine) return fail('INVALID_PAYMENT_METHOD', 'The payment method is not valid.', ['payment', 'paymentMethodId']);
+    if (owner !== mine)
+      return fail('INVALID_PAYMENT_METHOD', 'The payment method is not valid.', [
+        'payment',
+        'paymentMethodId',
+      ]);
   }
 
   const replay = await findByIdempotencyKey(deps.db, scope, idempotencyKey);
@@ -153,39 +176,71 @@ export async function completeCheckout(
     deps.db.transaction(async (tx) => {
       // The row lock queues concurrent completions of this checkout behind one another.
       const locked = await findCheckout(tx, checkout.id, true);
-      if (!locked) return { kind: 'refused', payload: fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']) };
+      if (!locked)
+        return {
+          kind: 'refused',
+          payload: fail('CHECKOUT_NOT_FOUND', 'The checkout does not exist.', ['checkoutId']),
+        };
       const existing = await findByIdempotencyKey(tx, scope, idempotencyKey);
       if (existing) {
         // eslint-disable-next-line security/detect-possible-timing-attacks -- a hash of the request, compared for idempotency, not a secret
         if (existing.requestHash !== hash) {
           return {
             kind: 'refused',
-            payload: fail('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another request.', ['idempotencyKey']),
+            payload: fail('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another request.', [
+              'idempotencyKey',
+            ]),
           };
         }
         return { kind: 'existing', order: existing };
       }
       if (await findLiveOrderForCheckout(tx, locked.id)) {
-        return { kind: 'refused', payload: fail('CHECKOUT_COMPLETED', 'This checkout has already been completed.', ['checkoutId']) };
+        return {
+          kind: 'refused',
+          payload: fail('CHECKOUT_COMPLETED', 'This checkout has already been completed.', ['checkoutId']),
+        };
       }
       if (!locked.selectedRate) {
-        return { kind: 'refused', payload: fail('SHIPPING_RATE_REQUIRED', 'Select a shipping rate first.', ['checkoutId']) };
+        return {
+          kind: 'refused',
+          payload: fail('SHIPPING_RATE_REQUIRED', 'Select a shipping rate first.', ['checkoutId']),
+        };
       }
       if (Date.now() - locked.createdAt.getTime() > deps.settings.checkoutTtlSeconds * 1000) {
         return {
           kind: 'refused',
-          payload: fail('CHECKOUT_EXPIRED', 'This checkout has expired; start a new one so prices are current.', ['checkoutId']),
+          payload: fail(
+            'CHECKOUT_EXPIRED',
+            'This checkout has expired; start a new one so prices are current.',
+            ['checkoutId'],
+          ),
         };
       }
-      if (await tooManyPending(tx, deps, { customerId: locked.customerId, cartId: locked.cartId, clientIp: holderAddress })) {
+      if (
+        await tooManyPending(tx, deps, {
+          customerId: locked.customerId,
+          cartId: locked.cartId,
+          clientIp: holderAddress,
+        })
+      ) {
         return {
           kind: 'refused',
-          payload: fail('TOO_MANY_PENDING_PAYMENTS', 'Too many orders are awaiting payment; complete or cancel one first, or try again in a few minutes.', ['checkoutId']),
+          payload: fail(
+            'TOO_MANY_PENDING_PAYMENTS',
+            'Too many orders are awaiting payment; complete or cancel one first, or try again in a few minutes.',
+            ['checkoutId'],
+          ),
         };
       }
       const customerKey = customerKeyOf(locked.customerId, locked.email);
-      const discounts = await discountsAtCompletion(tx, { ...locked, lines: pricingLines(locked.lines) }, customerKey, new Date());
-      if (discounts.kind === 'refused') return { kind: 'refused', payload: fail(discounts.code, discounts.message, ['checkoutId']) };
+      const discounts = await discountsAtCompletion(
+        tx,
+        { ...locked, lines: pricingLines(locked.lines) },
+        customerKey,
+        new Date(),
+      );
+      if (discounts.kind === 'refused')
+        return { kind: 'refused', payload: fail(discounts.code, discounts.message, ['checkoutId']) };
       if (discounts.kind === 'changed') {
         const repriced = await setCheckoutDiscounts(tx, locked.id, discounts.discounts);
         return {
@@ -194,7 +249,13 @@ export async function completeCheckout(
             order: null,
             nextAction: null,
             checkout: repriced,
-            userErrors: [userError('PRICES_CHANGED', 'The discounts on this checkout have changed; review the new total and complete again.', ['checkoutId'])],
+            userErrors: [
+              userError(
+                'PRICES_CHANGED',
+                'The discounts on this checkout have changed; review the new total and complete again.',
+                ['checkoutId'],
+              ),
+            ],
           },
         };
       }
@@ -226,7 +287,13 @@ export async function completeCheckout(
       // Gift cards pay first, debited with the order's row: both commit, or neither.
       const giftCardMinor = await debitGiftCardsForOrder(tx, locked.id, order.id, order.totalMinor);
       if (giftCardMinor < order.totalMinor && paymentMethodId === null) {
-        throw new Refusal(fail('PAYMENT_METHOD_REQUIRED', 'The gift cards do not cover the total; give a payment method for the rest.', ['payment']));
+        throw new Refusal(
+          fail(
+            'PAYMENT_METHOD_REQUIRED',
+            'The gift cards do not cover the total; give a payment method for the rest.',
+            ['payment'],
+          ),
+        );
       }
       return { kind: 'created', order: { ...order, giftCardMinor } };
     });
@@ -254,20 +321,34 @@ async function repriceIfStale(deps: Deps, checkout: Checkout): Promise<CompleteP
   // An expired checkout is refused as such, inside the completion.
   if (now - checkout.createdAt.getTime() > deps.settings.checkoutTtlSeconds * 1000) return null;
   if (await findLiveOrderForCheckout(deps.db, checkout.id)) return null;
-  const current = new Map((await deps.catalog.lookup(checkout.lines.map((l) => l.variantId))).map((v) => [v.id, v]));
+  const current = new Map(
+    (await deps.catalog.lookup(checkout.lines.map((l) => l.variantId))).map((v) => [v.id, v]),
+  );
   const missing = checkout.lines.filter((l) => current.get(l.variantId)?.currencyCode !== checkout.currency);
   if (missing.length) {
-    return fail('INVALID_MERCHANDISE', 'A product in this checkout is no longer sold; start a new checkout.', ['checkoutId']);
+    return fail(
+      'INVALID_MERCHANDISE',
+      'A product in this checkout is no longer sold; start a new checkout.',
+      ['checkoutId'],
+    );
   }
   const lines = checkout.lines.map((l) => ({ ...l, unitPriceMinor: current.get(l.variantId)!.priceMinor }));
   const repriced = await repriceCheckout(deps.db, checkout.id, lines);
-  const moved = lines.some((l, i) => l.unitPriceMinor !== checkout.lines.at(i)?.unitPriceMinor) || repriced.totalMinor !== checkout.totalMinor;
+  const moved =
+    lines.some((l, i) => l.unitPriceMinor !== checkout.lines.at(i)?.unitPriceMinor) ||
+    repriced.totalMinor !== checkout.totalMinor;
   if (!moved) return null;
   return {
     order: null,
     nextAction: null,
     checkout: repriced,
-    userErrors: [userError('PRICES_CHANGED', 'Prices have changed since the checkout was made; review the new total and complete again.', ['checkoutId'])],
+    userErrors: [
+      userError(
+        'PRICES_CHANGED',
+        'Prices have changed since the checkout was made; review the new total and complete again.',
+        ['checkoutId'],
+      ),
+    ],
   };
 }
 
@@ -284,9 +365,16 @@ async function tooManyPending(
     holders.customerId && `customer:${holders.customerId}`,
     holders.cartId && `cart:${holders.cartId}`,
     holders.clientIp && `ip:${holders.clientIp}`,
-  ].filter((k): k is string => Boolean(k)).sort();
-  if (deps.db.kind === 'pg') for (const key of keys) await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`pending-payments:${key}`]);
-  return (await countPendingHolds(tx, holders, deps.settings.reservationTtlSeconds)) >= deps.settings.maxPendingPayments;
+  ]
+    .filter((k): k is string => Boolean(k))
+    .sort();
+  if (deps.db.kind === 'pg')
+    for (const key of keys)
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`pending-payments:${key}`]);
+  return (
+    (await countPendingHolds(tx, holders, deps.settings.reservationTtlSeconds)) >=
+    deps.settings.maxPendingPayments
+  );
 }
 
 /** A retry of a known key: answer its settled result, or take over the attempt once no one else holds it. */
@@ -339,7 +427,9 @@ export async function processPayment(deps: Deps, order: Order): Promise<Order> {
           orderId: order.id,
           idempotencyKey: chargeKeyFor(order.id),
           returnUrl: deps.settings.returnUrl,
-          providerCustomerId: order.customerId ? await findPaymentCustomer(deps.db, order.customerId, deps.payments.provider) : null,
+          providerCustomerId: order.customerId
+            ? await findPaymentCustomer(deps.db, order.customerId, deps.payments.provider)
+            : null,
         });
     await settle(deps, order.id, result, { leased: true });
     return (await findOrder(deps.db, order.id)) ?? order;
@@ -359,8 +449,6 @@ export async function orderFor(ctx: Context, id: string): Promise<Order> {
   if (!privileged) assertCanAccessOwned(ctx.principal, order.customerId);
   return order;
 }
-
-
 
 export async function customerOrders(
   ctx: Context,
@@ -400,49 +488,96 @@ const orderFail = (code: string, message: string, field?: string[]): OrderPayloa
   userErrors: [userError(code, message, field)],
 });
 
-export async function cancelOrder(ctx: Context, orderId: string, reason: string | null | undefined): Promise<OrderPayload> {
+export async function cancelOrder(
+  ctx: Context,
+  orderId: string,
+  reason: string | null | undefined,
+): Promise<OrderPayload> {
   if (ctx.principal.kind !== 'customer') throw new ForbiddenError();
   const existing = await findOrder(ctx.deps.db, orderId);
   // Guests' orders are cancelled through support, not by whoever holds the id.
-  if (!existing || !(existing.customerId === ctx.principal.customerId || isAdmin(ctx.principal))) throw new ForbiddenError();
-  if (reason && reason.length > 500) return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
+  if (!existing || !(existing.customerId === ctx.principal.customerId || isAdmin(ctx.principal)))
+    throw new ForbiddenError();
+  if (reason && reason.length > 500)
+    return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
   const deps = ctx.deps;
-  const outcome = await deps.db.transaction(async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
-    const order = (await findOrder(tx, orderId, true))!;
-    if (!isCancellable(order.status)) {
-      return { ...orderFail('ORDER_NOT_CANCELLABLE', `An order that is ${order.status} cannot be cancelled.`), effects: [] };
-    }
-    if (await fulfilmentStarted(tx, order.id)) {
-      return { ...orderFail('ORDER_NOT_CANCELLABLE', 'The order is being shipped and can no longer be cancelled.'), effects: [] };
-    }
-    if (order.status === 'PENDING_PAYMENT' && order.leaseUntil && order.leaseUntil > new Date()) {
-      return { ...orderFail('PAYMENT_IN_PROGRESS', 'The payment is being processed; try again in a moment.'), effects: [] };
-    }
-    const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
-    // A payment still awaiting 3-D Secure is cancelled at the provider, so finishing it later takes nothing.
-    if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId) effects.push({ kind: 'void', orderId: order.id, paymentIntentId: order.paymentIntentId });
-    const cardRemaining = order.capturedMinor - order.refundedMinor;
-    let remaining = 0;
-    if (order.status === 'PAID' && cardRemaining > 0 && order.paymentIntentId) {
-      const refundId = randomUUID();
-      await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: cardRemaining, reason: reason ?? 'order cancelled' });
-      await addRefunded(tx, order.id, cardRemaining, order.status);
-      effects.push({ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor: cardRemaining });
-      remaining += cardRemaining;
-    }
-    // What gift cards paid goes back to them, whether the order was paid or still awaiting its card payment.
-    remaining += await giveBackGiftCards(tx, order.id);
-    const cancelled = await transition(tx, order.id, [order.status], 'CANCELLED', { cancelReason: reason ?? 'cancelled' });
-    await enqueueEvents(tx, [
-      { topic: 'order.cancelled', payload: { orderId: order.id, orderNumber: orderNumber(order.number), reservationId: order.id, refundedMinor: remaining, currencyCode: order.currency } },
-    ]);
-    return { order: cancelled, userErrors: [], effects };
-  });
+  const outcome = await deps.db.transaction(
+    async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
+      const order = (await findOrder(tx, orderId, true))!;
+      if (!isCancellable(order.status)) {
+        return {
+          ...orderFail('ORDER_NOT_CANCELLABLE', `An order that is ${order.status} cannot be cancelled.`),
+          effects: [],
+        };
+      }
+      if (await fulfilmentStarted(tx, order.id)) {
+        return {
+          ...orderFail('ORDER_NOT_CANCELLABLE', 'The order is being shipped and can no longer be cancelled.'),
+          effects: [],
+        };
+      }
+      if (order.status === 'PENDING_PAYMENT' && order.leaseUntil && order.leaseUntil > new Date()) {
+        return {
+          ...orderFail('PAYMENT_IN_PROGRESS', 'The payment is being processed; try again in a moment.'),
+          effects: [],
+        };
+      }
+      const effects: AfterCommit[] = [
+        { kind: 'release_reservation', reservationId: order.id },
+        { kind: 'outbox' },
+      ];
+      // A payment still awaiting 3-D Secure is cancelled at the provider, so finishing it later takes nothing.
+      if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId)
+        effects.push({ kind: 'void', orderId: order.id, paymentIntentId: order.paymentIntentId });
+      const cardRemaining = order.capturedMinor - order.refundedMinor;
+      let remaining = 0;
+      if (order.status === 'PAID' && cardRemaining > 0 && order.paymentIntentId) {
+        const refundId = randomUUID();
+        await insertRefund(tx, {
+          id: refundId,
+          orderId: order.id,
+          amountMinor: cardRemaining,
+          reason: reason ?? 'order cancelled',
+        });
+        await addRefunded(tx, order.id, cardRemaining, order.status);
+        effects.push({
+          kind: 'refund',
+          refundId,
+          paymentIntentId: order.paymentIntentId,
+          amountMinor: cardRemaining,
+        });
+        remaining += cardRemaining;
+      }
+      // What gift cards paid goes back to them, whether the order was paid or still awaiting its card payment.
+      remaining += await giveBackGiftCards(tx, order.id);
+      const cancelled = await transition(tx, order.id, [order.status], 'CANCELLED', {
+        cancelReason: reason ?? 'cancelled',
+      });
+      await enqueueEvents(tx, [
+        {
+          topic: 'order.cancelled',
+          payload: {
+            orderId: order.id,
+            orderNumber: orderNumber(order.number),
+            reservationId: order.id,
+            refundedMinor: remaining,
+            currencyCode: order.currency,
+          },
+        },
+      ]);
+      return { order: cancelled, userErrors: [], effects };
+    },
+  );
   await runAfterCommit(deps, outcome.effects);
   return { order: outcome.order ? await findOrder(deps.db, orderId) : null, userErrors: outcome.userErrors };
 }
 
-export async function refundOrder(ctx: Context, orderId: string, amount: string, reason: string | null | undefined): Promise<OrderPayload> {
+export async function refundOrder(
+  ctx: Context,
+  orderId: string,
+  amount: string,
+  reason: string | null | undefined,
+): Promise<OrderPayload> {
   if (!isAdmin(ctx.principal)) throw new ForbiddenError();
   const deps = ctx.deps;
   const existing = await findOrder(deps.db, orderId);
@@ -455,26 +590,45 @@ export async function refundOrder(ctx: Context, orderId: string, amount: string,
     throw error;
   }
   if (amountMinor <= 0) return orderFail('INVALID_AMOUNT', 'The amount must be above zero.', ['amount']);
-  if (reason && reason.length > 500) return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
-  const outcome = await deps.db.transaction(async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
-    const order = (await findOrder(tx, orderId, true))!;
-    if (!isRefundable(order.status) || (!order.paymentIntentId && order.giftCardMinor === 0)) {
-      return { ...orderFail('ORDER_NOT_REFUNDABLE', `An order that is ${order.status} cannot be refunded.`), effects: [] };
-    }
-    const refunded = await refundInTransaction(tx, order, amountMinor, reason ?? null);
-    if (!refunded.ok) {
-      const message = refunded.code === 'REFUND_EXCEEDS_CAPTURED' ? 'The amount is more than what is left to refund.' : `An order that is ${order.status} cannot be refunded.`;
-      return { ...orderFail(refunded.code, message, refunded.code === 'REFUND_EXCEEDS_CAPTURED' ? ['amount'] : undefined), effects: [] };
-    }
-    return { order: refunded.order, userErrors: [], effects: refunded.effects };
-  });
+  if (reason && reason.length > 500)
+    return orderFail('INVALID_REASON', 'reason is at most 500 characters.', ['reason']);
+  const outcome = await deps.db.transaction(
+    async (tx): Promise<OrderPayload & { effects: AfterCommit[] }> => {
+      const order = (await findOrder(tx, orderId, true))!;
+      if (!isRefundable(order.status) || (!order.paymentIntentId && order.giftCardMinor === 0)) {
+        return {
+          ...orderFail('ORDER_NOT_REFUNDABLE', `An order that is ${order.status} cannot be refunded.`),
+          effects: [],
+        };
+      }
+      const refunded = await refundInTransaction(tx, order, amountMinor, reason ?? null);
+      if (!refunded.ok) {
+        const message =
+          refunded.code === 'REFUND_EXCEEDS_CAPTURED'
+            ? 'The amount is more than what is left to refund.'
+            : `An order that is ${order.status} cannot be refunded.`;
+        return {
+          ...orderFail(
+            refunded.code,
+            message,
+            refunded.code === 'REFUND_EXCEEDS_CAPTURED' ? ['amount'] : undefined,
+          ),
+          effects: [],
+        };
+      }
+      return { order: refunded.order, userErrors: [], effects: refunded.effects };
+    },
+  );
   await runAfterCommit(deps, outcome.effects);
   return { order: outcome.order, userErrors: outcome.userErrors };
 }
 
 /** What is left to refund of an order: on the card and on its gift cards. */
 export function refundableOf(order: Order): { cardMinor: number; giftCardMinor: number } {
-  return { cardMinor: order.capturedMinor - order.refundedMinor, giftCardMinor: order.giftCardMinor - order.giftCardRefundedMinor };
+  return {
+    cardMinor: order.capturedMinor - order.refundedMinor,
+    giftCardMinor: order.giftCardMinor - order.giftCardRefundedMinor,
+  };
 }
 
 /**
@@ -487,7 +641,10 @@ export async function refundInTransaction(
   order: Order,
   amountMinor: number,
   reason: string | null,
-): Promise<{ ok: true; order: Order; refundId: string; effects: AfterCommit[] } | { ok: false; code: 'REFUND_EXCEEDS_CAPTURED' | 'ORDER_NOT_REFUNDABLE' }> {
+): Promise<
+  | { ok: true; order: Order; refundId: string; effects: AfterCommit[] }
+  | { ok: false; code: 'REFUND_EXCEEDS_CAPTURED' | 'ORDER_NOT_REFUNDABLE' }
+> {
   const left = refundableOf(order);
   const refundable = left.cardMinor + left.giftCardMinor;
   if (amountMinor > refundable) return { ok: false, code: 'REFUND_EXCEEDS_CAPTURED' };
@@ -502,10 +659,25 @@ export async function refundInTransaction(
   }
   const updated = await addRefunded(tx, order.id, cardShare, next);
   const effects: AfterCommit[] = [{ kind: 'outbox' }];
-  if (cardShare > 0 && order.paymentIntentId) effects.unshift({ kind: 'refund', refundId, paymentIntentId: order.paymentIntentId, amountMinor: cardShare });
+  if (cardShare > 0 && order.paymentIntentId)
+    effects.unshift({
+      kind: 'refund',
+      refundId,
+      paymentIntentId: order.paymentIntentId,
+      amountMinor: cardShare,
+    });
   else await finishRefund(tx, refundId, 'SUCCEEDED', null);
   await enqueueEvents(tx, [
-    { topic: 'order.refunded', payload: { orderId: order.id, orderNumber: orderNumber(order.number), refundId, amountMinor, currencyCode: order.currency } },
+    {
+      topic: 'order.refunded',
+      payload: {
+        orderId: order.id,
+        orderNumber: orderNumber(order.number),
+        refundId,
+        amountMinor,
+        currencyCode: order.currency,
+      },
+    },
   ]);
   return { ok: true, order: updated, refundId, effects };
 }
@@ -544,7 +716,9 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
           if (!cancelled) return [];
           await giveBackGiftCards(tx, order.id);
           // The abandoned payment is cancelled at the provider too: authenticating it later takes nothing.
-          const voided: AfterCommit[] = intentId ? [{ kind: 'void', orderId: order.id, paymentIntentId: intentId }] : [];
+          const voided: AfterCommit[] = intentId
+            ? [{ kind: 'void', orderId: order.id, paymentIntentId: intentId }]
+            : [];
           return [...voided, { kind: 'release_reservation', reservationId: order.id }];
         });
         await runAfterCommit(deps, effects);
@@ -564,7 +738,12 @@ export async function reconcile(deps: Deps, now = Date.now()): Promise<number> {
   );
   await runAfterCommit(
     deps,
-    rows.map((r) => ({ kind: 'refund' as const, refundId: r.id, paymentIntentId: r.payment_intent_id, amountMinor: Number(r.amount_minor) })),
+    rows.map((r) => ({
+      kind: 'refund' as const,
+      refundId: r.id,
+      paymentIntentId: r.payment_intent_id,
+      amountMinor: Number(r.amount_minor),
+    })),
   );
   return settled;
 }

@@ -47,7 +47,13 @@ export function orderPaidPayload(order: Order): Record<string, unknown> {
 }
 
 function orderCancelledPayload(order: Order, refundedMinor: number): Record<string, unknown> {
-  return { orderId: order.id, orderNumber: orderNumber(order.number), reservationId: order.id, refundedMinor, currencyCode: order.currency };
+  return {
+    orderId: order.id,
+    orderNumber: orderNumber(order.number),
+    reservationId: order.id,
+    refundedMinor,
+    currencyCode: order.currency,
+  };
 }
 
 /** What the payment method is charged: the total less what gift cards paid. */
@@ -64,7 +70,10 @@ export async function settlePaidByGiftCards(deps: Deps, order: Order): Promise<v
   const stock = await deps.cart.commit(order.id);
   if (!stock.ok && !deps.settings.allowBackorders) {
     return applyAndRun(deps, async (tx) => {
-      const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', { failureCode: 'INSUFFICIENT_STOCK', cancelReason: 'out of stock' });
+      const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
+        failureCode: 'INSUFFICIENT_STOCK',
+        cancelReason: 'out of stock',
+      });
       if (!cancelled) return [];
       await giveBackGiftCards(tx, order.id);
       return [{ kind: 'release_reservation', reservationId: order.id }];
@@ -110,11 +119,25 @@ export async function applyPaymentResult(
         // Paid after it was cancelled (a capture the provider made itself): a charge must never stand without an order.
         const refundId = randomUUID();
         await tx.query(`UPDATE orders SET captured_minor = $2, payment_intent_id = $3 WHERE id = $1`, [
-          order.id, result.amountMinor, result.paymentIntentId,
+          order.id,
+          result.amountMinor,
+          result.paymentIntentId,
         ]);
-        await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: result.amountMinor, reason: 'paid after cancellation' });
+        await insertRefund(tx, {
+          id: refundId,
+          orderId: order.id,
+          amountMinor: result.amountMinor,
+          reason: 'paid after cancellation',
+        });
         await addRefunded(tx, order.id, result.amountMinor, 'CANCELLED');
-        return [{ kind: 'refund', refundId, paymentIntentId: result.paymentIntentId, amountMinor: result.amountMinor }];
+        return [
+          {
+            kind: 'refund',
+            refundId,
+            paymentIntentId: result.paymentIntentId,
+            amountMinor: result.amountMinor,
+          },
+        ];
       }
       return [];
     }
@@ -125,7 +148,9 @@ export async function applyPaymentResult(
       const cancelled = await transition(tx, order.id, ['PENDING_PAYMENT'], 'CANCELLED', {
         failureCode: code,
         cancelReason: 'payment failed',
-        ...(result.kind === 'declined' && result.paymentIntentId ? { paymentIntentId: result.paymentIntentId } : {}),
+        ...(result.kind === 'declined' && result.paymentIntentId
+          ? { paymentIntentId: result.paymentIntentId }
+          : {}),
       });
       if (cancelled) await giveBackGiftCards(tx, order.id);
       if (cancelled && stock !== 'unchecked') {
@@ -139,10 +164,12 @@ export async function applyPaymentResult(
       // Settled by `settle` (commit, then capture or void); an authorisation alone changes no order.
       return [];
     case 'requires_action':
-      if (order.status === 'PENDING_PAYMENT') await setPaymentAttempt(tx, order.id, result.paymentIntentId, result.nextAction);
+      if (order.status === 'PENDING_PAYMENT')
+        await setPaymentAttempt(tx, order.id, result.paymentIntentId, result.nextAction);
       return [];
     case 'processing':
-      if (order.status === 'PENDING_PAYMENT') await setPaymentAttempt(tx, order.id, result.paymentIntentId, null);
+      if (order.status === 'PENDING_PAYMENT')
+        await setPaymentAttempt(tx, order.id, result.paymentIntentId, null);
       return [];
   }
 }
@@ -168,15 +195,30 @@ async function applyStockGone(
     paymentIntentId: payment.paymentIntentId,
     capturedMinor: payment.capturedMinor,
   }))!;
-  const effects: AfterCommit[] = [{ kind: 'release_reservation', reservationId: order.id }, { kind: 'outbox' }];
+  const effects: AfterCommit[] = [
+    { kind: 'release_reservation', reservationId: order.id },
+    { kind: 'outbox' },
+  ];
   await giveBackGiftCards(tx, order.id);
   if (captured) {
     const refundId = randomUUID();
-    await insertRefund(tx, { id: refundId, orderId: order.id, amountMinor: payment.capturedMinor, reason: 'out of stock' });
+    await insertRefund(tx, {
+      id: refundId,
+      orderId: order.id,
+      amountMinor: payment.capturedMinor,
+      reason: 'out of stock',
+    });
     await addRefunded(tx, order.id, payment.capturedMinor, 'CANCELLED');
-    effects.push({ kind: 'refund', refundId, paymentIntentId: payment.paymentIntentId, amountMinor: payment.capturedMinor });
+    effects.push({
+      kind: 'refund',
+      refundId,
+      paymentIntentId: payment.paymentIntentId,
+      amountMinor: payment.capturedMinor,
+    });
   }
-  await enqueueEvents(tx, [{ topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, payment.capturedMinor) }]);
+  await enqueueEvents(tx, [
+    { topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, payment.capturedMinor) },
+  ]);
   return effects;
 }
 
@@ -196,7 +238,10 @@ export async function runAfterCommit(deps: Deps, effects: AfterCommit[]): Promis
           await deps.cart.release(effect.reservationId);
           break;
         case 'void':
-          await deps.payments.cancelAuthorization({ paymentIntentId: effect.paymentIntentId, idempotencyKey: voidKeyFor(effect.orderId) });
+          await deps.payments.cancelAuthorization({
+            paymentIntentId: effect.paymentIntentId,
+            idempotencyKey: voidKeyFor(effect.orderId),
+          });
           break;
         case 'refund': {
           const { refundId } = await deps.payments.refund({
@@ -223,7 +268,12 @@ async function applyAndRun(deps: Deps, apply: (tx: SqlExecutor) => Promise<After
  * Settles an order with what the provider says of its payment. `leased` says the caller holds the order's
  * lease (checkout, the reconciler); anyone else waits for it before committing stock or moving money.
  */
-export async function settle(deps: Deps, orderId: string, result: PaymentResult, options: { leased?: boolean } = {}): Promise<void> {
+export async function settle(
+  deps: Deps,
+  orderId: string,
+  result: PaymentResult,
+  options: { leased?: boolean } = {},
+): Promise<void> {
   const order = await findOrder(deps.db, orderId);
   if (!order) return;
   const completed = result.kind === 'authorized' || result.kind === 'succeeded';
@@ -232,7 +282,10 @@ export async function settle(deps: Deps, orderId: string, result: PaymentResult,
       // Authorised after the order was cancelled (3-D Secure finished late): nothing is taken. (For a paid
       // order this is a stale read of its own authorisation, already captured.)
       if (order.status === 'CANCELLED') {
-        await deps.payments.cancelAuthorization({ paymentIntentId: result.paymentIntentId, idempotencyKey: voidKeyFor(order.id) });
+        await deps.payments.cancelAuthorization({
+          paymentIntentId: result.paymentIntentId,
+          idempotencyKey: voidKeyFor(order.id),
+        });
       }
       return;
     }
@@ -246,16 +299,34 @@ export async function settle(deps: Deps, orderId: string, result: PaymentResult,
   if (!stock.ok && !deps.settings.allowBackorders) {
     const capturedMinor = result.kind === 'succeeded' ? result.amountMinor : 0;
     if (result.kind === 'authorized') {
-      const after = await deps.payments.cancelAuthorization({ paymentIntentId: result.paymentIntentId, idempotencyKey: voidKeyFor(order.id) });
+      const after = await deps.payments.cancelAuthorization({
+        paymentIntentId: result.paymentIntentId,
+        idempotencyKey: voidKeyFor(order.id),
+      });
       // The provider captured it after all (someone else did): it is refunded instead.
-      if (after.kind === 'succeeded') return applyAndRun(deps, (tx) => applyStockGone(tx, orderId, { paymentIntentId: after.paymentIntentId, capturedMinor: after.amountMinor }));
+      if (after.kind === 'succeeded')
+        return applyAndRun(deps, (tx) =>
+          applyStockGone(tx, orderId, {
+            paymentIntentId: after.paymentIntentId,
+            capturedMinor: after.amountMinor,
+          }),
+        );
     }
-    deps.logger.warn({ orderId, reason: stock.reason }, 'payment completed after the stock was gone; not charged');
-    return applyAndRun(deps, (tx) => applyStockGone(tx, orderId, { paymentIntentId: result.paymentIntentId, capturedMinor }));
+    deps.logger.warn(
+      { orderId, reason: stock.reason },
+      'payment completed after the stock was gone; not charged',
+    );
+    return applyAndRun(deps, (tx) =>
+      applyStockGone(tx, orderId, { paymentIntentId: result.paymentIntentId, capturedMinor }),
+    );
   }
   const captured =
     result.kind === 'authorized'
-      ? await deps.payments.capture({ paymentIntentId: result.paymentIntentId, amountMinor: result.amountMinor, idempotencyKey: captureKeyFor(order.id) })
+      ? await deps.payments.capture({
+          paymentIntentId: result.paymentIntentId,
+          amountMinor: result.amountMinor,
+          idempotencyKey: captureKeyFor(order.id),
+        })
       : result;
   return applyAndRun(deps, (tx) => applyPaymentResult(tx, orderId, captured, state));
 }

@@ -20,8 +20,16 @@ export function lineTotal(line: Pick<Line, 'unitPriceMinor' | 'quantity'>): numb
 }
 
 /** Lines as the discount engine reads them (a product's categories are not in the cart's snapshot yet). */
-export function pricingLines(lines: Pick<Line, 'id' | 'productId' | 'quantity' | 'unitPriceMinor'>[]): PricingLine[] {
-  return lines.map((l) => ({ id: l.id, productId: l.productId, categoryHandles: [], quantity: l.quantity, unitPriceMinor: l.unitPriceMinor }));
+export function pricingLines(
+  lines: Pick<Line, 'id' | 'productId' | 'quantity' | 'unitPriceMinor'>[],
+): PricingLine[] {
+  return lines.map((l) => ({
+    id: l.id,
+    productId: l.productId,
+    categoryHandles: [],
+    quantity: l.quantity,
+    unitPriceMinor: l.unitPriceMinor,
+  }));
 }
 
 export interface PricingDiscounts {
@@ -52,10 +60,14 @@ export function priceCheckout(
     usage: () => ({ taken: 0, usedByCustomer: false }),
   });
   const allocations: RecordedAllocation[] = [
-    ...lines.flatMap((l) => (evaluation.lineAllocations.get(l.id) ?? []).map((a) => ({ lineId: l.id, ...a }))),
+    ...lines.flatMap((l) =>
+      (evaluation.lineAllocations.get(l.id) ?? []).map((a) => ({ lineId: l.id, ...a })),
+    ),
     ...evaluation.shippingAllocations.map((a) => ({ lineId: null, ...a })),
   ];
-  const discountedLines = lines.map((l, i) => lineTotals.at(i)! - sum(evaluation.lineAllocations.get(l.id) ?? []));
+  const discountedLines = lines.map(
+    (l, i) => lineTotals.at(i)! - sum(evaluation.lineAllocations.get(l.id) ?? []),
+  );
   const discountedShipping = shippingMinor - sum(evaluation.shippingAllocations);
   const taxMinor = computeTax(discountedLines, discountedShipping, taxRule);
   const discountMinor = evaluation.totalMinor;

@@ -56,7 +56,11 @@ export interface DiscountInput {
   endsAt?: Date | string | null;
   usageLimit?: number | null;
   oncePerCustomer?: boolean | null;
-  combinesWith?: { orderDiscounts?: boolean | null; productDiscounts?: boolean | null; shippingDiscounts?: boolean | null } | null;
+  combinesWith?: {
+    orderDiscounts?: boolean | null;
+    productDiscounts?: boolean | null;
+    shippingDiscounts?: boolean | null;
+  } | null;
 }
 
 export interface DiscountPayload {
@@ -83,9 +87,13 @@ function toDate(v: Date | string | null | undefined): Date | null | 'invalid' {
 }
 
 /** The discount an input describes on top of `base` (a new discount's defaults, or the stored one), or its errors. */
-export function buildDiscount(base: Discount, input: DiscountInput): { discount: Discount } | { errors: UserError[] } {
+export function buildDiscount(
+  base: Discount,
+  input: DiscountInput,
+): { discount: Discount } | { errors: UserError[] } {
   const errors: UserError[] = [];
-  const bad = (field: string, message: string) => errors.push(userError('INVALID_DISCOUNT', message, ['input', field]));
+  const bad = (field: string, message: string) =>
+    errors.push(userError('INVALID_DISCOUNT', message, ['input', field]));
   const title = input.title === undefined || input.title === null ? base.title : input.title.trim();
   if (!title || title.length > 200) bad('title', 'title is 1 to 200 characters.');
   const automatic = input.automatic ?? base.code === null;
@@ -129,23 +137,36 @@ export function buildDiscount(base: Discount, input: DiscountInput): { discount:
   if (kind === 'FREE_SHIPPING') value = 0;
   const buyQuantity = input.buyQuantity ?? base.buyQuantity;
   const getQuantity = input.getQuantity ?? base.getQuantity;
-  if (kind === 'BUY_X_GET_Y' && (!(buyQuantity >= 1 && buyQuantity <= 100) || !(getQuantity >= 1 && getQuantity <= 100))) {
+  if (
+    kind === 'BUY_X_GET_Y' &&
+    (!(buyQuantity >= 1 && buyQuantity <= 100) || !(getQuantity >= 1 && getQuantity <= 100))
+  ) {
     bad('buyQuantity', 'A buy X get Y discount needs buyQuantity and getQuantity from 1 to 100.');
   }
   const productIds = [...new Set(input.appliesTo?.productIds ?? base.appliesTo.productIds)];
   const categoryHandles = [...new Set(input.appliesTo?.categoryHandles ?? base.appliesTo.categoryHandles)];
-  if (productIds.length > MAX_TARGETS || categoryHandles.length > MAX_TARGETS || [...productIds, ...categoryHandles].some((s) => s.length > 100)) {
+  if (
+    productIds.length > MAX_TARGETS ||
+    categoryHandles.length > MAX_TARGETS ||
+    [...productIds, ...categoryHandles].some((s) => s.length > 100)
+  ) {
     bad('appliesTo', `appliesTo names at most ${MAX_TARGETS} products and ${MAX_TARGETS} categories.`);
   }
   let minimumSubtotalMinor = base.minimumSubtotalMinor;
-  if (input.minimumSubtotal !== undefined) minimumSubtotalMinor = input.minimumSubtotal === null ? null : money(input.minimumSubtotal, 'minimumSubtotal');
+  if (input.minimumSubtotal !== undefined)
+    minimumSubtotalMinor =
+      input.minimumSubtotal === null ? null : money(input.minimumSubtotal, 'minimumSubtotal');
   const startsAt = input.startsAt === undefined ? base.startsAt : toDate(input.startsAt);
   const endsAt = input.endsAt === undefined ? base.endsAt : toDate(input.endsAt);
   if (startsAt === 'invalid') bad('startsAt', 'startsAt is not a date.');
   if (endsAt === 'invalid') bad('endsAt', 'endsAt is not a date.');
-  if (startsAt instanceof Date && endsAt instanceof Date && endsAt <= startsAt) bad('endsAt', 'endsAt must be after startsAt.');
+  if (startsAt instanceof Date && endsAt instanceof Date && endsAt <= startsAt)
+    bad('endsAt', 'endsAt must be after startsAt.');
   const usageLimit = input.usageLimit === undefined ? base.usageLimit : input.usageLimit;
-  if (usageLimit !== null && !(Number.isInteger(usageLimit) && usageLimit >= 1 && usageLimit <= 1_000_000_000)) {
+  if (
+    usageLimit !== null &&
+    !(Number.isInteger(usageLimit) && usageLimit >= 1 && usageLimit <= 1_000_000_000)
+  ) {
     bad('usageLimit', 'usageLimit is a whole number of at least 1.');
   }
   const c = input.combinesWith;
@@ -199,7 +220,10 @@ function requireAdmin(ctx: Context): void {
   if (!isAdmin(ctx.principal)) throw new ForbiddenError();
 }
 
-const taken = (): DiscountPayload => ({ discount: null, userErrors: [userError('DISCOUNT_CODE_TAKEN', 'Another discount has this code.', ['input', 'code'])] });
+const taken = (): DiscountPayload => ({
+  discount: null,
+  userErrors: [userError('DISCOUNT_CODE_TAKEN', 'Another discount has this code.', ['input', 'code'])],
+});
 
 export async function createDiscount(ctx: Context, input: DiscountInput): Promise<DiscountPayload> {
   requireAdmin(ctx);
@@ -216,10 +240,17 @@ export async function createDiscount(ctx: Context, input: DiscountInput): Promis
   }
 }
 
-const notFound = (): DiscountPayload => ({ discount: null, userErrors: [userError('DISCOUNT_NOT_FOUND', 'The discount does not exist.', ['id'])] });
+const notFound = (): DiscountPayload => ({
+  discount: null,
+  userErrors: [userError('DISCOUNT_NOT_FOUND', 'The discount does not exist.', ['id'])],
+});
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function changeDiscount(ctx: Context, id: string, input: DiscountInput): Promise<DiscountPayload> {
+export async function changeDiscount(
+  ctx: Context,
+  id: string,
+  input: DiscountInput,
+): Promise<DiscountPayload> {
   requireAdmin(ctx);
   if (!UUID.test(id)) return notFound();
   try {
@@ -250,7 +281,11 @@ export async function deactivateDiscount(ctx: Context, id: string): Promise<Disc
   });
 }
 
-export async function discountsPage(ctx: Context, first: number | null | undefined, after: string | null | undefined): Promise<Connection<StoredDiscount>> {
+export async function discountsPage(
+  ctx: Context,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<StoredDiscount>> {
   requireAdmin(ctx);
   const limit = pageSize(first);
   const cursor = decodeCreatedAtCursor(after);
@@ -264,17 +299,26 @@ export async function discountsPage(ctx: Context, first: number | null | undefin
  * when a checkout completes.
  */
 const ACTIVE_TTL_MS = 2_000;
-const activeCache = new WeakMap<object, { index: DiscountIndex; byId: Map<string, Discount>; loadedAt: number; loading?: Promise<void> }>();
+const activeCache = new WeakMap<
+  object,
+  { index: DiscountIndex; byId: Map<string, Discount>; loadedAt: number; loading?: Promise<void> }
+>();
 
 export function forgetActiveDiscounts(deps: Deps): void {
   activeCache.delete(deps.db);
 }
 
-export async function activeDiscounts(deps: Deps): Promise<{ index: DiscountIndex; byId: Map<string, Discount> }> {
+export async function activeDiscounts(
+  deps: Deps,
+): Promise<{ index: DiscountIndex; byId: Map<string, Discount> }> {
   const cached = activeCache.get(deps.db);
   if (cached && Date.now() - cached.loadedAt < ACTIVE_TTL_MS) return cached;
   const all = await listActiveDiscounts(deps.db);
-  const entry = { index: new DiscountIndex(all), byId: new Map<string, Discount>(all.map((d) => [d.id, d])), loadedAt: Date.now() };
+  const entry = {
+    index: new DiscountIndex(all),
+    byId: new Map<string, Discount>(all.map((d) => [d.id, d])),
+    loadedAt: Date.now(),
+  };
   activeCache.set(deps.db, entry);
   return entry;
 }
@@ -283,12 +327,26 @@ export async function activeDiscounts(deps: Deps): Promise<{ index: DiscountInde
 export async function evaluateFor(
   deps: Deps,
   db: SqlExecutor,
-  input: { lines: PricingLine[]; currencyCode: string; shippingMinor: number | null; codes: string[]; customerKey: string | null; candidates?: Discount[] },
+  input: {
+    lines: PricingLine[];
+    currencyCode: string;
+    shippingMinor: number | null;
+    codes: string[];
+    customerKey: string | null;
+    candidates?: Discount[];
+  },
 ): Promise<{ evaluation: Evaluation; considered: Discount[] }> {
-  const considered = input.candidates ?? (await activeDiscounts(deps)).index.candidates(input.lines, input.codes);
+  const considered =
+    input.candidates ?? (await activeDiscounts(deps)).index.candidates(input.lines, input.codes);
   // Only limited discounts need their uses counted; the rest are not read from the database at all.
-  const counted = considered.filter((d) => d.usageLimit !== null || (d.oncePerCustomer && input.customerKey !== null));
-  const usage = await usageOf(db, counted.map((d) => d.id), input.customerKey);
+  const counted = considered.filter(
+    (d) => d.usageLimit !== null || (d.oncePerCustomer && input.customerKey !== null),
+  );
+  const usage = await usageOf(
+    db,
+    counted.map((d) => d.id),
+    input.customerKey,
+  );
   const evaluation = evaluateDiscounts({
     lines: input.lines,
     currencyCode: input.currencyCode,
@@ -341,7 +399,13 @@ export async function cartDiscounts(ctx: Context, cartId: string): Promise<CartD
     codes,
     customerKey: customerKeyOf(cart.customerId ?? customerId, null),
   });
-  return { cartId: cart.id, currencyCode: cart.currencyCode, codes, evaluation, lines: lines.map((l) => ({ id: l.id, subtotalMinor: l.unitPriceMinor * l.quantity })) };
+  return {
+    cartId: cart.id,
+    currencyCode: cart.currencyCode,
+    codes,
+    evaluation,
+    lines: lines.map((l) => ({ id: l.id, subtotalMinor: l.unitPriceMinor * l.quantity })),
+  };
 }
 
 const MESSAGES: Record<string, string> = {
@@ -354,7 +418,9 @@ const MESSAGES: Record<string, string> = {
 
 export function discountCodeErrors(evaluation: Evaluation, path: string[]): UserError[] {
   return evaluation.codes.flatMap((c, i) =>
-    c.error ? [userError(c.error, MESSAGES[c.error] ?? 'This discount code does not apply.', [...path, String(i)])] : [],
+    c.error
+      ? [userError(c.error, MESSAGES[c.error] ?? 'This discount code does not apply.', [...path, String(i)])]
+      : [],
   );
 }
 
@@ -368,14 +434,23 @@ export async function updateCartDiscountCodes(
   codes: readonly string[],
 ): Promise<{ cart: { id: string } | null; userErrors: UserError[] }> {
   if (codes.length > 10 || codes.some((c) => c.length > 64)) {
-    return { cart: null, userErrors: [userError('DISCOUNT_CODE_INVALID', 'At most 10 codes of at most 64 characters.', ['discountCodes'])] };
+    return {
+      cart: null,
+      userErrors: [
+        userError('DISCOUNT_CODE_INVALID', 'At most 10 codes of at most 64 characters.', ['discountCodes']),
+      ],
+    };
   }
   const snapshot = await ctx.deps.cart.snapshot(cartId, customerIdOf(ctx.principal));
-  if (!snapshot.ok) return { cart: null, userErrors: [userError('CART_NOT_FOUND', 'The cart does not exist.', ['cartId'])] };
+  if (!snapshot.ok)
+    return { cart: null, userErrors: [userError('CART_NOT_FOUND', 'The cart does not exist.', ['cartId'])] };
   const unique = [...new Set(codes.map(normaliseCode).filter(Boolean))];
   await setCartCodes(ctx.deps.db, snapshot.cart.id, unique);
   const discounts = await cartDiscounts(ctx, snapshot.cart.id);
-  return { cart: { id: snapshot.cart.id }, userErrors: discounts ? discountCodeErrors(discounts.evaluation, ['discountCodes']) : [] };
+  return {
+    cart: { id: snapshot.cart.id },
+    userErrors: discounts ? discountCodeErrors(discounts.evaluation, ['discountCodes']) : [],
+  };
 }
 
 /** The discounts a new checkout is priced with: the automatic ones that apply and the cart's codes that do. */
@@ -384,10 +459,17 @@ export async function discountsForCheckout(
   input: { cartId: string; lines: PricingLine[]; currencyCode: string; customerKey: string | null },
 ): Promise<{ discounts: Discount[]; codes: string[] }> {
   const codes = await cartCodes(deps.db, input.cartId);
-  const { evaluation, considered } = await evaluateFor(deps, deps.db, { ...input, shippingMinor: null, codes });
+  const { evaluation, considered } = await evaluateFor(deps, deps.db, {
+    ...input,
+    shippingMinor: null,
+    codes,
+  });
   // A free-shipping discount is among the applied with nothing to take until a rate is chosen.
   const applied = new Set(evaluation.applied.map((a) => a.discountId));
-  return { discounts: considered.filter((d) => applied.has(d.id)), codes: evaluation.codes.filter((c) => c.applicable).map((c) => c.code) };
+  return {
+    discounts: considered.filter((d) => applied.has(d.id)),
+    codes: evaluation.codes.filter((c) => c.applicable).map((c) => c.code),
+  };
 }
 
 export type CompletionDiscounts =
@@ -403,7 +485,14 @@ export type CompletionDiscounts =
  */
 export async function discountsAtCompletion(
   tx: SqlExecutor,
-  checkout: { lines: PricingLine[]; currency: string; shippingMinor: number; discounts: Discount[]; discountCodes: string[]; discountMinor: number },
+  checkout: {
+    lines: PricingLine[];
+    currency: string;
+    shippingMinor: number;
+    discounts: Discount[];
+    discountCodes: string[];
+    discountMinor: number;
+  },
   customerKey: string | null,
   now: Date,
 ): Promise<CompletionDiscounts> {
@@ -414,7 +503,11 @@ export async function discountsAtCompletion(
     const current = await findDiscount(tx, d.id, limited);
     if (current) fresh.push(current);
   }
-  const usage = await usageOf(tx, fresh.map((d) => d.id), customerKey);
+  const usage = await usageOf(
+    tx,
+    fresh.map((d) => d.id),
+    customerKey,
+  );
   const evaluation = evaluateDiscounts({
     lines: checkout.lines,
     currencyCode: checkout.currency,
@@ -438,6 +531,11 @@ export async function discountsAtCompletion(
 }
 
 /** Reserves one use of each discount the order applies; committed or released with the order's status. */
-export async function reserveDiscountUses(tx: SqlExecutor, orderId: string, discountIds: string[], customerKey: string | null): Promise<void> {
+export async function reserveDiscountUses(
+  tx: SqlExecutor,
+  orderId: string,
+  discountIds: string[],
+  customerKey: string | null,
+): Promise<void> {
   for (const id of discountIds) await reserveUse(tx, id, orderId, customerKey);
 }

@@ -20,7 +20,10 @@ const SHIPPED = new Set(['LABEL_CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DEL
 export async function onShipmentEvent(deps: Deps, event: DomainEvent): Promise<void> {
   const parsed = shipmentEvent.safeParse(event.payload);
   if (!parsed.success) {
-    deps.logger.error({ eventId: event.id, topic: event.topic }, 'shipment event without the expected payload; skipped');
+    deps.logger.error(
+      { eventId: event.id, topic: event.topic },
+      'shipment event without the expected payload; skipped',
+    );
     return;
   }
   const { orderId, status } = parsed.data;
@@ -28,7 +31,10 @@ export async function onShipmentEvent(deps: Deps, event: DomainEvent): Promise<v
     const order = await findOrder(tx, orderId, true);
     if (!order || !SHIPPED.has(status) || order.status === 'FULFILLED') return;
     if (!canTransition(order.status, 'FULFILLED')) {
-      deps.logger.warn({ orderId, from: order.status }, 'shipment for an order that cannot be fulfilled; status left as is');
+      deps.logger.warn(
+        { orderId, from: order.status },
+        'shipment for an order that cannot be fulfilled; status left as is',
+      );
       return;
     }
     await transition(tx, order.id, [order.status], 'FULFILLED');

@@ -69,7 +69,17 @@ export function addInterval(from: Date, interval: Interval): Date {
     case 'MONTH':
     case 'YEAR': {
       const months = interval === 'MONTH' ? 1 : 12;
-      const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+      const target = new Date(
+        Date.UTC(
+          d.getUTCFullYear(),
+          d.getUTCMonth() + months,
+          1,
+          d.getUTCHours(),
+          d.getUTCMinutes(),
+          d.getUTCSeconds(),
+          d.getUTCMilliseconds(),
+        ),
+      );
       const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
       target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
       return target;
@@ -100,7 +110,8 @@ export async function quote(
   item: { variantId: string; quantity: number; address: Address },
 ): Promise<{ ok: true; quote: Quote } | { ok: false; code: string; message: string }> {
   const [variant] = await deps.catalog.lookup([item.variantId]);
-  if (!variant) return { ok: false, code: 'INVALID_MERCHANDISE', message: 'The product variant does not exist.' };
+  if (!variant)
+    return { ok: false, code: 'INVALID_MERCHANDISE', message: 'The product variant does not exist.' };
   const lines: Line[] = [
     {
       id: randomUUID(),
@@ -121,8 +132,17 @@ export async function quote(
   if (!offered.ok) return { ok: false, code: 'SHIPPING_UNAVAILABLE', message: offered.message };
   // Rates come sorted by price; the cheapest in the variant's currency ships every renewal.
   const rate = offered.rates.find((r) => r.currencyCode === variant.currencyCode);
-  if (!rate) return { ok: false, code: 'SHIPPING_UNAVAILABLE', message: 'We cannot ship this item to this address.' };
-  return { ok: true, quote: { lines, rate, totals: priceCheckout(lines, rate, await taxRuleForAddress(deps.db, item.address)), currency: variant.currencyCode } };
+  if (!rate)
+    return { ok: false, code: 'SHIPPING_UNAVAILABLE', message: 'We cannot ship this item to this address.' };
+  return {
+    ok: true,
+    quote: {
+      lines,
+      rate,
+      totals: priceCheckout(lines, rate, await taxRuleForAddress(deps.db, item.address)),
+      currency: variant.currencyCode,
+    },
+  };
 }
 
 /** The shopper's customer at the payment provider, made on first use. */
@@ -130,7 +150,11 @@ async function paymentCustomerFor(deps: Deps, customerId: string, email: string 
   const provider = deps.payments.provider;
   const known = await findPaymentCustomer(deps.db, customerId, provider);
   if (known) return known;
-  const { providerCustomerId } = await deps.payments.createCustomer({ customerId, email, idempotencyKey: `customer-${customerId}` });
+  const { providerCustomerId } = await deps.payments.createCustomer({
+    customerId,
+    email,
+    idempotencyKey: `customer-${customerId}`,
+  });
   return savePaymentCustomer(deps.db, customerId, provider, providerCustomerId);
 }
 
@@ -143,28 +167,45 @@ export interface SubscriptionCreateInput {
   email?: string | null;
 }
 
-export async function createSubscription(ctx: Context, input: SubscriptionCreateInput, now = new Date()): Promise<SubscriptionPayload> {
+export async function createSubscription(
+  ctx: Context,
+  input: SubscriptionCreateInput,
+  now = new Date(),
+): Promise<SubscriptionPayload> {
   const shopper = requireCustomer(ctx.principal);
   const deps = ctx.deps;
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) {
     return fail('INVALID_QUANTITY', `quantity must be 1 to ${MAX_QUANTITY}.`, ['input', 'quantity']);
   }
   if (!PAYMENT_METHOD_ID.test(input.paymentMethodId)) {
-    return fail('INVALID_PAYMENT_METHOD', 'paymentMethodId must be a payment method id such as pm_card_visa.', ['input', 'paymentMethodId']);
+    return fail(
+      'INVALID_PAYMENT_METHOD',
+      'paymentMethodId must be a payment method id such as pm_card_visa.',
+      ['input', 'paymentMethodId'],
+    );
   }
-  if (input.variantId.length > 100) return fail('INVALID_MERCHANDISE', 'The product variant does not exist.', ['input', 'variantId']);
+  if (input.variantId.length > 100)
+    return fail('INVALID_MERCHANDISE', 'The product variant does not exist.', ['input', 'variantId']);
 
-  const previous = input.shippingAddress && input.email ? null : await latestOrderContact(deps.db, shopper.customerId);
+  const previous =
+    input.shippingAddress && input.email ? null : await latestOrderContact(deps.db, shopper.customerId);
   let address: Address;
   if (input.shippingAddress) {
     const countryCode = input.shippingAddress.countryCode.trim().toUpperCase();
-    const errors = validateAddress({ ...input.shippingAddress, countryCode }, ['input', 'shippingAddress'], await subdivisionTaxed(deps.db, countryCode));
+    const errors = validateAddress(
+      { ...input.shippingAddress, countryCode },
+      ['input', 'shippingAddress'],
+      await subdivisionTaxed(deps.db, countryCode),
+    );
     if (errors.length) return { subscription: null, order: null, userErrors: errors };
     address = toAddress(input.shippingAddress);
   } else if (previous) {
     address = { ...previous.address, id: randomUUID() };
   } else {
-    return fail('SHIPPING_ADDRESS_REQUIRED', 'Give a shipping address for the deliveries.', ['input', 'shippingAddress']);
+    return fail('SHIPPING_ADDRESS_REQUIRED', 'Give a shipping address for the deliveries.', [
+      'input',
+      'shippingAddress',
+    ]);
   }
   const email = input.email?.trim() || previous?.email;
   if (!email) return fail('EMAIL_REQUIRED', 'Give an email address for the receipts.', ['input', 'email']);
@@ -172,7 +213,12 @@ export async function createSubscription(ctx: Context, input: SubscriptionCreate
   if (emailErrors.length) return { subscription: null, order: null, userErrors: emailErrors };
 
   const priced = await quote(deps, { variantId: input.variantId, quantity: input.quantity, address });
-  if (!priced.ok) return fail(priced.code, priced.message, priced.code === 'INVALID_MERCHANDISE' ? ['input', 'variantId'] : ['input', 'shippingAddress']);
+  if (!priced.ok)
+    return fail(
+      priced.code,
+      priced.message,
+      priced.code === 'INVALID_MERCHANDISE' ? ['input', 'variantId'] : ['input', 'shippingAddress'],
+    );
 
   // The payment method is saved on the shopper's provider customer, so later periods can be charged without them.
   const providerCustomerId = await paymentCustomerFor(deps, shopper.customerId, email);
@@ -215,7 +261,12 @@ export async function createSubscription(ctx: Context, input: SubscriptionCreate
     await deps.payments.cancelSubscription(providerSubscriptionId);
     await setSubscriptionStatus(deps.db, subscription.id, 'CANCELLED');
     const code = order.failureCode ?? 'PAYMENT_DECLINED';
-    return fail(code, code === 'INSUFFICIENT_STOCK' ? 'The item is not in stock.' : 'The payment was declined. Try another payment method.');
+    return fail(
+      code,
+      code === 'INSUFFICIENT_STOCK'
+        ? 'The item is not in stock.'
+        : 'The payment was declined. Try another payment method.',
+    );
   }
   return { subscription: await findSubscription(deps.db, subscription.id), order, userErrors: [] };
 }
@@ -225,7 +276,9 @@ async function savedMethodFor(
   providerCustomerId: string,
   paymentMethodId: string,
 ): Promise<{ ok: true; method: SavedPaymentMethod } | { ok: false; message: string }> {
-  const existing = (await deps.payments.listPaymentMethods(providerCustomerId)).find((m) => m.id === paymentMethodId);
+  const existing = (await deps.payments.listPaymentMethods(providerCustomerId)).find(
+    (m) => m.id === paymentMethodId,
+  );
   if (existing) return { ok: true, method: existing };
   return deps.payments.attachPaymentMethod(providerCustomerId, paymentMethodId);
 }
@@ -235,13 +288,28 @@ async function savedMethodFor(
  * advanced and the order inserted in one transaction, and the order's idempotency key names the period.
  * Null when nothing was due (another run got there first, or the subscription was cancelled).
  */
-export async function renewSubscription(deps: Deps, id: string, now: Date, priced?: Quote): Promise<Order | null> {
+export async function renewSubscription(
+  deps: Deps,
+  id: string,
+  now: Date,
+  priced?: Quote,
+): Promise<Order | null> {
   const current = await findSubscription(deps.db, id);
   // Stripe bills its subscriptions itself (invoice.paid); charging them here too would charge twice.
-  if (!current || current.provider !== 'sandbox' || current.status === 'CANCELLED' || current.nextRenewalAt > now) return null;
+  if (
+    !current ||
+    current.provider !== 'sandbox' ||
+    current.status === 'CANCELLED' ||
+    current.nextRenewalAt > now
+  )
+    return null;
   let q = priced;
   if (!q) {
-    const fresh = await quote(deps, { variantId: current.variantId, quantity: current.quantity, address: current.shippingAddress });
+    const fresh = await quote(deps, {
+      variantId: current.variantId,
+      quantity: current.quantity,
+      address: current.shippingAddress,
+    });
     if (!fresh.ok) {
       // Left due: the next run tries again (a variant back in the catalog, a shipping service back up).
       deps.logger.warn({ subscriptionId: id, code: fresh.code }, 'subscription renewal could not be priced');
@@ -270,22 +338,24 @@ export async function renewSubscription(deps: Deps, id: string, now: Date, price
 
 function renewalOrder(deps: Deps, sub: ProductSubscription, periodStart: Date, quoted: Quote) {
   return {
-      id: randomUUID(),
-      checkoutId: null,
-      cartId: null,
-      subscriptionId: sub.id,
-      customerId: sub.customerId,
-      idempotencyScope: `subscription:${sub.id}`,
-      idempotencyKey: `period:${periodStart.toISOString()}`,
-      requestHash: createHash('sha256').update(JSON.stringify({ subscriptionId: sub.id, periodStart })).digest('hex'),
-      email: sub.email,
-      currency: quoted.currency,
-      lines: quoted.lines,
-      shippingAddress: sub.shippingAddress,
-      shippingLine: quoted.rate,
-      ...quoted.totals,
-      paymentMethodId: sub.paymentMethodId,
-      leaseSeconds: deps.settings.leaseSeconds,
+    id: randomUUID(),
+    checkoutId: null,
+    cartId: null,
+    subscriptionId: sub.id,
+    customerId: sub.customerId,
+    idempotencyScope: `subscription:${sub.id}`,
+    idempotencyKey: `period:${periodStart.toISOString()}`,
+    requestHash: createHash('sha256')
+      .update(JSON.stringify({ subscriptionId: sub.id, periodStart }))
+      .digest('hex'),
+    email: sub.email,
+    currency: quoted.currency,
+    lines: quoted.lines,
+    shippingAddress: sub.shippingAddress,
+    shippingLine: quoted.rate,
+    ...quoted.totals,
+    paymentMethodId: sub.paymentMethodId,
+    leaseSeconds: deps.settings.leaseSeconds,
   };
 }
 
@@ -300,7 +370,11 @@ export async function recordPaidInvoice(deps: Deps, invoice: PaidInvoice): Promi
   const key = `period:${invoice.periodStart.toISOString()}`;
   const known = await findByIdempotencyKey(deps.db, `subscription:${sub.id}`, key);
   if (known) return known;
-  const priced = await quote(deps, { variantId: sub.variantId, quantity: sub.quantity, address: sub.shippingAddress });
+  const priced = await quote(deps, {
+    variantId: sub.variantId,
+    quantity: sub.quantity,
+    address: sub.shippingAddress,
+  });
   // Without the variant in the catalog the order's lines cannot be written; the webhook fails and Stripe redelivers it.
   if (!priced.ok) throw new Error(`renewal of subscription ${sub.id} could not be priced: ${priced.code}`);
   const order = await deps.db.transaction(async (tx) => {
@@ -311,12 +385,23 @@ export async function recordPaidInvoice(deps: Deps, invoice: PaidInvoice): Promi
       await advancePeriod(tx, sub.id, invoice.periodStart, addInterval(invoice.periodStart, locked.interval));
     }
     // The order records what Stripe captured; the lines are priced from the catalog as of now.
-    return insertOrder(tx, { ...renewalOrder(deps, locked, invoice.periodStart, priced.quote), leaseSeconds: 0 });
+    return insertOrder(tx, {
+      ...renewalOrder(deps, locked, invoice.periodStart, priced.quote),
+      leaseSeconds: 0,
+    });
   });
   if (!order) return findByIdempotencyKey(deps.db, `subscription:${sub.id}`, key);
   // Stripe has charged already, so a stock shortfall cannot refuse the order; the hold lets order.paid commit the units.
-  const held = await deps.cart.reserve(order.id, order.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), deps.settings.reservationTtlSeconds);
-  if (!held.ok) deps.logger.error({ orderId: order.id, variantIds: held.variantIds }, 'paid subscription renewal without stock');
+  const held = await deps.cart.reserve(
+    order.id,
+    order.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+    deps.settings.reservationTtlSeconds,
+  );
+  if (!held.ok)
+    deps.logger.error(
+      { orderId: order.id, variantIds: held.variantIds },
+      'paid subscription renewal without stock',
+    );
   await settle(deps, order.id, {
     kind: 'succeeded',
     paymentIntentId: invoice.paymentIntentId ?? invoice.id,
@@ -343,17 +428,21 @@ export async function cancelSubscription(ctx: Context, id: string): Promise<Subs
   const shopper = requireCustomer(ctx.principal);
   const existing = await findSubscription(ctx.deps.db, id);
   // Another shopper's subscription is refused exactly like a missing one.
-  if (!existing || !(existing.customerId === shopper.customerId || isAdmin(ctx.principal))) throw new ForbiddenError();
+  if (!existing || !(existing.customerId === shopper.customerId || isAdmin(ctx.principal)))
+    throw new ForbiddenError();
   if (existing.status === 'CANCELLED') {
-    return { subscription: existing, order: null, userErrors: [userError('SUBSCRIPTION_CANCELLED', 'The subscription is already cancelled.', ['id'])] };
+    return {
+      subscription: existing,
+      order: null,
+      userErrors: [userError('SUBSCRIPTION_CANCELLED', 'The subscription is already cancelled.', ['id'])],
+    };
   }
   // The provider stops charging first: a crash after it leaves our row to be cancelled again, never a charge without a subscription.
-  if (existing.providerSubscriptionId) await ctx.deps.payments.cancelSubscription(existing.providerSubscriptionId);
+  if (existing.providerSubscriptionId)
+    await ctx.deps.payments.cancelSubscription(existing.providerSubscriptionId);
   const cancelled = await setSubscriptionStatus(ctx.deps.db, id, 'CANCELLED');
   return { subscription: cancelled, order: null, userErrors: [] };
 }
-
-
 
 export async function customerSubscriptions(
   ctx: Context,
@@ -372,7 +461,10 @@ export async function customerSubscriptions(
  * The payment methods saved on the shopper's provider customer (none before their first subscription). Saved
  * cards are their owner's: only the shopper and admins read them, not partner keys or other services.
  */
-export async function customerPaymentMethods(ctx: Context, customerId: string): Promise<SavedPaymentMethod[]> {
+export async function customerPaymentMethods(
+  ctx: Context,
+  customerId: string,
+): Promise<SavedPaymentMethod[]> {
   const own = ctx.principal.kind === 'customer' && ctx.principal.customerId === customerId;
   if (!own && !isAdmin(ctx.principal)) throw new ForbiddenError();
   const providerCustomerId = await findPaymentCustomer(ctx.deps.db, customerId, ctx.deps.payments.provider);
@@ -388,13 +480,19 @@ export async function detachPaymentMethod(ctx: Context, paymentMethodId: string)
   const shopper = requireCustomer(ctx.principal);
   const deps = ctx.deps;
   const providerCustomerId = await findPaymentCustomer(deps.db, shopper.customerId, deps.payments.provider);
-  const owned = providerCustomerId ? (await deps.payments.listPaymentMethods(providerCustomerId)).some((m) => m.id === paymentMethodId) : false;
+  const owned = providerCustomerId
+    ? (await deps.payments.listPaymentMethods(providerCustomerId)).some((m) => m.id === paymentMethodId)
+    : false;
   // A method that is not on this shopper's customer is refused whether or not it exists.
   if (!owned) throw new ForbiddenError();
   if (await paysLiveSubscription(deps.db, shopper.customerId, paymentMethodId)) {
     return {
       detachedPaymentMethodId: null,
-      userErrors: [userError('PAYMENT_METHOD_IN_USE', 'A running subscription pays with this method; cancel it first.', ['id'])],
+      userErrors: [
+        userError('PAYMENT_METHOD_IN_USE', 'A running subscription pays with this method; cancel it first.', [
+          'id',
+        ]),
+      ],
     };
   }
   await deps.payments.detachPaymentMethod(paymentMethodId);

@@ -78,11 +78,22 @@ export interface Checkout {
   pricedAt: Date;
 }
 
-export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
+export const ORDER_STATUSES = [
+  'PENDING_PAYMENT',
+  'PAID',
+  'FULFILLED',
+  'CANCELLED',
+  'REFUNDED',
+  'PARTIALLY_REFUNDED',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Why a person should look at an order: its payment completed after its stock was gone. */
-export const ATTENTION_REASONS = ['STOCK_GONE_PAYMENT_VOIDED', 'STOCK_GONE_PAYMENT_REFUNDED', 'BACKORDERED'] as const;
+export const ATTENTION_REASONS = [
+  'STOCK_GONE_PAYMENT_VOIDED',
+  'STOCK_GONE_PAYMENT_REFUNDED',
+  'BACKORDERED',
+] as const;
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
 export const nextActionSchema = z.object({

@@ -27,7 +27,8 @@ export function isCountryCode(code: string): boolean {
 }
 
 export function validateEmail(email: string, field: string[]): UserError[] {
-  if (email.length > 254 || !EMAIL.test(email)) return [userError('INVALID_EMAIL', 'Enter a valid email address.', field)];
+  if (email.length > 254 || !EMAIL.test(email))
+    return [userError('INVALID_EMAIL', 'Enter a valid email address.', field)];
   return [];
 }
 
@@ -46,17 +47,28 @@ const LIMITS: [keyof AddressInput, number, boolean][] = [
  * Shape, lengths and country; then, for a country taxed per subdivision (US and Canada, and any country
  * `taxedBySubdivision` names because the tax table has rates per subdivision for it), a valid ISO 3166-2 province.
  */
-export function validateAddress(address: AddressInput, field: string[], taxedBySubdivision?: ReadonlySet<string>): UserError[] {
+export function validateAddress(
+  address: AddressInput,
+  field: string[],
+  taxedBySubdivision?: ReadonlySet<string>,
+): UserError[] {
   const errors: UserError[] = [];
   for (const [key, max, required] of LIMITS) {
     // eslint-disable-next-line security/detect-object-injection -- key comes from the constant LIMITS list
     const value = address[key];
     if (value === undefined || value === null) continue;
-    if (required && value.trim() === '') errors.push(userError('INVALID_ADDRESS', `${key} is required.`, [...field, key]));
-    else if (value.length > max) errors.push(userError('INVALID_ADDRESS', `${key} is at most ${max} characters.`, [...field, key]));
+    if (required && value.trim() === '')
+      errors.push(userError('INVALID_ADDRESS', `${key} is required.`, [...field, key]));
+    else if (value.length > max)
+      errors.push(userError('INVALID_ADDRESS', `${key} is at most ${max} characters.`, [...field, key]));
   }
   if (!isCountryCode(address.countryCode)) {
-    errors.push(userError('INVALID_ADDRESS', 'countryCode must be an ISO 3166-1 alpha-2 code, such as US.', [...field, 'countryCode']));
+    errors.push(
+      userError('INVALID_ADDRESS', 'countryCode must be an ISO 3166-1 alpha-2 code, such as US.', [
+        ...field,
+        'countryCode',
+      ]),
+    );
   }
   // Tax depends on the state or province: an unknown one is refused, never taxed at the country's rate.
   if (!errors.length) errors.push(...checkSubdivision(address, field, taxedBySubdivision));

@@ -25,7 +25,11 @@ export async function handleStripeWebhook(
 
   const seen = await deps.db.query(`SELECT 1 FROM stripe_events WHERE id = $1`, [event.id]);
   if (seen.rows.length) return { status: 200, body: { received: true, duplicate: true } };
-  const object = event.data.object as { id?: unknown; object?: unknown; metadata?: Record<string, string> | null };
+  const object = event.data.object as {
+    id?: unknown;
+    object?: unknown;
+    metadata?: Record<string, string> | null;
+  };
   if (event.type === 'invoice.paid' && typeof object.id === 'string') {
     // The invoice is read again from the provider; the order's idempotency key (the billed period) makes this once only,
     // and the event id is recorded after, so a failure here is retried by Stripe's redelivery.
@@ -48,6 +52,9 @@ export async function handleStripeWebhook(
   // Settling is idempotent (each change is conditional on the order's state), so an event delivered twice at
   // once moves the order once; the event id is recorded after, so a failure here is retried by Stripe.
   if (current && orderId) await settle(deps, orderId, current);
-  const { rowCount } = await deps.db.query(`INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.id, event.type]);
+  const { rowCount } = await deps.db.query(
+    `INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [event.id, event.type],
+  );
   return { status: 200, body: { received: true, duplicate: rowCount === 0 } };
 }

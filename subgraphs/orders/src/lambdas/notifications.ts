@@ -14,7 +14,10 @@ export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
  * error) is reported alone in `batchItemFailures`: SQS deletes the others and delivers it again, until
  * the queue's redrive moves it to the dead-letter queue. A record seen before sends nothing again.
  */
-export function createSqsNotificationHandler(notify: (event: DomainEvent) => Promise<void>, logger: Logger): SqsHandler {
+export function createSqsNotificationHandler(
+  notify: (event: DomainEvent) => Promise<void>,
+  logger: Logger,
+): SqsHandler {
   return async (event) => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
@@ -38,7 +41,10 @@ let container: Promise<SqsHandler> | undefined;
 async function start(): Promise<SqsHandler> {
   const config = parseConfig(notificationsConfigSchema, await resolveSecrets());
   const logger = createLogger('orders-notifications', config.LOG_LEVEL);
-  const db = await openSqlDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'orders', 'pglite') });
+  const db = await openSqlDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(config.DATA_DIR, 'orders', 'pglite'),
+  });
   return createSqsNotificationHandler(createNotifier({ db, email: emailSenderFor(config) }), logger);
 }
 

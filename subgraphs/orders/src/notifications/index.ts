@@ -21,7 +21,13 @@ export function createNotifier(deps: NotificationDeps): (event: DomainEvent) => 
     createOrderShippedHandler(deps),
   ];
   return async (event) => {
-    const notification = { id: event.id, 'detail-type': event.topic, source: event.source, time: event.occurredAt, detail: event.payload };
+    const notification = {
+      id: event.id,
+      'detail-type': event.topic,
+      source: event.source,
+      time: event.occurredAt,
+      detail: event.payload,
+    };
     for (const notify of handlers) await notify(notification);
   };
 }

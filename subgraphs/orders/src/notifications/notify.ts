@@ -28,7 +28,11 @@ export interface Rendered {
 
 export function createNotificationHandler(
   deps: NotificationDeps,
-  spec: { kind: string; topic: string | string[]; render: (order: Order, detail: Record<string, unknown>) => Rendered },
+  spec: {
+    kind: string;
+    topic: string | string[];
+    render: (order: Order, detail: Record<string, unknown>) => Rendered;
+  },
 ): NotificationHandler {
   return async (event) => {
     const topics = Array.isArray(spec.topic) ? spec.topic : [spec.topic];
@@ -39,13 +43,15 @@ export function createNotificationHandler(
     const sent = await consumeOnce(deps.db, `orders.notifications.${spec.kind}`, event.id, async (tx) => {
       const order = await findOrder(tx, orderId);
       if (!order) return;
-      await tx.query(`INSERT INTO notifications_sent (event_id, kind, order_id, recipient) VALUES ($1, $2, $3, $4)`, [
-        event.id,
-        spec.kind,
-        order.id,
-        order.email,
-      ]);
-      await deps.email.send({ to: order.email, ...spec.render(order, event.detail), idempotencyKey: `${spec.kind.replace(/_/g, '-')}-${event.id}` });
+      await tx.query(
+        `INSERT INTO notifications_sent (event_id, kind, order_id, recipient) VALUES ($1, $2, $3, $4)`,
+        [event.id, spec.kind, order.id, order.email],
+      );
+      await deps.email.send({
+        to: order.email,
+        ...spec.render(order, event.detail),
+        idempotencyKey: `${spec.kind.replace(/_/g, '-')}-${event.id}`,
+      });
     });
     return { sent };
   };

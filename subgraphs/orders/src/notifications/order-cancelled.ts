@@ -3,4 +3,8 @@ import { createNotificationHandler, type NotificationDeps } from './notify';
 import { renderOrderCancelled } from './render';
 
 export const createOrderCancelledHandler = (deps: NotificationDeps) =>
-  createNotificationHandler(deps, { kind: 'order_cancelled', topic: 'order.cancelled', render: renderOrderCancelled });
+  createNotificationHandler(deps, {
+    kind: 'order_cancelled',
+    topic: 'order.cancelled',
+    render: renderOrderCancelled,
+  });

@@ -5,4 +5,8 @@ import { renderOrderConfirmation } from './render';
 export type { NotificationDeps } from './notify';
 
 export const createOrderConfirmationHandler = (deps: NotificationDeps) =>
-  createNotificationHandler(deps, { kind: 'order_confirmation', topic: 'order.paid', render: renderOrderConfirmation });
+  createNotificationHandler(deps, {
+    kind: 'order_confirmation',
+    topic: 'order.paid',
+    render: renderOrderConfirmation,
+  });

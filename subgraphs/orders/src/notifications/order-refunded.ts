@@ -3,4 +3,8 @@ import { createNotificationHandler, type NotificationDeps } from './notify';
 import { renderOrderRefunded } from './render';
 
 export const createOrderRefundedHandler = (deps: NotificationDeps) =>
-  createNotificationHandler(deps, { kind: 'order_refunded', topic: 'order.refunded', render: renderOrderRefunded });
+  createNotificationHandler(deps, {
+    kind: 'order_refunded',
+    topic: 'order.refunded',
+    render: renderOrderRefunded,
+  });

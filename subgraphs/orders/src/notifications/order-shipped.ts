@@ -5,4 +5,8 @@ import { renderOrderShipped } from './render';
 export const SHIPMENT_TOPICS = ['shipment.created', 'shipment.updated'];
 
 export const createOrderShippedHandler = (deps: NotificationDeps) =>
-  createNotificationHandler(deps, { kind: 'order_shipped', topic: SHIPMENT_TOPICS, render: renderOrderShipped });
+  createNotificationHandler(deps, {
+    kind: 'order_shipped',
+    topic: SHIPMENT_TOPICS,
+    render: renderOrderShipped,
+  });

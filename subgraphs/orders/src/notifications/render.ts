@@ -16,16 +16,23 @@ export function renderOrderConfirmation(order: Order): { subject: string; text: 
   const number = orderNumber(order.number);
   const a = order.shippingAddress;
   const name = [a.firstName, a.lastName].filter(Boolean).join(' ');
-  const addressLines = [name, a.address1, a.address2, `${a.zip} ${a.city}${a.province ? `, ${a.province}` : ''}`, a.countryCode].filter(
-    (l): l is string => Boolean(l),
-  );
+  const addressLines = [
+    name,
+    a.address1,
+    a.address2,
+    `${a.zip} ${a.city}${a.province ? `, ${a.province}` : ''}`,
+    a.countryCode,
+  ].filter((l): l is string => Boolean(l));
   const rows = order.lines.map((l) => ({
     label: `${l.quantity} × ${l.title}${l.variantTitle ? ` (${l.variantTitle})` : ''}`,
     amount: money(l.unitPriceMinor * l.quantity, order.currency),
   }));
   const totals = [
     ['Subtotal', money(order.subtotalMinor, order.currency)],
-    [`Shipping (${order.shippingLine.carrier} ${order.shippingLine.service})`, money(order.shippingMinor, order.currency)],
+    [
+      `Shipping (${order.shippingLine.carrier} ${order.shippingLine.service})`,
+      money(order.shippingMinor, order.currency),
+    ],
     ['Tax', money(order.taxMinor, order.currency)],
     ['Total', money(order.totalMinor, order.currency)],
   ] as const;
@@ -59,7 +66,10 @@ function simple(title: string, paragraphs: string[]): { text: string; html: stri
   };
 }
 
-export function renderOrderCancelled(order: Order, detail: Record<string, unknown>): { subject: string; text: string; html: string } {
+export function renderOrderCancelled(
+  order: Order,
+  detail: Record<string, unknown>,
+): { subject: string; text: string; html: string } {
   const number = orderNumber(order.number);
   const refunded = typeof detail.refundedMinor === 'number' ? detail.refundedMinor : 0;
   const body = simple(`Your order ${number} has been cancelled`, [
@@ -71,7 +81,10 @@ export function renderOrderCancelled(order: Order, detail: Record<string, unknow
   return { subject: `Your order ${number} has been cancelled`, ...body };
 }
 
-export function renderOrderRefunded(order: Order, detail: Record<string, unknown>): { subject: string; text: string; html: string } {
+export function renderOrderRefunded(
+  order: Order,
+  detail: Record<string, unknown>,
+): { subject: string; text: string; html: string } {
   const number = orderNumber(order.number);
   const amount = typeof detail.amountMinor === 'number' ? detail.amountMinor : 0;
   const body = simple(`A refund for your order ${number}`, [
@@ -90,14 +103,19 @@ const SHIPMENT_NEWS: Record<string, string> = {
   RETURNED: 'is being returned to us',
 };
 
-export function renderOrderShipped(order: Order, detail: Record<string, unknown>): { subject: string; text: string; html: string } {
+export function renderOrderShipped(
+  order: Order,
+  detail: Record<string, unknown>,
+): { subject: string; text: string; html: string } {
   const number = orderNumber(order.number);
   const status = typeof detail.status === 'string' ? detail.status : '';
   const tracking = typeof detail.trackingNumber === 'string' ? detail.trackingNumber : null;
   // eslint-disable-next-line security/detect-object-injection -- status comes from the shipping service's own events, one of its shipment statuses
   const title = `Your order ${number} ${SHIPMENT_NEWS[status] ?? 'has a shipping update'}`;
   const body = simple(title, [
-    tracking ? `Tracking number: ${tracking}` : 'We will send the tracking number as soon as the carrier has it.',
+    tracking
+      ? `Tracking number: ${tracking}`
+      : 'We will send the tracking number as soon as the carrier has it.',
     `Shipping to ${order.shippingAddress.city}, ${order.shippingAddress.countryCode}.`,
   ]);
   return { subject: title, ...body };

@@ -28,7 +28,11 @@ export interface PaymentGateway {
   /** Authorises the amount (manual capture): nothing is taken until `capture`. */
   authorize(request: ChargeRequest): Promise<PaymentResult>;
   /** Takes an authorised amount; the key makes a retry capture once. */
-  capture(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<PaymentResult>;
+  capture(request: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<PaymentResult>;
   /** Frees an authorisation (or a payment still awaiting authentication) without taking anything; the payment as it is after. */
   cancelAuthorization(request: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentResult>;
   /** The payment as the provider sees it now. */
@@ -38,12 +42,20 @@ export interface PaymentGateway {
    * order's creation time bounds where to look.
    */
   findByOrder(orderId: string, orderCreatedAt: Date): Promise<PaymentResult | null>;
-  refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }>;
+  refund(request: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<{ refundId: string }>;
   /** The provider customer a payment method is saved on; null for a method saved on no one (or unknown). */
   paymentMethodOwner(paymentMethodId: string): Promise<string | null>;
 
   /** The provider's customer for one of our shoppers; the key makes a retry find the same one. */
-  createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }>;
+  createCustomer(request: {
+    customerId: string;
+    email: string | null;
+    idempotencyKey: string;
+  }): Promise<{ providerCustomerId: string }>;
   /** Saves a payment method on a customer; the answer is the saved method (its id may differ from the one given). */
   attachPaymentMethod(providerCustomerId: string, paymentMethodId: string): Promise<AttachResult>;
   listPaymentMethods(providerCustomerId: string): Promise<SavedPaymentMethod[]>;

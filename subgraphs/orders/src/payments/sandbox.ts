@@ -4,9 +4,23 @@
 // single-use token.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SqlDatabase } from '@shop/datastores';
-import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
+import type {
+  AttachResult,
+  PaidInvoice,
+  ChargeRequest,
+  PaymentGateway,
+  PaymentResult,
+  SavedPaymentMethod,
+  SubscriptionRequest,
+} from './gateway';
 
-const SUCCEED = new Set(['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex', 'pm_card_visa_debit', 'pm_card_discover']);
+const SUCCEED = new Set([
+  'pm_card_visa',
+  'pm_card_mastercard',
+  'pm_card_amex',
+  'pm_card_visa_debit',
+  'pm_card_discover',
+]);
 // Maps, not object literals: a client's id such as "constructor" must not find Object.prototype's members.
 const DECLINE = new Map<string, string>([
   ['pm_card_chargeDeclined', 'Your card was declined.'],
@@ -38,7 +52,13 @@ interface MethodRow {
   exp_year: number;
 }
 
-const toSaved = (r: MethodRow): SavedPaymentMethod => ({ id: r.id, brand: r.brand, last4: r.last4, expMonth: r.exp_month, expYear: r.exp_year });
+const toSaved = (r: MethodRow): SavedPaymentMethod => ({
+  id: r.id,
+  brand: r.brand,
+  last4: r.last4,
+  expMonth: r.exp_month,
+  expYear: r.exp_year,
+});
 
 interface ChargeRow {
   id: string;
@@ -69,7 +89,10 @@ export class SandboxPaymentGateway implements PaymentGateway {
 
   async authorize(original: ChargeRequest): Promise<PaymentResult> {
     // A saved method charges like the test method it was made from.
-    const request = { ...original, paymentMethodId: (await this.testMethodOf(original.paymentMethodId)) ?? original.paymentMethodId };
+    const request = {
+      ...original,
+      paymentMethodId: (await this.testMethodOf(original.paymentMethodId)) ?? original.paymentMethodId,
+    };
     if (!SandboxPaymentGateway.knows(request.paymentMethodId)) {
       return {
         kind: 'invalid_payment_method',
@@ -86,15 +109,28 @@ export class SandboxPaymentGateway implements PaymentGateway {
       `INSERT INTO sandbox_charges (id, idempotency_key, order_id, payment_method_id, amount_minor, currency, status, auth_nonce)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING`,
       [
-        `pi_sandbox_${randomBytes(12).toString('hex')}`, request.idempotencyKey, request.orderId, request.paymentMethodId,
-        request.amountMinor, request.currency, status, status === 'requires_action' ? randomBytes(18).toString('base64url') : null,
+        `pi_sandbox_${randomBytes(12).toString('hex')}`,
+        request.idempotencyKey,
+        request.orderId,
+        request.paymentMethodId,
+        request.amountMinor,
+        request.currency,
+        status,
+        status === 'requires_action' ? randomBytes(18).toString('base64url') : null,
       ],
     );
-    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE idempotency_key = $1`, [request.idempotencyKey]);
+    const { rows } = await this.db.query<ChargeRow>(
+      `SELECT * FROM sandbox_charges WHERE idempotency_key = $1`,
+      [request.idempotencyKey],
+    );
     return this.toResult(rows[0]!);
   }
 
-  async capture(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<PaymentResult> {
+  async capture(request: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<PaymentResult> {
     await this.db.query(
       `UPDATE sandbox_charges SET status = 'succeeded', amount_minor = LEAST(amount_minor, $2) WHERE id = $1 AND status = 'requires_capture'`,
       [request.paymentIntentId, request.amountMinor],
@@ -102,7 +138,10 @@ export class SandboxPaymentGateway implements PaymentGateway {
     return this.retrieve(request.paymentIntentId);
   }
 
-  async cancelAuthorization(request: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentResult> {
+  async cancelAuthorization(request: {
+    paymentIntentId: string;
+    idempotencyKey: string;
+  }): Promise<PaymentResult> {
     await this.db.query(
       `UPDATE sandbox_charges SET status = 'canceled', auth_nonce = NULL WHERE id = $1 AND status IN ('requires_capture', 'requires_action')`,
       [request.paymentIntentId],
@@ -111,13 +150,18 @@ export class SandboxPaymentGateway implements PaymentGateway {
   }
 
   async retrieve(paymentIntentId: string): Promise<PaymentResult> {
-    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE id = $1`, [paymentIntentId]);
+    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE id = $1`, [
+      paymentIntentId,
+    ]);
     if (!rows[0]) return { kind: 'invalid_payment_method', message: 'No such payment.' };
     return this.toResult(rows[0]);
   }
 
   async findByOrder(orderId: string): Promise<PaymentResult | null> {
-    const { rows } = await this.db.query<ChargeRow>(`SELECT * FROM sandbox_charges WHERE order_id = $1 ORDER BY created_at DESC LIMIT 1`, [orderId]);
+    const { rows } = await this.db.query<ChargeRow>(
+      `SELECT * FROM sandbox_charges WHERE order_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [orderId],
+    );
     return rows[0] ? this.toResult(rows[0]) : null;
   }
 
@@ -132,7 +176,8 @@ export class SandboxPaymentGateway implements PaymentGateway {
   async authenticate(paymentIntentId: string, token: string): Promise<PaymentResult | null> {
     const [nonce = '', mac = ''] = token.split('.');
     const expected = Buffer.from(this.sign(paymentIntentId, nonce));
-    if (!nonce || Buffer.byteLength(mac) !== expected.length || !timingSafeEqual(Buffer.from(mac), expected)) return null;
+    if (!nonce || Buffer.byteLength(mac) !== expected.length || !timingSafeEqual(Buffer.from(mac), expected))
+      return null;
     const { rowCount } = await this.db.query(
       `UPDATE sandbox_charges SET status = 'requires_capture', auth_nonce = NULL WHERE id = $1 AND status = 'requires_action' AND auth_nonce = $2`,
       [paymentIntentId, nonce],
@@ -142,11 +187,18 @@ export class SandboxPaymentGateway implements PaymentGateway {
 
   async paymentMethodOwner(paymentMethodId: string): Promise<string | null> {
     if (!SAVED.test(paymentMethodId)) return null;
-    const { rows } = await this.db.query<{ customer: string | null }>(`SELECT customer FROM sandbox_payment_methods WHERE id = $1`, [paymentMethodId]);
+    const { rows } = await this.db.query<{ customer: string | null }>(
+      `SELECT customer FROM sandbox_payment_methods WHERE id = $1`,
+      [paymentMethodId],
+    );
     return rows[0]?.customer ?? null;
   }
 
-  async refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }> {
+  async refund(request: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<{ refundId: string }> {
     const id = `re_sandbox_${randomBytes(12).toString('hex')}`;
     await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ amount_minor: string; status: string }>(
@@ -155,17 +207,26 @@ export class SandboxPaymentGateway implements PaymentGateway {
       );
       const charge = rows[0];
       if (!charge || charge.status !== 'succeeded') throw new Error('sandbox: the payment has not succeeded');
-      const existing = await tx.query(`SELECT 1 FROM sandbox_refunds WHERE idempotency_key = $1`, [request.idempotencyKey]);
+      const existing = await tx.query(`SELECT 1 FROM sandbox_refunds WHERE idempotency_key = $1`, [
+        request.idempotencyKey,
+      ]);
       if (existing.rows.length) return;
-      const done = await tx.query<{ s: string | null }>(`SELECT sum(amount_minor) AS s FROM sandbox_refunds WHERE charge_id = $1`, [request.paymentIntentId]);
+      const done = await tx.query<{ s: string | null }>(
+        `SELECT sum(amount_minor) AS s FROM sandbox_refunds WHERE charge_id = $1`,
+        [request.paymentIntentId],
+      );
       if (Number(done.rows[0]?.s ?? 0) + request.amountMinor > Number(charge.amount_minor)) {
         throw new Error('sandbox: refund above the captured amount');
       }
-      await tx.query(`INSERT INTO sandbox_refunds (id, idempotency_key, charge_id, amount_minor) VALUES ($1, $2, $3, $4)`, [
-        id, request.idempotencyKey, request.paymentIntentId, request.amountMinor,
-      ]);
+      await tx.query(
+        `INSERT INTO sandbox_refunds (id, idempotency_key, charge_id, amount_minor) VALUES ($1, $2, $3, $4)`,
+        [id, request.idempotencyKey, request.paymentIntentId, request.amountMinor],
+      );
     });
-    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sandbox_refunds WHERE idempotency_key = $1`, [request.idempotencyKey]);
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM sandbox_refunds WHERE idempotency_key = $1`,
+      [request.idempotencyKey],
+    );
     return { refundId: rows[0]!.id };
   }
 
@@ -178,13 +239,19 @@ export class SandboxPaymentGateway implements PaymentGateway {
     return rows[0]?.test_method ?? null;
   }
 
-  async createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }> {
-    await this.db.query(`INSERT INTO sandbox_customers (id, idempotency_key, email) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING`, [
-      `cus_sandbox_${randomBytes(12).toString('hex')}`,
-      request.idempotencyKey,
-      request.email,
-    ]);
-    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sandbox_customers WHERE idempotency_key = $1`, [request.idempotencyKey]);
+  async createCustomer(request: {
+    customerId: string;
+    email: string | null;
+    idempotencyKey: string;
+  }): Promise<{ providerCustomerId: string }> {
+    await this.db.query(
+      `INSERT INTO sandbox_customers (id, idempotency_key, email) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [`cus_sandbox_${randomBytes(12).toString('hex')}`, request.idempotencyKey, request.email],
+    );
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM sandbox_customers WHERE idempotency_key = $1`,
+      [request.idempotencyKey],
+    );
     return { providerCustomerId: rows[0]!.id };
   }
 
@@ -195,20 +262,30 @@ export class SandboxPaymentGateway implements PaymentGateway {
     const { rows } = await this.db.query<MethodRow>(
       `INSERT INTO sandbox_payment_methods (id, customer, test_method, brand, last4, exp_month, exp_year)
        VALUES ($1, $2, $3, $4, $5, 12, $6) RETURNING *`,
-      [`pm_sandbox_${randomBytes(12).toString('hex')}`, providerCustomerId, paymentMethodId, card.brand, card.last4, year],
+      [
+        `pm_sandbox_${randomBytes(12).toString('hex')}`,
+        providerCustomerId,
+        paymentMethodId,
+        card.brand,
+        card.last4,
+        year,
+      ],
     );
     return { ok: true, method: toSaved(rows[0]!) };
   }
 
   async listPaymentMethods(providerCustomerId: string): Promise<SavedPaymentMethod[]> {
-    const { rows } = await this.db.query<MethodRow>(`SELECT * FROM sandbox_payment_methods WHERE customer = $1 ORDER BY created_at, id`, [
-      providerCustomerId,
-    ]);
+    const { rows } = await this.db.query<MethodRow>(
+      `SELECT * FROM sandbox_payment_methods WHERE customer = $1 ORDER BY created_at, id`,
+      [providerCustomerId],
+    );
     return rows.map(toSaved);
   }
 
   async detachPaymentMethod(paymentMethodId: string): Promise<void> {
-    await this.db.query(`UPDATE sandbox_payment_methods SET customer = NULL WHERE id = $1`, [paymentMethodId]);
+    await this.db.query(`UPDATE sandbox_payment_methods SET customer = NULL WHERE id = $1`, [
+      paymentMethodId,
+    ]);
   }
 
   async createSubscription(request: SubscriptionRequest): Promise<{ providerSubscriptionId: string }> {
@@ -225,14 +302,18 @@ export class SandboxPaymentGateway implements PaymentGateway {
         request.interval,
       ],
     );
-    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM sandbox_subscriptions WHERE idempotency_key = $1`, [request.idempotencyKey]);
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM sandbox_subscriptions WHERE idempotency_key = $1`,
+      [request.idempotencyKey],
+    );
     return { providerSubscriptionId: rows[0]!.id };
   }
 
   async cancelSubscription(providerSubscriptionId: string): Promise<void> {
-    await this.db.query(`UPDATE sandbox_subscriptions SET status = 'canceled', cancelled_at = now() WHERE id = $1 AND status <> 'canceled'`, [
-      providerSubscriptionId,
-    ]);
+    await this.db.query(
+      `UPDATE sandbox_subscriptions SET status = 'canceled', cancelled_at = now() WHERE id = $1 AND status <> 'canceled'`,
+      [providerSubscriptionId],
+    );
   }
 
   /** The sandbox bills renewals itself (renewDue); it has no invoices. */
@@ -255,14 +336,22 @@ export class SandboxPaymentGateway implements PaymentGateway {
           orderId,
           nextAction: {
             type: 'REDIRECT_TO_URL',
-            redirectUrl: this.authenticateUrl(row.id, `${row.auth_nonce ?? ''}.${this.sign(row.id, row.auth_nonce ?? '')}`),
+            redirectUrl: this.authenticateUrl(
+              row.id,
+              `${row.auth_nonce ?? ''}.${this.sign(row.id, row.auth_nonce ?? '')}`,
+            ),
             clientSecret: `${row.id}_secret_sandbox`,
           },
         };
       case 'canceled':
         return { kind: 'declined', paymentIntentId: row.id, orderId, message: 'The payment was cancelled.' };
       default:
-        return { kind: 'declined', paymentIntentId: row.id, orderId, message: DECLINE.get(row.payment_method_id) ?? 'Your card was declined.' };
+        return {
+          kind: 'declined',
+          paymentIntentId: row.id,
+          orderId,
+          message: DECLINE.get(row.payment_method_id) ?? 'Your card was declined.',
+        };
     }
   }
 }

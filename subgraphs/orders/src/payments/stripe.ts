@@ -2,7 +2,15 @@
 // payment methods, confirmed at once with manual capture (captured once the stock is committed), idempotent
 // by keys derived from the order.
 import Stripe from 'stripe';
-import type { AttachResult, PaidInvoice, ChargeRequest, PaymentGateway, PaymentResult, SavedPaymentMethod, SubscriptionRequest } from './gateway';
+import type {
+  AttachResult,
+  PaidInvoice,
+  ChargeRequest,
+  PaymentGateway,
+  PaymentResult,
+  SavedPaymentMethod,
+  SubscriptionRequest,
+} from './gateway';
 
 export interface StripeSettings {
   secretKey: string;
@@ -37,7 +45,12 @@ function fromIntent(intent: Stripe.PaymentIntent): PaymentResult {
   const orderId = intent.metadata?.orderId ?? null;
   switch (intent.status) {
     case 'succeeded':
-      return { kind: 'succeeded', paymentIntentId: intent.id, amountMinor: intent.amount_received || intent.amount, orderId };
+      return {
+        kind: 'succeeded',
+        paymentIntentId: intent.id,
+        amountMinor: intent.amount_received || intent.amount,
+        orderId,
+      };
     case 'requires_action': {
       const redirect = intent.next_action?.redirect_to_url?.url ?? null;
       return {
@@ -52,7 +65,12 @@ function fromIntent(intent: Stripe.PaymentIntent): PaymentResult {
       };
     }
     case 'requires_capture':
-      return { kind: 'authorized', paymentIntentId: intent.id, amountMinor: intent.amount_capturable || intent.amount, orderId };
+      return {
+        kind: 'authorized',
+        paymentIntentId: intent.id,
+        amountMinor: intent.amount_capturable || intent.amount,
+        orderId,
+      };
     case 'processing':
     case 'requires_confirmation':
       return { kind: 'processing', paymentIntentId: intent.id, orderId };
@@ -89,7 +107,12 @@ export class StripePaymentGateway implements PaymentGateway {
     } catch (error) {
       if (error instanceof Stripe.errors.StripeCardError) {
         const intent = (error.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent;
-        return { kind: 'declined', paymentIntentId: intent?.id ?? null, orderId: request.orderId, message: error.message };
+        return {
+          kind: 'declined',
+          paymentIntentId: intent?.id ?? null,
+          orderId: request.orderId,
+          message: error.message,
+        };
       }
       if (error instanceof Stripe.errors.StripeInvalidRequestError && error.param === 'payment_method') {
         return { kind: 'invalid_payment_method', message: 'The payment method is not valid.' };
@@ -98,7 +121,11 @@ export class StripePaymentGateway implements PaymentGateway {
     }
   }
 
-  async capture(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<PaymentResult> {
+  async capture(request: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<PaymentResult> {
     try {
       const intent = await this.stripe.paymentIntents.capture(
         request.paymentIntentId,
@@ -108,16 +135,27 @@ export class StripePaymentGateway implements PaymentGateway {
       return fromIntent(intent);
     } catch (error) {
       // Already captured, cancelled or expired: the intent as it is now says which.
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) return this.retrieve(request.paymentIntentId);
+      if (error instanceof Stripe.errors.StripeInvalidRequestError)
+        return this.retrieve(request.paymentIntentId);
       throw error;
     }
   }
 
-  async cancelAuthorization(request: { paymentIntentId: string; idempotencyKey: string }): Promise<PaymentResult> {
+  async cancelAuthorization(request: {
+    paymentIntentId: string;
+    idempotencyKey: string;
+  }): Promise<PaymentResult> {
     try {
-      return fromIntent(await this.stripe.paymentIntents.cancel(request.paymentIntentId, {}, { idempotencyKey: request.idempotencyKey }));
+      return fromIntent(
+        await this.stripe.paymentIntents.cancel(
+          request.paymentIntentId,
+          {},
+          { idempotencyKey: request.idempotencyKey },
+        ),
+      );
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) return this.retrieve(request.paymentIntentId);
+      if (error instanceof Stripe.errors.StripeInvalidRequestError)
+        return this.retrieve(request.paymentIntentId);
       throw error;
     }
   }
@@ -148,7 +186,11 @@ export class StripePaymentGateway implements PaymentGateway {
     }
   }
 
-  async refund(request: { paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<{ refundId: string }> {
+  async refund(request: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<{ refundId: string }> {
     const refund = await this.stripe.refunds.create(
       { payment_intent: request.paymentIntentId, amount: request.amountMinor },
       { idempotencyKey: request.idempotencyKey },
@@ -156,7 +198,11 @@ export class StripePaymentGateway implements PaymentGateway {
     return { refundId: refund.id };
   }
 
-  async createCustomer(request: { customerId: string; email: string | null; idempotencyKey: string }): Promise<{ providerCustomerId: string }> {
+  async createCustomer(request: {
+    customerId: string;
+    email: string | null;
+    idempotencyKey: string;
+  }): Promise<{ providerCustomerId: string }> {
     const created = await this.stripe.customers.create(
       { ...(request.email ? { email: request.email } : {}), metadata: { customerId: request.customerId } },
       { idempotencyKey: request.idempotencyKey },
@@ -166,9 +212,17 @@ export class StripePaymentGateway implements PaymentGateway {
 
   async attachPaymentMethod(providerCustomerId: string, paymentMethodId: string): Promise<AttachResult> {
     try {
-      return { ok: true, method: toSaved(await this.stripe.paymentMethods.attach(paymentMethodId, { customer: providerCustomerId })) };
+      return {
+        ok: true,
+        method: toSaved(
+          await this.stripe.paymentMethods.attach(paymentMethodId, { customer: providerCustomerId }),
+        ),
+      };
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeCardError || error instanceof Stripe.errors.StripeInvalidRequestError) {
+      if (
+        error instanceof Stripe.errors.StripeCardError ||
+        error instanceof Stripe.errors.StripeInvalidRequestError
+      ) {
         return { ok: false, message: 'The payment method is not valid.' };
       }
       throw error;

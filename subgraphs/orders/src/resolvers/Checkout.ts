@@ -1,4 +1,8 @@
-import type { CheckoutLineResolvers, CheckoutResolvers, ShippingRateResolvers } from '../generated/resolvers-types';
+import type {
+  CheckoutLineResolvers,
+  CheckoutResolvers,
+  ShippingRateResolvers,
+} from '../generated/resolvers-types';
 import { appliedGiftCards } from '../domain/gift-cards';
 import { lineTotal } from '../domain/pricing';
 import { money } from './money';
@@ -7,7 +11,8 @@ export const Checkout: CheckoutResolvers = {
   subtotal: (c) => money(c.subtotalMinor, c.currency),
   tax: (c) => money(c.taxMinor, c.currency),
   discountTotal: (c) => money(c.discountMinor, c.currency),
-  discountAllocations: (c) => c.appliedDiscounts.filter((a) => a.amountMinor > 0).map((a) => ({ ...a, currency: c.currency })),
+  discountAllocations: (c) =>
+    c.appliedDiscounts.filter((a) => a.amountMinor > 0).map((a) => ({ ...a, currency: c.currency })),
   total: (c) => money(c.totalMinor, c.currency),
   appliedGiftCards: (c, _args, ctx) => appliedGiftCards(ctx.deps.db, c),
   paymentDue: async (c, _args, ctx) => {
@@ -16,7 +21,12 @@ export const Checkout: CheckoutResolvers = {
   },
   shippingLine: (c) => c.selectedRate,
   availableShippingRates: (c) => c.rates,
-  lines: (c) => c.lines.map((l) => ({ ...l, currency: c.currency, allocations: c.allocations.filter((a) => a.lineId === l.id) })),
+  lines: (c) =>
+    c.lines.map((l) => ({
+      ...l,
+      currency: c.currency,
+      allocations: c.allocations.filter((a) => a.lineId === l.id),
+    })),
 };
 
 export const CheckoutLine: CheckoutLineResolvers = {

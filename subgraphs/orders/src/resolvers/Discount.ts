@@ -1,4 +1,8 @@
-import type { CartResolvers, DiscountAllocationResolvers, DiscountResolvers } from '../generated/resolvers-types';
+import type {
+  CartResolvers,
+  DiscountAllocationResolvers,
+  DiscountResolvers,
+} from '../generated/resolvers-types';
 import { cartDiscountsOnce } from '../domain/promotions';
 import { money } from './money';
 
@@ -7,11 +11,16 @@ const percent = (ppm: number) => (ppm / 10_000).toFixed(4).replace(/\.?0+$/, '')
 export const Discount: DiscountResolvers = {
   automatic: (d) => d.code === null,
   value: (d) =>
-    d.kind === 'FREE_SHIPPING' ? null : d.kind === 'FIXED_AMOUNT' ? money(d.value, d.currencyCode).amount : percent(d.value),
+    d.kind === 'FREE_SHIPPING'
+      ? null
+      : d.kind === 'FIXED_AMOUNT'
+        ? money(d.value, d.currencyCode).amount
+        : percent(d.value),
   currencyCode: (d) => money(0, d.currencyCode).currencyCode,
   buyQuantity: (d) => (d.kind === 'BUY_X_GET_Y' ? d.buyQuantity : null),
   getQuantity: (d) => (d.kind === 'BUY_X_GET_Y' ? d.getQuantity : null),
-  minimumSubtotal: (d) => (d.minimumSubtotalMinor === null ? null : money(d.minimumSubtotalMinor, d.currencyCode)),
+  minimumSubtotal: (d) =>
+    d.minimumSubtotalMinor === null ? null : money(d.minimumSubtotalMinor, d.currencyCode),
   startsAt: (d) => d.startsAt?.toISOString() ?? null,
   endsAt: (d) => d.endsAt?.toISOString() ?? null,
   createdAt: (d) => d.createdAt.toISOString(),
@@ -23,10 +32,16 @@ export const DiscountAllocation: DiscountAllocationResolvers = {
 
 export const Cart: CartResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  discountCodes: async (c, _args, ctx) => (await cartDiscountsOnce(ctx, c.id))?.evaluation.codes.map(({ code, applicable }) => ({ code, applicable })) ?? [],
+  discountCodes: async (c, _args, ctx) =>
+    (await cartDiscountsOnce(ctx, c.id))?.evaluation.codes.map(({ code, applicable }) => ({
+      code,
+      applicable,
+    })) ?? [],
   discountAllocations: async (c, _args, ctx) => {
     const found = await cartDiscountsOnce(ctx, c.id);
     if (!found) return [];
-    return found.evaluation.applied.filter((a) => a.amountMinor > 0).map((a) => ({ ...a, currency: found.currencyCode }));
+    return found.evaluation.applied
+      .filter((a) => a.amountMinor > 0)
+      .map((a) => ({ ...a, currency: found.currencyCode }));
   },
 };

@@ -7,7 +7,12 @@ import { money } from './money';
 export const Order: OrderResolvers = {
   __resolveReference: (ref, ctx) => orderFor(ctx, ref.id),
   number: (o) => orderNumber(o.number),
-  lines: (o) => o.lines.map((l) => ({ ...l, currency: o.currency, allocations: o.allocations.filter((a) => a.lineId === l.id) })),
+  lines: (o) =>
+    o.lines.map((l) => ({
+      ...l,
+      currency: o.currency,
+      allocations: o.allocations.filter((a) => a.lineId === l.id),
+    })),
   discountTotal: (o) => money(o.discountMinor, o.currency),
   subtotal: (o) => money(o.subtotalMinor, o.currency),
   shippingTotal: (o) => money(o.shippingMinor, o.currency),
@@ -15,7 +20,8 @@ export const Order: OrderResolvers = {
   total: (o) => money(o.totalMinor, o.currency),
   giftCardTotal: (o) => money(o.giftCardMinor, o.currency),
   customer: (o) => (o.customerId ? { id: o.customerId } : null),
-  refunds: async (o, _args, ctx) => (await ctx.loaders.refunds.load(o.id)).map((r) => ({ ...r, currency: o.currency })),
+  refunds: async (o, _args, ctx) =>
+    (await ctx.loaders.refunds.load(o.id)).map((r) => ({ ...r, currency: o.currency })),
   createdAt: (o) => o.createdAt.toISOString(),
 };
 

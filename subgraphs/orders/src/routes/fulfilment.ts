@@ -1,6 +1,12 @@
 // The internal endpoints the shipping service calls to claim (and give back) what it ships of an order.
 import { z } from 'zod';
-import { ForbiddenError, internalRoute, type InternalAuth, type Route, type RouteResponse } from '@shop/common';
+import {
+  ForbiddenError,
+  internalRoute,
+  type InternalAuth,
+  type Route,
+  type RouteResponse,
+} from '@shop/common';
 import type { SqlDatabase } from '@shop/datastores';
 import { claimFulfilment, releaseFulfilment } from '../domain/fulfilment';
 
@@ -30,11 +36,18 @@ export function fulfilmentRoutes(deps: { db: SqlDatabase }, auth: InternalAuth):
       FULFILMENT,
       z.object({
         claimId: id,
-        lines: z.array(z.object({ orderLineId: id, quantity: z.number().int().min(1).max(10_000) })).min(1).max(MAX_CLAIM_LINES),
+        lines: z
+          .array(z.object({ orderLineId: id, quantity: z.number().int().min(1).max(10_000) }))
+          .min(1)
+          .max(MAX_CLAIM_LINES),
       }),
       (input, ctx) =>
         refusingOthers(async () => {
-          const result = await claimFulfilment(deps, { kind: 'service', service: ctx.service }, { orderId: ctx.params.id ?? '', ...input });
+          const result = await claimFulfilment(
+            deps,
+            { kind: 'service', service: ctx.service },
+            { orderId: ctx.params.id ?? '', ...input },
+          );
           switch (result.kind) {
             case 'claimed':
               return { status: 200, body: { claimId: result.claimId, customerId: result.customerId } };
@@ -47,14 +60,24 @@ export function fulfilmentRoutes(deps: { db: SqlDatabase }, auth: InternalAuth):
           }
         }),
     ),
-    internalRoute(auth, 'POST', '/internal/orders/:id/fulfilment-claims/:claimId/release', FULFILMENT, z.object({}), (_input, ctx) =>
-      refusingOthers(async () => {
-        const released = await releaseFulfilment(deps, { kind: 'service', service: ctx.service }, {
-          orderId: ctx.params.id ?? '',
-          claimId: ctx.params.claimId ?? '',
-        });
-        return { status: 200, body: { status: released ? 'RELEASED' : 'NOT_CLAIMED' } };
-      }),
+    internalRoute(
+      auth,
+      'POST',
+      '/internal/orders/:id/fulfilment-claims/:claimId/release',
+      FULFILMENT,
+      z.object({}),
+      (_input, ctx) =>
+        refusingOthers(async () => {
+          const released = await releaseFulfilment(
+            deps,
+            { kind: 'service', service: ctx.service },
+            {
+              orderId: ctx.params.id ?? '',
+              claimId: ctx.params.claimId ?? '',
+            },
+          );
+          return { status: 200, body: { status: released ? 'RELEASED' : 'NOT_CLAIMED' } };
+        }),
     ),
   ];
 }

@@ -123,12 +123,18 @@ function claimErrors(answer: Exclude<ClaimAnswer, { kind: 'claimed' }>): UserErr
       return [userError('ORDER_NOT_FOUND', 'The order does not exist', ['orderId'])];
     case 'not_fulfillable':
       return [
-        userError('ORDER_NOT_FULFILLABLE', `An order that is ${answer.status} cannot be shipped`, ['orderId']),
+        userError('ORDER_NOT_FULFILLABLE', `An order that is ${answer.status} cannot be shipped`, [
+          'orderId',
+        ]),
       ];
     case 'invalid_lines':
       return answer.lines.map((line) =>
         line.code === 'UNKNOWN_LINE'
-          ? userError('UNKNOWN_LINE', 'The order has no such line', ['lines', String(line.index), 'orderLineId'])
+          ? userError('UNKNOWN_LINE', 'The order has no such line', [
+              'lines',
+              String(line.index),
+              'orderLineId',
+            ])
           : userError(
               'QUANTITY_EXCEEDS_REMAINING',
               `Only ${line.remaining} of this line ${line.remaining === 1 ? 'is' : 'are'} left to ship`,

@@ -12,7 +12,14 @@ import {
   type Principal,
   type UserError,
 } from '@shop/common';
-import { consumeOnce, enqueueEvents, isUniqueViolation, type DomainEvent, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
+import {
+  consumeOnce,
+  enqueueEvents,
+  isUniqueViolation,
+  type DomainEvent,
+  type SqlDatabase,
+  type SqlExecutor,
+} from '@shop/datastores';
 import { z } from 'zod';
 import { crmRepo } from '../data/crm';
 import { returnsRepo } from '../data/returns';
@@ -272,7 +279,12 @@ export async function onReturnRefunded(db: SqlDatabase, event: DomainEvent): Pro
     await returnsRepo.setStatus(tx, current.id, 'REFUNDED');
     await enqueueEvents(tx, [returnEvent('return.updated', current, 'REFUNDED')]);
     if (current.customerId) {
-      await crmRepo.addTimeline(tx, { customerId: current.customerId, kind: 'RETURN_UPDATED', title: 'Return refunded', referenceId: current.id });
+      await crmRepo.addTimeline(tx, {
+        customerId: current.customerId,
+        kind: 'RETURN_UPDATED',
+        title: 'Return refunded',
+        referenceId: current.id,
+      });
     }
   });
 }

@@ -194,5 +194,4 @@ export class WebhookDeliverer extends PollingWorker {
     );
     await webhooksRepo.markFailed(this.db, delivery.id, status, retryInMs);
   }
-
 }

@@ -67,7 +67,8 @@ export async function requestEmailVerification(
   if (customer.emailVerifiedAt) {
     return { userErrors: [userError('ALREADY_VERIFIED', 'Your email address is already confirmed.')] };
   }
-  if (!(await ctx.deps.limits.allowEmail(customer.email, ctx.clientIp))) return { userErrors: [TOO_MANY_ATTEMPTS()] };
+  if (!(await ctx.deps.limits.allowEmail(customer.email, ctx.clientIp)))
+    return { userErrors: [TOO_MANY_ATTEMPTS()] };
   await sendVerificationEmail(ctx, customer);
   return { userErrors: [] };
 }

@@ -286,7 +286,8 @@ export async function checkCurrentPassword(
       return wrong;
     }
     const ok =
-      currentPassword.length <= MAX_PASSWORD * 4 && (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
+      currentPassword.length <= MAX_PASSWORD * 4 &&
+      (await ctx.deps.hasher.verify(customer.passwordHash, currentPassword));
     if (ok) return null;
     await ctx.deps.throttle.recordFailure(customer.email, ctx.clientIp);
     return wrong;

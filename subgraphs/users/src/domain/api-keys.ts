@@ -34,11 +34,20 @@ export async function createApiKey(
   const errors: UserError[] = [];
   const clientName = input.clientName?.trim() || null;
   if (clientName !== null && !CLIENT_NAME.test(clientName)) {
-    errors.push(userError('INVALID', 'A client name is 1 to 64 letters, digits, dots, dashes or underscores.', ['clientName']));
+    errors.push(
+      userError('INVALID', 'A client name is 1 to 64 letters, digits, dots, dashes or underscores.', [
+        'clientName',
+      ]),
+    );
   }
   const costPerSecond = input.costPerSecond ?? null;
-  if (costPerSecond !== null && (!Number.isInteger(costPerSecond) || costPerSecond < 1 || costPerSecond > MAX_COST_PER_SECOND)) {
-    errors.push(userError('INVALID', `costPerSecond is between 1 and ${MAX_COST_PER_SECOND}.`, ['costPerSecond']));
+  if (
+    costPerSecond !== null &&
+    (!Number.isInteger(costPerSecond) || costPerSecond < 1 || costPerSecond > MAX_COST_PER_SECOND)
+  ) {
+    errors.push(
+      userError('INVALID', `costPerSecond is between 1 and ${MAX_COST_PER_SECOND}.`, ['costPerSecond']),
+    );
   }
   const name = boundedText(rawName, { field: ['name'], max: 100, label: 'Name', required: true }, errors);
   const scopes = [...new Set(rawScopes.map((s) => s.trim()))];
@@ -90,10 +99,7 @@ export interface PartnerKeyTerms {
 }
 
 /** The partner behind a key, or null; the key's id is the partner's id. */
-export async function resolveApiKey(
-  db: SqlExecutor,
-  key: string,
-): Promise<PartnerKeyTerms | null> {
+export async function resolveApiKey(db: SqlExecutor, key: string): Promise<PartnerKeyTerms | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 100) return null;
   const apiKey = await apiKeysRepo.resolve(db, hashApiKey(key));
   return apiKey

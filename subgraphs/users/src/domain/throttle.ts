@@ -42,7 +42,10 @@ export class LoginThrottle {
    * be refused unseen. A store failure lets the attempt through unless `failMode` is closed: the password check
    * still stands, and a cache outage must not lock every shopper out.
    */
-  async begin(normalisedEmail: string, clientIp: string | null): Promise<{ blocked: boolean; done: () => Promise<void> }> {
+  async begin(
+    normalisedEmail: string,
+    clientIp: string | null,
+  ): Promise<{ blocked: boolean; done: () => Promise<void> }> {
     const key = accountKey(normalisedEmail);
     const held: string[] = [];
     const done = async () => {
@@ -55,7 +58,9 @@ export class LoginThrottle {
     try {
       const inFlight = await this.store.incr(`login:inflight:${key}`, IN_FLIGHT_SECONDS);
       held.push(`login:inflight:${key}`);
-      const ipInFlight = clientIp ? await this.store.incr(`login:inflight-ip:${clientAddressKey(clientIp)}`, IN_FLIGHT_SECONDS) : 0;
+      const ipInFlight = clientIp
+        ? await this.store.incr(`login:inflight-ip:${clientAddressKey(clientIp)}`, IN_FLIGHT_SECONDS)
+        : 0;
       if (clientIp) held.push(`login:inflight-ip:${clientAddressKey(clientIp)}`);
       const [locked, failures, ipFailures] = await Promise.all([
         this.store.hasFlag(`login:lock:${key}`),
@@ -63,14 +68,18 @@ export class LoginThrottle {
         clientIp ? this.store.get(`login:ip:${clientAddressKey(clientIp)}`) : Promise.resolve(0),
       ]);
       // Past the limit, each attempt after a lock runs out is let through alone.
-      const accountRoom = failures >= this.policy.accountMaxFailures ? 1 : this.policy.accountMaxFailures - failures;
+      const accountRoom =
+        failures >= this.policy.accountMaxFailures ? 1 : this.policy.accountMaxFailures - failures;
       const ipRoom = this.policy.ipMaxFailures - ipFailures;
       const blocked = locked || inFlight > accountRoom || (clientIp !== null && ipInFlight > ipRoom);
       if (blocked) throttledRequests.inc({ limit: 'login' });
       return { blocked, done };
     } catch (error) {
       const closed = this.policy.failMode === 'closed';
-      this.logger.warn({ err: error }, `login throttle unavailable; ${closed ? 'refusing' : 'allowing'} the attempt`);
+      this.logger.warn(
+        { err: error },
+        `login throttle unavailable; ${closed ? 'refusing' : 'allowing'} the attempt`,
+      );
       return { blocked: closed, done };
     }
   }
@@ -82,7 +91,8 @@ export class LoginThrottle {
       const failures = await this.store.incr(`login:fails:${key}`, this.policy.windowSeconds);
       const lock = lockSeconds(failures, this.policy);
       if (lock > 0) await this.store.setFlag(`login:lock:${key}`, lock);
-      if (clientIp) await this.store.incr(`login:ip:${clientAddressKey(clientIp)}`, this.policy.windowSeconds);
+      if (clientIp)
+        await this.store.incr(`login:ip:${clientAddressKey(clientIp)}`, this.policy.windowSeconds);
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot record a failed login');
     }
@@ -106,7 +116,8 @@ async function counted(limit: string, allowed: Promise<boolean>): Promise<boolea
 }
 
 /** Too many registrations or emails from one client address, or emails to one address. */
-export const TOO_MANY_ATTEMPTS = () => userError('THROTTLED', 'Too many attempts. Wait a while and try again.');
+export const TOO_MANY_ATTEMPTS = () =>
+  userError('THROTTLED', 'Too many attempts. Wait a while and try again.');
 
 export interface SendPolicy {
   /** Registrations from one client address per window. */
@@ -133,14 +144,20 @@ export class SendLimiter {
   ) {}
 
   allowRegistration(clientIp: string | null): Promise<boolean> {
-    return counted('registration', this.within([clientIp && [`register:ip:${clientAddressKey(clientIp)}`, this.policy.registerIpMax]]));
+    return counted(
+      'registration',
+      this.within([clientIp && [`register:ip:${clientAddressKey(clientIp)}`, this.policy.registerIpMax]]),
+    );
   }
 
   allowEmail(normalisedEmail: string, clientIp: string | null): Promise<boolean> {
-    return counted('email', this.within([
-      [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
-      clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
-    ]));
+    return counted(
+      'email',
+      this.within([
+        [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
+        clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
+      ]),
+    );
   }
 
   /**
@@ -148,17 +165,22 @@ export class SendLimiter {
    * whether an address has an account, and a shopper's own password is all it takes to ask.
    */
   allowEmailChange(customerId: string, normalisedEmail: string, clientIp: string | null): Promise<boolean> {
-    return counted('email', this.within([
-      [`email:change:${customerId}`, this.policy.emailAddressMax],
-      [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
-      clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
-    ]));
+    return counted(
+      'email',
+      this.within([
+        [`email:change:${customerId}`, this.policy.emailAddressMax],
+        [`email:to:${accountKey(normalisedEmail)}`, this.policy.emailAddressMax],
+        clientIp && [`email:ip:${clientAddressKey(clientIp)}`, this.policy.emailIpMax],
+      ]),
+    );
   }
 
   private async within(limits: (readonly [string, number] | null | '')[]): Promise<boolean> {
     try {
       const counts = await Promise.all(
-        limits.map(async (limit) => (limit ? (await this.store.incr(limit[0], this.policy.windowSeconds)) <= limit[1] : true)),
+        limits.map(async (limit) =>
+          limit ? (await this.store.incr(limit[0], this.policy.windowSeconds)) <= limit[1] : true,
+        ),
       );
       return counts.every(Boolean);
     } catch (error) {
