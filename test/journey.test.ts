@@ -524,8 +524,14 @@ describe.each([
             TEST_SECRET,
           ),
         };
+        // One request id for both replays: each answer echoes it, so the two must carry the same one.
+        const replayId = randomUUID();
         const answer = async (target: string) => {
-          const res = await fetch(target, { method: 'POST', headers, body: request.body });
+          const res = await fetch(target, {
+            method: 'POST',
+            headers: { ...headers, 'x-request-id': replayId },
+            body: request.body,
+          });
           const kept = Array.from(res.headers as unknown as Iterable<[string, string]>).filter(
             ([key]) => !['date', 'connection', 'keep-alive'].includes(key),
           );

@@ -20,7 +20,7 @@ import {
   type StorefrontServer,
 } from '../server/serve';
 import { DOCUMENTS_PATH, manifestOf, readManifest } from '../server/manifest';
-import { publishDocuments, signInAdmin } from '../server/publish-documents';
+import { describePublish, publishDocuments, signInAdmin } from '../server/publish-documents';
 import { totpCodeAt } from '../../subgraphs/users/src/domain/mfa';
 
 const ARTIFACTS = join(STOREFRONT_DIR, 'test-artifacts');
@@ -513,10 +513,17 @@ describeWithChromium('The storefront in a browser', () => {
     await context.close();
   });
 
-  it('When the storefront publishes its manifest, then the gateway takes it or the step says plainly it is not supported', async () => {
+  it('When the storefront publishes its manifest, for a client no API key names, then the gateway refuses it and the step says so plainly', async () => {
     const token = await signInAdmin(gatewayUrl, 'admin@shop.local', 'demo-admin-passphrase-2026');
     const result = await publishDocuments(gatewayUrl, token);
-    if (result.status === 'unsupported') expect(result.reason).toMatch(/persistedDocumentsPublish/);
-    else expect(result).toEqual({ status: 'published', published: readManifest().operations.length });
+    // The gateway publishes only for a client a live API key names (its scopes say whether the client may publish
+    // mutations); this shop has no key for the storefront, so the step must say so plainly and publish nothing.
+    expect(result).toEqual({
+      status: 'refused',
+      errors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['clientName'] })],
+    });
+    expect(describePublish(result)).toMatch(
+      /^storefront documents: refused: NOT_FOUND No live API key names this client/,
+    );
   });
 });
