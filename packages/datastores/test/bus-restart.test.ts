@@ -14,7 +14,7 @@ import {
   consumeOnce,
   enqueueEvents,
   migrate,
-  OUTBOX_MIGRATION,
+  OUTBOX_MIGRATIONS,
   RedisStreamsBus,
   SqlOutboxRelay,
   type DomainEvent,
@@ -29,7 +29,7 @@ describe('Event bus when Redis restarts empty', () => {
     await redis.start();
     pg = await createTestDatabase('bus_restart');
     await migrate(pg.db, [
-      OUTBOX_MIGRATION,
+      ...OUTBOX_MIGRATIONS,
       {
         version: '001_effects',
         sql: 'CREATE TABLE shipments (order_id text PRIMARY KEY); CREATE TABLE emails (id serial PRIMARY KEY, order_id text NOT NULL);',
