@@ -8,11 +8,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '@shop/testkit';
+import type { Row } from './run';
 
 /** One row of the bench's report (its `Row`). */
-export type GatewayRow = Record<'group' | 'scenario', string> &
-  Record<'connections' | 'p50' | 'p99' | 'rps' | 'errors', number> & { note?: string };
-
 interface Peer {
   name: string;
   entry: string;
@@ -117,7 +115,7 @@ export async function benchGateways(options: {
   secret: string;
   seconds: number;
   rounds?: number;
-}): Promise<{ rows: GatewayRow[]; targets: string[]; note: string }> {
+}): Promise<{ rows: Row[]; targets: string[]; note: string }> {
   const { root, gatewayEnv, secret, seconds } = options;
   const rounds = options.rounds ?? 3;
   // One supergraph for all, its subgraph URLs those of this run.
@@ -238,7 +236,7 @@ export async function benchGateways(options: {
       }
     }
     const rss = new Map(running.map((r) => [r.peer.name, rssMiB(r.child.pid!)]));
-    const rows: GatewayRow[] = [];
+    const rows: Row[] = [];
     const rpsOf = (s: (typeof scenarios)[number], name: string) =>
       median(samples.get(`${s.name}|${s.connections}|${name}`)!.rps);
     const ratios: { scenario: string; connections: number; hive: number; apollo: number }[] = [];

@@ -5,8 +5,6 @@ import { createHash } from 'node:crypto';
 import autocannon from 'autocannon';
 import type { Row } from './run';
 
-type PartnersRow = Row;
-
 type ServiceProcess = (
   entry: string,
   env: Record<string, string>,
@@ -25,7 +23,7 @@ async function run(
   body: unknown,
   seconds: number,
   connections = 20,
-): Promise<PartnersRow> {
+): Promise<Row> {
   const check = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,7 +42,7 @@ async function run(
   };
   await autocannon({ ...options, duration: 1 });
   const result = await autocannon({ ...options, duration: seconds });
-  const row: PartnersRow = {
+  const row: Row = {
     group,
     scenario,
     connections,
@@ -63,8 +61,8 @@ export async function partnersRows(options: {
   gatewayEnv: Record<string, string>;
   serviceProcess: ServiceProcess;
   seconds: number;
-}): Promise<PartnersRow[]> {
-  const rows: PartnersRow[] = [];
+}): Promise<Row[]> {
+  const rows: Row[] = [];
   const env = {
     ...options.gatewayEnv,
     SERVER_TIMING: 'false',

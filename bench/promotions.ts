@@ -1,17 +1,7 @@
 // Bench section "promotions": a cart add (asking for its discounts) and a checkout create, with no automatic
 // discounts and then with 200 (190 on other products, 10 on whole orders), measured one request at a time.
 import { randomUUID } from 'node:crypto';
-
-export interface PromotionRow {
-  group: string;
-  scenario: string;
-  connections: number;
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-  note?: string;
-}
+import type { Row } from './run';
 
 type Post = <T>(
   url: string,
@@ -60,7 +50,7 @@ export async function promotionsBench(
   gateway: string,
   admin: Record<string, string>,
   post: Post,
-): Promise<PromotionRow[]> {
+): Promise<Row[]> {
   const products = await post<{
     products: { nodes: { variants: { id: string; quantityAvailable: number }[] }[] };
   }>(gateway, `{ products(first: 100) { nodes { variants { id quantityAvailable } } } }`);
@@ -91,7 +81,7 @@ export async function promotionsBench(
     return created.cartCreate.cart.id;
   };
 
-  const rows: PromotionRow[] = [];
+  const rows: Row[] = [];
   const run = async (label: string) => {
     const cart = await cartAdd();
     const add = await timed(ROUNDS, () => addLine(cart.cartId));
@@ -140,7 +130,7 @@ export async function promotionsBench(
   }
   await run('200 automatic discounts');
   const [add0, checkout0, add200, checkout200] = rows;
-  const note = (a?: PromotionRow, b?: PromotionRow) =>
+  const note = (a?: Row, b?: Row) =>
     a && b ? `${(b.p50 / a.p50).toFixed(2)}× the p50 with none (target ≤ 1.5×)` : '';
   if (add200) add200.note = note(add0, add200);
   if (checkout200) checkout200.note = note(checkout0, checkout200);

@@ -7,17 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-
-export interface SoakRow {
-  group: string;
-  scenario: string;
-  connections: number;
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-  note?: string;
-}
+import type { Row } from './run';
 
 const ROOT = join(__dirname, '..');
 const CONNECTIONS = 50;
@@ -139,7 +129,7 @@ function statuses(result: autocannon.Result): string {
   return parts.join(', ');
 }
 
-function row(scenario: string, result: autocannon.Result, note?: string): SoakRow {
+function row(scenario: string, result: autocannon.Result, note?: string): Row {
   return {
     group: 'Soak (storefront mix through the gateway)',
     scenario,
@@ -157,9 +147,9 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 /** The soak's rows, and a line for each target (non-2xx 0, RSS growth < 10 %, telemetry cost < 5 %). */
 export async function soakRows(
   seconds = Number(process.env.SOAK_SECONDS ?? 60),
-): Promise<{ rows: SoakRow[]; targets: string[] }> {
+): Promise<{ rows: Row[]; targets: string[] }> {
   const sink = await otlpSink();
-  const rows: SoakRow[] = [];
+  const rows: Row[] = [];
   const targets: string[] = [];
   const on = await startShop({ OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_SERVICE_NAME: 'shop' });
   let off: Awaited<ReturnType<typeof startShop>> | undefined;
