@@ -1,17 +1,8 @@
 // Discount codes through the gateway: applied, refused when expired or under the minimum, and exactly N uses.
 import { randomUUID } from 'node:crypto';
 import { gql } from '@shop/testkit';
+import { ADDRESS } from './checkout-flow';
 import { startRealShop, type RealShop } from './real-shop';
-
-const ADDRESS = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  address1: '1 Main Street',
-  city: 'Springfield',
-  province: 'CA',
-  zip: '94105',
-  countryCode: 'US',
-};
 
 interface Variant {
   id: string;

@@ -5,17 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { connectRedis, RedisStreamsBus, type DomainEvent } from '@shop/datastores';
 import { gql, testLogger, testRedisUrl } from '@shop/testkit';
+import { ADDRESS } from './checkout-flow';
 import { startRealShop, type RealShop } from './real-shop';
-
-const ADDRESS = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  address1: '1 Main Street',
-  city: 'Springfield',
-  province: 'CA',
-  zip: '94105',
-  countryCode: 'US',
-};
 
 interface Variant {
   id: string;

@@ -11,6 +11,7 @@ import {
   identityHeaders,
   type TestDatabase,
 } from '@shop/testkit';
+import type { Principal } from '@shop/common';
 import { startFakeStripe } from './fake-stripe';
 import { startFakeCart, startFakeShipping, type FakeCart, type FakeShipping } from './fakes';
 import { COMPLETE, chargeCount, readyCheckout, startHarness } from './harness';
@@ -70,6 +71,27 @@ function sandboxChildEnv(): Record<string, string> {
     CHECKOUT_LEASE_SECONDS: '1',
     DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
   };
+}
+
+/** Sends a completion to a child that dies on it: the connection is lost and the child ends by SIGKILL. */
+async function completeInDyingChild(
+  env: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+  shopper: Principal,
+): Promise<void> {
+  const { port, exited } = await startChild(env);
+  const attempt = await gql(
+    `http://127.0.0.1:${port}/graphql`,
+    query,
+    variables,
+    identityHeaders(shopper, 'orders'),
+  ).then(
+    () => 'answered',
+    () => 'connection lost',
+  );
+  expect(attempt).toBe('connection lost');
+  expect(await exited).toBe('SIGKILL');
 }
 
 describe('a process killed between the charge and the commit', () => {
@@ -155,19 +177,13 @@ describe('a process killed between the gift-card debit and the order commit', ()
     await before.close();
     const charges = await chargeCount({ db });
 
-    const { port, exited } = await startChild(sandboxChildEnv());
     const key = randomUUID();
-    const attempt = await gql(
-      `http://127.0.0.1:${port}/graphql`,
+    await completeInDyingChild(
+      sandboxChildEnv(),
       COMPLETE,
       { id: checkout.id, pm: 'pm_card_visa', key },
-      identityHeaders(shopper, 'orders'),
-    ).then(
-      () => 'answered',
-      () => 'connection lost',
+      shopper,
     );
-    expect(attempt).toBe('connection lost');
-    expect(await exited).toBe('SIGKILL');
     const debits = async () =>
       (
         await db.db.query<{ amount_minor: string }>(
@@ -226,25 +242,17 @@ describe('a process killed between the debit of gift cards that pay the whole or
       );
     }
     await before.close();
-    expect(total).toBeGreaterThan(3000);
-    expect(total).toBeLessThan(8000);
+    expect(Math.min(total - 3000, 8000 - total)).toBeGreaterThan(0); // the second card is needed and enough
     const charges = await chargeCount({ db });
     const GIFT_ONLY = `mutation($id: ID!, $key: String!) { checkoutComplete(checkoutId: $id, idempotencyKey: $key) {
       order { id status } userErrors { code field message } } }`;
-
-    const { port, exited } = await startChild({ ...sandboxChildEnv(), CRASH_AT: 'stock-commit' });
     const key = randomUUID();
-    const attempt = await gql(
-      `http://127.0.0.1:${port}/graphql`,
+    await completeInDyingChild(
+      { ...sandboxChildEnv(), CRASH_AT: 'stock-commit' },
       GIFT_ONLY,
       { id: checkout.id, key },
-      identityHeaders(shopper, 'orders'),
-    ).then(
-      () => 'answered',
-      () => 'connection lost',
+      shopper,
     );
-    expect(attempt).toBe('connection lost');
-    expect(await exited).toBe('SIGKILL');
     const ledger = async () =>
       (
         await db.db.query<{ gift_card_id: string; amount_minor: string }>(

@@ -30,6 +30,19 @@ const received = (payload: Record<string, unknown>, id = randomUUID()): DomainEv
   payload,
 });
 
+/** An order line for the return amount's table tests. */
+const line = (id: string, unitPriceMinor: number, quantity: number) => ({
+  id,
+  variantId: `v-${id}`,
+  productId: 'p',
+  title: 't',
+  variantTitle: 'v',
+  sku: 's',
+  weightGrams: 1,
+  unitPriceMinor,
+  quantity,
+});
+
 describe('a received return', () => {
   it('When one of two units comes back, then it is refunded once (its price and tax share, split between card and gift card) and return.refunded names the unit; redeliveries change nothing', async () => {
     const shopper = customer();
@@ -179,17 +192,6 @@ describe('a received return', () => {
   });
 
   it('When the return amount is computed, then each line gives back what it was charged for the returned units and its share of the tax', () => {
-    const line = (id: string, unitPriceMinor: number, quantity: number) => ({
-      id,
-      variantId: `v-${id}`,
-      productId: 'p',
-      title: 't',
-      variantTitle: 'v',
-      sku: 's',
-      weightGrams: 1,
-      unitPriceMinor,
-      quantity,
-    });
     const order = {
       lines: [line('a', 1000, 3), line('b', 500, 1)],
       taxMinor: 350,
@@ -210,17 +212,6 @@ describe('a received return', () => {
   });
 
   it('When the order was discounted, then a returned unit gives back its share of the line after its discounts, and the tax on that', () => {
-    const line = (id: string, unitPriceMinor: number, quantity: number) => ({
-      id,
-      variantId: `v-${id}`,
-      productId: 'p',
-      title: 't',
-      variantTitle: 'v',
-      sku: 's',
-      weightGrams: 1,
-      unitPriceMinor,
-      quantity,
-    });
     const allocation = (lineId: string | null, amountMinor: number, discountId = 'd1') => ({
       lineId,
       discountId,
