@@ -84,7 +84,7 @@ export type CartCost = {
   cartId: Scalars['ID']['output'];
   /** The sum of the lines' totals. */
   subtotalAmount: Money;
-  /** What the shopper pays for the cart before shipping and tax, which checkout adds. */
+  /** The lines at the catalog's current prices, before the discounts (discountAmount, added by orders), shipping and tax that checkout applies. */
   totalAmount: Money;
 };
 
