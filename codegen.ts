@@ -92,6 +92,8 @@ const config: CodegenConfig = {
         DiscountEdge: '../domain/models#DiscountEdgeModel',
         DiscountAllocation: '../domain/models#PricedAllocation',
         Cart: '../domain/models#CartRef',
+        CartCost: '../domain/models#CartCostRef',
+        CartLine: '../domain/models#CartLineRef',
         CartDiscountCodesUpdatePayload: '../domain/models#CartDiscountCodesUpdateModel',
       }),
     ),

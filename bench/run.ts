@@ -570,6 +570,7 @@ async function main(): Promise<void> {
           gateway,
           { authorization: `Bearer ${adminLogin.customerLogin.accessToken}` },
           post,
+          dbs[2]!.url,
         )),
       );
     }

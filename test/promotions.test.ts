@@ -1,17 +1,8 @@
 // Discount codes through the gateway: applied, refused when expired or under the minimum, and exactly N uses.
 import { randomUUID } from 'node:crypto';
 import { gql } from '@shop/testkit';
+import { ADDRESS } from './checkout-flow';
 import { startRealShop, type RealShop } from './real-shop';
-
-const ADDRESS = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  address1: '1 Main Street',
-  city: 'Springfield',
-  province: 'CA',
-  zip: '94105',
-  countryCode: 'US',
-};
 
 interface Variant {
   id: string;
@@ -217,6 +208,115 @@ describe('promotions through the gateway', () => {
       .map((r) => r.checkoutComplete.order?.status ?? r.checkoutComplete.userErrors.map((e) => e.code).join())
       .sort();
     expect(codes).toEqual(['DISCOUNT_USAGE_LIMIT_REACHED', 'PAID']);
+  }, 60_000);
+
+  it('When a code names a category, then only lines of that category (or one below it) are discounted, on the cart lines, the cart cost, the checkout and the order', async () => {
+    interface Product {
+      category: { handle: string; parent: { handle: string } | null } | null;
+      variants: Variant[];
+    }
+    const data = await call<{ products: { nodes: Product[] } }>(
+      `{ products(first: 50) { nodes { category { handle parent { handle } } variants { id quantityAvailable price { amount } } } } }`,
+    );
+    const stocked = (p: Product) =>
+      p.variants.find((v) => v.quantityAvailable >= 5 && Number(v.price.amount) >= 10);
+    const inCategory = data.products.nodes.find((p) => p.category?.parent && stocked(p))!;
+    expect(inCategory).toBeDefined();
+    // The discount names the parent: a product of a sub-category is in it too.
+    const handle = inCategory.category!.parent!.handle;
+    const outside = data.products.nodes.find(
+      (p) =>
+        stocked(p) &&
+        p.category?.handle !== handle &&
+        p.category?.parent?.handle !== handle &&
+        p.category?.handle !== inCategory.category!.handle,
+    )!;
+    expect(outside).toBeDefined();
+    const [target, other] = [stocked(inCategory)!, stocked(outside)!];
+    await createDiscount({
+      title: 'Category sale',
+      code: 'CATSALE',
+      kind: 'PERCENTAGE',
+      value: '25',
+      appliesTo: { categoryHandles: [handle] },
+    });
+
+    const created = await call<{ cartCreate: { cart: { id: string } } }>(
+      `mutation($input: CartInput!) { cartCreate(input: $input) { cart { id } userErrors { code } } }`,
+      {
+        input: {
+          lines: [
+            { merchandiseId: target.id, quantity: 2 },
+            { merchandiseId: other.id, quantity: 1 },
+          ],
+        },
+      },
+    );
+    const cartId = created.cartCreate.cart.id;
+    const updated = await call<{
+      cartDiscountCodesUpdate: { userErrors: { code: string }[] };
+    }>(
+      `mutation($id: ID!) { cartDiscountCodesUpdate(cartId: $id, discountCodes: ["catsale"]) { userErrors { code } } }`,
+      { id: cartId },
+    );
+    expect(updated.cartDiscountCodesUpdate.userErrors).toEqual([]);
+
+    const { cart } = await call<{
+      cart: {
+        cost: {
+          subtotalAmount: { amount: string; currencyCode: string };
+          discountAmount: { amount: string; currencyCode: string };
+        };
+        discountAllocations: { code: string | null; discountedAmount: { amount: string } }[];
+        lines: {
+          merchandise: { id: string };
+          discountAllocations: { title: string; code: string | null; discountedAmount: { amount: string } }[];
+        }[];
+      };
+    }>(
+      `query($id: ID!) { cart(id: $id) {
+         cost { subtotalAmount { amount currencyCode } discountAmount { amount currencyCode } }
+         discountAllocations { code discountedAmount { amount } }
+         lines { merchandise { id } discountAllocations { title code discountedAmount { amount } } } } }`,
+      { id: cartId },
+    );
+    const cents = (m: string) => Math.round(Number(m) * 100);
+    const expected = Math.round(cents(target.price.amount) * 2 * 0.25);
+    const lineOf = (id: string) => cart.lines.find((l) => l.merchandise.id === id)!;
+    expect(lineOf(target.id).discountAllocations.map((a) => [a.title, a.code])).toEqual([
+      ['Category sale', 'CATSALE'],
+    ]);
+    expect(cents(lineOf(target.id).discountAllocations[0]!.discountedAmount.amount)).toBe(expected);
+    expect(lineOf(other.id).discountAllocations).toEqual([]);
+    expect(cents(cart.cost.discountAmount.amount)).toBe(expected);
+    expect(cart.cost.discountAmount.currencyCode).toBe(cart.cost.subtotalAmount.currencyCode);
+    expect(cart.discountAllocations.map((a) => [a.code, cents(a.discountedAmount.amount)])).toEqual([
+      ['CATSALE', expected],
+    ]);
+
+    const c = await checkout(cartId, `category.${randomUUID()}@example.com`);
+    expect(c.discountCodes).toEqual(['CATSALE']);
+    expect(cents(c.discountTotal.amount)).toBe(expected);
+    const paid = await complete(c.id);
+    expect(paid.checkoutComplete.userErrors).toEqual([]);
+    expect(cents(paid.checkoutComplete.order!.discountTotal.amount)).toBe(expected);
+  }, 60_000);
+
+  it('When a cart has no discount, then its cost says a zero discount and its lines none', async () => {
+    const created = await call<{
+      cartCreate: {
+        cart: {
+          cost: { discountAmount: { amount: string } };
+          lines: { discountAllocations: unknown[] }[];
+        };
+      };
+    }>(
+      `mutation($input: CartInput!) { cartCreate(input: $input) {
+         cart { cost { discountAmount { amount } } lines { discountAllocations { code } } } userErrors { code } } }`,
+      { input: { lines: [{ merchandiseId: variant.id, quantity: 1 }] } },
+    );
+    expect(created.cartCreate.cart.cost.discountAmount.amount).toBe('0.00');
+    expect(created.cartCreate.cart.lines.map((l) => l.discountAllocations)).toEqual([[]]);
   }, 60_000);
 
   it('When a shopper is not an admin, then the discount admin is FORBIDDEN', async () => {

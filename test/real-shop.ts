@@ -21,6 +21,10 @@ export interface RealShop {
   signIn: (email?: string, password?: string) => Promise<Record<string, string>>;
   /** Registers a new shopper and returns headers carrying their session. */
   newShopper: () => Promise<Record<string, string>>;
+  /** Each service's database (users, catalog, orders, shipping), for tests that read what was written. */
+  databaseUrls: Record<string, string>;
+  /** The Redis stream the shop's bus runs on, for tests that deliver an event again. */
+  eventStream: string;
   stop: () => Promise<void>;
 }
 
@@ -32,13 +36,19 @@ export interface RealShop {
 export async function startTestShop(
   label: string,
   options: { embedded?: boolean; env?: Record<string, string | undefined> } = {},
-): Promise<{ shop: RunningShop; stop: () => Promise<void> }> {
+): Promise<{
+  shop: RunningShop;
+  databaseUrls: Record<string, string>;
+  eventStream: string;
+  stop: () => Promise<void>;
+}> {
   const databases: TestDatabase[] = [];
   if (!options.embedded) {
     for (const name of ['users', 'catalog', 'orders', 'shipping'])
       databases.push(await createTestDatabase(`${label}_${name}`));
   }
   const { endpoint, prefix } = testDynamo();
+  const eventStream = `test:events:${randomUUID()}`;
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
   const shop = await startShop(
     {
@@ -55,7 +65,7 @@ export async function startTestShop(
       REDIS_URL: options.embedded ? undefined : testRedisUrl(),
       SHARED_CACHE_PREFIX: `test:${randomUUID()}:shop:`,
       CACHE_KEY_PREFIX: `test:${randomUUID()}:catalog:`,
-      EVENT_STREAM: `test:events:${randomUUID()}`,
+      EVENT_STREAM: eventStream,
       // Login and registration limits count per client address: this run's counters are its own.
       REDIS_KEY_PREFIX: `test:users:${randomUUID()}:`,
       ...portsEnv(ports),
@@ -67,6 +77,12 @@ export async function startTestShop(
   );
   return {
     shop,
+    databaseUrls: Object.fromEntries(
+      ['users', 'catalog', 'orders', 'shipping'].flatMap((name, i) =>
+        databases[i] ? [[name, databases[i].url]] : [],
+      ),
+    ),
+    eventStream,
     stop: async () => {
       await shop.stop();
       for (const db of databases) await db.drop();
@@ -75,7 +91,7 @@ export async function startTestShop(
 }
 
 export async function startRealShop(label: string, env: Record<string, string> = {}): Promise<RealShop> {
-  const { shop, stop } = await startTestShop(label, { env });
+  const { shop, stop, databaseUrls, eventStream } = await startTestShop(label, { env });
   const url = shop.gatewayUrl;
   const signIn = async (email = 'admin@shop.local', password = 'demo-admin-passphrase-2026') => {
     const { body } = await gql<{ customerLogin: { accessToken: string | null } }>(
@@ -102,6 +118,8 @@ export async function startRealShop(label: string, env: Record<string, string> =
     url,
     signIn,
     newShopper,
+    databaseUrls,
+    eventStream,
     stop,
   };
 }

@@ -12,4 +12,6 @@ export interface VariantInfo {
   currencyCode: string;
   weightGrams: number;
   imageUrl: string | null;
+  /** The handles of the product's category and of each category above it, nearest first; empty when it has none. */
+  categoryHandles?: string[];
 }

@@ -542,7 +542,7 @@ describe('cart subgraph', () => {
   });
 
   it('When checkout snapshots, reserves, and the order is paid, then the hold is sold, the cart closes, and inventory.changed goes out', async () => {
-    const v = await stockedVariant(4);
+    const v = await stockedVariant(4, { categoryHandles: ['running-shoes', 'footwear'] });
     const owner = customer();
     const ownerId = (owner as { customerId: string }).customerId;
     const c = await createCart(owner, [{ merchandiseId: v.id, quantity: 3 }]);
@@ -572,6 +572,8 @@ describe('cart subgraph', () => {
             quantity: 3,
             unitPriceMinor: v.priceMinor,
             weightGrams: v.weightGrams,
+            // The catalog's category lineage, passed on for discounts on categories.
+            categoryHandles: ['running-shoes', 'footwear'],
           },
         ],
       },

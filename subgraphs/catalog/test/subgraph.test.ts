@@ -594,9 +594,15 @@ describe('catalog subgraph', () => {
             currencyCode: 'USD',
             weightGrams: variant.weightGrams,
             imageUrl: shoe.images[0]!.url,
+            // The product's category, then the one above it: a discount on either applies to the shoe.
+            categoryHandles: [
+              shoe.categoryHandle,
+              demo.categories.find((c) => c.handle === shoe.categoryHandle)!.parentHandle,
+            ],
           },
         ],
       });
+      expect(demo.categories.find((c) => c.handle === shoe.categoryHandle)!.parentHandle).toBeTruthy();
     });
 
     it('When a shopper or nobody calls an internal endpoint, then it is refused; a bad body is a 400', async () => {

@@ -11,6 +11,7 @@ import {
   identityHeaders,
   type TestDatabase,
 } from '@shop/testkit';
+import type { Principal } from '@shop/common';
 import { startFakeStripe } from './fake-stripe';
 import { startFakeCart, startFakeShipping, type FakeCart, type FakeShipping } from './fakes';
 import { COMPLETE, chargeCount, readyCheckout, startHarness } from './harness';
@@ -70,6 +71,27 @@ function sandboxChildEnv(): Record<string, string> {
     CHECKOUT_LEASE_SECONDS: '1',
     DATA_DIR: join(tmpdir(), `orders-crash-${randomUUID()}`),
   };
+}
+
+/** Sends a completion to a child that dies on it: the connection is lost and the child ends by SIGKILL. */
+async function completeInDyingChild(
+  env: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+  shopper: Principal,
+): Promise<void> {
+  const { port, exited } = await startChild(env);
+  const attempt = await gql(
+    `http://127.0.0.1:${port}/graphql`,
+    query,
+    variables,
+    identityHeaders(shopper, 'orders'),
+  ).then(
+    () => 'answered',
+    () => 'connection lost',
+  );
+  expect(attempt).toBe('connection lost');
+  expect(await exited).toBe('SIGKILL');
 }
 
 describe('a process killed between the charge and the commit', () => {
@@ -155,19 +177,13 @@ describe('a process killed between the gift-card debit and the order commit', ()
     await before.close();
     const charges = await chargeCount({ db });
 
-    const { port, exited } = await startChild(sandboxChildEnv());
     const key = randomUUID();
-    const attempt = await gql(
-      `http://127.0.0.1:${port}/graphql`,
+    await completeInDyingChild(
+      sandboxChildEnv(),
       COMPLETE,
       { id: checkout.id, pm: 'pm_card_visa', key },
-      identityHeaders(shopper, 'orders'),
-    ).then(
-      () => 'answered',
-      () => 'connection lost',
+      shopper,
     );
-    expect(attempt).toBe('connection lost');
-    expect(await exited).toBe('SIGKILL');
     const debits = async () =>
       (
         await db.db.query<{ amount_minor: string }>(
@@ -198,6 +214,97 @@ describe('a process killed between the gift-card debit and the order commit', ()
         card,
       ]);
       expect(balance).toEqual([{ balance_minor: 0 }]);
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('a process killed between the debit of gift cards that pay the whole order and its commit', () => {
+  it('When the process dies by SIGKILL after the debit and the stock commit, then after restart there is one debit, no charge and one PAID order', async () => {
+    const shopper = customer();
+    const before = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
+    const checkout = await readyCheckout(before, shopper);
+    const total = Math.round(Number(checkout.total.amount) * 100);
+    // Two cards, together worth more than the order: the first is emptied, the second pays the rest.
+    const cards: { id: string; code: string }[] = [];
+    for (const amount of ['30.00', '50.00']) {
+      const issued = await before.call<{ giftCardCreate: { giftCard: { id: string }; code: string } }>(
+        admin(),
+        `mutation($amount: Decimal!) { giftCardCreate(input: { initialValue: { amount: $amount, currencyCode: USD } }) { giftCard { id } code } }`,
+        { amount },
+      );
+      cards.push({ id: issued.giftCardCreate.giftCard.id, code: issued.giftCardCreate.code });
+      await before.call(
+        shopper,
+        `mutation($id: ID!, $code: String!) { checkoutGiftCardApply(checkoutId: $id, code: $code) { userErrors { code } } }`,
+        { id: checkout.id, code: issued.giftCardCreate.code },
+      );
+    }
+    await before.close();
+    expect(Math.min(total - 3000, 8000 - total)).toBeGreaterThan(0); // the second card is needed and enough
+    const charges = await chargeCount({ db });
+    const GIFT_ONLY = `mutation($id: ID!, $key: String!) { checkoutComplete(checkoutId: $id, idempotencyKey: $key) {
+      order { id status } userErrors { code field message } } }`;
+    const key = randomUUID();
+    await completeInDyingChild(
+      { ...sandboxChildEnv(), CRASH_AT: 'stock-commit' },
+      GIFT_ONLY,
+      { id: checkout.id, key },
+      shopper,
+    );
+    const ledger = async () =>
+      (
+        await db.db.query<{ gift_card_id: string; amount_minor: string }>(
+          `SELECT gift_card_id, amount_minor FROM gift_card_transactions WHERE gift_card_id = ANY($1::uuid[])
+            ORDER BY amount_minor`,
+          [cards.map((c) => c.id)],
+        )
+      ).rows.map((r) => [r.gift_card_id, Number(r.amount_minor)]);
+    const debited = [
+      [cards[0]!.id, -3000],
+      [cards[1]!.id, -(total - 3000)],
+    ].sort((a, b) => (a[1] as number) - (b[1] as number));
+    expect(await ledger()).toEqual(debited);
+    const { rows: pending } = await db.db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM orders WHERE checkout_id = $1`,
+      [checkout.id],
+    );
+    expect(pending).toEqual([{ id: expect.any(String), status: 'PENDING_PAYMENT' }]);
+    expect(cart.reservations.get(pending[0]!.id)?.status).toBe('COMMITTED');
+
+    const after = await startHarness('unused', { CHECKOUT_LEASE_SECONDS: '1' }, { db, cart, shipping });
+    try {
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await after.service.reconcile()).toBe(1);
+      const { rows } = await db.db.query(
+        `SELECT status, gift_card_minor::int, captured_minor::int FROM orders WHERE checkout_id = $1`,
+        [checkout.id],
+      );
+      expect(rows).toEqual([{ status: 'PAID', gift_card_minor: total, captured_minor: 0 }]);
+      // The shopper's retry with the same key gets that one order; nothing is debited or charged again.
+      const retry = await after.call<{ checkoutComplete: { order: { id: string; status: string } } }>(
+        shopper,
+        GIFT_ONLY,
+        { id: checkout.id, key },
+      );
+      expect(retry.checkoutComplete.order).toEqual({ id: pending[0]!.id, status: 'PAID' });
+      expect(await ledger()).toEqual(debited);
+      expect(await chargeCount({ db })).toBe(charges);
+      const { rows: orders } = await db.db.query(`SELECT id FROM orders WHERE checkout_id = $1`, [
+        checkout.id,
+      ]);
+      expect(orders).toHaveLength(1);
+      const { rows: balances } = await db.db.query(
+        `SELECT balance_minor::int FROM gift_cards WHERE id = ANY($1::uuid[]) ORDER BY balance_minor`,
+        [cards.map((c) => c.id)],
+      );
+      expect(balances).toEqual([{ balance_minor: 0 }, { balance_minor: 8000 - total }]);
+      const { rows: events } = await db.db.query(
+        `SELECT id FROM outbox_events WHERE topic = 'order.paid' AND payload->>'orderId' = $1`,
+        [pending[0]!.id],
+      );
+      expect(events).toHaveLength(1);
     } finally {
       await after.close();
     }

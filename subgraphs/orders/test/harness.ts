@@ -182,7 +182,14 @@ export function defaultLines(variantId = randomUUID()): FakeLine[] {
 export async function readyCheckout(
   h: Harness,
   principal: Principal,
-  options: { lines?: FakeLine[]; stock?: number; address?: Record<string, unknown>; email?: string } = {},
+  options: {
+    lines?: FakeLine[];
+    stock?: number;
+    address?: Record<string, unknown>;
+    email?: string;
+    /** Codes entered on the cart before the checkout is made (each must apply). */
+    discountCodes?: string[];
+  } = {},
 ): Promise<CheckoutData> {
   const cartId = randomUUID();
   const lines = options.lines ?? defaultLines();
@@ -192,6 +199,15 @@ export async function readyCheckout(
     lines,
   });
   for (const l of lines) h.cart.stock.set(l.variantId, options.stock ?? 100);
+  if (options.discountCodes) {
+    const codes = await h.call<{ cartDiscountCodesUpdate: { userErrors: UserErrorData[] } }>(
+      principal,
+      `mutation($id: ID!, $codes: [String!]!) { cartDiscountCodesUpdate(cartId: $id, discountCodes: $codes) { userErrors { code field message } } }`,
+      { id: cartId, codes: options.discountCodes },
+    );
+    if (codes.cartDiscountCodesUpdate.userErrors.length)
+      throw new Error(JSON.stringify(codes.cartDiscountCodesUpdate.userErrors));
+  }
   const created = await h.call<{
     checkoutCreate: { checkout: CheckoutData | null; userErrors: UserErrorData[] };
   }>(principal, CHECKOUT_CREATE, {

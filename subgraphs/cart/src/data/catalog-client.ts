@@ -15,6 +15,7 @@ const variantInfoSchema = z.object({
   currencyCode: z.string(),
   weightGrams: z.number().int(),
   imageUrl: z.string().nullable(),
+  categoryHandles: z.array(z.string()).optional(),
 });
 
 const lookupSchema = z.object({ variants: z.array(variantInfoSchema) });

@@ -271,7 +271,7 @@ export async function pricedLines(ctx: Context, cart: CartRecord): Promise<Price
     // eslint-disable-next-line security/detect-object-injection -- i is a loop counter over the cart's lines, within both arrays
     const variant = variants[i];
     if (variant instanceof Error) throw variant;
-    return variant ? [{ line, variant }] : [];
+    return variant ? [{ cartId: cart.id, line, variant }] : [];
   });
 }
 
@@ -284,7 +284,7 @@ export function lineCost(priced: PricedLine): { amountPerQuantity: Money; totalA
 }
 
 export function cartCost(
-  lines: PricedLine[],
+  lines: Pick<PricedLine, 'line' | 'variant'>[],
   defaultCurrency: string,
 ): { subtotalMinor: number; currencyCode: string } {
   const currencyCode = lines[0]?.variant.currencyCode ?? defaultCurrency;
@@ -295,13 +295,14 @@ export function cartCost(
 export async function cartCostMoney(
   ctx: Context,
   cart: CartRecord,
-): Promise<{ subtotalAmount: Money; totalAmount: Money }> {
+): Promise<{ cartId: string; subtotalAmount: Money; totalAmount: Money }> {
   const { subtotalMinor, currencyCode } = cartCost(
     await pricedLines(ctx, cart),
     ctx.deps.settings.defaultCurrency,
   );
   // Shipping and tax are added at checkout, so a cart's total is its subtotal.
   return {
+    cartId: cart.id,
     subtotalAmount: toMoney(subtotalMinor, currencyCode),
     totalAmount: toMoney(subtotalMinor, currencyCode),
   };
@@ -336,6 +337,8 @@ export interface CartSnapshot {
     quantity: number;
     unitPriceMinor: number;
     weightGrams: number;
+    /** The product's category and those above it (for discounts on categories). */
+    categoryHandles: string[];
   }[];
 }
 
@@ -378,6 +381,7 @@ export async function snapshotCart(
         quantity: line.quantity,
         unitPriceMinor: variant.priceMinor,
         weightGrams: variant.weightGrams,
+        categoryHandles: variant.categoryHandles ?? [],
       })),
     },
   };

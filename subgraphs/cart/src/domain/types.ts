@@ -36,6 +36,8 @@ export type { VariantInfo };
 
 /** A cart line priced from the catalog. */
 export interface PricedLine {
+  /** The cart the line is in: part of the CartLine entity's key, by which orders adds its discounts. */
+  cartId: string;
   line: CartLineRecord;
   variant: VariantInfo;
 }

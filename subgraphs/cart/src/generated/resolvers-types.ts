@@ -74,12 +74,17 @@ export type CartBuyerIdentityUpdatePayload = {
   userErrors: Array<UserError>;
 };
 
-/** What a cart costs. */
+/**
+ * What a cart costs. An entity keyed by its cart's id so that the orders subgraph, which owns discounts, can add
+ * the discount amount (federation joins it; the cart never calls orders).
+ */
 export type CartCost = {
   __typename?: 'CartCost';
+  /** The cart this is the cost of (the entity's key; not part of the public API). */
+  cartId: Scalars['ID']['output'];
   /** The sum of the lines' totals. */
   subtotalAmount: Money;
-  /** What the shopper pays for the cart before shipping and tax, which checkout adds. */
+  /** The lines at the catalog's current prices, before the discounts (discountAmount, added by orders), shipping and tax that checkout applies. */
   totalAmount: Money;
 };
 
@@ -98,9 +103,14 @@ export type CartInput = {
   lines?: InputMaybe<Array<CartLineInput>>;
 };
 
-/** One variant in a cart, with its quantity. */
+/**
+ * One variant in a cart, with its quantity. An entity keyed by its id and its cart's id so that the orders
+ * subgraph, which owns discounts, can add the line's discount allocations.
+ */
 export type CartLine = {
   __typename?: 'CartLine';
+  /** The cart the line is in (part of the entity's key; not part of the public API). */
+  cartId: Scalars['ID']['output'];
   /** What this line costs at the catalog's current price. */
   cost: CartLineCost;
   /** The line's id. */
@@ -499,6 +509,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Cart: Cart;
+  CartCost: CartCost;
   ProductVariant: ProductVariant;
 }>;
 
@@ -507,6 +518,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Cart:
     ( { __typename: 'Cart' }
     & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}> );
+  CartCost:
+    ( { __typename: 'CartCost' }
+    & GraphQLRecursivePick<FederationTypes['CartCost'], {"cartId":true}> );
   ProductVariant:
     ( { __typename: 'ProductVariant' }
     & GraphQLRecursivePick<FederationTypes['ProductVariant'], {"id":true}> );
@@ -555,7 +569,7 @@ export type ResolversParentTypes = ResolversObject<{
   Cart: CartRecord;
   ID: Scalars['ID']['output'];
   CartBuyerIdentityUpdatePayload: Omit<CartBuyerIdentityUpdatePayload, 'cart' | 'userErrors'> & { cart?: Maybe<ResolversParentTypes['Cart']>, userErrors: Array<ResolversParentTypes['UserError']> };
-  CartCost: Omit<CartCost, 'subtotalAmount' | 'totalAmount'> & { subtotalAmount: ResolversParentTypes['Money'], totalAmount: ResolversParentTypes['Money'] };
+  CartCost: Omit<CartCost, 'subtotalAmount' | 'totalAmount'> & { subtotalAmount: ResolversParentTypes['Money'], totalAmount: ResolversParentTypes['Money'] } | FederationReferenceTypes['CartCost'];
   CartCreatePayload: Omit<CartCreatePayload, 'cart' | 'userErrors'> & { cart?: Maybe<ResolversParentTypes['Cart']>, userErrors: Array<ResolversParentTypes['UserError']> };
   CartInput: CartInput;
   CartLine: PricedLine;
@@ -608,7 +622,9 @@ export type CartBuyerIdentityUpdatePayloadResolvers<ContextType = Context, Paren
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
-export type CartCostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartCost'] = ResolversParentTypes['CartCost']> = ResolversObject<{
+export type CartCostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartCost'] = ResolversParentTypes['CartCost'], FederationReferenceType extends FederationReferenceTypes['CartCost'] = FederationReferenceTypes['CartCost']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CartCost']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
@@ -619,6 +635,7 @@ export type CartCreatePayloadResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type CartLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['CartLineCost'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   merchandise?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;

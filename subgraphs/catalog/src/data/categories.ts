@@ -27,6 +27,36 @@ export async function allCategories(sql: SqlExecutor): Promise<Category[]> {
   return rows.map((r) => categoryRow.parse(r));
 }
 
+/**
+ * Each category's handle and its ancestors' handles, nearest first: a discount on a category applies to the
+ * products of the categories below it. One recursive query, bounded in depth against a cycle.
+ */
+export async function categoryLineages(
+  sql: SqlExecutor,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const lineages = new Map<string, string[]>();
+  if (!ids.length) return lineages;
+  const { rows } = await sql.query(
+    `WITH RECURSIVE up (start_id, handle, parent_id, depth) AS (
+       SELECT id, handle, parent_id, 0 FROM categories WHERE id = ANY($1::text[])
+       UNION ALL
+       SELECT up.start_id, c.handle, c.parent_id, up.depth + 1
+         FROM categories c JOIN up ON c.id = up.parent_id
+        WHERE up.depth < 32
+     )
+     SELECT start_id, handle FROM up ORDER BY start_id, depth`,
+    [ids],
+  );
+  for (const row of rows) {
+    const { start_id: start, handle } = z.object({ start_id: z.string(), handle: z.string() }).parse(row);
+    const lineage = lineages.get(start) ?? [];
+    lineage.push(handle);
+    lineages.set(start, lineage);
+  }
+  return lineages;
+}
+
 export async function categoriesByIds(sql: SqlExecutor, ids: readonly string[]): Promise<Category[]> {
   const { rows } = await sql.query(`SELECT ${COLUMNS} FROM categories WHERE id = ANY($1::text[])`, [ids]);
   return rows.map((r) => categoryRow.parse(r));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '@shop/datastores';
 import { boughtTogether } from '../data/availability';
+import { categoryLineages } from '../data/categories';
 import { popularProducts, productsByIds, variantsByIds } from '../data/products';
 
 export const variantsLookupInput = z.object({ ids: z.array(z.string().max(100)).max(250) });
@@ -17,6 +18,9 @@ export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<V
   const products = new Map(
     (await productsByIds(sql, [...new Set(variants.map((v) => v.productId))])).map((p) => [p.id, p]),
   );
+  const lineages = await categoryLineages(sql, [
+    ...new Set([...products.values()].flatMap((p) => (p.categoryId ? [p.categoryId] : []))),
+  ]);
   return variants.flatMap((v) => {
     const product = products.get(v.productId);
     if (!product) return [];
@@ -32,6 +36,7 @@ export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<V
         currencyCode: v.currencyCode,
         weightGrams: v.weightGrams,
         imageUrl: product.images[0]?.url ?? null,
+        categoryHandles: (product.categoryId && lineages.get(product.categoryId)) || [],
       },
     ];
   });

@@ -20,6 +20,7 @@ const snapshotSchema = z.object({
         quantity: z.number().int().positive(),
         unitPriceMinor: z.number().int().nonnegative(),
         weightGrams: z.number().int().nonnegative(),
+        categoryHandles: z.array(z.string().max(200)).max(64).default([]),
       }),
     ),
   }),

@@ -37,6 +37,16 @@ export type PricedAllocation = import('./discounts').Allocation & { currency: st
 export interface CartRef {
   id: string;
 }
+/** The cart's CartCost and CartLine entities, keyed by their cart (orders adds their discount fields). */
+export interface CartCostRef {
+  cartId: string;
+  /** Given by the gateway (`@requires`) for a cart with no discounts to show. */
+  subtotalAmount?: { currencyCode: string };
+}
+export interface CartLineRef {
+  id: string;
+  cartId: string;
+}
 export interface CartDiscountCodesUpdateModel {
   cart: CartRef | null;
   userErrors: import('@shop/common').UserError[];

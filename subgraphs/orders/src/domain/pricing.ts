@@ -19,14 +19,14 @@ export function lineTotal(line: Pick<Line, 'unitPriceMinor' | 'quantity'>): numb
   return line.unitPriceMinor * line.quantity;
 }
 
-/** Lines as the discount engine reads them (a product's categories are not in the cart's snapshot yet). */
+/** Lines as the discount engine reads them; the categories come from the catalog through the cart's snapshot. */
 export function pricingLines(
-  lines: Pick<Line, 'id' | 'productId' | 'quantity' | 'unitPriceMinor'>[],
+  lines: (Pick<Line, 'id' | 'productId' | 'quantity' | 'unitPriceMinor'> & { categoryHandles?: string[] })[],
 ): PricingLine[] {
   return lines.map((l) => ({
     id: l.id,
     productId: l.productId,
-    categoryHandles: [],
+    categoryHandles: l.categoryHandles ?? [],
     quantity: l.quantity,
     unitPriceMinor: l.unitPriceMinor,
   }));

@@ -9,7 +9,7 @@ import { refundInTransaction } from './orders';
 import { orderNumber, runAfterCommit, type AfterCommit } from './payment-settlement';
 import { lineTotal } from './pricing';
 import { isRefundable } from './status';
-import type { Line, Order } from './types';
+import type { Line, Order, RecordedAllocation } from './types';
 
 export const RETURN_TOPICS = ['return.received'];
 
@@ -20,11 +20,16 @@ const returnReceived = z.object({
 });
 
 /**
- * What a line was really charged before tax: its price times quantity today. Discounts allocated to the line,
- * when there are any, come off here; this is the one input the proration below takes per line.
+ * What a line was really charged before tax: its price times quantity, less every discount the order recorded
+ * on it (product discounts and the line's share of order discounts; shipping discounts are on shipping, which a
+ * return does not refund). This is the one input the proration below takes per line, so a returned unit gives
+ * back its even share of the line's discounted total, never what the shopper did not pay.
  */
-export function chargedMinor(line: Line): number {
-  return lineTotal(line);
+export function chargedMinor(line: Line, allocations: readonly RecordedAllocation[]): number {
+  const discounted = allocations
+    .filter((a) => a.lineId === line.id)
+    .reduce((sum, a) => sum + a.amountMinor, 0);
+  return Math.max(0, lineTotal(line) - discounted);
 }
 
 /** amount × part / whole, rounded half-up, exactly in BigInt. */
@@ -39,17 +44,17 @@ function share(amount: number, part: number, whole: number): number {
  * shipping is not refunded for a return). Never more than the order has left to refund (the caller bounds it).
  */
 export function returnAmount(
-  order: Pick<Order, 'lines' | 'taxMinor' | 'shippingMinor'>,
+  order: Pick<Order, 'lines' | 'taxMinor' | 'shippingMinor' | 'allocations'>,
   returned: { orderLineId: string; quantity: number }[],
 ): { amountMinor: number; lines: { variantId: string; quantity: number }[] } {
-  const charged = order.lines.reduce((sum, l) => sum + chargedMinor(l), 0);
+  const charged = order.lines.reduce((sum, l) => sum + chargedMinor(l, order.allocations), 0);
   let goods = 0;
   const lines: { variantId: string; quantity: number }[] = [];
   for (const r of returned) {
     const line = order.lines.find((l) => l.id === r.orderLineId);
     if (!line) continue;
     const quantity = Math.min(r.quantity, line.quantity);
-    goods += share(chargedMinor(line), quantity, line.quantity);
+    goods += share(chargedMinor(line, order.allocations), quantity, line.quantity);
     lines.push({ variantId: line.variantId, quantity });
   }
   return { amountMinor: goods + share(order.taxMinor, goods, charged), lines };

@@ -26,6 +26,8 @@ export const lineSchema = z.object({
   quantity: z.number().int().positive(),
   unitPriceMinor: z.number().int().nonnegative(),
   weightGrams: z.number().int().nonnegative(),
+  /** The product's category and those above it, as the cart's snapshot gave them (for discounts on categories). */
+  categoryHandles: z.array(z.string()).optional(),
 });
 export type Line = z.infer<typeof lineSchema>;
 

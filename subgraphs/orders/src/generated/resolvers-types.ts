@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel, DiscountConnectionModel, DiscountEdgeModel, PricedAllocation, CartRef, CartDiscountCodesUpdateModel } from '../domain/models';
+import { CheckoutModel, PricedLine, OrderModel, PricedRefund, RateModel, CustomerRef, VariantRef, OrderConnectionModel, OrderEdgeModel, SubscriptionModel, SubscriptionConnectionModel, SubscriptionEdgeModel, DiscountConnectionModel, DiscountEdgeModel, PricedAllocation, CartRef, CartCostRef, CartLineRef, CartDiscountCodesUpdateModel } from '../domain/models';
 import { SubscriptionPayload } from '../domain/subscriptions';
 import { SavedPaymentMethod } from '../payments/gateway';
 import { TaxRateRecord } from '../data/tax-rates';
@@ -66,6 +66,20 @@ export type Cart = {
   id: Scalars['ID']['output'];
 };
 
+/** A cart's cost (owned by the cart subgraph); orders adds what its discounts take off. */
+export type CartCost = {
+  __typename?: 'CartCost';
+  /** The cart (the entity's key; not part of the public API). */
+  cartId: Scalars['ID']['output'];
+  /**
+   * What the cart's discounts take off its lines (automatic ones and applicable codes); shipping discounts apply at
+   * checkout. The sum of Cart.discountAllocations.
+   */
+  discountAmount: Money;
+  /** The cart's subtotal, from the cart subgraph; orders reads its currency. */
+  subtotalAmount: Money;
+};
+
 /** A discount code on a cart. */
 export type CartDiscountCode = {
   __typename?: 'CartDiscountCode';
@@ -82,6 +96,17 @@ export type CartDiscountCodesUpdatePayload = {
   cart?: Maybe<Cart>;
   /** DISCOUNT_CODE_INVALID, DISCOUNT_CODE_EXPIRED, DISCOUNT_USAGE_LIMIT_REACHED, DISCOUNT_MINIMUM_NOT_MET, DISCOUNT_NOT_COMBINABLE (field: the code's index), CART_NOT_FOUND. */
   userErrors: Array<UserError>;
+};
+
+/** A cart line (owned by the cart subgraph); orders adds what each discount takes off it. */
+export type CartLine = {
+  __typename?: 'CartLine';
+  /** The cart the line is in (part of the entity's key; not part of the public API). */
+  cartId: Scalars['ID']['output'];
+  /** What each discount takes off this line; for each discount, its lines' allocations sum to its amount. */
+  discountAllocations: Array<DiscountAllocation>;
+  /** The line's id. */
+  id: Scalars['ID']['output'];
 };
 
 /** A checkout: a priced snapshot of a cart with the shopper's address, on its way to become an order. */
@@ -1112,6 +1137,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Cart: Cart;
+  CartCost: CartCost;
+  CartLine: CartLine;
   Customer: Customer;
   Order: Order;
 }>;
@@ -1121,6 +1148,14 @@ export type FederationReferenceTypes = ResolversObject<{
   Cart:
     ( { __typename: 'Cart' }
     & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}> );
+  CartCost:
+    ( { __typename: 'CartCost' }
+    & GraphQLRecursivePick<FederationTypes['CartCost'], {"cartId":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CartCost'], {"subtotalAmount":{"currencyCode":true}}> ) );
+  CartLine:
+    ( { __typename: 'CartLine' }
+    & GraphQLRecursivePick<FederationTypes['CartLine'], {"id":true,"cartId":true}> );
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
@@ -1139,8 +1174,10 @@ export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
   Carrier: Carrier;
   Cart: ResolverTypeWrapper<CartRef>;
+  CartCost: ResolverTypeWrapper<CartCostRef>;
   CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
   CartDiscountCodesUpdatePayload: ResolverTypeWrapper<CartDiscountCodesUpdateModel>;
+  CartLine: ResolverTypeWrapper<CartLineRef>;
   Checkout: ResolverTypeWrapper<CheckoutModel>;
   CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversTypes['Checkout']>, order?: Maybe<ResolversTypes['Order']> }>;
   CheckoutCreateInput: CheckoutCreateInput;
@@ -1206,8 +1243,10 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Cart: CartRef;
+  CartCost: CartCostRef;
   CartDiscountCode: CartDiscountCode;
   CartDiscountCodesUpdatePayload: CartDiscountCodesUpdateModel;
+  CartLine: CartLineRef;
   Checkout: CheckoutModel;
   CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'checkout' | 'order'> & { checkout?: Maybe<ResolversParentTypes['Checkout']>, order?: Maybe<ResolversParentTypes['Order']> };
   CheckoutCreateInput: CheckoutCreateInput;
@@ -1283,6 +1322,12 @@ export type CartResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CartCostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartCost'] = ResolversParentTypes['CartCost'], FederationReferenceType extends FederationReferenceTypes['CartCost'] = FederationReferenceTypes['CartCost']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CartCost']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  discountAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
 export type CartDiscountCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartDiscountCode'] = ResolversParentTypes['CartDiscountCode']> = ResolversObject<{
   applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1291,6 +1336,13 @@ export type CartDiscountCodeResolvers<ContextType = Context, ParentType extends 
 export type CartDiscountCodesUpdatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartDiscountCodesUpdatePayload'] = ResolversParentTypes['CartDiscountCodesUpdatePayload']> = ResolversObject<{
   cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CartLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine'], FederationReferenceType extends FederationReferenceTypes['CartLine'] = FederationReferenceTypes['CartLine']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CartLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type CheckoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
@@ -1621,8 +1673,10 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AppliedGiftCard?: AppliedGiftCardResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
+  CartCost?: CartCostResolvers<ContextType>;
   CartDiscountCode?: CartDiscountCodeResolvers<ContextType>;
   CartDiscountCodesUpdatePayload?: CartDiscountCodesUpdatePayloadResolvers<ContextType>;
+  CartLine?: CartLineResolvers<ContextType>;
   Checkout?: CheckoutResolvers<ContextType>;
   CheckoutCompletePayload?: CheckoutCompletePayloadResolvers<ContextType>;
   CheckoutLine?: CheckoutLineResolvers<ContextType>;

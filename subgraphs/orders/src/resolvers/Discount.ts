@@ -1,4 +1,6 @@
 import type {
+  CartCostResolvers,
+  CartLineResolvers,
   CartResolvers,
   DiscountAllocationResolvers,
   DiscountResolvers,
@@ -41,6 +43,30 @@ export const Cart: CartResolvers = {
     const found = await cartDiscountsOnce(ctx, c.id);
     if (!found) return [];
     return found.evaluation.applied
+      .filter((a) => a.amountMinor > 0)
+      .map((a) => ({ ...a, currency: found.currencyCode }));
+  },
+};
+
+// CartCost and CartLine are the cart's entities; the gateway hands orders their keys (with the cart's id) and
+// orders answers from the same evaluation as Cart.discountAllocations, once per cart per request.
+export const CartCost: CartCostResolvers = {
+  __resolveReference: (ref) => ref,
+  discountAmount: async (c, _args, ctx) => {
+    const found = await cartDiscountsOnce(ctx, c.cartId);
+    // A cart no longer open (completed, merged) has nothing to discount; its currency is the cart's own.
+    return found
+      ? money(found.evaluation.totalMinor, found.currencyCode)
+      : money(0, c.subtotalAmount?.currencyCode ?? 'USD');
+  },
+};
+
+export const CartLine: CartLineResolvers = {
+  __resolveReference: (ref) => ref,
+  discountAllocations: async (l, _args, ctx) => {
+    const found = await cartDiscountsOnce(ctx, l.cartId);
+    if (!found) return [];
+    return (found.evaluation.lineAllocations.get(l.id) ?? [])
       .filter((a) => a.amountMinor > 0)
       .map((a) => ({ ...a, currency: found.currencyCode }));
   },

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { Checkout, CheckoutLine, ShippingRate } from './Checkout';
 import { Customer } from './Customer';
-import { Cart, Discount, DiscountAllocation } from './Discount';
+import { Cart, CartCost, CartLine, Discount, DiscountAllocation } from './Discount';
 import { Mutation } from './Mutation';
 import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
@@ -24,6 +24,8 @@ export const resolvers: Resolvers = {
   GiftCard,
   AppliedGiftCard,
   Cart,
+  CartCost,
+  CartLine,
   Discount,
   DiscountAllocation,
 };
