@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { clientAddressKey, type GraphQLAnswer, type Principal } from '@shop/common';
-import { cachePolicy, type CachePolicy } from './cache-policy';
+import { documentCachePolicy, type CachePolicy } from './cache-policy';
 import { actualCost, estimateCost } from './cost';
 import type { PartnerTerms } from './identity';
 import type { BucketTerms, Buckets, Taken } from './throttle';
@@ -122,7 +122,7 @@ export function edgePlugin(
             );
           }
           if (request.http?.method === 'GET')
-            edge.cachePolicy = cachePolicy(schema, document, request.variables, operationName);
+            edge.cachePolicy = documentCachePolicy(schema, document, request.variables, operationName);
           if (!options.buckets) return;
           const taken = await options.buckets.take(edge.bucketKey, cost, edge.bucket);
           if (!taken) return;

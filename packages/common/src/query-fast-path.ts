@@ -183,4 +183,3 @@ export function createQueryFastPath(options: {
   };
 }
 
-export type QueryFastPath = ReturnType<typeof createQueryFastPath>;
