@@ -96,6 +96,21 @@ function documentCosts(schema: GraphQLSchema) {
   };
 }
 
+/** `extensions.cost`: what the request was charged, what it really cost, and the caller's bucket after it. */
+export function costExtension(requested: number, actual: number, taken: Taken | null | undefined) {
+  return {
+    requestedQueryCost: requested,
+    actualQueryCost: actual,
+    throttleStatus: taken
+      ? {
+          maximumAvailable: taken.maximumAvailable,
+          currentlyAvailable: Math.floor(taken.currentlyAvailable),
+          restoreRate: taken.restoreRate,
+        }
+      : null,
+  };
+}
+
 export function edgePlugin(
   /** The running supergraph's schema: read on each request, so a reloaded supergraph is costed as it is. */
   schemaOf: () => GraphQLSchema,
@@ -153,20 +168,9 @@ export function edgePlugin(
               actual = edge.requestedQueryCost ?? 0;
             }
           }
-          const taken = edge.taken;
           result.extensions = {
             ...result.extensions,
-            cost: {
-              requestedQueryCost: edge.requestedQueryCost ?? 0,
-              actualQueryCost: actual,
-              throttleStatus: taken
-                ? {
-                    maximumAvailable: taken.maximumAvailable,
-                    currentlyAvailable: Math.floor(taken.currentlyAvailable),
-                    restoreRate: taken.restoreRate,
-                  }
-                : null,
-            },
+            cost: costExtension(edge.requestedQueryCost ?? 0, actual, edge.taken),
           };
         },
       };

@@ -11,7 +11,7 @@ import { documentHash } from '@shop/auth';
 import type { Logger, Principal } from '@shop/common';
 import type { EventBus } from '@shop/datastores';
 import { documentCachePolicy } from './cache-policy';
-import type { EdgeContext } from './edge';
+import { costExtension, type EdgeContext } from './edge';
 import { ENTITY_TOPICS, entityTags, purgeTagsOf } from './entity-tags';
 import { requestedHash } from './persisted-documents';
 import type { ResponseStore } from './response-store';
@@ -110,17 +110,7 @@ export class ResponseCache {
       : null;
     // A throttled caller is answered 429 by the whole pipeline, whose take refuses again without charging.
     if (taken && !taken.admitted) return null;
-    const cost = {
-      requestedQueryCost: requested,
-      actualQueryCost: actual,
-      throttleStatus: taken
-        ? {
-            maximumAvailable: taken.maximumAvailable,
-            currentlyAvailable: Math.floor(taken.currentlyAvailable),
-            restoreRate: taken.restoreRate,
-          }
-        : null,
-    };
+    const cost = costExtension(requested, actual, taken);
     return `{"data":${data},"extensions":${JSON.stringify({ cost })}}\n`;
   }
 
