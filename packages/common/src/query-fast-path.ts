@@ -182,4 +182,3 @@ export function createQueryFastPath(options: {
     return JSON.stringify(response) + '\n';
   };
 }
-
