@@ -189,7 +189,9 @@ export async function startShop(
         ]),
       ),
     });
-    const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }));
+    const gateway: Gateway = await createGateway(gatewayConfig, logger.child({ service: 'gateway' }), {
+      bus,
+    });
     stops.push({ name: 'gateway', fn: () => gateway.close() });
     const port = await gateway.app.listen(gatewayConfig.PORT, gatewayConfig.HOST);
     const metricsPort = await gateway.metrics.listen(gatewayConfig.METRICS_PORT, gatewayConfig.METRICS_HOST);

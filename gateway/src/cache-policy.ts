@@ -118,3 +118,31 @@ export function cachePolicy(
   walk(operation.selectionSet, rootType, undefined, true);
   return { maxAge: Number.isFinite(maxAge) ? maxAge : 0, scope };
 }
+
+/** How many variable sets' policies are kept per document. */
+const POLICIES_PER_DOCUMENT = 64;
+const policies = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CachePolicy>>>();
+
+/**
+ * `cachePolicy`, reckoned once per schema, document, operation name and variables: Apollo Server hands back the
+ * same document node for the same text, and a reloaded supergraph is a new schema, so both key weakly.
+ */
+export function documentCachePolicy(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName?: string | null,
+): CachePolicy {
+  let bySchema = policies.get(schema);
+  if (!bySchema) policies.set(schema, (bySchema = new WeakMap()));
+  let known = bySchema.get(document);
+  if (!known) bySchema.set(document, (known = new Map()));
+  const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
+  let policy = known.get(key);
+  if (!policy) {
+    policy = cachePolicy(schema, document, variables, operationName);
+    if (known.size >= POLICIES_PER_DOCUMENT) known.delete(known.keys().next().value!);
+    known.set(key, policy);
+  }
+  return policy;
+}

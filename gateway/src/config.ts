@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_SESSION_POLICY } from '@shop/auth';
-import { commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
+import { busEnv, commonEnv, optionalUrl, parseConfig, port } from '@shop/common';
 
 export const configSchema = z.object({
   ...commonEnv,
+  /** The bus the response cache's purges come from (the subgraphs' product and inventory events). */
+  ...busEnv,
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   /** The port of `GET /metrics` (Prometheus), apart from the public port so shoppers never reach it; 0 picks a free one. */
@@ -48,6 +50,14 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Anonymous answers whose every field is public under the `@cacheControl` hints are served from a cache (Redis,
+   * or in process without REDIS_URL) for their least max-age, purged by product and inventory events. On by
+   * default in production only: in development data changes by paths no event reports (seeding, direct SQL).
+   */
+  RESPONSE_CACHE: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Answers the in-process response cache holds (no REDIS_URL), the least recently stored dropped first. */
+  RESPONSE_CACHE_MEMORY_ENTRIES: z.coerce.number().int().positive().default(10_000),
   /** Adds `Server-Timing: identity;dur=<ms>` to GraphQL responses: how long resolving the caller took. */
   SERVER_TIMING: z
     .enum(['true', 'false', '1', '0'])
@@ -92,9 +102,10 @@ export const configSchema = z.object({
   THROTTLE_BUCKET_SECONDS: z.coerce.number().positive().default(20),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'INTROSPECTION' | 'EXPLORER'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'INTROSPECTION' | 'EXPLORER' | 'RESPONSE_CACHE'> & {
   INTROSPECTION: boolean;
   EXPLORER: boolean;
+  RESPONSE_CACHE: boolean;
   /** From SUBGRAPH_<NAME>_URL: overrides the URL the supergraph records for subgraph <name>. */
   subgraphUrls: Record<string, string>;
 };
@@ -113,6 +124,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed,
     INTROSPECTION: devAid(parsed.INTROSPECTION),
     EXPLORER: devAid(parsed.EXPLORER),
+    RESPONSE_CACHE:
+      parsed.RESPONSE_CACHE === undefined
+        ? parsed.NODE_ENV === 'production'
+        : ['true', '1'].includes(parsed.RESPONSE_CACHE),
     subgraphUrls,
   };
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { clientAddressKey, type GraphQLAnswer, type Principal } from '@shop/common';
-import { cachePolicy, type CachePolicy } from './cache-policy';
+import { documentCachePolicy, type CachePolicy } from './cache-policy';
 import { actualCost, estimateCost } from './cost';
 import type { PartnerTerms } from './identity';
 import type { BucketTerms, Buckets, Taken } from './throttle';
@@ -96,6 +96,21 @@ function documentCosts(schema: GraphQLSchema) {
   };
 }
 
+/** `extensions.cost`: what the request was charged, what it really cost, and the caller's bucket after it. */
+export function costExtension(requested: number, actual: number, taken: Taken | null | undefined) {
+  return {
+    requestedQueryCost: requested,
+    actualQueryCost: actual,
+    throttleStatus: taken
+      ? {
+          maximumAvailable: taken.maximumAvailable,
+          currentlyAvailable: Math.floor(taken.currentlyAvailable),
+          restoreRate: taken.restoreRate,
+        }
+      : null,
+  };
+}
+
 export function edgePlugin(
   /** The running supergraph's schema: read on each request, so a reloaded supergraph is costed as it is. */
   schemaOf: () => GraphQLSchema,
@@ -122,7 +137,7 @@ export function edgePlugin(
             );
           }
           if (request.http?.method === 'GET')
-            edge.cachePolicy = cachePolicy(schema, document, request.variables, operationName);
+            edge.cachePolicy = documentCachePolicy(schema, document, request.variables, operationName);
           if (!options.buckets) return;
           const taken = await options.buckets.take(edge.bucketKey, cost, edge.bucket);
           if (!taken) return;
@@ -153,20 +168,9 @@ export function edgePlugin(
               actual = edge.requestedQueryCost ?? 0;
             }
           }
-          const taken = edge.taken;
           result.extensions = {
             ...result.extensions,
-            cost: {
-              requestedQueryCost: edge.requestedQueryCost ?? 0,
-              actualQueryCost: actual,
-              throttleStatus: taken
-                ? {
-                    maximumAvailable: taken.maximumAvailable,
-                    currentlyAvailable: Math.floor(taken.currentlyAvailable),
-                    restoreRate: taken.restoreRate,
-                  }
-                : null,
-            },
+            cost: costExtension(edge.requestedQueryCost ?? 0, actual, edge.taken),
           };
         },
       };

@@ -28,9 +28,11 @@ import {
   connectRedis,
   createCache,
   createDynamo,
+  createEventBus,
   ensureTables,
   type Cache,
   type Dynamo,
+  type EventBus,
 } from '@shop/datastores';
 import type { Config } from './config';
 import { explorerPage, explorerRoutes } from './explorer';
@@ -39,9 +41,11 @@ import { bucketFor, edgePlugin, finishAnswer, type EdgeContext } from './edge';
 import { clientIp, IdentityResolver, type PartnerTerms } from './identity';
 import { paymentPageRoutes } from './payment-pages';
 import { DocumentStore } from './persisted-documents';
+import { ResponseCache, type ResponseCacheContext } from './response-cache';
+import { MemoryResponseStore, RedisResponseStore } from './response-store';
 import { MemoryBuckets, RedisBuckets, type Buckets } from './throttle';
 
-interface GatewayContext extends EdgeContext, SubgraphCallContext {
+interface GatewayContext extends EdgeContext, SubgraphCallContext, ResponseCacheContext {
   /** A partner key's terms (its client's published documents, its cost rate). */
   terms: PartnerTerms | null;
 }
@@ -65,7 +69,12 @@ export interface Gateway {
   metrics: HttpApp;
 }
 
-export async function createGateway(config: Config, logger: Logger): Promise<Gateway> {
+export async function createGateway(
+  config: Config,
+  logger: Logger,
+  /** The bus the subgraphs publish to, when they run in this process (`npm start`); else one from config. */
+  runtime: { bus?: EventBus } = {},
+): Promise<Gateway> {
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- SUPERGRAPH_PATH is the operator's configuration
   const readSupergraph = () => readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   let supergraphSdl = readSupergraph();
@@ -128,13 +137,30 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
   });
   const protection = armor.protect();
 
-  // One connection for the buckets: every gateway instance takes from the same ones, atomically.
-  const redis = config.REDIS_URL && config.THROTTLE ? connectRedis(config.REDIS_URL) : undefined;
+  // One connection for the buckets and the response cache: every gateway instance shares them.
+  const redis =
+    config.REDIS_URL && (config.THROTTLE || config.RESPONSE_CACHE)
+      ? connectRedis(config.REDIS_URL)
+      : undefined;
   const buckets: Buckets | null = !config.THROTTLE
     ? null
     : redis
       ? new RedisBuckets(redis, `${config.SHARED_CACHE_PREFIX}bucket:`, logger)
       : new MemoryBuckets();
+  const responseCache = config.RESPONSE_CACHE
+    ? new ResponseCache({
+        store: redis
+          ? new RedisResponseStore(redis, `${config.SHARED_CACHE_PREFIX}response:`, logger)
+          : new MemoryResponseStore(config.RESPONSE_CACHE_MEMORY_ENTRIES),
+        schemaOf: () => supergraphSchema,
+        logger,
+        buckets,
+        publishCost: config.COST_EXTENSION,
+      })
+    : null;
+  const ownBus = responseCache && !runtime.bus ? createEventBus(config, logger) : undefined;
+  const bus = runtime.bus ?? ownBus;
+  if (responseCache && bus) responseCache.subscribe(bus);
 
   const apollo = new ApolloServer<GatewayContext>({
     ...protection,
@@ -155,6 +181,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         publishCost: config.COST_EXTENSION,
       }),
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
+      ...(responseCache ? [responseCache.plugin()] : []),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
       operationMetricsPlugin<GatewayContext>('gateway'),
@@ -273,6 +300,9 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       path: '/graphql',
       server: apollo,
       browserPage: config.EXPLORER ? explorerPage : undefined,
+      fastPath: responseCache
+        ? (body, accept, context) => responseCache.answer(body, accept, context)
+        : undefined,
       prepare: (request, context) => documents.prepare(request, context.terms),
       finish: (request, answer, context) => finishAnswer(request, answer, context.edge),
       context: async (req, res) => {
@@ -349,6 +379,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       await app.close(shutdown);
       await apollo.stop();
       await cache.close();
+      await ownBus?.close();
       redis?.disconnect();
       dynamo.client.destroy();
     },

@@ -42,6 +42,15 @@ describe('Gateway configuration and client address', () => {
     expect(loadConfig({ INTERNAL_AUTH_SECRET: SECRET }).EXPLORER).toBe(true);
   });
 
+  it('When running in production, then the response cache is on unless RESPONSE_CACHE=false; elsewhere off unless asked for', () => {
+    const cacheOf = (env: Record<string, string>) =>
+      loadConfig({ INTERNAL_AUTH_SECRET: SECRET, ...env }).RESPONSE_CACHE;
+    expect(cacheOf({ NODE_ENV: 'production' })).toBe(true);
+    expect(cacheOf({ NODE_ENV: 'production', RESPONSE_CACHE: 'false' })).toBe(false);
+    expect(cacheOf({})).toBe(false);
+    expect(cacheOf({ RESPONSE_CACHE: '1' })).toBe(true);
+  });
+
   it('When subgraph URLs are given, then each overrides the supergraph URL of its subgraph', () => {
     expect(
       loadConfig({ INTERNAL_AUTH_SECRET: SECRET, SUBGRAPH_USERS_URL: 'http://users:4001/graphql' })

@@ -18,7 +18,6 @@ import {
   operationNameLabel,
   scrapeMetrics,
 } from './metrics';
-import type { QueryFastPath } from './query-fast-path';
 import { nameServerSpan } from './trace-context';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -125,7 +124,7 @@ export interface GraphQLMount<TContext extends BaseContext> {
    */
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Answers the queries it can as Apollo Server would, faster (subgraphs); it gives null for the rest. */
-  fastPath?: QueryFastPath;
+  fastPath?: (body: unknown, accept: string | undefined, context: TContext) => Promise<string | null>;
   /** Rewrites a request before it runs (the gateway's persisted documents), or throws an HttpError to refuse it. */
   prepare?: (request: HTTPGraphQLRequest, context: TContext) => Promise<HTTPGraphQLRequest>;
   /** Adjusts a complete answer before it is sent (the gateway's caching headers and 304). */

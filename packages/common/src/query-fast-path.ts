@@ -182,5 +182,3 @@ export function createQueryFastPath(options: {
     return JSON.stringify(response) + '\n';
   };
 }
-
-export type QueryFastPath = ReturnType<typeof createQueryFastPath>;
