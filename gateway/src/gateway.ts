@@ -32,6 +32,7 @@ import {
   type Cache,
   type Dynamo,
 } from '@shop/datastores';
+import { trustedHops } from './forwarded';
 import type { Config } from './config';
 import { explorerPage, explorerRoutes } from './explorer';
 import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
@@ -283,7 +284,10 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
         }
         // The HTTP layer took the caller's X-Request-Id (or made one); the subgraphs log under the same id.
         const requestId = requestScope()?.requestId ?? randomUUID();
-        const address = clientIp(req, config.TRUSTED_PROXY_HOPS);
+        const address = clientIp(
+          req,
+          trustedHops(req, config.TRUSTED_PROXY_HOPS, config.TRUSTED_PROXY_SECRET),
+        );
         const apiKey = req.headers['x-api-key'];
         return {
           identity: { principal, requestId, clientIp: address },
