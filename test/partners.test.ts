@@ -92,14 +92,14 @@ describe('Partners through persisted documents', () => {
     return { 'x-api-key': body.data!.apiKeyCreate.key };
   }
 
-  async function publish(clientName: string, m: unknown) {
+  async function publish(clientName: string, m: unknown, firstParty?: boolean) {
     const { body } = await gql<{
       persistedDocumentsPublish: {
         clientName: string;
         published: number;
         userErrors: { code: string; field: string[] }[];
       };
-    }>(shop.url, PUBLISH, { input: { clientName, manifest: m } }, admin);
+    }>(shop.url, PUBLISH, { input: { clientName, manifest: m, firstParty } }, admin);
     expect(body.errors).toBeUndefined();
     return body.data!.persistedDocumentsPublish;
   }
@@ -226,6 +226,27 @@ describe('Partners through persisted documents', () => {
       expect(result.userErrors.map((e) => e.code)).toContain(code);
     }
     expect(await listed('marketplace')).toEqual(before);
+  });
+
+  it("When an admin publishes the shop's own client, then it needs no key and may hold mutations; a partner's client cannot become the shop's own", async () => {
+    const logout = 'mutation Out { customerLogout { success } }';
+    const own = 'query OwnNames { products(first: 2) { nodes { id handle } } }';
+    const ok = { clientName: 'shop-web', published: 2, userErrors: [] };
+    const both = manifest({ body: logout, type: 'mutation' }, { body: own });
+    expect(await publish('shop-web', both, true)).toEqual(ok);
+    // Later publishes need not say so again.
+    expect(await publish('shop-web', manifest({ body: own }))).toEqual({ ...ok, published: 1 });
+    // Its documents run for a caller naming it, and not for one naming another client.
+    const named = (client: string) =>
+      post(shop.url, { extensions: pq(sha(own)) }, { 'apollographql-client-name': client });
+    expect((await named('shop-web')).body.errors).toBeUndefined();
+    expect((await named('marketplace')).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    await createKey('bazaar');
+    expect(await publish('bazaar', manifest({ body: SHOP_NAMES }), true)).toEqual({
+      clientName: 'bazaar',
+      published: 0,
+      userErrors: [expect.objectContaining({ code: 'CLIENT_IS_PARTNER', field: ['firstParty'] })],
+    });
   });
 
   it("When a safelist-only key sends a document as text, or another client's hash, then it is refused; its own hash runs", async () => {
