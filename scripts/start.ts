@@ -35,6 +35,7 @@ import * as usersConfig from '../subgraphs/users/src/config';
 import { DEMO_ADMIN_PASSWORD } from '../subgraphs/users/src/config';
 import * as users from '../subgraphs/users/src/service';
 import { ROOT, SUBGRAPHS } from './supergraph';
+import { embeddedStorefront } from '../storefront/server/embedded';
 import { ensureBuilt, startStorefront } from '../storefront/server/serve';
 import { describePublish, publishDocuments, signInAdmin } from '../storefront/server/publish-documents';
 
@@ -209,18 +210,21 @@ export async function startShop(
 
 if (require.main === module) {
   const startedAt = Date.now();
-  startShop().then(
+  // The storefront on a port of its own, in front of this gateway; STOREFRONT_PORT=off leaves it out.
+  const withStorefront = process.env.STOREFRONT_PORT !== 'off';
+  const wiring = withStorefront ? embeddedStorefront(process.env) : { env: {}, proxySecret: undefined };
+  startShop({ ...process.env, ...wiring.env }).then(
     async (shop) => {
-      // The storefront on a port of its own, in front of this gateway; STOREFRONT_PORT=off leaves it out.
       let closeStorefront = async () => {};
       let storefrontLine = '';
-      if (process.env.STOREFRONT_PORT !== 'off') {
+      if (withStorefront) {
         try {
           ensureBuilt((line) => console.log(line));
           const storefront = await startStorefront({
             port: Number(process.env.STOREFRONT_PORT ?? 4100),
             host: process.env.HOST,
             gatewayUrl: new URL(shop.gatewayUrl).origin,
+            proxySecret: wiring.proxySecret,
           });
           closeStorefront = storefront.close;
           storefrontLine = `Storefront: ${storefront.url}`;

@@ -92,14 +92,14 @@ describe('Partners through persisted documents', () => {
     return { 'x-api-key': body.data!.apiKeyCreate.key };
   }
 
-  async function publish(clientName: string, m: unknown) {
+  async function publish(clientName: string, m: unknown, firstParty?: boolean) {
     const { body } = await gql<{
       persistedDocumentsPublish: {
         clientName: string;
         published: number;
         userErrors: { code: string; field: string[] }[];
       };
-    }>(shop.url, PUBLISH, { input: { clientName, manifest: m } }, admin);
+    }>(shop.url, PUBLISH, { input: { clientName, manifest: m, firstParty } }, admin);
     expect(body.errors).toBeUndefined();
     return body.data!.persistedDocumentsPublish;
   }
@@ -226,6 +226,25 @@ describe('Partners through persisted documents', () => {
       expect(result.userErrors.map((e) => e.code)).toContain(code);
     }
     expect(await listed('marketplace')).toEqual(before);
+  });
+
+  it("When an admin publishes the shop's own client, then it needs no key and may hold mutations; a partner's client cannot become the shop's own", async () => {
+    const logout = 'mutation Out { customerLogout { success } }';
+    const own = 'query OwnNames { products(first: 2) { nodes { id handle } } }';
+    const ok = { clientName: 'shop-web', published: 2, userErrors: [] };
+    const both = manifest({ body: logout, type: 'mutation' }, { body: own });
+    expect(await publish('shop-web', both, true)).toEqual(ok);
+    // Later publishes need not say so again.
+    expect(await publish('shop-web', manifest({ body: own }))).toEqual({ ...ok, published: 1 });
+    // Its documents run by hash for a caller naming it (the storefront's browser test: not under another name).
+    const named = { 'apollographql-client-name': 'shop-web' };
+    expect((await post(shop.url, { extensions: pq(sha(own)) }, named)).body.errors).toBeUndefined();
+    await createKey('bazaar');
+    const partner = await publish('bazaar', manifest({ body: SHOP_NAMES }), true);
+    expect(partner).toMatchObject({
+      published: 0,
+      userErrors: [{ code: 'CLIENT_IS_PARTNER', field: ['firstParty'] }],
+    });
   });
 
   it("When a safelist-only key sends a document as text, or another client's hash, then it is refused; its own hash runs", async () => {

@@ -43,6 +43,12 @@ export const configSchema = z.object({
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /**
+   * When set, X-Forwarded-For is believed only from a proxy that sends this secret in X-Shop-Proxy-Secret (the
+   * storefront's server does, under `npm start`): a caller reaching the gateway directly is known by its own address
+   * whatever it writes there.
+   */
+  TRUSTED_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
    * Concurrent identical subgraph reads of one caller scope (all anonymous callers; one shopper's session; one
    * partner key) share one fetch. Never across principals, never for mutations.
    */

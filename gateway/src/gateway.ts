@@ -34,6 +34,7 @@ import {
   type Dynamo,
   type EventBus,
 } from '@shop/datastores';
+import { trustedHops } from './forwarded';
 import type { Config } from './config';
 import { explorerPage, explorerRoutes } from './explorer';
 import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
@@ -313,7 +314,10 @@ export async function createGateway(
         }
         // The HTTP layer took the caller's X-Request-Id (or made one); the subgraphs log under the same id.
         const requestId = requestScope()?.requestId ?? randomUUID();
-        const address = clientIp(req, config.TRUSTED_PROXY_HOPS);
+        const address = clientIp(
+          req,
+          trustedHops(req, config.TRUSTED_PROXY_HOPS, config.TRUSTED_PROXY_SECRET),
+        );
         const apiKey = req.headers['x-api-key'];
         return {
           identity: { principal, requestId, clientIp: address },

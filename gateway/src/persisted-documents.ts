@@ -6,6 +6,7 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { documentHash, PERSISTED_DOCUMENT_CACHE_SECONDS, persistedDocumentCacheKey } from '@shop/auth';
 import { HttpError, ServiceCallError, type Logger, type ServiceClient } from '@shop/common';
 import type { Cache } from '@shop/datastores';
+import { namedClient } from './client-name';
 import type { PartnerTerms } from './identity';
 
 export type SafelistMode = 'off' | 'log' | 'enforce';
@@ -117,6 +118,7 @@ export class DocumentStore {
       throw badInput('The hash is not the SHA-256 of the query.');
     }
     const held = terms !== null && terms.safelistOnly && terms.clientName !== null;
+    const client = terms?.clientName ?? namedClient(request.headers) ?? ANY_CLIENT;
     let body: string;
     if (held) {
       if (text !== undefined || !hash) throw required();
@@ -124,7 +126,7 @@ export class DocumentStore {
     } else if (this.options.mode === 'enforce') {
       const id = hash ?? (text !== undefined ? documentHash(text) : null);
       if (!id) return request;
-      const found = await this.published(terms?.clientName ?? ANY_CLIENT, id);
+      const found = await this.published(client, id);
       if (!found) throw hash ? notFound() : required();
       body = found;
     } else if (hash) {
@@ -132,10 +134,7 @@ export class DocumentStore {
         await this.register(hash, text);
         body = text;
       } else {
-        body =
-          (await this.registered(hash)) ??
-          (await this.published(terms?.clientName ?? ANY_CLIENT, hash)) ??
-          throwIt(notFound());
+        body = (await this.registered(hash)) ?? (await this.published(client, hash)) ?? throwIt(notFound());
       }
     } else {
       if (

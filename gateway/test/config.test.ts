@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { loadConfig } from '../src/config';
+import { trustedHops } from '../src/forwarded';
 import { clientIp } from '../src/identity';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
@@ -22,6 +23,25 @@ describe('Gateway configuration and client address', () => {
     // Garbage where the address should be falls back to the socket.
     expect(clientIp(request('not-an-ip'), 1)).toBe('10.0.0.9');
     expect(clientIp(request(undefined), 1)).toBe('10.0.0.9');
+  });
+
+  it('When the proxy is known by a secret, then X-Forwarded-For is believed only from a request that carries it', () => {
+    const from = (headers: Record<string, string>) =>
+      ({
+        headers: { 'x-forwarded-for': '203.0.113.7', ...headers },
+        socket: { remoteAddress: '127.0.0.1' },
+      }) as unknown as IncomingMessage;
+    const proxied = from({ 'x-shop-proxy-secret': SECRET });
+    expect(clientIp(proxied, trustedHops(proxied, 1, SECRET))).toBe('203.0.113.7');
+    for (const direct of [
+      from({}),
+      from({ 'x-shop-proxy-secret': `${SECRET}x` }),
+      from({ 'x-shop-proxy-secret': '' }),
+    ])
+      expect(clientIp(direct, trustedHops(direct, 1, SECRET))).toBe('127.0.0.1');
+    // Without a secret configured, the hops alone decide, as before.
+    expect(trustedHops(from({}), 1, undefined)).toBe(1);
+    expect(trustedHops(proxied, 0, SECRET)).toBe(0);
   });
 
   it('When running in production, then introspection is off unless asked for', () => {

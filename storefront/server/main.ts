@@ -8,6 +8,8 @@ const configSchema = z.object({
   GATEWAY_URL: z.string().url().default('http://localhost:4000'),
   STOREFRONT_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   STOREFRONT_HOST: z.string().default('127.0.0.1'),
+  /** The gateway's TRUSTED_PROXY_SECRET (with TRUSTED_PROXY_HOPS=1 there), so it believes the shoppers' addresses. */
+  TRUSTED_PROXY_SECRET: z.string().min(32).optional(),
 });
 
 try {
@@ -17,6 +19,7 @@ try {
     port: config.STOREFRONT_PORT,
     host: config.STOREFRONT_HOST,
     gatewayUrl: new URL(config.GATEWAY_URL).origin,
+    proxySecret: config.TRUSTED_PROXY_SECRET,
   }).then(
     (server) => console.log(`Storefront: ${server.url} (API: ${new URL(config.GATEWAY_URL).origin})`),
     (error: unknown) => {

@@ -1,6 +1,8 @@
-// Publishes the storefront's persisted query manifest to a gateway (admin `persistedDocumentsPublish`), so the
-// storefront's documents are trusted there as a partner's are and it can run with SAFELIST_MODE=enforce.
+// Publishes the storefront's persisted query manifest to a gateway (admin `persistedDocumentsPublish`) as the shop's
+// own client (firstParty), so the storefront's documents are trusted there and it runs with SAFELIST_MODE=enforce.
+// Publishing the same manifest again changes nothing: `npm start` does it at every start.
 // A gateway without that mutation is told nothing: the storefront then registers each document on first use (APQ).
+import { createHash } from 'node:crypto';
 import { ConfigError, parseConfig } from '@shop/common';
 import { z } from 'zod';
 import { readManifest, type PersistedQueryManifest } from './manifest';
@@ -15,24 +17,45 @@ interface Answer<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function call<T>(url: string, query: string, variables: unknown, token?: string): Promise<Answer<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  return (await res.json()) as Answer<T>;
+/** The body of one of the manifest's operations, by name. */
+function bodyOf(manifest: PersistedQueryManifest, name: string): string {
+  const operation = manifest.operations.find((o) => o.name === name);
+  if (!operation) throw new Error(`the storefront's manifest has no ${name} operation`);
+  return operation.body;
 }
 
-const PUBLISH = `mutation StorefrontPublish($input: PersistedDocumentsPublishInput!) {
-  persistedDocumentsPublish(input: $input) { clientName published userErrors { code field message } }
-}`;
+/**
+ * Sends one of the storefront's documents by hash as the storefront does, and its text only when the gateway does
+ * not know the hash: so it also works on a gateway that enforces its safelist, once the manifest is published.
+ */
+async function call<T>(url: string, body: string, variables: unknown, token?: string): Promise<Answer<T>> {
+  const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(body).digest('hex') };
+  const send = async (query?: string) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'apollographql-client-name': 'storefront',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables, extensions: { persistedQuery } }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    return (await res.json()) as Answer<T>;
+  };
+  const answer = await send();
+  return answer.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND' ? send(body) : answer;
+}
 
-export async function signInAdmin(graphqlUrl: string, email: string, password: string): Promise<string> {
+export async function signInAdmin(
+  graphqlUrl: string,
+  email: string,
+  password: string,
+  manifest: PersistedQueryManifest = readManifest(),
+): Promise<string> {
   const answer = await call<{ customerLogin: { accessToken: string | null } }>(
     graphqlUrl,
-    'mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken } }',
+    bodyOf(manifest, 'CustomerLogin'),
     { input: { email, password } },
   );
   const token = answer.data?.customerLogin.accessToken;
@@ -48,7 +71,12 @@ export async function publishDocuments(
 ): Promise<PublishResult> {
   const answer = await call<{
     persistedDocumentsPublish: { published: number; userErrors: { code: string; message: string }[] };
-  }>(graphqlUrl, PUBLISH, { input: { clientName, manifest } }, adminToken);
+  }>(
+    graphqlUrl,
+    bodyOf(readManifest(), 'StorefrontPublish'),
+    { input: { clientName, manifest, firstParty: true } },
+    adminToken,
+  );
   const error = answer.errors?.[0];
   // Validation names the missing field or input type when the gateway has no persisted-document publishing.
   if (

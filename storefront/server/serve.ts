@@ -1,5 +1,6 @@
 // Serves the built storefront (storefront/dist) and forwards its API calls (/graphql, and /sandbox/ for the
-// payment sandbox's 3-D Secure step) to a gateway, so the browser talks to one origin and needs no CORS.
+// payment sandbox's 3-D Secure step) to a gateway, so the browser talks to one origin and needs no CORS. The
+// shopper's address goes with each call (X-Forwarded-For), so the gateway's limits count each shopper apart.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -93,11 +94,36 @@ const HOP_BY_HOP = new Set([
   'trailer',
 ]);
 
-function forward(req: IncomingMessage, res: ServerResponse, gateway: URL): void {
-  const target = new URL(req.url ?? '/', gateway);
+/** The header in which the gateway (TRUSTED_PROXY_SECRET) is shown that a request came through this server. */
+const PROXY_SECRET_HEADER = 'x-shop-proxy-secret';
+
+/**
+ * The shopper's address goes on in X-Forwarded-For, appended to what came before (the gateway, told of this one
+ * hop, believes only the last entry), with the proxy secret that tells the gateway to believe it. Whatever secret
+ * the shopper sent is dropped.
+ */
+function forwardedHeaders(
+  req: IncomingMessage,
+  proxySecret: string | undefined,
+): Record<string, string | string[]> {
   const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name)),
-  );
+    Object.entries(req.headers).filter(
+      ([name, value]) => value !== undefined && !HOP_BY_HOP.has(name) && name !== PROXY_SECRET_HEADER,
+    ),
+  ) as Record<string, string | string[]>;
+  const before = req.headers['x-forwarded-for'];
+  const address = req.socket.remoteAddress;
+  if (address) {
+    const prior = Array.isArray(before) ? before.join(', ') : before;
+    headers['x-forwarded-for'] = prior ? `${prior}, ${address}` : address;
+  }
+  if (proxySecret) headers['x-shop-proxy-secret'] = proxySecret;
+  return headers;
+}
+
+function forward(req: IncomingMessage, res: ServerResponse, gateway: URL, proxySecret?: string): void {
+  const target = new URL(req.url ?? '/', gateway);
+  const headers = forwardedHeaders(req, proxySecret);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: req.method, headers, timeout: 30_000 }, (answer) => {
     const out = Object.fromEntries(
@@ -144,6 +170,8 @@ export async function startStorefront(options: {
   host?: string;
   gatewayUrl: string;
   distDir?: string;
+  /** The gateway's TRUSTED_PROXY_SECRET, sent with each forwarded call so it believes X-Forwarded-For. */
+  proxySecret?: string;
 }): Promise<StorefrontServer> {
   const dist = options.distDir ?? DIST_DIR;
   const gateway = new URL(options.gatewayUrl);
@@ -151,7 +179,7 @@ export async function startStorefront(options: {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://storefront');
     if (url.pathname === '/graphql' || url.pathname.startsWith('/sandbox/')) {
-      forward(req, res, gateway);
+      forward(req, res, gateway, options.proxySecret);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

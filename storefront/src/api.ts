@@ -1,5 +1,6 @@
-// The storefront's one way to the API: every operation goes by its hash (Apollo's persistedQuery extension); on
-// PERSISTED_QUERY_NOT_FOUND the body is sent once with the hash (automatic persisted queries register it). The
+// The storefront's one way to the API: every operation goes by its hash (Apollo's persistedQuery extension), naming
+// the client "storefront" whose manifest the shop publishes; on PERSISTED_QUERY_NOT_FOUND (a gateway it was not
+// published to) the body is sent once with the hash (automatic persisted queries register it). The
 // bodies live in a chunk of their own, fetched only on such a miss, so the pages ship hashes and no query text.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { session } from './store';
@@ -43,7 +44,12 @@ function hashOf(document: TypedDocumentNode<unknown, never>): string {
 }
 
 async function post<T>(hash: string, variables: unknown, query?: string): Promise<GraphQLResponse<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    // The shop's own client, whose published documents the gateway runs by hash (also under SAFELIST_MODE=enforce).
+    'apollographql-client-name': 'storefront',
+  };
   const token = session.get().token;
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;

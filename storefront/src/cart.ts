@@ -4,6 +4,7 @@ import { session } from './store';
 import {
   CartBuyerIdentityUpdateDocument,
   CartCreateDocument,
+  CartDiscountCodesUpdateDocument,
   CartLinesAddDocument,
   CartLinesRemoveDocument,
   CartLinesUpdateDocument,
@@ -37,6 +38,13 @@ export async function setQuantity(cartId: string, lineId: string, quantity: numb
     return keep((await request(CartLinesRemoveDocument, { cartId, lineIds: [lineId] })).cartLinesRemove);
   return keep(
     (await request(CartLinesUpdateDocument, { cartId, lines: [{ id: lineId, quantity }] })).cartLinesUpdate,
+  );
+}
+
+/** Makes `codes` the cart's discount codes (an empty list removes them all). */
+export async function setDiscountCodes(cartId: string, discountCodes: string[]): Promise<CartResult> {
+  return keep(
+    (await request(CartDiscountCodesUpdateDocument, { cartId, discountCodes })).cartDiscountCodesUpdate,
   );
 }
 

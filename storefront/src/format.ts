@@ -31,3 +31,11 @@ export function words(value: string): string {
   const s = value.replace(/_/g, ' ').toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** `from` less the sum of `amounts` (one currency), in whole minor units so no cent is lost on the way. */
+export function subtractMoney(from: Money, amounts: readonly Money[]): Money {
+  const digits = Math.max(...[from, ...amounts].map((m) => m.amount.split('.')[1]?.length ?? 0));
+  const minor = (m: Money) => Math.round(Number(m.amount) * 10 ** digits);
+  const left = amounts.reduce((sum, m) => sum - minor(m), minor(from));
+  return { amount: (Math.max(0, left) / 10 ** digits).toFixed(digits), currencyCode: from.currencyCode };
+}

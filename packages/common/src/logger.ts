@@ -12,6 +12,7 @@ const REDACT = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'req.headers["x-shop-identity"]',
+  'req.headers["x-shop-proxy-secret"]',
   'headers.authorization',
   '*.password',
   '*.newPassword',

@@ -14,6 +14,7 @@ import {
   MySessionsDocument,
 } from '../gql/graphql';
 import { ApiError, request, type UserError } from '../api';
+import { claimOrders } from '../claims';
 import { attachCart, forgetCart } from '../cart';
 import { formatDate, formatMoney, words } from '../format';
 import { Link, navigate, useLocation } from '../router';
@@ -40,6 +41,7 @@ async function signIn(email: string, password: string, totpCode?: string) {
   if (customerLogin.accessToken) {
     session.set({ token: customerLogin.accessToken });
     await attachCart().catch(() => undefined);
+    await claimOrders().catch(() => undefined);
   }
   return customerLogin;
 }

@@ -1,9 +1,10 @@
-// The cart: quantities, line and order totals, products bought with these.
+// The cart: quantities, discount codes, line and order totals, products bought with these.
 import { useState } from 'react';
 import { CartDocument, type CartFieldsFragment } from '../gql/graphql';
 import { setQuantity } from '../cart';
 import { ApiError, type UserError } from '../api';
 import { formatMoney } from '../format';
+import { CartTotals, DiscountCodes } from './CartDiscounts';
 import { Link } from '../router';
 import { useSession } from '../store';
 import { Empty, errorsFor, Failure, FormErrors, Loading, ProductGrid, ProductImage, useQuery } from '../ui';
@@ -92,16 +93,8 @@ export function CartPage() {
         })}
       </ul>
       <FormErrors errors={errors && !cart.lines.some((l) => l.id === errors.lineId) ? errors.errors : []} />
-      <dl className="totals">
-        <div>
-          <dt>Subtotal ({cart.totalQuantity} items)</dt>
-          <dd data-testid="subtotal">{formatMoney(cart.cost.subtotalAmount)}</dd>
-        </div>
-        <div>
-          <dt>Total</dt>
-          <dd>{formatMoney(cart.cost.totalAmount)}</dd>
-        </div>
-      </dl>
+      <DiscountCodes cart={cart} onChange={setOverride} />
+      <CartTotals cart={cart} />
       <p className="muted">Shipping and tax are worked out at checkout.</p>
       <Link href="/checkout" className="button primary">
         Check out

@@ -12,6 +12,7 @@ import {
   type OrderFieldsFragment,
 } from '../gql/graphql';
 import { ApiError, request, type UserError } from '../api';
+import { rememberClaim } from '../claims';
 import { forgetCart } from '../cart';
 import { formatMoney, words } from '../format';
 import { Link, navigate, useLocation } from '../router';
@@ -239,8 +240,8 @@ function AddressStep() {
       {!token && (
         <p className="notice">
           Checking out as a guest. <Link href="/account/sign-in?next=/checkout">Sign in</Link> or{' '}
-          <Link href="/account/register?next=/checkout">create an account</Link> to see this order in your
-          account later.
+          <Link href="/account/register?next=/checkout">create an account</Link> now; or after you pay, create
+          one or sign in from this browser and the order is added to it.
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -286,8 +287,10 @@ function attemptKey(checkoutId: string, fresh = false): string {
   return key;
 }
 
-export function rememberOrder(order: OrderFieldsFragment): void {
+/** The order as checkout answered (a guest cannot read it back), and a guest's claim token for their account. */
+export function rememberOrder(order: OrderFieldsFragment, claimToken: string | null | undefined): void {
   sessionStorage.setItem(`shop.order.${order.id}`, JSON.stringify(order));
+  if (claimToken) rememberClaim(order.id, claimToken);
 }
 
 function Totals({ checkout }: { checkout: CheckoutFieldsFragment }) {
@@ -363,7 +366,7 @@ function ShippingAndPayment({ checkoutId }: { checkoutId: string }) {
       });
       if (checkoutComplete.checkout) setCheckout(checkoutComplete.checkout);
       const order = checkoutComplete.order;
-      if (order) rememberOrder(order);
+      if (order) rememberOrder(order, checkoutComplete.orderClaimToken);
       if (order && checkoutComplete.nextAction?.redirectUrl) {
         sessionStorage.setItem(`shop.method.${checkoutId}`, method);
         navigate(
@@ -494,7 +497,7 @@ export function PaymentAuthenticationPage() {
         idempotencyKey: attemptKey(checkoutId),
       });
       if (checkoutComplete.order) {
-        rememberOrder(checkoutComplete.order);
+        rememberOrder(checkoutComplete.order, checkoutComplete.orderClaimToken);
         forgetCart();
         navigate(`/orders/${encodeURIComponent(checkoutComplete.order.id)}`, { replace: true });
       } else setErrors(checkoutComplete.userErrors);

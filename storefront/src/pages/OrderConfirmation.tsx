@@ -27,7 +27,10 @@ export function OrderConfirmationPage({ orderId }: { orderId: string }) {
         {token ? (
           <Link href="/account">See your orders</Link>
         ) : (
-          <Link href="/account/register">Create an account</Link>
+          <>
+            <Link href="/account/register">Create an account</Link> or{' '}
+            <Link href="/account/sign-in">sign in</Link> in this browser to keep this order in your account.
+          </>
         )}{' '}
         · <Link href="/">Keep shopping</Link>
       </p>

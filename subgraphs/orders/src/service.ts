@@ -1,5 +1,6 @@
 // Builds the orders subgraph: Postgres, the payment provider, the cart and shipping clients, the Stripe
 // webhook, the outbox relay, the confirmation-email consumer and the reconciler.
+import { orderClaimKey } from './domain/order-claims';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
@@ -115,6 +116,7 @@ export async function createService(
       maxPendingPayments: config.MAX_PENDING_PAYMENTS,
       allowBackorders: config.ALLOW_BACKORDERS,
     },
+    orderClaimKey: orderClaimKey(config.INTERNAL_AUTH_SECRET),
     outboxWritten: () => relay.kick(),
   };
 

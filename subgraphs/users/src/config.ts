@@ -36,6 +36,11 @@ export const configSchema = z.object({
   /** An ADMIN account created at start when missing. The password has a default outside production only. */
   SEED_ADMIN_EMAIL: optionalString.default('admin@shop.local'),
   SEED_ADMIN_PASSWORD: optionalString,
+  /**
+   * The shop's own clients published at start, as `client=path` pairs of Apollo persisted query manifests,
+   * comma-separated (`npm start` sets `storefront=` the storefront's manifest).
+   */
+  FIRST_PARTY_MANIFESTS: optionalString,
 
   /** Session policy; the gateway must use the same values for its SessionStore. */
   SESSION_IDLE_SECONDS: seconds(30 * 60),

@@ -32,6 +32,7 @@ import { buildContext, type UsersDeps } from './context';
 import { MemoryCounterStore, RedisCounterStore } from './data/counters';
 import { customersRepo, EmailTakenError } from './data/customers';
 import { resolveApiKey } from './domain/api-keys';
+import { parseFirstPartyManifests, publishFirstPartyManifests } from './domain/first-party-clients';
 import { resolvePersistedDocument } from './domain/persisted-documents';
 import { checkPasswordPolicy, createPasswordHasher, type PasswordHasher } from './domain/passwords';
 import { LoginThrottle, SendLimiter } from './domain/throttle';
@@ -168,6 +169,7 @@ export async function createService(
   };
 
   await seedAdmin(deps, hasher, config);
+  await publishFirstPartyManifests(deps, parseFirstPartyManifests(config.FIRST_PARTY_MANIFESTS));
   // The demo shopper's password is public: never in production.
   if (config.SEED_DEMO_DATA && config.NODE_ENV !== 'production' && (await customersRepo.count(db)) <= 1) {
     try {

@@ -25,6 +25,8 @@ export interface Deps {
     /** Keep (and charge) an order whose payment completed after its stock was gone. */
     allowBackorders: boolean;
   };
+  /** Signs and checks the tokens that let an account take a guest's order (orderClaim). */
+  orderClaimKey: Buffer;
   /** Called after a commit that wrote outbox rows, so they are relayed at once. */
   outboxWritten: () => void;
 }

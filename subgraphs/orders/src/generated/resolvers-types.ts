@@ -152,6 +152,12 @@ export type CheckoutCompletePayload = {
   /** The order, when one was placed (PAID, or PENDING_PAYMENT while an action is pending). */
   order?: Maybe<Order>;
   /**
+   * For a guest's order (null otherwise): the token that lets the account the shopper makes or signs in to later take
+   * the order (orderClaim). Only this answer carries it; keep it with the order. It works for 30 days after the order
+   * was placed.
+   */
+  orderClaimToken?: Maybe<Scalars['String']['output']>;
+  /**
    * What went wrong, if anything: PAYMENT_DECLINED, INSUFFICIENT_STOCK, CHECKOUT_NOT_FOUND, SHIPPING_RATE_REQUIRED,
    * IDEMPOTENCY_KEY_REUSED, PRICES_CHANGED (the checkout was priced over an hour ago and its prices have moved: nothing
    * was charged, `checkout` has the new totals, complete again), TOO_MANY_PENDING_PAYMENTS (the shopper, cart or client
@@ -542,6 +548,13 @@ export type Mutation = {
   giftCardCreate: GiftCardCreatePayload;
   /** Cancels an order before it is fulfilled: releases its stock and refunds what was captured. */
   orderCancel: OrderPayload;
+  /**
+   * Adds a guest's order to the signed-in shopper's account (UNAUTHENTICATED when signed out), with the claim token
+   * its checkout answered with (CheckoutCompletePayload.orderClaimToken). The token alone moves an order: an account
+   * whose email matches a guest's order gets nothing without it. Claiming an order already in one's account answers it
+   * unchanged.
+   */
+  orderClaim: OrderClaimPayload;
   /** Admin only: refunds part or all of what was captured, never more. */
   orderRefund: OrderPayload;
   /** Removes a saved payment method from the signed-in shopper's customer at the payment provider. FORBIDDEN for a method that is not theirs. */
@@ -615,6 +628,11 @@ export type MutationGiftCardCreateArgs = {
 export type MutationOrderCancelArgs = {
   orderId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationOrderClaimArgs = {
+  claimToken: Scalars['String']['input'];
 };
 
 
@@ -710,6 +728,18 @@ export type OrderAttentionReason =
   | 'STOCK_GONE_PAYMENT_REFUNDED'
   /** The authorisation was voided, nothing was charged, and the order cancelled (INSUFFICIENT_STOCK). */
   | 'STOCK_GONE_PAYMENT_VOIDED';
+
+/** The result of orderClaim. */
+export type OrderClaimPayload = {
+  __typename?: 'OrderClaimPayload';
+  /** The order, now in the signed-in shopper's account. */
+  order?: Maybe<Order>;
+  /**
+   * CLAIM_TOKEN_INVALID (not a token this shop issued), CLAIM_TOKEN_EXPIRED (over 30 days after the order),
+   * ORDER_ALREADY_CLAIMED (the order is in another account); field: claimToken.
+   */
+  userErrors: Array<UserError>;
+};
 
 /** A page of orders. */
 export type OrderConnection = {
@@ -1209,6 +1239,7 @@ export type ResolversTypes = ResolversObject<{
   NextAction: ResolverTypeWrapper<NextAction>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderAttentionReason: OrderAttentionReason;
+  OrderClaimPayload: ResolverTypeWrapper<Omit<OrderClaimPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
   OrderLine: ResolverTypeWrapper<PricedLine>;
@@ -1275,6 +1306,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NextAction: NextAction;
   Order: OrderModel;
+  OrderClaimPayload: Omit<OrderClaimPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
   OrderLine: PricedLine;
@@ -1366,6 +1398,7 @@ export type CheckoutCompletePayloadResolvers<ContextType = Context, ParentType e
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType>;
   nextAction?: Resolver<Maybe<ResolversTypes['NextAction']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  orderClaimToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -1504,6 +1537,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   discountUpdate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountUpdateArgs, 'id' | 'input'>>;
   giftCardCreate?: Resolver<ResolversTypes['GiftCardCreatePayload'], ParentType, ContextType, RequireFields<MutationGiftCardCreateArgs, 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'orderId'>>;
+  orderClaim?: Resolver<ResolversTypes['OrderClaimPayload'], ParentType, ContextType, RequireFields<MutationOrderClaimArgs, 'claimToken'>>;
   orderRefund?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderRefundArgs, 'amount' | 'orderId'>>;
   paymentMethodDetach?: Resolver<ResolversTypes['PaymentMethodDetachPayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodDetachArgs, 'id'>>;
   subscriptionCancel?: Resolver<ResolversTypes['ProductSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationSubscriptionCancelArgs, 'id'>>;
@@ -1538,6 +1572,11 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderClaimPayload'] = ResolversParentTypes['OrderClaimPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
@@ -1698,6 +1737,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   NextAction?: NextActionResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderClaimPayload?: OrderClaimPayloadResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;

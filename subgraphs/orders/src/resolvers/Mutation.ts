@@ -2,6 +2,7 @@ import { ordersTotal, throttledRequests } from '@shop/common';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { createCheckout, selectShippingRate } from '../domain/checkout';
 import { cancelOrder, completeCheckout, refundOrder } from '../domain/orders';
+import { claimOrder } from '../domain/order-claims';
 import { saveTaxRate } from '../domain/tax-rates';
 import { applyGiftCard, createGiftCard, removeGiftCard } from '../domain/gift-cards';
 import {
@@ -19,6 +20,7 @@ export const Mutation: MutationResolvers = {
     completeCheckout(ctx, args.checkoutId, args.payment?.paymentMethodId ?? null, args.idempotencyKey).then(
       countOutcome,
     ),
+  orderClaim: (_root, args, ctx) => claimOrder(ctx, args.claimToken),
   orderCancel: (_root, args, ctx) => cancelOrder(ctx, args.orderId, args.reason),
   orderRefund: (_root, args, ctx) => refundOrder(ctx, args.orderId, args.amount, args.reason),
   subscriptionCreate: (_root, { input }, ctx) => createSubscription(ctx, input),

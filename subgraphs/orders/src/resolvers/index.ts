@@ -3,6 +3,7 @@ import { Checkout, CheckoutLine, ShippingRate } from './Checkout';
 import { Customer } from './Customer';
 import { Cart, CartCost, CartLine, Discount, DiscountAllocation } from './Discount';
 import { Mutation } from './Mutation';
+import { orderClaimTokenOf } from '../domain/order-claims';
 import { Order, OrderLine, Refund } from './Order';
 import { ProductSubscription } from './ProductSubscription';
 import { Query } from './Query';
@@ -12,6 +13,9 @@ import { AppliedGiftCard, GiftCard } from './GiftCard';
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  CheckoutCompletePayload: {
+    orderClaimToken: (payload, _args, ctx) => orderClaimTokenOf(ctx, payload.order),
+  },
   Checkout,
   CheckoutLine,
   ShippingRate,

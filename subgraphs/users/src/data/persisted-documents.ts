@@ -59,6 +59,19 @@ export const persistedDocumentsRepo = {
     return rows.map((row) => documentRow.parse(row));
   },
 
+  /** Whether the shop registered `clientName` as its own (a first-party client). */
+  async isFirstParty(tx: SqlExecutor, clientName: string): Promise<boolean> {
+    const { rows } = await tx.query(`SELECT 1 FROM first_party_clients WHERE client_name = $1`, [clientName]);
+    return rows.length > 0;
+  },
+
+  async registerFirstParty(tx: SqlExecutor, clientName: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO first_party_clients (client_name) VALUES ($1) ON CONFLICT (client_name) DO NOTHING`,
+      [clientName],
+    );
+  },
+
   async count(tx: SqlExecutor, clientName: string): Promise<number> {
     const { rows } = await tx.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM persisted_documents WHERE client_name = $1`,

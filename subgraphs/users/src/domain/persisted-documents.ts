@@ -1,4 +1,5 @@
-// Trusted documents: an admin publishes a partner client's manifest (Apollo's persisted query manifest format);
+// Trusted documents: an admin publishes a client's manifest (Apollo's persisted query manifest format), a partner's
+// (a live API key names it) or the shop's own (first-party, such as the storefront: no key, mutations included);
 // the gateway then runs that client's documents by hash and, for a safelist-only key, nothing else.
 import {
   GraphQLError,
@@ -55,11 +56,29 @@ const WRITE_SCOPE = /:write$/;
  * declares and validates against the supergraph) and only then makes the manifest the client's whole set.
  * Publishing the same manifest again changes nothing; a document missing from it stops running at once.
  */
-export async function publishPersistedDocuments(
-  ctx: Context,
-  input: { clientName: string; manifest: unknown },
-): Promise<{ clientName: string; published: number; userErrors: UserError[] }> {
+export async function publishPersistedDocuments(ctx: Context, input: PublishInput): Promise<PublishResult> {
   requireAdmin(ctx.principal);
+  return publishManifest(ctx.deps, input);
+}
+
+export interface PublishInput {
+  clientName: string;
+  manifest: unknown;
+  firstParty?: boolean | null;
+}
+
+export interface PublishResult {
+  clientName: string;
+  published: number;
+  userErrors: UserError[];
+}
+
+/** publishPersistedDocuments once the caller is known to be an admin (or the shop itself, at start). */
+export async function publishManifest(
+  deps: Pick<Context['deps'], 'db' | 'cache' | 'supergraph'>,
+  input: PublishInput,
+): Promise<PublishResult> {
+  const ctx = { deps };
   const clientName = input.clientName.trim();
   const refused = (errors: UserError[]) => ({ clientName, published: 0, userErrors: errors });
   if (!CLIENT_NAME.test(clientName)) {
@@ -70,9 +89,23 @@ export async function publishPersistedDocuments(
     ]);
   }
   const keys = await apiKeysRepo.clientScopes(ctx.deps.db, clientName);
-  if (!keys.length) {
+  const firstParty = await persistedDocumentsRepo.isFirstParty(ctx.deps.db, clientName);
+  if (input.firstParty && keys.length) {
     return refused([
-      userError('NOT_FOUND', 'No live API key names this client; create its key first.', ['clientName']),
+      userError(
+        'CLIENT_IS_PARTNER',
+        "A live API key names this client: a partner's client cannot be the shop's own.",
+        ['firstParty'],
+      ),
+    ]);
+  }
+  if (!keys.length && !firstParty && !input.firstParty) {
+    return refused([
+      userError(
+        'NOT_FOUND',
+        "No live API key names this client; create its key first, or publish it as the shop's own client (firstParty).",
+        ['clientName'],
+      ),
     ]);
   }
   const parsed = manifestSchema.safeParse(input.manifest);
@@ -94,7 +127,9 @@ export async function publishPersistedDocuments(
       ]),
     ]);
   }
-  const mayWrite = keys.some((scopes) => scopes.some((s) => WRITE_SCOPE.test(s)));
+  // The shop's own client runs its checkout and account pages: its mutations are the shop's.
+  const mayWrite =
+    firstParty || input.firstParty === true || keys.some((scopes) => scopes.some((s) => WRITE_SCOPE.test(s)));
   const schema = ctx.deps.supergraph();
   const errors: UserError[] = [];
   const documents = new Map<string, PersistedDocument>();
@@ -113,6 +148,7 @@ export async function publishPersistedDocuments(
   if (errors.length) return refused(errors.slice(0, 20));
 
   const previous = await ctx.deps.db.transaction(async (tx) => {
+    if (input.firstParty) await persistedDocumentsRepo.registerFirstParty(tx, clientName);
     const before = await persistedDocumentsRepo.ids(tx, clientName);
     await persistedDocumentsRepo.replace(tx, clientName, [...documents.values()]);
     return before;

@@ -415,8 +415,8 @@ export type Mutation = {
   /** Ends one of the signed-in customer's sessions. */
   customerSessionRevoke: CustomerSessionRevokePayload;
   /**
-   * Publishes a partner client's trusted documents (ADMIN): every id must be the SHA-256 of its body and every body
-   * must validate against the supergraph, else userErrors and nothing is published. The manifest becomes the
+   * Publishes a client's trusted documents (ADMIN), a partner's or the shop's own (firstParty): every id must be the
+   * SHA-256 of its body and every body must validate against the supergraph, else userErrors and nothing is published. The manifest becomes the
    * client's whole set: publishing it again changes nothing, and a document it no longer holds stops running.
    */
   persistedDocumentsPublish: PersistedDocumentsPublishPayload;
@@ -705,10 +705,17 @@ export type PersistedDocumentPageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A partner client's manifest to publish. */
+/** A client's manifest to publish: a partner's, or the shop's own (firstParty). */
 export type PersistedDocumentsPublishInput = {
-  /** The client the manifest is for; a live API key must name it. */
+  /** The client the manifest is for: a live API key must name it, unless it is the shop's own client (firstParty). */
   clientName: Scalars['String']['input'];
+  /**
+   * The shop's own client, such as its storefront: published with no API key, mutations included, and any caller may
+   * run its documents by hash (naming it in the apollographql-client-name header, or not). Publishing with this set
+   * registers the client as the shop's own; later publishes need not repeat it. A client that a live API key names
+   * cannot be the shop's own (CLIENT_IS_PARTNER).
+   */
+  firstParty?: InputMaybe<Scalars['Boolean']['input']>;
   /**
    * Apollo's persisted query manifest: { format: "apollo-persisted-query-manifest", version: 1, operations: [{ id,
    * name, type, body }] }.
@@ -725,7 +732,8 @@ export type PersistedDocumentsPublishPayload = {
   published: Scalars['Int']['output'];
   /**
    * Why nothing was published: a wrong hash, an invalid body, a mutation for a client that may only read, too
-   * many operations, an unknown client.
+   * many operations, an unknown client (NOT_FOUND), a partner's client published as the shop's own
+   * (CLIENT_IS_PARTNER).
    */
   userErrors: Array<UserError>;
 };
