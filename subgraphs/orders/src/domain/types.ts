@@ -1,5 +1,6 @@
 // The domain objects of checkout and orders; money is integer minor units throughout.
 import { z } from 'zod';
+import { rateInfo } from '@shop/contracts';
 import type { Allocation, Discount } from './discounts';
 
 export const addressSchema = z.object({
@@ -29,15 +30,8 @@ export const lineSchema = z.object({
 });
 export type Line = z.infer<typeof lineSchema>;
 
-export const CARRIERS = ['DHL', 'FEDEX', 'UPS'] as const;
-export const rateSchema = z.object({
-  handle: z.string(),
-  carrier: z.enum(CARRIERS),
-  service: z.string(),
-  priceMinor: z.number().int().nonnegative(),
-  currencyCode: z.string(),
-  estimatedDeliveryDays: z.number().int().nonnegative(),
-});
+/** A shipping rate as the shipping service quotes it (internal contract `rateInfo`). */
+export const rateSchema = rateInfo;
 export type Rate = z.infer<typeof rateSchema>;
 
 /** What one discount took off one line (lineId) or off shipping (lineId null). */
