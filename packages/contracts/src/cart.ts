@@ -5,24 +5,25 @@ import { defineEndpoint } from './endpoint';
 const id = z.string().min(1).max(200);
 const stockLine = z.object({ variantId: id, quantity: z.number().int().min(1).max(10_000) });
 
+/** A line of a cart snapshot, as checkout and the order keep it. */
+export const cartSnapshotLine = z.object({
+  id: z.string(),
+  variantId: z.string(),
+  productId: z.string(),
+  title: z.string(),
+  variantTitle: z.string(),
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  unitPriceMinor: z.number().int().nonnegative(),
+  weightGrams: z.number().int().nonnegative(),
+});
+
 export const cartSnapshotSchema = z.object({
   id: z.string(),
   customerId: z.string().nullable(),
   currencyCode: z.string(),
   subtotalMinor: z.number().int(),
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      variantId: z.string(),
-      productId: z.string(),
-      title: z.string(),
-      variantTitle: z.string(),
-      sku: z.string(),
-      quantity: z.number().int().positive(),
-      unitPriceMinor: z.number().int().nonnegative(),
-      weightGrams: z.number().int().nonnegative(),
-    }),
-  ),
+  lines: z.array(cartSnapshotLine),
 });
 /** What checkout needs of a cart, priced afresh from the catalog. */
 export type CartSnapshot = z.infer<typeof cartSnapshotSchema>;

@@ -1,6 +1,6 @@
 // The domain objects of checkout and orders; money is integer minor units throughout.
 import { z } from 'zod';
-import { rateInfo } from '@shop/contracts';
+import { cartSnapshotLine, rateInfo } from '@shop/contracts';
 import type { Allocation, Discount } from './discounts';
 
 export const addressSchema = z.object({
@@ -17,17 +17,8 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
-export const lineSchema = z.object({
-  id: z.string(),
-  variantId: z.string(),
-  productId: z.string(),
-  title: z.string(),
-  variantTitle: z.string(),
-  sku: z.string(),
-  quantity: z.number().int().positive(),
-  unitPriceMinor: z.number().int().nonnegative(),
-  weightGrams: z.number().int().nonnegative(),
-});
+/** A checkout's or an order's line: the cart snapshot's line, as the cart priced it (internal contract). */
+export const lineSchema = cartSnapshotLine;
 export type Line = z.infer<typeof lineSchema>;
 
 /** A shipping rate as the shipping service quotes it (internal contract `rateInfo`). */
