@@ -12,6 +12,7 @@ COPY gateway/package.json gateway/
 COPY infra/package.json infra/
 COPY packages/auth/package.json packages/auth/
 COPY packages/common/package.json packages/common/
+COPY packages/contracts/package.json packages/contracts/
 COPY packages/datastores/package.json packages/datastores/
 COPY packages/demo-data/package.json packages/demo-data/
 COPY packages/testkit/package.json packages/testkit/

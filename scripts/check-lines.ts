@@ -34,7 +34,6 @@ export const ALLOWED = new Set([
   'storefront/src/pages/Account.tsx',
   'storefront/src/pages/Checkout.tsx',
   'storefront/test/storefront.test.ts',
-  'subgraphs/cart/src/domain/carts.ts',
   'subgraphs/cart/test/inventory.test.ts',
   'subgraphs/catalog/src/domain/admin.ts',
   'subgraphs/orders/src/data/orders.ts',

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { apiKeyHash, cacheApiKey, cachedApiKey, type SessionStore } from '@shop/auth';
+import { apiKeyResolve, callEndpoint } from '@shop/contracts';
 import {
   HttpError,
   ServiceCallError,
@@ -70,10 +71,7 @@ export class IdentityResolver {
     const cached = await cachedApiKey<Caller>(this.cache, hash);
     if (cached && 'principal' in cached) return cached;
     try {
-      const partner = await this.users.post<{ partnerId: string; scopes: string[] } & Partial<PartnerTerms>>(
-        '/internal/api-keys/resolve',
-        { key },
-      );
+      const partner = await callEndpoint(this.users, apiKeyResolve, { key });
       const caller: Caller = {
         principal: { kind: 'partner', partnerId: partner.partnerId, scopes: partner.scopes },
         terms: {

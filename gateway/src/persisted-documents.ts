@@ -5,6 +5,7 @@ import type { HTTPGraphQLRequest } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { documentHash, PERSISTED_DOCUMENT_CACHE_SECONDS, persistedDocumentCacheKey } from '@shop/auth';
 import { HttpError, ServiceCallError, type Logger, type ServiceClient } from '@shop/common';
+import { callEndpoint, persistedDocumentResolve } from '@shop/contracts';
 import type { Cache } from '@shop/datastores';
 import { namedClient } from './client-name';
 import type { PartnerTerms } from './identity';
@@ -178,13 +179,10 @@ export class DocumentStore {
       body = cached.body;
     } else {
       try {
-        const found = await this.options.users.post<{ body: string }>(
-          '/internal/persisted-documents/resolve',
-          {
-            ...(clientName === ANY_CLIENT ? {} : { clientName }),
-            id: hash,
-          },
-        );
+        const found = await callEndpoint(this.options.users, persistedDocumentResolve, {
+          ...(clientName === ANY_CLIENT ? {} : { clientName }),
+          id: hash,
+        });
         body = found.body;
       } catch (error) {
         if (!(error instanceof ServiceCallError && error.status === 404)) throw error;

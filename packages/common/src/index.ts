@@ -11,7 +11,6 @@ export * from './service-client';
 export * from './aws';
 export * from './email';
 export * from './secrets';
-export * from './contracts';
 export * from './address';
 export * from './credential-checks';
 export * from './client-address';

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceUnavailableError } from './errors';
 import { IDENTITY_HEADER, signIdentity } from './identity';
+import { requestScope } from './logger';
 
 export class ServiceCallError extends Error {
   constructor(
@@ -31,7 +32,8 @@ export function createServiceClient(options: {
     const identity = signIdentity(
       {
         principal: { kind: 'service', service: options.caller },
-        requestId: requestId ?? randomUUID(),
+        // The request being served (or event being handled) names the call, so one id runs through every service.
+        requestId: requestId ?? requestScope()?.requestId ?? randomUUID(),
         clientIp: null,
         audience: options.target,
       },

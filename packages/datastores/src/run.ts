@@ -18,6 +18,20 @@ interface ServiceConfig extends EventBusConfig {
   SHUTDOWN_GRACE_MS: number;
 }
 
+/**
+ * What a service process starts from: its config, parsed by the service's zod schema from the environment (and
+ * nothing else reads it), its logger, and the bus that config names (EVENT_BUS, REDIS_URL, EVENT_STREAM, ...).
+ */
+export function serviceRuntime<C extends ServiceConfig>(
+  name: string,
+  loadConfig: (env: Env) => C,
+  env: Env,
+): { config: C; logger: Logger; bus: EventBus } {
+  const config = loadConfig(env);
+  const logger = createLogger(name, config.LOG_LEVEL);
+  return { config, logger, bus: createEventBus(config, logger) };
+}
+
 export function runService<C extends ServiceConfig>(
   name: string,
   loadConfig: (env: Env) => C,
@@ -27,11 +41,10 @@ export function runService<C extends ServiceConfig>(
   // Secrets named by `<NAME>_ARN` are read before the config is parsed, once.
   resolveSecrets(process.env)
     .then(async (env) => {
-      const config = loadConfig(env);
-      const log = (logger = createLogger(name, config.LOG_LEVEL));
-      const bus = createEventBus(config, log);
-      const service = await createService(config, { bus, logger: log });
-      return { service, config, bus, logger: log };
+      const runtime = serviceRuntime(name, loadConfig, env);
+      logger = runtime.logger;
+      const service = await createService(runtime.config, { bus: runtime.bus, logger: runtime.logger });
+      return { service, ...runtime };
     })
     .then(async ({ service, config, bus, logger }) => {
       service.start();

@@ -1,4 +1,5 @@
 // Outgoing events: `inventory.changed` gets its quantityAvailable from the stock as it is when published.
+import type { EventPayload, inventoryChanged } from '@shop/contracts';
 import type { DomainEvent, EventBus } from '@shop/datastores';
 import type { InventoryRepository } from './data/inventory-repo';
 import { INVENTORY_CHANGED } from './data/inventory-repo';
@@ -19,7 +20,10 @@ export function withCurrentAvailability(bus: EventBus, inventory: InventoryRepos
           const variantId = String(event.payload.variantId);
           return {
             ...event,
-            payload: { variantId, quantityAvailable: Math.max(0, levels.get(variantId)?.available ?? 0) },
+            payload: {
+              variantId,
+              quantityAvailable: Math.max(0, levels.get(variantId)?.available ?? 0),
+            } satisfies EventPayload<typeof inventoryChanged>,
           };
         }),
       );

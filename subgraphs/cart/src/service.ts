@@ -13,6 +13,7 @@ import {
   type Logger,
   type ServiceHandle,
 } from '@shop/common';
+import { orderCancelled, orderPaid, returnRefunded } from '@shop/contracts';
 import { createCache, createDynamo, DynamoOutboxRelay, ensureTables, type EventBus } from '@shop/datastores';
 import { demoStock } from '@shop/demo-data';
 import type { Config } from './config';
@@ -129,11 +130,11 @@ export async function createService(
     start() {
       if (started) return;
       started = true;
-      bus.subscribe(SERVICE_NAME, ['order.paid'], (event) => onOrderPaid(deps, logger, event));
-      bus.subscribe(`${SERVICE_NAME}-cancellations`, ['order.cancelled'], (event) =>
+      bus.subscribe(SERVICE_NAME, [orderPaid.topic], (event) => onOrderPaid(deps, logger, event));
+      bus.subscribe(`${SERVICE_NAME}-cancellations`, [orderCancelled.topic], (event) =>
         onOrderCancelled(deps, logger, event),
       );
-      bus.subscribe(`${SERVICE_NAME}-returns`, ['return.refunded'], (event) =>
+      bus.subscribe(`${SERVICE_NAME}-returns`, [returnRefunded.topic], (event) =>
         onReturnRefunded(deps, logger, event),
       );
       relay.start();

@@ -650,6 +650,7 @@ describe('cart subgraph', () => {
         lines: [],
         totalMinor: 1,
         currencyCode: 'USD',
+        backordered: false,
       },
     };
     await cart.bus.publish([paid]);

@@ -1,6 +1,6 @@
 // The HTTP routes beside GraphQL: the internal rate endpoints for orders, and the carriers' tracking webhooks.
-import { z } from 'zod';
-import { AppError, internalRoute, type InternalAuth, type Logger, type Route } from '@shop/common';
+import { AppError, type InternalAuth, type Logger, type Route } from '@shop/common';
+import { endpointRoute, ok, rates as ratesEndpoint, rateVerify } from '@shop/contracts';
 import { applyTrackingEvents, type FulfillmentDeps } from './domain/fulfillment';
 import {
   carrierWebhookBody,
@@ -9,11 +9,6 @@ import {
 } from './domain/carrier-webhooks';
 import { rateParcel, UnknownVariantsError, verifyRate, type PricingDeps } from './domain/pricing';
 import { CARRIERS, RateInputError, type Carrier } from './domain/rates';
-
-const destination = z.object({ countryCode: z.string().max(8), zip: z.string().max(32) });
-const items = z.array(z.object({ variantId: z.string().max(200), quantity: z.number() })).max(1000);
-const ratesBody = z.object({ destination, items });
-const verifyBody = z.object({ handle: z.string().max(4096), destination, items });
 
 export function buildRoutes(options: {
   secret: string;
@@ -25,12 +20,11 @@ export function buildRoutes(options: {
 }): Route[] {
   const { secret, pricing, fulfillment, carrierSecrets, logger } = options;
   const auth: InternalAuth = { secret, service: 'shipping' };
-  // Rates serve checkout alone.
-  const CHECKOUT = ['orders'];
 
-  const rates = internalRoute(auth, 'POST', '/internal/rates', CHECKOUT, ratesBody, async (input, ctx) => {
+  // Rates serve checkout alone.
+  const rates = endpointRoute(auth, ratesEndpoint, async (input, ctx) => {
     try {
-      return { status: 200, body: { rates: await rateParcel(pricing, input, ctx.requestId) } };
+      return ok(ratesEndpoint, { rates: await rateParcel(pricing, input, ctx.requestId) });
     } catch (error) {
       if (error instanceof RateInputError)
         return { status: 400, body: { error: 'INVALID_INPUT', message: error.message, field: error.field } };
@@ -47,17 +41,10 @@ export function buildRoutes(options: {
     }
   });
 
-  const verify = internalRoute(
-    auth,
-    'POST',
-    '/internal/rates/verify',
-    CHECKOUT,
-    verifyBody,
-    async (input) => {
-      const rate = verifyRate(pricing.signer, input);
-      return rate ? { status: 200, body: { rate } } : { status: 400, body: { error: 'INVALID_RATE' } };
-    },
-  );
+  const verify = endpointRoute(auth, rateVerify, async (input) => {
+    const rate = verifyRate(pricing.signer, input);
+    return rate ? ok(rateVerify, { rate }) : { status: 400, body: { error: 'INVALID_RATE' } };
+  });
 
   const carrierWebhook: Route = {
     method: 'POST',

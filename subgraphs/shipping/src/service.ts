@@ -18,6 +18,7 @@ import {
   SqlOutboxRelay,
   type EventBus,
 } from '@shop/datastores';
+import { returnRefunded } from '@shop/contracts';
 import type { Config } from './config';
 import { buildContext, type Deps } from './context';
 import { catalogClient } from './data/catalog';
@@ -125,7 +126,9 @@ export async function createService(
       if (started) return;
       started = true;
       runtime.bus.subscribe('shipping', CONSUMED_TOPICS, (event) => handleCrmEvent(db, event));
-      runtime.bus.subscribe('shipping-returns', ['return.refunded'], (event) => onReturnRefunded(db, event));
+      runtime.bus.subscribe('shipping-returns', [returnRefunded.topic], (event) =>
+        onReturnRefunded(db, event),
+      );
       runtime.bus.subscribe('shipping-webhooks', [...WEBHOOK_TOPICS], async (event) => {
         if ((await fanOut(db, event)) > 0) deliverer.kick();
       });

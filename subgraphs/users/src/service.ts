@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { z } from 'zod';
 import {
   createSubgraph,
   emailSenderFor,
-  internalRoute,
   PARTNER_SCOPES,
   singleCredentialCheckPlugin,
   type Logger,
@@ -15,6 +13,7 @@ import {
   loadLimitsOf,
 } from '@shop/common';
 import { SessionStore, sessionTables, type SessionPolicy } from '@shop/auth';
+import { apiKeyResolve, endpointRoute, ok, persistedDocumentResolve } from '@shop/contracts';
 import {
   connectRedis,
   createCache,
@@ -204,29 +203,24 @@ export async function createService(
       await db.query('SELECT 1');
     },
     routes: [
-      internalRoute(
+      // The gateway alone resolves a partner's key.
+      endpointRoute(
         { secret: config.INTERNAL_AUTH_SECRET, service: 'users' },
-        'POST',
-        '/internal/api-keys/resolve',
-        // The gateway alone resolves a partner's key.
-        ['gateway'],
-        z.object({ key: z.string().min(1).max(200) }),
+        apiKeyResolve,
         async ({ key }) => {
           const partner = await resolveApiKey(db, key);
-          return partner ? { status: 200, body: partner } : { status: 404, body: { error: 'NOT_FOUND' } };
+          return partner ? ok(apiKeyResolve, partner) : { status: 404, body: { error: 'NOT_FOUND' } };
         },
       ),
-      internalRoute(
+      // The gateway alone runs a partner client's published documents.
+      endpointRoute(
         { secret: config.INTERNAL_AUTH_SECRET, service: 'users' },
-        'POST',
-        '/internal/persisted-documents/resolve',
-        // The gateway alone runs a partner client's published documents.
-        ['gateway'],
-        // Without a clientName: any client's (for callers tied to no client, under SAFELIST_MODE).
-        z.object({ clientName: z.string().min(1).max(64).optional(), id: z.string().length(64) }),
+        persistedDocumentResolve,
         async ({ clientName, id }) => {
           const document = await resolvePersistedDocument({ deps }, clientName ?? null, id);
-          return document ? { status: 200, body: document } : { status: 404, body: { error: 'NOT_FOUND' } };
+          return document
+            ? ok(persistedDocumentResolve, document)
+            : { status: 404, body: { error: 'NOT_FOUND' } };
         },
       ),
     ],

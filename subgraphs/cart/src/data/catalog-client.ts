@@ -1,29 +1,15 @@
 // The catalog's internal API: variant prices and titles (never the client's), and related products.
-import { z } from 'zod';
 import { ServiceCallError, ServiceUnavailableError, type ServiceClient } from '@shop/common';
+import {
+  behaviourCartAdds,
+  callEndpoint,
+  CATALOG_UNAVAILABLE,
+  lookupVariants,
+  productsRelated,
+  VARIANT_ID_MAX as ID_MAX,
+} from '@shop/contracts';
 import type { Cache } from '@shop/datastores';
 import type { VariantInfo } from '../domain/types';
-
-const variantInfoSchema = z.object({
-  id: z.string(),
-  productId: z.string(),
-  productTitle: z.string(),
-  title: z.string(),
-  sku: z.string(),
-  priceMinor: z.number().int(),
-  compareAtPriceMinor: z.number().int().nullable(),
-  currencyCode: z.string(),
-  weightGrams: z.number().int(),
-  imageUrl: z.string().nullable(),
-  categoryHandles: z.array(z.string()).optional(),
-});
-
-const lookupSchema = z.object({ variants: z.array(variantInfoSchema) });
-const relatedSchema = z.object({ productIds: z.array(z.string()) });
-
-const LOOKUP_MAX = 250;
-/** The catalog refuses longer ids; such an id cannot name a variant, so it is simply unknown. */
-const ID_MAX = 100;
 
 export interface Catalog {
   lookupVariants(ids: readonly string[], requestId?: string): Promise<Map<string, VariantInfo>>;
@@ -41,47 +27,33 @@ export interface Catalog {
   ): Promise<void>;
 }
 
-async function call<T>(run: () => Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown;
+/** A catalog that answers with an error is as unavailable to the cart as one that cannot be reached. */
+async function call<T>(run: () => Promise<T>): Promise<T> {
   try {
-    body = await run();
+    return await run();
   } catch (error) {
-    if (error instanceof ServiceCallError)
-      throw new ServiceUnavailableError('The catalog is temporarily unavailable. Please retry.');
+    if (error instanceof ServiceCallError) throw new ServiceUnavailableError(CATALOG_UNAVAILABLE);
     throw error;
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ServiceUnavailableError('The catalog answered in an unexpected shape.');
-  return parsed.data;
 }
 
 export function catalogOver(client: ServiceClient): Catalog {
   return {
     async lookupVariants(ids, requestId) {
-      const result = new Map<string, VariantInfo>();
-      const unique = [...new Set(ids)].filter((id) => id.length <= ID_MAX);
-      for (let i = 0; i < unique.length; i += LOOKUP_MAX) {
-        const chunk = unique.slice(i, i + LOOKUP_MAX);
-        const { variants } = await call(
-          () => client.post('/internal/variants/lookup', { ids: chunk }, requestId),
-          lookupSchema,
-        );
-        for (const variant of variants) result.set(variant.id, variant);
-      }
-      return result;
+      const variants = await lookupVariants(client, ids, requestId);
+      return new Map(variants.map((variant) => [variant.id, variant]));
     },
     async relatedProducts(productIds, excludeProductIds, first, requestId) {
       if (!productIds.length || first <= 0) return [];
-      const { productIds: related } = await call(
-        () => client.post('/internal/products/related', { productIds, excludeProductIds, first }, requestId),
-        relatedSchema,
+      const { productIds: related } = await call(() =>
+        callEndpoint(client, productsRelated, { productIds, excludeProductIds, first }, { requestId }),
       );
       const excluded = new Set(excludeProductIds);
       return related.filter((id) => !excluded.has(id)).slice(0, first);
     },
     async reportCartAdds(customerId, lines, requestId) {
       try {
-        await client.post('/internal/behaviour/cart-adds', { customerId, lines }, requestId);
+        await callEndpoint(client, behaviourCartAdds, { customerId, lines }, { requestId });
       } catch {
         // Personalisation is a nicety: a cart add never waits on it or fails because of it.
       }

@@ -21,10 +21,11 @@ import {
   type ReservationLine,
   type StockMovement,
 } from '../domain/types';
+import { inventoryChanged } from '@shop/contracts';
 import { tableNames, type TableNames } from './tables';
 import { ConditionFailed, isIdempotencyMismatch, transactWrite, type TransactItem } from './transact';
 
-export const INVENTORY_CHANGED = 'inventory.changed';
+export const INVENTORY_CHANGED = inventoryChanged.topic;
 
 const levelSchema = z.object({
   variantId: z.string(),

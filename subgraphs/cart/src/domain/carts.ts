@@ -1,4 +1,5 @@
 // The story of a cart: create, add, update, remove, attach to a shopper, read, and hand a snapshot to checkout.
+import type { CartSnapshot } from '@shop/contracts';
 import {
   BadInputError,
   ServiceUnavailableError,
@@ -320,26 +321,6 @@ export async function crossSell(
   const productIds = [...new Set((await pricedLines(ctx, cart)).map((p) => p.variant.productId))];
   const related = await ctx.deps.catalog.relatedProducts(productIds, productIds, first, ctx.requestId);
   return related.map((id) => ({ __typename: 'Product' as const, id }));
-}
-
-export interface CartSnapshot {
-  id: string;
-  customerId: string | null;
-  currencyCode: string;
-  subtotalMinor: number;
-  lines: {
-    id: string;
-    variantId: string;
-    productId: string;
-    title: string;
-    variantTitle: string;
-    sku: string;
-    quantity: number;
-    unitPriceMinor: number;
-    weightGrams: number;
-    /** The product's category and those above it (for discounts on categories). */
-    categoryHandles: string[];
-  }[];
 }
 
 export type SnapshotResult =

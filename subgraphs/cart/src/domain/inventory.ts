@@ -2,14 +2,12 @@
 // expired holds, and what a paid order does to stock and cart.
 import { requireAdminOrScope, userError, type Logger, type UserError } from '@shop/common';
 import type { DomainEvent } from '@shop/datastores';
-import { z } from 'zod';
+import { orderCancelled, orderPaid, returnRefunded } from '@shop/contracts';
 import type { Context, Deps } from '../context';
 import type { InventoryRepository } from '../data/inventory-repo';
 import { completeCart } from './carts';
 import { DEFAULT_LOCATION, type InventoryLevel, type LocationStock } from './types';
 
-/** A reservation is one TransactWriteItems: 1 reservation item + 2 per variant (stock, event) <= 100. */
-export const MAX_RESERVATION_LINES = 49;
 export const MAX_ADJUST_DELTA = 1_000_000;
 
 export interface AdjustPayload {
@@ -167,12 +165,19 @@ export async function commitReservation(
   return now?.status === 'COMMITTED' ? { kind: 'committed' } : { kind: 'released' };
 }
 
-const orderPaidSchema = z.object({
-  orderId: z.string(),
-  cartId: z.string().nullish(),
-  reservationId: z.string().nullish(),
-  backordered: z.boolean().optional(),
+/** What the cart reads of a paid order, of a cancelled one and of a refunded return. */
+export const orderPaidSchema = orderPaid.schema.pick({
+  orderId: true,
+  cartId: true,
+  reservationId: true,
+  backordered: true,
 });
+export const orderCancelledSchema = orderCancelled.schema.pick({
+  orderId: true,
+  orderNumber: true,
+  reservationId: true,
+});
+export const returnRefundedSchema = returnRefunded.schema.pick({ returnId: true, lines: true });
 
 /**
  * `order.paid`: the hold becomes a sale and the cart closes. Both steps are conditional on the state
@@ -203,11 +208,12 @@ export async function onOrderPaid(deps: Deps, logger: Logger, event: DomainEvent
  * (the order was paid) is restocked once, keyed by the reservation, so a redelivered event does nothing.
  */
 export async function onOrderCancelled(deps: Deps, logger: Logger, event: DomainEvent): Promise<void> {
-  const reservationId = typeof event.payload.reservationId === 'string' ? event.payload.reservationId : null;
-  if (!reservationId) {
-    logger.error({ eventId: event.id }, 'order.cancelled event without a reservation id; skipped');
+  const parsed = orderCancelledSchema.safeParse(event.payload);
+  if (!parsed.success) {
+    logger.error({ eventId: event.id }, 'order.cancelled event without the expected payload; skipped');
     return;
   }
+  const { reservationId } = parsed.data;
   const reservation = await deps.inventory.getReservation(reservationId);
   if (!reservation) return;
   if (reservation.status === 'HELD') {
@@ -216,7 +222,7 @@ export async function onOrderCancelled(deps: Deps, logger: Logger, event: Domain
     await deps.inventory.restock(reservation.lines, {
       restockId: `cancel-${reservationId}`,
       actor: 'orders',
-      reason: `order ${String(event.payload.orderNumber ?? event.payload.orderId)} cancelled`,
+      reason: `order ${parsed.data.orderNumber} cancelled`,
     });
   }
 }
@@ -226,20 +232,12 @@ export async function onOrderCancelled(deps: Deps, logger: Logger, event: Domain
  * return, so a redelivered event restocks nothing more.
  */
 export async function onReturnRefunded(deps: Deps, logger: Logger, event: DomainEvent): Promise<void> {
-  const returnId = typeof event.payload.returnId === 'string' ? event.payload.returnId : null;
-  const raw = Array.isArray(event.payload.lines) ? (event.payload.lines as unknown[]) : [];
-  const lines = raw.flatMap((l) => {
-    const line = l as { variantId?: unknown; quantity?: unknown };
-    return typeof line.variantId === 'string' &&
-      Number.isInteger(line.quantity) &&
-      (line.quantity as number) > 0
-      ? [{ variantId: line.variantId, quantity: line.quantity as number }]
-      : [];
-  });
-  if (!returnId || !lines.length) {
+  const parsed = returnRefundedSchema.safeParse(event.payload);
+  if (!parsed.success || !parsed.data.lines.length) {
     logger.error({ eventId: event.id }, 'return.refunded event without a return id or lines; skipped');
     return;
   }
+  const { returnId, lines } = parsed.data;
   await deps.inventory.restock(lines, {
     restockId: `return-${returnId}`,
     actor: 'orders',

@@ -1,5 +1,5 @@
 // The cart subgraph's domain objects: what repositories return and resolvers receive.
-import type { VariantInfo } from '@shop/common';
+import type { VariantInfo } from '@shop/contracts';
 
 /** Bounds on a cart. A reservation of a whole cart is one TransactWriteItems (at most 100 items), hence the line cap. */
 export const LIMITS = {

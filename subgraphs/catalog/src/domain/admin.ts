@@ -1,6 +1,7 @@
 // Admin product changes: validated input, one transaction for the product and its outbox event, then cache and index follow.
 import { randomUUID } from 'node:crypto';
 import { AppError, requireAdminOrScope, parseDecimal, userError, type UserError } from '@shop/common';
+import { eventOf, productChanged } from '@shop/contracts';
 import { enqueueEvents, isUniqueViolation } from '@shop/datastores';
 import { categoryByHandle } from '../data/categories';
 import {
@@ -372,9 +373,7 @@ export async function createProduct(
       };
       await insertProducts(tx, [product]);
       await insertVariants(tx, buildVariants(product.id, variants, new Map()));
-      await enqueueEvents(tx, [
-        { topic: 'product.changed', payload: { productId: product.id, change: 'created' } },
-      ]);
+      await enqueueEvents(tx, [eventOf(productChanged, { productId: product.id, change: 'created' })]);
       return { product, handles: [handle] };
     }),
   );
@@ -438,7 +437,7 @@ export async function updateProduct(
         updatedAt: new Date().toISOString(),
       };
       await updateProductRow(tx, product);
-      await enqueueEvents(tx, [{ topic: 'product.changed', payload: { productId: id, change: 'updated' } }]);
+      await enqueueEvents(tx, [eventOf(productChanged, { productId: id, change: 'updated' })]);
       return { product, handles: [...new Set([old.handle, handle])] };
     }),
   );
@@ -452,8 +451,7 @@ export async function removeProduct(
   const { db } = ctx.deps;
   const deleted = await db.transaction(async (tx) => {
     const product = await deleteProduct(tx, id);
-    if (product)
-      await enqueueEvents(tx, [{ topic: 'product.changed', payload: { productId: id, change: 'deleted' } }]);
+    if (product) await enqueueEvents(tx, [eventOf(productChanged, { productId: id, change: 'deleted' })]);
     return product;
   });
   if (!deleted)

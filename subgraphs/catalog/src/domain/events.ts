@@ -1,6 +1,12 @@
 // The catalog's event consumers: the indexer (product.changed), stock (inventory.changed) and purchases (order.paid).
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Logger } from '@shop/common';
+import {
+  eventOf,
+  inventoryChanged as inventoryChangedEvent,
+  orderPaid as orderPaidEvent,
+  productChanged as productChangedEvent,
+} from '@shop/contracts';
 import {
   consumeOnce,
   enqueueEvents,
@@ -14,14 +20,10 @@ import { allCategories } from '../data/categories';
 import type { CatalogDeps } from '../deps';
 import { syncIndex } from './indexing';
 
-const productChanged = z.object({ productId: z.string(), change: z.enum(['created', 'updated', 'deleted']) });
-const inventoryChanged = z.object({ variantId: z.string(), quantityAvailable: z.number().int() });
-const orderPaid = z.object({
-  customerId: z.string().nullable().optional(),
-  lines: z.array(
-    z.object({ variantId: z.string(), productId: z.string(), quantity: z.number().int().positive() }),
-  ),
-});
+const productChanged = productChangedEvent.schema.pick({ productId: true });
+const inventoryChanged = inventoryChangedEvent.schema;
+/** What the catalog reads of a paid order. */
+export const orderPaid = orderPaidEvent.schema.pick({ customerId: true, lines: true });
 
 function parse<T>(schema: z.ZodType<T>, event: DomainEvent, logger: Logger): T | null {
   const parsed = schema.safeParse(event.payload);
@@ -43,7 +45,7 @@ export async function onProductChanged(deps: CatalogDeps, event: DomainEvent): P
 async function enqueueReindex(tx: SqlExecutor, productIds: string[]): Promise<void> {
   await enqueueEvents(
     tx,
-    productIds.map((productId) => ({ topic: 'product.changed', payload: { productId, change: 'updated' } })),
+    productIds.map((productId) => eventOf(productChangedEvent, { productId, change: 'updated' })),
   );
 }
 
@@ -100,9 +102,9 @@ export async function onOrderPaid(deps: CatalogDeps, event: DomainEvent): Promis
 }
 
 export function subscribeConsumers(bus: EventBus, deps: CatalogDeps): void {
-  bus.subscribe('catalog-indexer', ['product.changed'], (event) => onProductChanged(deps, event));
-  bus.subscribe('catalog', ['inventory.changed', 'order.paid'], async (event) => {
-    if (event.topic === 'inventory.changed') await onInventoryChanged(deps, event);
-    else if (event.topic === 'order.paid') await onOrderPaid(deps, event);
+  bus.subscribe('catalog-indexer', [productChangedEvent.topic], (event) => onProductChanged(deps, event));
+  bus.subscribe('catalog', [inventoryChangedEvent.topic, orderPaidEvent.topic], async (event) => {
+    if (event.topic === inventoryChangedEvent.topic) await onInventoryChanged(deps, event);
+    else if (event.topic === orderPaidEvent.topic) await onOrderPaid(deps, event);
   });
 }

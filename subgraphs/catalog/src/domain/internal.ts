@@ -1,14 +1,10 @@
 // What other services ask the catalog over internal HTTP: variant facts for carts and orders, related products for cross-sell.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { productsRelated, VariantInfo } from '@shop/contracts';
 import type { SqlExecutor } from '@shop/datastores';
 import { boughtTogether } from '../data/availability';
 import { categoryLineages } from '../data/categories';
 import { popularProducts, productsByIds, variantsByIds } from '../data/products';
-
-export const variantsLookupInput = z.object({ ids: z.array(z.string().max(100)).max(250) });
-
-import type { VariantInfo } from '@shop/common';
-export type { VariantInfo };
 
 /** Unknown ids are left out. */
 export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<VariantInfo[]> {
@@ -42,16 +38,10 @@ export async function lookupVariants(sql: SqlExecutor, ids: string[]): Promise<V
   });
 }
 
-export const relatedInput = z.object({
-  productIds: z.array(z.string().max(100)).max(100),
-  excludeProductIds: z.array(z.string().max(100)).max(500).default([]),
-  first: z.number().int().min(0).max(100),
-});
-
 /** Bought together first (from paid orders), then popular products of the same categories. */
 export async function relatedForProducts(
   sql: SqlExecutor,
-  input: z.infer<typeof relatedInput>,
+  input: z.infer<typeof productsRelated.request>,
 ): Promise<string[]> {
   if (input.first === 0 || !input.productIds.length) return [];
   const exclude = [...new Set([...input.productIds, ...input.excludeProductIds])];

@@ -1,31 +1,23 @@
 // Calls to the cart and shipping services' internal endpoints (docs/internal-contracts.md), answers parsed by zod.
-import { z } from 'zod';
 import { ServiceCallError, type ServiceClient } from '@shop/common';
-import { rateSchema, type Rate } from '../domain/types';
+import {
+  callEndpoint,
+  cartSnapshot,
+  insufficientStock,
+  lookupVariants,
+  rates as ratesEndpoint,
+  ratesRefusal,
+  rateVerify,
+  reservationCommit,
+  reservationCommitRefusal,
+  reservationCreate,
+  reservationRelease,
+  type CartSnapshot,
+  type VariantInfo,
+} from '@shop/contracts';
+import type { Rate } from '../domain/types';
 
-const snapshotSchema = z.object({
-  cart: z.object({
-    id: z.string(),
-    customerId: z.string().nullable(),
-    currencyCode: z.string(),
-    subtotalMinor: z.number().int(),
-    lines: z.array(
-      z.object({
-        id: z.string(),
-        variantId: z.string(),
-        productId: z.string(),
-        title: z.string(),
-        variantTitle: z.string(),
-        sku: z.string(),
-        quantity: z.number().int().positive(),
-        unitPriceMinor: z.number().int().nonnegative(),
-        weightGrams: z.number().int().nonnegative(),
-        categoryHandles: z.array(z.string().max(200)).max(64).default([]),
-      }),
-    ),
-  }),
-});
-export type CartSnapshot = z.infer<typeof snapshotSchema>['cart'];
+export type { CartSnapshot };
 
 export type SnapshotResult =
   { ok: true; cart: CartSnapshot } | { ok: false; error: 'CART_NOT_FOUND' | 'FORBIDDEN' };
@@ -51,10 +43,8 @@ export function cartPort(client: ServiceClient): CartPort {
   return {
     async snapshot(cartId, customerId) {
       try {
-        const body = await client.post(`/internal/carts/${encodeURIComponent(cartId)}/snapshot`, {
-          customerId,
-        });
-        return { ok: true, cart: snapshotSchema.parse(body).cart };
+        const { cart } = await callEndpoint(client, cartSnapshot, { customerId }, { params: { id: cartId } });
+        return { ok: true, cart };
       } catch (error) {
         if (error instanceof ServiceCallError && error.status === 404)
           return { ok: false, error: 'CART_NOT_FOUND' };
@@ -65,11 +55,11 @@ export function cartPort(client: ServiceClient): CartPort {
     },
     async reserve(reservationId, lines, ttlSeconds) {
       try {
-        await client.post('/internal/reservations', { reservationId, lines, ttlSeconds });
+        await callEndpoint(client, reservationCreate, { reservationId, lines, ttlSeconds });
         return { ok: true };
       } catch (error) {
         if (error instanceof ServiceCallError && error.status === 409) {
-          const parsed = z.object({ variantIds: z.array(z.string()).default([]) }).safeParse(error.body);
+          const parsed = insufficientStock.safeParse(error.body);
           return { ok: false, variantIds: parsed.success ? parsed.data.variantIds : [] };
         }
         throw error;
@@ -77,13 +67,11 @@ export function cartPort(client: ServiceClient): CartPort {
     },
     async commit(reservationId) {
       try {
-        await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/commit`, {});
+        await callEndpoint(client, reservationCommit, {}, { params: { id: reservationId } });
         return { ok: true };
       } catch (error) {
         if (error instanceof ServiceCallError && (error.status === 404 || error.status === 409)) {
-          const parsed = z
-            .object({ error: z.enum(['INSUFFICIENT_STOCK', 'RESERVATION_EXPIRED', 'RESERVATION_NOT_FOUND']) })
-            .safeParse(error.body);
+          const parsed = reservationCommitRefusal.safeParse(error.body);
           return {
             ok: false,
             reason: parsed.success
@@ -97,7 +85,7 @@ export function cartPort(client: ServiceClient): CartPort {
       }
     },
     async release(reservationId) {
-      await client.post(`/internal/reservations/${encodeURIComponent(reservationId)}/release`, {});
+      await callEndpoint(client, reservationRelease, {}, { params: { id: reservationId } });
     },
   };
 }
@@ -120,11 +108,10 @@ export function shippingPort(client: ServiceClient): ShippingPort {
   return {
     async rates(request) {
       try {
-        const body = await client.post('/internal/rates', request);
-        return { ok: true, rates: z.object({ rates: z.array(rateSchema) }).parse(body).rates };
+        return { ok: true, rates: (await callEndpoint(client, ratesEndpoint, request)).rates };
       } catch (error) {
         if (error instanceof ServiceCallError && error.status === 400) {
-          const parsed = z.object({ message: z.string().max(300) }).safeParse(error.body);
+          const parsed = ratesRefusal.safeParse(error.body);
           return {
             ok: false,
             message: parsed.success ? parsed.data.message : 'We cannot ship these items to this address.',
@@ -135,8 +122,7 @@ export function shippingPort(client: ServiceClient): ShippingPort {
     },
     async verify(handle, request) {
       try {
-        const body = await client.post('/internal/rates/verify', { handle, ...request });
-        return z.object({ rate: rateSchema }).parse(body).rate;
+        return (await callEndpoint(client, rateVerify, { handle, ...request })).rate;
       } catch (error) {
         if (error instanceof ServiceCallError && (error.status === 400 || error.status === 404)) return null;
         throw error;
@@ -145,28 +131,11 @@ export function shippingPort(client: ServiceClient): ShippingPort {
   };
 }
 
-const variantInfoSchema = z.object({
-  id: z.string(),
-  productId: z.string(),
-  productTitle: z.string(),
-  title: z.string(),
-  sku: z.string(),
-  priceMinor: z.number().int().nonnegative(),
-  currencyCode: z.string(),
-  weightGrams: z.number().int().nonnegative(),
-});
-export type VariantInfo = z.infer<typeof variantInfoSchema>;
-
 export interface CatalogPort {
   /** The variants the catalog knows, at today's prices; unknown ids are left out. */
   lookup(ids: string[]): Promise<VariantInfo[]>;
 }
 
 export function catalogPort(client: ServiceClient): CatalogPort {
-  return {
-    async lookup(ids) {
-      const body = await client.post('/internal/variants/lookup', { ids });
-      return z.object({ variants: z.array(variantInfoSchema.passthrough()) }).parse(body).variants;
-    },
-  };
+  return { lookup: (ids) => lookupVariants(client, ids) };
 }

@@ -16,6 +16,7 @@ import {
   type Connection,
   type UserError,
 } from '@shop/common';
+import { eventOf, orderCancelled, orderRefunded } from '@shop/contracts';
 import { enqueueEvents, isUniqueViolation, type SqlExecutor } from '@shop/datastores';
 import {
   addRefunded,
@@ -47,6 +48,7 @@ import { setRefundCardPart } from '../data/gift-cards';
 import { creditGiftCards, debitGiftCardsForOrder, giveBackGiftCards, prorate } from './gift-cards';
 import {
   amountToCharge,
+  orderCancelledPayload,
   orderNumber,
   runAfterCommit,
   settle,
@@ -553,18 +555,7 @@ export async function cancelOrder(
       const cancelled = await transition(tx, order.id, [order.status], 'CANCELLED', {
         cancelReason: reason ?? 'cancelled',
       });
-      await enqueueEvents(tx, [
-        {
-          topic: 'order.cancelled',
-          payload: {
-            orderId: order.id,
-            orderNumber: orderNumber(order.number),
-            reservationId: order.id,
-            refundedMinor: remaining,
-            currencyCode: order.currency,
-          },
-        },
-      ]);
+      await enqueueEvents(tx, [eventOf(orderCancelled, orderCancelledPayload(order, remaining))]);
       return { order: cancelled, userErrors: [], effects };
     },
   );
@@ -668,16 +659,13 @@ export async function refundInTransaction(
     });
   else await finishRefund(tx, refundId, 'SUCCEEDED', null);
   await enqueueEvents(tx, [
-    {
-      topic: 'order.refunded',
-      payload: {
-        orderId: order.id,
-        orderNumber: orderNumber(order.number),
-        refundId,
-        amountMinor,
-        currencyCode: order.currency,
-      },
-    },
+    eventOf(orderRefunded, {
+      orderId: order.id,
+      orderNumber: orderNumber(order.number),
+      refundId,
+      amountMinor,
+      currencyCode: order.currency,
+    }),
   ]);
   return { ok: true, order: updated, refundId, effects };
 }

@@ -6,6 +6,7 @@
 // same way whoever learns of the payment first; the steps that call out (commit, capture, void) run under the
 // order's lease, so two of them never interleave.
 import { randomUUID } from 'node:crypto';
+import { eventOf, orderCancelled, orderPaid, type EventPayload } from '@shop/contracts';
 import { enqueueEvents, type SqlExecutor } from '@shop/datastores';
 import {
   claimLease,
@@ -31,7 +32,7 @@ export type AfterCommit =
 
 export const orderNumber = (n: number) => `#${n}`;
 
-export function orderPaidPayload(order: Order): Record<string, unknown> {
+export function orderPaidPayload(order: Order): EventPayload<typeof orderPaid> {
   return {
     orderId: order.id,
     orderNumber: orderNumber(order.number),
@@ -46,7 +47,10 @@ export function orderPaidPayload(order: Order): Record<string, unknown> {
   };
 }
 
-function orderCancelledPayload(order: Order, refundedMinor: number): Record<string, unknown> {
+export function orderCancelledPayload(
+  order: Order,
+  refundedMinor: number,
+): EventPayload<typeof orderCancelled> {
   return {
     orderId: order.id,
     orderNumber: orderNumber(order.number),
@@ -85,7 +89,7 @@ export async function settlePaidByGiftCards(deps: Deps, order: Order): Promise<v
       ...(stock.ok ? {} : { backordered: true, attentionReason: 'BACKORDERED' as const }),
     });
     if (!paid) return [];
-    await enqueueEvents(tx, [{ topic: 'order.paid', payload: orderPaidPayload(paid) }]);
+    await enqueueEvents(tx, [eventOf(orderPaid, orderPaidPayload(paid))]);
     return [{ kind: 'outbox' }, { kind: 'commit_reservation', reservationId: paid.id }];
   });
 }
@@ -112,7 +116,7 @@ export async function applyPaymentResult(
           ...(stock === 'backordered' ? { backordered: true, attentionReason: 'BACKORDERED' as const } : {}),
         });
         if (!paid) return [];
-        await enqueueEvents(tx, [{ topic: 'order.paid', payload: orderPaidPayload(paid) }]);
+        await enqueueEvents(tx, [eventOf(orderPaid, orderPaidPayload(paid))]);
         return [{ kind: 'outbox' }, { kind: 'commit_reservation', reservationId: paid.id }];
       }
       if (order.status === 'CANCELLED' && order.capturedMinor === 0) {
@@ -155,7 +159,7 @@ export async function applyPaymentResult(
       if (cancelled) await giveBackGiftCards(tx, order.id);
       if (cancelled && stock !== 'unchecked') {
         // The capture failed after the stock was sold to this order: order.cancelled puts it back.
-        await enqueueEvents(tx, [{ topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, 0) }]);
+        await enqueueEvents(tx, [eventOf(orderCancelled, orderCancelledPayload(cancelled, 0))]);
         return [{ kind: 'outbox' }];
       }
       return [{ kind: 'release_reservation', reservationId: order.id }];
@@ -216,9 +220,7 @@ async function applyStockGone(
       amountMinor: payment.capturedMinor,
     });
   }
-  await enqueueEvents(tx, [
-    { topic: 'order.cancelled', payload: orderCancelledPayload(cancelled, payment.capturedMinor) },
-  ]);
+  await enqueueEvents(tx, [eventOf(orderCancelled, orderCancelledPayload(cancelled, payment.capturedMinor))]);
   return effects;
 }
 

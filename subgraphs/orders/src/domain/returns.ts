@@ -1,7 +1,7 @@
 // A received return (return.received, from shipping) refunds its units once: what each returned unit was
 // really charged plus its share of the tax, split between the card and the gift cards as refunds are; then
 // return.refunded tells the cart to restock the units and shipping to close the return.
-import { z } from 'zod';
+import { eventOf, returnReceived as returnReceivedEvent, returnRefunded } from '@shop/contracts';
 import { consumeOnce, enqueueEvents, type DomainEvent, type SqlExecutor } from '@shop/datastores';
 import { findOrder } from '../data/orders';
 import type { Deps } from './deps';
@@ -11,13 +11,10 @@ import { lineTotal } from './pricing';
 import { isRefundable } from './status';
 import type { Line, Order, RecordedAllocation } from './types';
 
-export const RETURN_TOPICS = ['return.received'];
+export const RETURN_TOPICS = [returnReceivedEvent.topic];
 
-const returnReceived = z.object({
-  returnId: z.string().min(1).max(100),
-  orderId: z.string(),
-  lines: z.array(z.object({ orderLineId: z.string(), quantity: z.number().int().positive() })).min(1),
-});
+/** What orders reads of a received return. */
+export const returnReceived = returnReceivedEvent.schema.pick({ returnId: true, orderId: true, lines: true });
 
 /**
  * What a line was really charged before tax: its price times quantity, less every discount the order recorded
@@ -106,18 +103,15 @@ export async function onReturnReceived(deps: Deps, event: DomainEvent): Promise<
         );
     }
     await enqueueEvents(tx, [
-      {
-        topic: 'return.refunded',
-        payload: {
-          returnId,
-          orderId: order.id,
-          orderNumber: orderNumber(order.number),
-          refundId,
-          amountMinor: refundId ? amountMinor : 0,
-          currencyCode: order.currency,
-          lines,
-        },
-      },
+      eventOf(returnRefunded, {
+        returnId,
+        orderId: order.id,
+        orderNumber: orderNumber(order.number),
+        refundId,
+        amountMinor: refundId ? amountMinor : 0,
+        currencyCode: order.currency,
+        lines,
+      }),
     ]);
     if (!effects.length) effects = [{ kind: 'outbox' }];
   });

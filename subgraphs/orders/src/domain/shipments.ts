@@ -1,18 +1,13 @@
 // The shipping subgraph's shipment events move an order to FULFILLED, once per event and only along
 // an allowed transition (a cancelled or refunded order stays as it is).
-import { z } from 'zod';
+import { shipmentCreated } from '@shop/contracts';
 import { consumeOnce, type DomainEvent } from '@shop/datastores';
 import { findOrder, transition } from '../data/orders';
 import type { Deps } from './deps';
 import { canTransition } from './status';
 
-const shipmentEvent = z.object({
-  shipmentId: z.string(),
-  orderId: z.string(),
-  customerId: z.string().nullable().optional(),
-  status: z.string(),
-  trackingNumber: z.string().nullable().optional(),
-});
+/** What orders reads of shipment.created and shipment.updated (one payload). */
+export const shipmentEvent = shipmentCreated.schema.pick({ shipmentId: true, orderId: true, status: true });
 
 /** Statuses that mean the goods left (or are leaving) the warehouse; RETURNED does not fulfil an order. */
 const SHIPPED = new Set(['LABEL_CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'EXCEPTION']);

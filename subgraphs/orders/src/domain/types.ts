@@ -1,5 +1,6 @@
 // The domain objects of checkout and orders; money is integer minor units throughout.
 import { z } from 'zod';
+import { cartSnapshotLine, rateInfo } from '@shop/contracts';
 import type { Allocation, Discount } from './discounts';
 
 export const addressSchema = z.object({
@@ -16,30 +17,12 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
-export const lineSchema = z.object({
-  id: z.string(),
-  variantId: z.string(),
-  productId: z.string(),
-  title: z.string(),
-  variantTitle: z.string(),
-  sku: z.string(),
-  quantity: z.number().int().positive(),
-  unitPriceMinor: z.number().int().nonnegative(),
-  weightGrams: z.number().int().nonnegative(),
-  /** The product's category and those above it, as the cart's snapshot gave them (for discounts on categories). */
-  categoryHandles: z.array(z.string()).optional(),
-});
+/** A checkout's or an order's line: the cart snapshot's line, as the cart priced it (internal contract). */
+export const lineSchema = cartSnapshotLine;
 export type Line = z.infer<typeof lineSchema>;
 
-export const CARRIERS = ['DHL', 'FEDEX', 'UPS'] as const;
-export const rateSchema = z.object({
-  handle: z.string(),
-  carrier: z.enum(CARRIERS),
-  service: z.string(),
-  priceMinor: z.number().int().nonnegative(),
-  currencyCode: z.string(),
-  estimatedDeliveryDays: z.number().int().nonnegative(),
-});
+/** A shipping rate as the shipping service quotes it (internal contract `rateInfo`). */
+export const rateSchema = rateInfo;
 export type Rate = z.infer<typeof rateSchema>;
 
 /** What one discount took off one line (lineId) or off shipping (lineId null). */

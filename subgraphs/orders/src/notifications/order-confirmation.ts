@@ -1,4 +1,5 @@
 // The order confirmation email, on `order.paid` (sent by the notifications Lambda on AWS, in-process locally).
+import { orderPaid } from '@shop/contracts';
 import { createNotificationHandler, type NotificationDeps } from './notify';
 import { renderOrderConfirmation } from './render';
 
@@ -7,6 +8,6 @@ export type { NotificationDeps } from './notify';
 export const createOrderConfirmationHandler = (deps: NotificationDeps) =>
   createNotificationHandler(deps, {
     kind: 'order_confirmation',
-    topic: 'order.paid',
+    topic: orderPaid.topic,
     render: renderOrderConfirmation,
   });

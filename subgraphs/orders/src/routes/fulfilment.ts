@@ -1,19 +1,8 @@
 // The internal endpoints the shipping service calls to claim (and give back) what it ships of an order.
-import { z } from 'zod';
-import {
-  ForbiddenError,
-  internalRoute,
-  type InternalAuth,
-  type Route,
-  type RouteResponse,
-} from '@shop/common';
+import { ForbiddenError, type InternalAuth, type Route, type RouteResponse } from '@shop/common';
+import { endpointRoute, fulfilmentClaim, fulfilmentClaimRelease, ok } from '@shop/contracts';
 import type { SqlDatabase } from '@shop/datastores';
 import { claimFulfilment, releaseFulfilment } from '../domain/fulfilment';
-
-const id = z.string().min(1).max(100);
-
-/** The most lines one shipment carries (the shipping service's own bound). */
-const MAX_CLAIM_LINES = 100;
 
 async function refusingOthers(run: () => Promise<RouteResponse>): Promise<RouteResponse> {
   try {
@@ -24,60 +13,40 @@ async function refusingOthers(run: () => Promise<RouteResponse>): Promise<RouteR
   }
 }
 
-/** The shipping service alone claims an order for fulfilment. */
-const FULFILMENT = ['shipping'] as const;
-
 export function fulfilmentRoutes(deps: { db: SqlDatabase }, auth: InternalAuth): Route[] {
   return [
-    internalRoute(
-      auth,
-      'POST',
-      '/internal/orders/:id/fulfilment-claims',
-      FULFILMENT,
-      z.object({
-        claimId: id,
-        lines: z
-          .array(z.object({ orderLineId: id, quantity: z.number().int().min(1).max(10_000) }))
-          .min(1)
-          .max(MAX_CLAIM_LINES),
+    // The shipping service alone claims an order for fulfilment.
+    endpointRoute(auth, fulfilmentClaim, (input, ctx) =>
+      refusingOthers(async () => {
+        const result = await claimFulfilment(
+          deps,
+          { kind: 'service', service: ctx.service },
+          { orderId: ctx.params.id ?? '', ...input },
+        );
+        switch (result.kind) {
+          case 'claimed':
+            return ok(fulfilmentClaim, { claimId: result.claimId, customerId: result.customerId });
+          case 'not_found':
+            return { status: 404, body: { error: 'ORDER_NOT_FOUND' } };
+          case 'not_fulfillable':
+            return { status: 409, body: { error: 'ORDER_NOT_FULFILLABLE', status: result.status } };
+          case 'invalid_lines':
+            return { status: 422, body: { error: 'INVALID_LINES', lines: result.lines } };
+        }
       }),
-      (input, ctx) =>
-        refusingOthers(async () => {
-          const result = await claimFulfilment(
-            deps,
-            { kind: 'service', service: ctx.service },
-            { orderId: ctx.params.id ?? '', ...input },
-          );
-          switch (result.kind) {
-            case 'claimed':
-              return { status: 200, body: { claimId: result.claimId, customerId: result.customerId } };
-            case 'not_found':
-              return { status: 404, body: { error: 'ORDER_NOT_FOUND' } };
-            case 'not_fulfillable':
-              return { status: 409, body: { error: 'ORDER_NOT_FULFILLABLE', status: result.status } };
-            case 'invalid_lines':
-              return { status: 422, body: { error: 'INVALID_LINES', lines: result.lines } };
-          }
-        }),
     ),
-    internalRoute(
-      auth,
-      'POST',
-      '/internal/orders/:id/fulfilment-claims/:claimId/release',
-      FULFILMENT,
-      z.object({}),
-      (_input, ctx) =>
-        refusingOthers(async () => {
-          const released = await releaseFulfilment(
-            deps,
-            { kind: 'service', service: ctx.service },
-            {
-              orderId: ctx.params.id ?? '',
-              claimId: ctx.params.claimId ?? '',
-            },
-          );
-          return { status: 200, body: { status: released ? 'RELEASED' : 'NOT_CLAIMED' } };
-        }),
+    endpointRoute(auth, fulfilmentClaimRelease, (_input, ctx) =>
+      refusingOthers(async () => {
+        const released = await releaseFulfilment(
+          deps,
+          { kind: 'service', service: ctx.service },
+          {
+            orderId: ctx.params.id ?? '',
+            claimId: ctx.params.claimId ?? '',
+          },
+        );
+        return ok(fulfilmentClaimRelease, { status: released ? 'RELEASED' : 'NOT_CLAIMED' });
+      }),
     ),
   ];
 }

@@ -1,21 +1,14 @@
 // The orders service's fulfilment claims: the order a shipment is for must exist, be paid, and still have
 // the units to ship. Answers are parsed before use.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ServiceCallError, ServiceUnavailableError, type ServiceClient } from '@shop/common';
-
-const claimed = z.object({ claimId: z.string(), customerId: z.string().nullable() });
-const notFulfillable = z.object({ error: z.literal('ORDER_NOT_FULFILLABLE'), status: z.string() });
-const invalidLines = z.object({
-  error: z.literal('INVALID_LINES'),
-  lines: z.array(
-    z.object({
-      index: z.number().int(),
-      orderLineId: z.string(),
-      code: z.enum(['UNKNOWN_LINE', 'QUANTITY_EXCEEDS_REMAINING']),
-      remaining: z.number().int(),
-    }),
-  ),
-});
+import {
+  callEndpoint,
+  fulfilmentClaim,
+  fulfilmentClaimRelease,
+  fulfilmentInvalidLines as invalidLines,
+  fulfilmentNotFulfillable as notFulfillable,
+} from '@shop/contracts';
 
 export type ClaimAnswer =
   | { kind: 'claimed'; customerId: string | null }
@@ -35,14 +28,17 @@ export interface OrdersClient {
 const unavailable = () =>
   new ServiceUnavailableError('The orders service could not be reached. Please retry.');
 
-const orderPath = (orderId: string) => `/internal/orders/${encodeURIComponent(orderId)}/fulfilment-claims`;
-
 export function ordersClient(client: ServiceClient): OrdersClient {
   return {
     async claimFulfilment(orderId, claimId, lines) {
-      let raw: unknown;
+      let claimed: z.infer<typeof fulfilmentClaim.response>;
       try {
-        raw = await client.post<unknown>(orderPath(orderId), { claimId, lines });
+        claimed = await callEndpoint(
+          client,
+          fulfilmentClaim,
+          { claimId, lines },
+          { params: { id: orderId } },
+        );
       } catch (error) {
         if (!(error instanceof ServiceCallError)) throw error;
         if (error.status === 404) return { kind: 'not_found' };
@@ -53,12 +49,10 @@ export function ordersClient(client: ServiceClient): OrdersClient {
         if (error.status === 422 && wrong.success) return { kind: 'invalid_lines', lines: wrong.data.lines };
         throw unavailable();
       }
-      const parsed = claimed.safeParse(raw);
-      if (!parsed.success) throw unavailable();
-      return { kind: 'claimed', customerId: parsed.data.customerId };
+      return { kind: 'claimed', customerId: claimed.customerId };
     },
     async releaseFulfilment(orderId, claimId) {
-      await client.post(`${orderPath(orderId)}/${encodeURIComponent(claimId)}/release`, {});
+      await callEndpoint(client, fulfilmentClaimRelease, {}, { params: { id: orderId, claimId } });
     },
   };
 }

@@ -1,6 +1,7 @@
 // The CRM story: what happened with a customer (timeline), which segments they fall in, staff notes,
 // and the events from other services that feed it.
 import { z } from 'zod';
+import { customerRegistered as customerRegisteredEvent, orderPaid as orderPaidEvent } from '@shop/contracts';
 import {
   assertCanAccessOwned,
   BadInputError,
@@ -122,22 +123,22 @@ export async function addCustomerNote(
   return { note, userErrors: [] };
 }
 
-const orderPaid = z.object({
-  orderId: z.string(),
-  orderNumber: z.union([z.string(), z.number()]).transform(String),
-  customerId: z.string().nullable().optional(),
-  email: z.string().nullable().optional(),
-  totalMinor: z.number().int(),
-  currencyCode: z.string(),
+/** What the CRM reads of a paid order and of a new customer. */
+export const orderPaid = orderPaidEvent.schema.pick({
+  orderId: true,
+  orderNumber: true,
+  customerId: true,
+  email: true,
+  totalMinor: true,
+  currencyCode: true,
 });
+export const customerRegistered = customerRegisteredEvent.schema;
 
-const customerRegistered = z.object({ customerId: z.string(), email: z.string().nullable().optional() });
-
-export const CONSUMED_TOPICS = ['order.paid', 'customer.registered'];
+export const CONSUMED_TOPICS = [orderPaidEvent.topic, customerRegisteredEvent.topic];
 
 /** Feeds the CRM read model; each event once (consumeOnce), so redelivery changes nothing. */
 export async function handleCrmEvent(db: SqlDatabase, event: DomainEvent): Promise<void> {
-  if (event.topic === 'order.paid') {
+  if (event.topic === orderPaidEvent.topic) {
     const parsed = orderPaid.safeParse(event.payload);
     if (!parsed.success) return; // A malformed event is dropped, not retried forever.
     const o = parsed.data;
@@ -163,7 +164,7 @@ export async function handleCrmEvent(db: SqlDatabase, event: DomainEvent): Promi
         occurredAt: event.occurredAt,
       });
     });
-  } else if (event.topic === 'customer.registered') {
+  } else if (event.topic === customerRegisteredEvent.topic) {
     const parsed = customerRegistered.safeParse(event.payload);
     if (!parsed.success) return;
     await consumeOnce(db, 'shipping.crm', event.id, async (tx) => {

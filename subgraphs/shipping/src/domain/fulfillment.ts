@@ -1,6 +1,7 @@
 // The story of shipping an order: an admin books a carrier, the carrier reports the parcel's journey.
 import { randomUUID } from 'node:crypto';
 import { requireAdminOrScope, userError, type Principal, type UserError } from '@shop/common';
+import { eventOf, shipmentCreated, shipmentUpdated } from '@shop/contracts';
 import { enqueueEvents, isUniqueViolation, type SqlDatabase, type SqlExecutor } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
 import type { ClaimAnswer, OrdersClient } from '../data/orders';
@@ -94,8 +95,8 @@ function validate(input: FulfillmentInput): UserError[] {
   return errors;
 }
 
-function shipmentEvent(
-  topic: 'shipment.created' | 'shipment.updated',
+export function shipmentEvent(
+  contract: typeof shipmentCreated | typeof shipmentUpdated,
   s: {
     id: string;
     orderId: string;
@@ -104,16 +105,13 @@ function shipmentEvent(
     trackingNumber: string;
   },
 ) {
-  return {
-    topic,
-    payload: {
-      shipmentId: s.id,
-      orderId: s.orderId,
-      customerId: s.customerId,
-      status: s.status,
-      trackingNumber: s.trackingNumber,
-    },
-  };
+  return eventOf(contract, {
+    shipmentId: s.id,
+    orderId: s.orderId,
+    customerId: s.customerId,
+    status: s.status,
+    trackingNumber: s.trackingNumber,
+  });
 }
 
 /** Why the orders service refused the claim, as userErrors on the input that caused it. */
@@ -215,7 +213,7 @@ async function insertShipment(
           occurredAt: now.toISOString(),
         });
         await enqueueEvents(tx, [
-          shipmentEvent('shipment.created', {
+          shipmentEvent(shipmentCreated, {
             id,
             orderId: input.orderId,
             customerId,
@@ -280,7 +278,7 @@ async function applyOne(
   const next = advance(shipment, event.status);
   if (!next) return 'applied';
   await shipmentsRepo.setStatus(tx, shipment.id, next.status, next.progress);
-  await enqueueEvents(tx, [shipmentEvent('shipment.updated', { ...shipment, status: next.status })]);
+  await enqueueEvents(tx, [shipmentEvent(shipmentUpdated, { ...shipment, status: next.status })]);
   if (shipment.customerId) {
     await crmRepo.addTimeline(tx, {
       customerId: shipment.customerId,

@@ -2,9 +2,10 @@
 // and handles that bind a quoted rate so a client can neither forge nor alter one.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { CARRIERS } from '@shop/contracts';
 import { COUNTRY_CODES, EUROPE } from './countries';
 
-export const CARRIERS = ['DHL', 'FEDEX', 'UPS'] as const;
+export { CARRIERS };
 export type Carrier = (typeof CARRIERS)[number];
 
 export interface CarrierService {

@@ -20,7 +20,16 @@ import {
   type SqlDatabase,
   type SqlExecutor,
 } from '@shop/datastores';
-import { z } from 'zod';
+import {
+  eventOf,
+  returnApproved,
+  returnReceived,
+  returnRefunded,
+  returnRejected,
+  returnRequested,
+  returnUpdated,
+  type EventContract,
+} from '@shop/contracts';
 import { crmRepo } from '../data/crm';
 import { returnsRepo } from '../data/returns';
 import { orderOwner } from './owners';
@@ -38,11 +47,16 @@ export interface ReturnPayload {
   userErrors: UserError[];
 }
 
-function returnEvent(topic: string, r: Return, status: ReturnStatus) {
-  return {
-    topic,
-    payload: { returnId: r.id, orderId: r.orderId, customerId: r.customerId, status, lines: r.lines },
-  };
+type ReturnEvent = EventContract<string, typeof returnRequested.schema>;
+
+export function returnEvent(contract: ReturnEvent, r: Return, status: ReturnStatus) {
+  return eventOf(contract, {
+    returnId: r.id,
+    orderId: r.orderId,
+    customerId: r.customerId,
+    status,
+    lines: r.lines,
+  });
 }
 
 export async function requestReturn(
@@ -118,7 +132,7 @@ export async function requestReturn(
     if (lineErrors.length) return lineErrors;
     await returnsRepo.insert(tx, { id, orderId: input.orderId, customerId, reason, lines: input.lines });
     const created = (await returnsRepo.byId(tx, id))!;
-    await enqueueEvents(tx, [returnEvent('return.requested', created, 'REQUESTED')]);
+    await enqueueEvents(tx, [returnEvent(returnRequested, created, 'REQUESTED')]);
     if (customerId) {
       await crmRepo.addTimeline(tx, {
         customerId,
@@ -137,14 +151,14 @@ export async function requestReturn(
 
 const NEXT: Record<
   'approve' | 'reject' | 'receive',
-  { from: ReturnStatus[]; to: ReturnStatus; topic: string; title: string }
+  { from: ReturnStatus[]; to: ReturnStatus; topic: ReturnEvent; title: string }
 > = {
-  approve: { from: ['REQUESTED'], to: 'APPROVED', topic: 'return.approved', title: 'Return approved' },
-  reject: { from: ['REQUESTED'], to: 'REJECTED', topic: 'return.rejected', title: 'Return rejected' },
+  approve: { from: ['REQUESTED'], to: 'APPROVED', topic: returnApproved, title: 'Return approved' },
+  reject: { from: ['REQUESTED'], to: 'REJECTED', topic: returnRejected, title: 'Return rejected' },
   receive: {
     from: ['APPROVED', 'IN_TRANSIT'],
     to: 'RECEIVED',
-    topic: 'return.received',
+    topic: returnReceived,
     title: 'Returned items received',
   },
 };
@@ -243,7 +257,7 @@ export async function returnScanned(
     (scan === 'IN_TRANSIT' || scan === 'OUT_FOR_DELIVERY' || scan === 'DELIVERED')
   ) {
     await returnsRepo.setStatus(tx, current.id, 'IN_TRANSIT');
-    await enqueueEvents(tx, [returnEvent('return.updated', current, 'IN_TRANSIT')]);
+    await enqueueEvents(tx, [returnEvent(returnUpdated, current, 'IN_TRANSIT')]);
     if (current.customerId) {
       await crmRepo.addTimeline(tx, {
         customerId: current.customerId,
@@ -267,17 +281,18 @@ export async function listReturns(
   return returnsRepo.list(db, { orderId, customerId: shopper.customerId });
 }
 
-const returnRefunded = z.object({ returnId: z.string(), orderId: z.string() });
+/** What shipping reads of a refunded return. */
+export const returnRefundedSchema = returnRefunded.schema.pick({ returnId: true, orderId: true });
 
 /** `return.refunded`: orders has refunded a received return; it becomes REFUNDED, once (consumeOnce). */
 export async function onReturnRefunded(db: SqlDatabase, event: DomainEvent): Promise<void> {
-  const parsed = returnRefunded.safeParse(event.payload);
+  const parsed = returnRefundedSchema.safeParse(event.payload);
   if (!parsed.success) return; // A malformed event is dropped, not retried forever.
   await consumeOnce(db, 'shipping.returns', event.id, async (tx) => {
     const current = await returnsRepo.byId(tx, parsed.data.returnId, true);
     if (!current || current.status !== 'RECEIVED') return;
     await returnsRepo.setStatus(tx, current.id, 'REFUNDED');
-    await enqueueEvents(tx, [returnEvent('return.updated', current, 'REFUNDED')]);
+    await enqueueEvents(tx, [returnEvent(returnUpdated, current, 'REFUNDED')]);
     if (current.customerId) {
       await crmRepo.addTimeline(tx, {
         customerId: current.customerId,

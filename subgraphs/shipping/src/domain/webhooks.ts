@@ -3,21 +3,32 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { requireAdmin, userError, type Logger, type Principal, type UserError } from '@shop/common';
+import {
+  customerRegistered,
+  orderPaid,
+  returnApproved,
+  returnReceived,
+  returnRejected,
+  returnRequested,
+  returnUpdated,
+  shipmentCreated,
+  shipmentUpdated,
+} from '@shop/contracts';
 import { consumeOnce, PollingWorker, type DomainEvent, type SqlDatabase } from '@shop/datastores';
 import { crmRepo } from '../data/crm';
 import { webhooksRepo, type DueDelivery, type WebhookSubscription } from '../data/webhooks';
 import { postWebhook } from './outbound-http';
 
 export const WEBHOOK_TOPICS = [
-  'shipment.created',
-  'shipment.updated',
-  'return.requested',
-  'return.approved',
-  'return.rejected',
-  'return.updated',
-  'return.received',
-  'order.paid',
-  'customer.registered',
+  shipmentCreated.topic,
+  shipmentUpdated.topic,
+  returnRequested.topic,
+  returnApproved.topic,
+  returnRejected.topic,
+  returnUpdated.topic,
+  returnReceived.topic,
+  orderPaid.topic,
+  customerRegistered.topic,
 ] as const;
 
 const WEBHOOK_SIGNATURE_HEADER = 'x-shop-webhook-signature';

@@ -2,6 +2,7 @@
 import { assertCanAccessOwned, requireCustomer, userError, type UserError } from '@shop/common';
 import type { Session } from '@shop/auth';
 import { enqueueEvents } from '@shop/datastores';
+import { customerDeleted, eventOf } from '@shop/contracts';
 import type { Context } from '../context';
 import { addressesRepo, customersRepo, EmailTakenError } from '../data/customers';
 import { sendVerificationEmail } from './account-tokens';
@@ -180,7 +181,7 @@ export async function deleteAccount(
   if (denied) return { deletedCustomerId: null, userErrors: [denied] };
   await ctx.deps.db.transaction(async (tx) => {
     await customersRepo.delete(tx, customer.id);
-    await enqueueEvents(tx, [{ topic: 'customer.deleted', payload: { customerId: customer.id } }]);
+    await enqueueEvents(tx, [eventOf(customerDeleted, { customerId: customer.id })]);
   });
   ctx.deps.kickOutbox();
   await ctx.deps.sessions.revokeAllForCustomer(customer.id);

@@ -8,6 +8,7 @@ import {
   type UserError,
 } from '@shop/common';
 import { enqueueEvents } from '@shop/datastores';
+import { customerRegistered, eventOf } from '@shop/contracts';
 import type { Context } from '../context';
 import { customersRepo, EmailTakenError } from '../data/customers';
 import { hashRecoveryCode, matchTotpStep, openSecret } from './mfa';
@@ -79,7 +80,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Regi
         role: 'CUSTOMER',
       });
       await enqueueEvents(tx, [
-        { topic: 'customer.registered', payload: { customerId: inserted.id, email: inserted.email } },
+        eventOf(customerRegistered, { customerId: inserted.id, email: inserted.email }),
       ]);
       return inserted;
     });
