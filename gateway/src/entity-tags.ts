@@ -10,12 +10,13 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { inventoryChanged, productChanged } from '@shop/contracts';
 import { resolveOperation } from './operation';
 
 /** The types whose changes are published on the bus (see `purgeTagsOf`), and what a change of each purges. */
 export const ENTITY_TOPICS = {
-  'product.changed': { type: 'Product', idField: 'productId' },
-  'inventory.changed': { type: 'ProductVariant', idField: 'variantId' },
+  [productChanged.topic]: { type: 'Product', idField: 'productId' },
+  [inventoryChanged.topic]: { type: 'ProductVariant', idField: 'variantId' },
 } as const;
 
 /** A variant shown without its product (a price or option change is published as its product's change). */
