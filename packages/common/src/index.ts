@@ -18,3 +18,4 @@ export * from './client-address';
 export * from './load-shedding';
 export * from './metrics';
 export * from './trace-context';
+export * from './unavailable';
