@@ -30,17 +30,19 @@ describe('DynamoDB outbox when Redis restarts empty', () => {
     await redis?.destroy();
   });
 
-  const items = async (pk: string) =>
+  /** The outbox items under `pk` ('pending' or 'relayed') of the outbox table `table`. */
+  const itemsOf = async (table: string, pk: string) =>
     (
       await dynamo.doc.send(
         new QueryCommand({
-          TableName: outbox,
+          TableName: table,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': pk },
           ConsistentRead: true,
         }),
       )
     ).Items ?? [];
+  const items = (pk: string) => itemsOf(outbox, pk);
 
   it('When Redis restarts between a cart event and its consumption, then the relay publishes it again and the consumer applies it once', async () => {
     const bus = new RedisStreamsBus(connectRedis(redis.url), testLogger, { blockMs: 50, claimIdleMs: 500 });
@@ -105,18 +107,7 @@ describe('DynamoDB outbox when Redis restarts empty', () => {
     const relay = new DynamoOutboxRelay(dynamo, `${prefix}old_`, bus, testLogger, 100, 'cart', 1);
     await ensureTables(dynamo.client, dynamoOutboxTables(`${prefix}old_`));
     const table = `${prefix}old_outbox`;
-    const count = async (pk: string) =>
-      (
-        await dynamo.doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ConsistentRead: true,
-            Select: 'COUNT',
-          }),
-        )
-      ).Count ?? 0;
+    const count = async (pk: string) => (await itemsOf(table, pk)).length;
     try {
       await dynamo.doc.send(
         new TransactWriteCommand({
