@@ -1,6 +1,7 @@
 // The soak: the storefront mix through the gateway at 50 connections for 60 s, with tracing (OTLP to a local
-// sink) and metrics on, watching the shop process's memory; then the cost of tracing and metrics, the same mix
-// on a shop with both on against one with both off, in shorter runs interleaved.
+// sink) and metrics on, watching the shop process's memory from the end of a warm-up (RSS, and the heap still
+// reachable after a full collection, which a leak grows and heap sizing does not); then the cost of tracing and
+// metrics, the same mix on a shop with both on against one with both off, in shorter runs interleaved.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -44,9 +45,16 @@ async function otlpSink(): Promise<{ url: string; exports: () => number; close: 
   };
 }
 
-async function startShop(
-  env: Record<string, string>,
-): Promise<{ url: string; pid: number; child: ChildProcess; stop: () => Promise<void> }> {
+interface SoakShop {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** The shop's heap in use after a full collection, in bytes. */
+  liveHeap: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+async function startShop(env: Record<string, string>): Promise<SoakShop> {
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'bench', 'soak-shop.ts')], {
     cwd: ROOT,
     env: {
@@ -54,27 +62,39 @@ async function startShop(
       TEST_REDIS_URL: 'redis://127.0.0.1:6379',
       ...process.env,
       ...env,
-      NODE_OPTIONS: '',
+      // For the shop's own full collection before it reports its live heap (SIGUSR2, see soak-shop.ts).
+      NODE_OPTIONS: '--expose-gc',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The shop's own pid (tsx runs it in a child process of its own), for its memory.
+  const lines: ((line: string) => void)[] = [];
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (let end = out.indexOf('\n'); end >= 0; end = out.indexOf('\n')) {
+      const line = out.slice(0, end);
+      out = out.slice(end + 1);
+      if (line.startsWith('{')) lines.shift()?.(line);
+    }
+  });
+  const nextLine = () => new Promise<string>((resolve) => lines.push(resolve));
   const { url, pid } = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const line = out.split('\n').find((l) => l.startsWith('{"gatewayUrl"'));
-      if (line) {
-        const ready = JSON.parse(line) as { gatewayUrl: string; pid: number };
-        resolve({ url: ready.gatewayUrl, pid: ready.pid });
-      }
-    });
     child.once('exit', (code) => reject(new Error(`the soak shop exited (${code}) before it was ready`)));
+    void nextLine().then((line) => {
+      const ready = JSON.parse(line) as { gatewayUrl: string; pid: number };
+      resolve({ url: ready.gatewayUrl, pid: ready.pid });
+    });
   });
   return {
     url,
     pid,
     child,
+    liveHeap: async () => {
+      const line = nextLine();
+      process.kill(pid, 'SIGUSR2');
+      return (JSON.parse(await line) as { memory: NodeJS.MemoryUsage }).memory.heapUsed;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -151,43 +171,61 @@ export async function soakRows(
   const sink = await otlpSink();
   const rows: Row[] = [];
   const targets: string[] = [];
+  // Both shops at once, so the cost comparison below loads two shops of the same age.
   const on = await startShop({ OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_SERVICE_NAME: 'shop' });
-  let off: Awaited<ReturnType<typeof startShop>> | undefined;
+  let off: SoakShop | undefined;
   try {
+    off = await startShop({ SOAK_METRICS: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: '' });
     const handle = await handleOf(on.url);
-    await load(on.url, 5, handle); // warm: JIT, pools, caches
+    // Warm-up: JIT, pools, caches and the heap growing to its working size. What an operator compares is the
+    // memory after it, so the soak's "start" is taken here.
+    const warmup = Number(process.env.SOAK_WARMUP_SECONDS ?? 20);
+    await load(on.url, warmup, handle);
     const rssStart = rssBytes(on.pid);
+    const heapStart = await on.liveHeap();
     const benchStart = process.memoryUsage.rss();
     const soak = await load(on.url, seconds, handle);
     const rssEnd = rssBytes(on.pid);
+    const heapEnd = await on.liveHeap();
     const benchEnd = process.memoryUsage.rss();
     const growth = (rssEnd - rssStart) / rssStart;
+    const heapGrowth = (heapEnd - heapStart) / heapStart;
     rows.push(
       row(
         `${seconds} s soak, tracing and metrics on`,
         soak,
-        `shop RSS ${mib(rssStart)} → ${mib(rssEnd)}; load generator ${mib(benchStart)} → ${mib(benchEnd)}; ${sink.exports()} OTLP exports`,
+        `shop RSS ${mib(rssStart)} → ${mib(rssEnd)}, live heap ${mib(heapStart)} → ${mib(heapEnd)}; load generator ${mib(benchStart)} → ${mib(benchEnd)}; ${sink.exports()} OTLP exports`,
       ),
     );
     targets.push(`Soak non-2xx (target 0): ${soak.non2xx + soak.errors + soak.timeouts}`);
     targets.push(
-      `Soak shop RSS growth (target < 10 %): ${(growth * 100).toFixed(1)} % (${mib(rssStart)} → ${mib(rssEnd)})`,
+      `Soak shop RSS growth after a ${warmup} s warm-up (target < 10 %): ${(growth * 100).toFixed(1)} % (${mib(rssStart)} → ${mib(rssEnd)})`,
+    );
+    targets.push(
+      `Soak shop live heap after a full collection (a leak grows it): ${(heapGrowth * 100).toFixed(1)} % (${mib(heapStart)} → ${mib(heapEnd)})`,
     );
 
-    // The cost: the same mix on a shop with tracing and metrics off, interleaved with the traced one, 3 rounds.
-    off = await startShop({ SOAK_METRICS: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: '' });
-    await load(off.url, 5, handle);
-    const rounds = 3;
+    // The cost: the same mix on the shop with tracing and metrics off against the one with both on, interleaved
+    // over rounds, each round in the other order (off then on, then on then off), so neither shop always runs
+    // second on a machine whose load drifts.
+    await load(off.url, warmup, handle);
+    const rounds = 4;
     const part = Math.max(5, Math.round(seconds / 6));
     let onRps = 0;
     let offRps = 0;
     let onResult: autocannon.Result | undefined;
     let offResult: autocannon.Result | undefined;
     for (let r = 0; r < rounds; r++) {
-      offResult = await load(off.url, part, handle);
-      onResult = await load(on.url, part, handle);
-      offRps += offResult.requests.average;
-      onRps += onResult.requests.average;
+      const order = r % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
+      for (const which of order) {
+        if (which === 'off') {
+          offResult = await load(off.url, part, handle);
+          offRps += offResult.requests.average;
+        } else {
+          onResult = await load(on.url, part, handle);
+          onRps += onResult.requests.average;
+        }
+      }
     }
     const cost = (offRps - onRps) / offRps;
     rows.push(
@@ -205,6 +243,9 @@ export async function soakRows(
       ),
     );
     targets.push(`Cost of tracing and metrics on throughput (target < 5 %): ${(cost * 100).toFixed(1)} %`);
+    targets.push(
+      `Load average (1, 5, 15 min) at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`,
+    );
   } finally {
     await on.stop();
     await off?.stop();

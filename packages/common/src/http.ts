@@ -19,6 +19,7 @@ import {
   scrapeMetrics,
 } from './metrics';
 import { nameServerSpan } from './trace-context';
+import { DATASTORE_RETRY_AFTER_SECONDS, isDatastoreUnavailable } from './unavailable';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -383,8 +384,17 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         { err: error, method: req.method, path: (req.url ?? '/').split('?')[0] },
         'request failed',
       );
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
-      else res.end();
+      if (res.headersSent) res.end();
+      else if (isDatastoreUnavailable(error))
+        sendJson(
+          res,
+          503,
+          { error: 'Service unavailable' },
+          {
+            'retry-after': String(DATASTORE_RETRY_AFTER_SECONDS),
+          },
+        );
+      else sendJson(res, 500, { error: 'Internal server error' });
     });
   });
   server.keepAliveTimeout = 65_000;

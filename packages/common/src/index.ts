@@ -17,3 +17,4 @@ export * from './client-address';
 export * from './load-shedding';
 export * from './metrics';
 export * from './trace-context';
+export * from './unavailable';

@@ -10,7 +10,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { maskError, AppError } from './errors';
+import { maskError, AppError, ServiceUnavailableError } from './errors';
+import { DATASTORE_RETRY_AFTER_SECONDS, isDatastoreUnavailable, isUnavailableAnswer } from './unavailable';
 import { DEFAULT_MAX_INPUT_ITEMS, guardArguments, type InputLimits } from './input-guard';
 import { createQueryFastPath, type FormatError } from './query-fast-path';
 import {
@@ -127,6 +128,12 @@ export async function createSubgraph<TContext extends SubgraphContext>(
   const introspection = process.env.NODE_ENV !== 'production';
   const formatError: FormatError = (formatted, error) => {
     const original = (error as { originalError?: unknown }).originalError;
+    if (original && !(original instanceof AppError) && isDatastoreUnavailable(original)) {
+      // An outage, not a bug: the answer says so (and is a 503, see `finish` below), without the driver's words.
+      logger.warn({ err: original, path: formatted.path }, 'a datastore is unreachable');
+      const { message, extensions } = new ServiceUnavailableError();
+      return { message, extensions, ...(formatted.path ? { path: formatted.path } : {}) };
+    }
     if (original && !(original instanceof AppError)) {
       logger.error({ err: original, path: formatted.path }, 'resolver failed');
     }
@@ -164,10 +171,20 @@ export async function createSubgraph<TContext extends SubgraphContext>(
     },
   };
 
+  const fastPath = createQueryFastPath({ schema, formatError, introspection });
   const graphql: GraphQLMount<SubgraphContext> = {
     path: '/graphql',
     server: apollo,
-    fastPath: createQueryFastPath({ schema, formatError, introspection }),
+    // An outage answer goes to Apollo instead, whose answer `finish` turns into a 503.
+    fastPath: async (...args) => {
+      const answer = await fastPath(...args);
+      return answer !== null && isUnavailableAnswer(answer) ? null : answer;
+    },
+    finish: (_request, answer) => {
+      if (!isUnavailableAnswer(answer.body)) return answer;
+      answer.headers.set('retry-after', String(DATASTORE_RETRY_AFTER_SECONDS));
+      return { ...answer, status: 503 };
+    },
     context: async (req) => {
       const identity = identityFromRequest(req, options.secret, options.name);
       // GraphQL is the gateway's: shoppers, partners and the anonymous. Services call internal endpoints.

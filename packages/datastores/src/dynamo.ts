@@ -36,6 +36,9 @@ export function createDynamo(config: DynamoConfig): Dynamo {
     // DynamoDB Local accepts any key; on AWS the default credential chain applies.
     ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
+    // Bounded: a DynamoDB that does not answer fails the request (a 503, see isDatastoreUnavailable) well within
+    // the gateway's subgraph timeout instead of holding it: three attempts of at most 2 s to connect or 3 s to answer.
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 3000, throwOnRequestTimeout: true },
   });
   // Every command, the document client's included, is timed: `db_client_operation_duration_seconds{db_system_name="dynamodb"}`.
   client.middlewareStack.add(

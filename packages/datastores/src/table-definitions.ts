@@ -3,10 +3,10 @@
 // read it without loading a datastore client.
 import type { TableDefinition } from './dynamo';
 
-/** The outbox and processed-event markers of a service whose store is DynamoDB. */
+/** The outbox and processed-event markers of a service whose store is DynamoDB; relayed outbox items expire by TTL. */
 export function dynamoOutboxTables(prefix: string): TableDefinition[] {
   return [
-    { name: `${prefix}outbox`, partitionKey: 'pk', sortKey: 'sk' },
+    { name: `${prefix}outbox`, partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'ttl' },
     { name: `${prefix}processed_events`, partitionKey: 'id', ttlAttribute: 'ttl' },
   ];
 }

@@ -29,6 +29,8 @@ export function withCurrentAvailability(bus: EventBus, inventory: InventoryRepos
       );
     },
     subscribe: (group, topics, handler) => bus.subscribe(group, topics, handler),
+    // The relay asks the bus for its epoch to learn that Redis lost the stream: the wrapper must not hide it.
+    ...(bus.epoch ? { epoch: () => bus.epoch!() } : {}),
     close: () => bus.close(),
   };
 }
