@@ -21,6 +21,8 @@ export interface RealShop {
   signIn: (email?: string, password?: string) => Promise<Record<string, string>>;
   /** Registers a new shopper and returns headers carrying their session. */
   newShopper: () => Promise<Record<string, string>>;
+  /** The users subgraph's database (for state only an older release could have made). */
+  usersDb: TestDatabase['db'];
   stop: () => Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export interface RealShop {
 export async function startTestShop(
   label: string,
   options: { embedded?: boolean; env?: Record<string, string | undefined> } = {},
-): Promise<{ shop: RunningShop; stop: () => Promise<void> }> {
+): Promise<{ shop: RunningShop; stop: () => Promise<void>; usersDb?: TestDatabase['db'] }> {
   const databases: TestDatabase[] = [];
   if (!options.embedded) {
     for (const name of ['users', 'catalog', 'orders', 'shipping'])
@@ -67,6 +69,7 @@ export async function startTestShop(
   );
   return {
     shop,
+    usersDb: databases[0]?.db,
     stop: async () => {
       await shop.stop();
       for (const db of databases) await db.drop();
@@ -75,7 +78,7 @@ export async function startTestShop(
 }
 
 export async function startRealShop(label: string, env: Record<string, string> = {}): Promise<RealShop> {
-  const { shop, stop } = await startTestShop(label, { env });
+  const { shop, stop, usersDb } = await startTestShop(label, { env });
   const url = shop.gatewayUrl;
   const signIn = async (email = 'admin@shop.local', password = 'demo-admin-passphrase-2026') => {
     const { body } = await gql<{ customerLogin: { accessToken: string | null } }>(
@@ -102,6 +105,7 @@ export async function startRealShop(label: string, env: Record<string, string> =
     url,
     signIn,
     newShopper,
+    usersDb: usersDb!,
     stop,
   };
 }
