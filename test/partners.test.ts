@@ -2,7 +2,9 @@
 // storefronts, published manifests for partners), safelist-only keys, the published cost, GET caching.
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { apiKeyHash } from '@shop/auth';
 import { admin as adminPrincipal, gql, identityHeaders } from '@shop/testkit';
+import { SIGN_IN_DOCUMENT } from '../gateway/src/built-in-documents';
 import type { RunningShop } from '../scripts/start';
 import { startRealShop, startTestShop, type RealShop } from './real-shop';
 
@@ -19,8 +21,9 @@ interface Answer {
 }
 
 interface Cost {
-  requestedQueryCost: number;
-  actualQueryCost: number;
+  requestedQueryCost: number | null;
+  requestedQueryCostUnknown?: string;
+  actualQueryCost: number | null;
   throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } | null;
 }
 
@@ -255,6 +258,129 @@ describe('Partners through persisted documents', () => {
     expect((await post(shop.url, { query: theirs }, open)).body.errors).toBeUndefined();
   });
 
+  it('When a safelist-only key would name no client, then it is refused at creation; a key that names none from before runs nothing until an admin names its client or opens it', async () => {
+    const { body: refused } = await gql<{
+      apiKeyCreate: { key: string | null; userErrors: { code: string }[] };
+    }>(shop.url, CREATE_KEY, { name: 'nameless', scopes: ['catalog:read'] }, admin);
+    expect(refused.data?.apiKeyCreate).toMatchObject({
+      key: null,
+      userErrors: [{ code: 'CLIENT_NAME_REQUIRED' }],
+    });
+    const open = await createKey(null, { safelistOnly: false });
+    expect((await post(shop.url, { query: SHOP_NAMES }, open)).body.errors).toBeUndefined();
+
+    // A key from before keys named clients: safelist-only (the column's default) and no client.
+    const legacyKey = `shk_legacy${Date.now()}`;
+    const { rows } = await shop.usersDb.query<{ id: string }>(
+      `INSERT INTO api_keys (id, name, key_hash, prefix, scopes) VALUES (gen_random_uuid(), 'Old ERP', $1, 'shk_le', '{catalog:read}') RETURNING id`,
+      [apiKeyHash(legacyKey)],
+    );
+    const legacy = { 'x-api-key': legacyKey };
+    await createKey('legacy-erp');
+    expect(await publish('legacy-erp', manifest({ body: SHOP_NAMES }))).toMatchObject({ published: 1 });
+    const asText = await post(shop.url, { query: SHOP_NAMES }, legacy);
+    expect(asText.status).toBe(400);
+    expect(asText.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(asText.body.errors?.[0]?.message).toMatch(/names no client/);
+    const byHash = await post(shop.url, { extensions: pq(sha(SHOP_NAMES)) }, legacy);
+    expect(byHash.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(byHash.body.data).toBeUndefined();
+
+    const UPDATE = `mutation($id: ID!, $clientName: String, $safelistOnly: Boolean) {
+      apiKeyUpdate(id: $id, clientName: $clientName, safelistOnly: $safelistOnly) {
+        apiKey { clientName safelistOnly } userErrors { code field }
+      }
+    }`;
+    const update = async (variables: Record<string, unknown>) =>
+      (await gql<{ apiKeyUpdate: unknown }>(shop.url, UPDATE, { id: rows[0]!.id, ...variables }, admin)).body
+        .data?.apiKeyUpdate;
+    // Named, it runs its client's documents by hash, and still nothing as text; the change applies at once.
+    expect(await update({ clientName: 'legacy-erp' })).toEqual({
+      apiKey: { clientName: 'legacy-erp', safelistOnly: true },
+      userErrors: [],
+    });
+    expect((await post(shop.url, { extensions: pq(sha(SHOP_NAMES)) }, legacy)).body.errors).toBeUndefined();
+    expect((await post(shop.url, { query: SHOP_NAMES }, legacy)).body.errors?.[0]?.extensions?.code).toBe(
+      'PERSISTED_QUERY_REQUIRED',
+    );
+    // Its client cannot be taken away while it is safelist-only; opened explicitly, it runs text.
+    expect(await update({ clientName: null })).toEqual({
+      apiKey: null,
+      userErrors: [{ code: 'CLIENT_NAME_REQUIRED', field: ['clientName'] }],
+    });
+    expect(await update({ clientName: null, safelistOnly: false })).toEqual({
+      apiKey: { clientName: null, safelistOnly: false },
+      userErrors: [],
+    });
+    expect((await post(shop.url, { query: SHOP_NAMES }, legacy)).body.errors).toBeUndefined();
+    const unknown = await gql<{ apiKeyUpdate: unknown }>(
+      shop.url,
+      UPDATE,
+      { id: '00000000-0000-4000-8000-000000000000', safelistOnly: false },
+      admin,
+    );
+    expect(unknown.body.data?.apiKeyUpdate).toEqual({
+      apiKey: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['id'] }],
+    });
+  });
+
+  it('When a request is refused before it runs, then it still carries extensions.cost: its text costed, a hash naming nothing or a text that does not parse saying so, nothing actually spent', async () => {
+    const key = await createKey('costed');
+    const mine = 'query Costed { products(first: 3) { nodes { id } } }';
+    expect(await publish('costed', manifest({ body: mine }))).toMatchObject({ published: 1 });
+    const bucket = {
+      maximumAvailable: expect.any(Number),
+      currentlyAvailable: expect.any(Number),
+      restoreRate: expect.any(Number),
+    };
+
+    // A safelist refusal of a text: what it would have cost (1 + 3).
+    const asText = await post(shop.url, { query: mine }, key);
+    expect(asText.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(asText.body.extensions?.cost).toEqual({
+      requestedQueryCost: 4,
+      actualQueryCost: null,
+      throttleStatus: bucket,
+    });
+    const withVariables = await post(shop.url, { query: PRODUCTS, variables: { n: 7 } }, key);
+    expect(withVariables.body.extensions?.cost?.requestedQueryCost).toBe(1 + 7);
+    // A hash that names no document it may run: nothing to cost.
+    const missing = await post(shop.url, { extensions: pq(sha('query Nothing { __typename }')) }, key);
+    expect(missing.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(missing.body.extensions?.cost).toEqual({
+      requestedQueryCost: null,
+      requestedQueryCostUnknown: 'no document this caller may run was sent',
+      actualQueryCost: null,
+      throttleStatus: bucket,
+    });
+    // A text that does not parse says so, whether a safelist refuses it or the parser does.
+    const garbled = await post(shop.url, { query: '{ products(first: 1) {' }, key);
+    expect(garbled.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(garbled.body.extensions?.cost).toMatchObject({
+      requestedQueryCost: null,
+      requestedQueryCostUnknown: 'the document does not parse',
+      actualQueryCost: null,
+    });
+    const unparsed = await post(shop.url, { query: '{ products(first: 1) {' });
+    expect(unparsed.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(unparsed.body.extensions?.cost).toEqual({
+      requestedQueryCost: null,
+      requestedQueryCostUnknown: 'the document does not parse',
+      actualQueryCost: null,
+      throttleStatus: bucket,
+    });
+    const invalid = await post(shop.url, { query: '{ products(first: 1) { nodes { noSuchField } } }' });
+    expect(invalid.body.extensions?.cost).toMatchObject({
+      requestedQueryCost: null,
+      requestedQueryCostUnknown: 'the document is not valid against the schema',
+    });
+    // A malformed hash is refused before anything too, and still shows the bucket.
+    const malformed = await post(shop.url, { extensions: pq('abc') });
+    expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(malformed.body.extensions?.cost?.throttleStatus).toEqual(bucket);
+  });
+
   it('When a query comes with variables, with defaults, or nested, then extensions.cost is its hand-computed cost and what it really returned', async () => {
     // products: the connection (1) + nodes sized by `first` × Product (1).
     const withVariables = await post(shop.url, { query: PRODUCTS, variables: { n: 3 } });
@@ -374,5 +500,86 @@ describe('A gateway that enforces the safelist', () => {
     expect((await post(url, { extensions: pq(sha(other)) })).body.errors?.[0]?.extensions?.code).toBe(
       'PERSISTED_QUERY_NOT_FOUND',
     );
+  });
+
+  it('When an admin manages the shop through an enforcing gateway, then the built-in sign-in and the admin session run, a shopper and anonymous callers stay held', async () => {
+    const credentials = { email: 'admin@shop.local', password: 'demo-admin-passphrase-2026' };
+    // The sign-in is built in: as its text in any layout, or by its hash; no other selection of it.
+    const relaidOut = SIGN_IN_DOCUMENT.replace(/\s+/g, ' ');
+    const signedIn = await post(url, { query: relaidOut, variables: { input: credentials } });
+    expect(signedIn.body.errors).toBeUndefined();
+    const token = (signedIn.body.data as { customerLogin: { accessToken: string } }).customerLogin
+      .accessToken;
+    expect(token).toEqual(expect.any(String));
+    const byHash = await post(url, {
+      extensions: pq(sha(SIGN_IN_DOCUMENT)),
+      variables: { input: credentials },
+    });
+    expect(byHash.body.errors).toBeUndefined();
+    const wider = await post(url, {
+      query:
+        'mutation($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken customer { email } } }',
+      variables: { input: credentials },
+    });
+    expect(wider.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+
+    // The admin's session sends its documents as text: a key, a manifest, a look at the list.
+    const admin = { authorization: `Bearer ${token}` };
+    const created = await post(
+      url,
+      {
+        query:
+          'mutation { apiKeyCreate(name: "Marketplace", scopes: ["catalog:read"], clientName: "marketplace") { key userErrors { code } } }',
+      },
+      admin,
+    );
+    expect(created.body.data).toMatchObject({ apiKeyCreate: { key: expect.any(String), userErrors: [] } });
+    const doc = 'query MarketplaceListing { products(first: 1) { nodes { id handle } } }';
+    const published = await post(
+      url,
+      {
+        query: PUBLISH,
+        variables: { input: { clientName: 'marketplace', manifest: manifest({ body: doc }) } },
+      },
+      admin,
+    );
+    expect(published.body.data).toMatchObject({
+      persistedDocumentsPublish: { published: 1, userErrors: [] },
+    });
+    const list = await post(
+      url,
+      { query: '{ persistedDocuments(clientName: "marketplace") { totalCount } }' },
+      admin,
+    );
+    expect(list.body.data).toEqual({ persistedDocuments: { totalCount: 1 } });
+    const partner = {
+      'x-api-key': (created.body.data as { apiKeyCreate: { key: string } }).apiKeyCreate.key,
+    };
+    expect((await post(url, { extensions: pq(sha(doc)) }, partner)).body.errors).toBeUndefined();
+
+    // A shopper's session is no admin's: held to published documents as an anonymous caller is.
+    const email = `held.${Date.now()}@example.com`;
+    const users = `http://127.0.0.1:${(shop.subgraphs.users!.app.server.address() as AddressInfo).port}/graphql`;
+    await gql(
+      users,
+      'mutation($input: CustomerRegisterInput!) { customerRegister(input: $input) { userErrors { code } } }',
+      { input: { email, password: 'correct horse battery staple' } },
+      identityHeaders({ kind: 'anonymous' }, 'users'),
+    );
+    const shopperLogin = await post(url, {
+      query: SIGN_IN_DOCUMENT,
+      variables: { input: { email, password: 'correct horse battery staple' } },
+    });
+    const shopperToken = (shopperLogin.body.data as { customerLogin: { accessToken: string } }).customerLogin
+      .accessToken;
+    expect(shopperToken).toEqual(expect.any(String));
+    const shopperText = await post(
+      url,
+      { query: '{ me { id } }' },
+      { authorization: `Bearer ${shopperToken}` },
+    );
+    expect(shopperText.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    const anonymousAdminOp = await post(url, { query: '{ apiKeys { id } }' });
+    expect(anonymousAdminOp.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
   });
 });

@@ -35,7 +35,7 @@ import {
 import type { Config } from './config';
 import { explorerPage, explorerRoutes } from './explorer';
 import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
-import { bucketFor, edgePlugin, finishAnswer, type EdgeContext } from './edge';
+import { bucketFor, createEdge, finishAnswer, type EdgeContext } from './edge';
 import { clientIp, IdentityResolver, type PartnerTerms } from './identity';
 import { paymentPageRoutes } from './payment-pages';
 import { DocumentStore } from './persisted-documents';
@@ -136,6 +136,13 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       ? new RedisBuckets(redis, `${config.SHARED_CACHE_PREFIX}bucket:`, logger)
       : new MemoryBuckets();
 
+  const edge = createEdge(() => supergraphSchema, {
+    maxCost: config.MAX_QUERY_COST,
+    buckets,
+    publishCost: config.COST_EXTENSION,
+    maxTokens: config.MAX_TOKENS,
+  });
+
   const apollo = new ApolloServer<GatewayContext>({
     ...protection,
     gateway,
@@ -149,11 +156,7 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      edgePlugin(() => supergraphSchema, {
-        maxCost: config.MAX_QUERY_COST,
-        buckets,
-        publishCost: config.COST_EXTENSION,
-      }),
+      edge.plugin,
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       singleCredentialCheckPlugin(),
@@ -273,7 +276,10 @@ export async function createGateway(config: Config, logger: Logger): Promise<Gat
       path: '/graphql',
       server: apollo,
       browserPage: config.EXPLORER ? explorerPage : undefined,
-      prepare: (request, context) => documents.prepare(request, context.terms),
+      prepare: (request, context) =>
+        documents
+          .prepare(request, { principal: context.edge.principal, terms: context.terms })
+          .catch((error: unknown) => edge.refused(error, request, context.edge)),
       finish: (request, answer, context) => finishAnswer(request, answer, context.edge),
       context: async (req, res) => {
         const started = performance.now();
