@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { configSchema } from '../gateway/src/config';
 
 const COMPOSE = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
 
@@ -97,5 +98,41 @@ describe('docker-compose.yml', () => {
     const all = render(ENV).services as Record<string, { ports?: string[] }>;
     const published = Object.entries(all).flatMap(([name, s]) => (s.ports ?? []).map((p) => `${name} ${p}`));
     expect(published).toEqual(['gateway 4000:4000']);
+  });
+
+  it('When rendered, then the gateway carries the partner edge settings under the names it reads, each settable from .env', () => {
+    const edge = configSchema.pick({
+      SAFELIST_MODE: true,
+      MAX_QUERY_COST: true,
+      COST_EXTENSION: true,
+      THROTTLE: true,
+      THROTTLE_ANONYMOUS_COST_PER_SECOND: true,
+      THROTTLE_SHOPPER_COST_PER_SECOND: true,
+      THROTTLE_PARTNER_COST_PER_SECOND: true,
+      THROTTLE_BUCKET_SECONDS: true,
+    });
+    const gatewayEnv = (env: Record<string, string | undefined>) =>
+      services(env as typeof ENV).gateway!.environment!;
+    const given = gatewayEnv(ENV);
+    for (const name of Object.keys(edge.shape)) expect(given[name]).toEqual(expect.any(String));
+    expect(edge.parse(given)).toEqual({
+      SAFELIST_MODE: 'log',
+      MAX_QUERY_COST: 20_000,
+      COST_EXTENSION: true,
+      THROTTLE: true,
+      THROTTLE_ANONYMOUS_COST_PER_SECOND: 1000,
+      THROTTLE_SHOPPER_COST_PER_SECOND: 2000,
+      THROTTLE_PARTNER_COST_PER_SECOND: 1000,
+      THROTTLE_BUCKET_SECONDS: 20,
+    });
+    const enforcing = gatewayEnv({
+      ...ENV,
+      SAFELIST_MODE: 'enforce',
+      THROTTLE_PARTNER_COST_PER_SECOND: '250',
+    });
+    expect(edge.parse(enforcing)).toMatchObject({
+      SAFELIST_MODE: 'enforce',
+      THROTTLE_PARTNER_COST_PER_SECOND: 250,
+    });
   });
 });
