@@ -42,7 +42,7 @@ const ONE_SUBGRAPH = `{ products(first: 20) { nodes { id title handle priceRange
 const PRODUCT_READ = `query($h: String) { product(handle: $h) { id title handle priceRange { minVariantPrice { amount currencyCode } } } }`;
 
 /** Clock ticks of CPU (user + system) a process has used: fields 14 and 15 of /proc/<pid>/stat. */
-function cpuTicks(pid: number): number {
+export function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]);
 }

@@ -247,9 +247,11 @@ async function interleaved(
 async function serviceProcess(
   entry: string,
   env: Record<string, string>,
-): Promise<{ url: string; close: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, entry)], {
+  // Node itself, with tsx as a loader: the child is the service's own process, whose CPU can be read.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
+    cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
@@ -266,6 +268,7 @@ async function serviceProcess(
   }
   return {
     url: `${base}/graphql`,
+    pid: child.pid!,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { DEPLOYED_EDGE, edgeSettings as edge } from './gateway-edge-settings';
 
 const COMPOSE = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
 
@@ -97,5 +98,22 @@ describe('docker-compose.yml', () => {
     const all = render(ENV).services as Record<string, { ports?: string[] }>;
     const published = Object.entries(all).flatMap(([name, s]) => (s.ports ?? []).map((p) => `${name} ${p}`));
     expect(published).toEqual(['gateway 4000:4000']);
+  });
+
+  it('When rendered, then the gateway carries the partner edge settings under the names it reads, each settable from .env', () => {
+    const gatewayEnv = (env: Record<string, string | undefined>) =>
+      services(env as typeof ENV).gateway!.environment!;
+    const given = gatewayEnv(ENV);
+    for (const name of Object.keys(edge.shape)) expect(given[name]).toEqual(expect.any(String));
+    expect(edge.parse(given)).toEqual(DEPLOYED_EDGE);
+    const enforcing = gatewayEnv({
+      ...ENV,
+      SAFELIST_MODE: 'enforce',
+      THROTTLE_PARTNER_COST_PER_SECOND: '250',
+    });
+    expect(edge.parse(enforcing)).toMatchObject({
+      SAFELIST_MODE: 'enforce',
+      THROTTLE_PARTNER_COST_PER_SECOND: 250,
+    });
   });
 });

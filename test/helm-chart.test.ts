@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { DEPLOYED_EDGE, edgeSettings as edge } from './gateway-edge-settings';
 
 const ROOT = join(__dirname, '..');
 const CHART = join(ROOT, 'deploy', 'helm', 'shop');
@@ -186,5 +187,22 @@ describeWithHelm('Helm chart', () => {
     expect(
       objects.filter((o) => o.kind !== 'Secret' && JSON.stringify(o).includes('abc-0123456789-secret')),
     ).toEqual([]);
+  });
+
+  it('When the chart is rendered, then the gateway carries the partner edge settings under the names it reads, and a value set at install replaces its default', () => {
+    const gatewayEnv = (objects: K8sObject[]) => {
+      const gateway = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'shop-gateway')!;
+      const [container] = (gateway.spec.template as { spec: { containers: Container[] } }).spec.containers;
+      return Object.fromEntries(
+        container!.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]),
+      );
+    };
+    const given = gatewayEnv(rendered);
+    for (const name of Object.keys(edge.shape)) expect(given[name]).toEqual(expect.any(String));
+    expect(edge.parse(given)).toEqual(DEPLOYED_EDGE);
+    const run = helm('template', 'shop', CHART, '--set', 'services.gateway.env.SAFELIST_MODE=enforce');
+    expect(run.status).toBe(0);
+    const enforcing = gatewayEnv(parseAllDocuments(run.stdout).map((d) => d.toJS() as K8sObject));
+    expect(edge.parse(enforcing).SAFELIST_MODE).toBe('enforce');
   });
 });

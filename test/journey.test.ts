@@ -350,7 +350,7 @@ describe.each([
     );
     const adminAuth = { authorization: `Bearer ${admin.customerLogin.accessToken}` };
     const created = await call<{ apiKeyCreate: { key: string; apiKey: { id: string } } }>(
-      `mutation { apiKeyCreate(name: "ERP sync", scopes: ["catalog:read"]) { key apiKey { id } userErrors { code } } }`,
+      `mutation { apiKeyCreate(name: "ERP sync", scopes: ["catalog:read"], safelistOnly: false) { key apiKey { id } userErrors { code } } }`,
       {},
       adminAuth,
     );
@@ -385,7 +385,7 @@ describe.each([
     const adminAuth = { authorization: `Bearer ${admin.customerLogin.accessToken}` };
     const keyWith = async (scopes: string[]) => {
       const created = await call<{ apiKeyCreate: { key: string | null; userErrors: { code: string }[] } }>(
-        `mutation($s: [String!]!) { apiKeyCreate(name: "ERP", scopes: $s) { key userErrors { code } } }`,
+        `mutation($s: [String!]!) { apiKeyCreate(name: "ERP", scopes: $s, safelistOnly: false) { key userErrors { code } } }`,
         { s: scopes },
         adminAuth,
       );
@@ -459,7 +459,7 @@ describe.each([
       {},
     );
     const key = await call<{ apiKeyCreate: { key: string } }>(
-      `mutation { apiKeyCreate(name: "orders feed", scopes: ["orders:read"]) { key } }`,
+      `mutation { apiKeyCreate(name: "orders feed", scopes: ["orders:read"], safelistOnly: false) { key } }`,
       {},
       { authorization: `Bearer ${admin.customerLogin.accessToken}` },
     );

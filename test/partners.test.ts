@@ -1,124 +1,12 @@
 // The partner edge through the gateway on the real datastores: persisted documents by hash (APQ for
 // storefronts, published manifests for partners), safelist-only keys, the published cost, GET caching.
-import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { admin as adminPrincipal, gql, identityHeaders } from '@shop/testkit';
-import type { RunningShop } from '../scripts/start';
-import { startRealShop, startTestShop, type RealShop } from './real-shop';
-
-const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
-    extensions?: { cost?: Cost };
-  };
-}
-
-interface Cost {
-  requestedQueryCost: number;
-  actualQueryCost: number;
-  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } | null;
-}
-
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Answer['body'] };
-}
-
-async function get(url: string, params: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const search = new URLSearchParams(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-  );
-  const res = await fetch(`${url}?${search}`, { headers });
-  const text = await res.text();
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: text ? (JSON.parse(text) as Answer['body']) : undefined,
-  };
-}
-
-const pq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
-
-const manifest = (...bodies: { body: string; type?: string; name?: string; id?: string }[]) => ({
-  format: 'apollo-persisted-query-manifest',
-  version: 1,
-  operations: bodies.map((b) => ({
-    id: b.id ?? sha(b.body),
-    name: b.name ?? 'Op',
-    type: b.type ?? 'query',
-    body: b.body,
-  })),
-});
-
-const PUBLISH = `mutation($input: PersistedDocumentsPublishInput!) {
-  persistedDocumentsPublish(input: $input) { clientName published userErrors { code field message } }
-}`;
-const CREATE_KEY = `mutation($name: String!, $scopes: [String!]!, $clientName: String, $safelistOnly: Boolean, $costPerSecond: Int) {
-  apiKeyCreate(name: $name, scopes: $scopes, clientName: $clientName, safelistOnly: $safelistOnly, costPerSecond: $costPerSecond) {
-    key apiKey { id clientName safelistOnly costPerSecond } userErrors { code }
-  }
-}`;
+import type { RealShop } from './real-shop';
+import { get, manifest, post, pq, sha, partnerShop, PRODUCTS, SHOP_NAMES } from './partner-edge';
 
 describe('Partners through persisted documents', () => {
+  const { state, createKey, publish, listed } = partnerShop('partners');
   let shop: RealShop;
-  let admin: Record<string, string>;
-  const PRODUCTS = 'query Products($n: Int) { products(first: $n) { nodes { id title } } }';
-  const SHOP_NAMES = 'query Names { products(first: 2) { nodes { handle } } }';
-
-  beforeAll(async () => {
-    shop = await startRealShop('partners');
-    admin = await shop.signIn();
-  }, 180_000);
-
-  afterAll(async () => shop?.stop());
-
-  async function createKey(clientName: string | null, extra: Record<string, unknown> = {}) {
-    const { body } = await gql<{ apiKeyCreate: { key: string; userErrors: unknown[] } }>(
-      shop.url,
-      CREATE_KEY,
-      { name: `partner ${clientName}`, scopes: ['catalog:read'], clientName, ...extra },
-      admin,
-    );
-    expect(body.data?.apiKeyCreate.userErrors).toEqual([]);
-    return { 'x-api-key': body.data!.apiKeyCreate.key };
-  }
-
-  async function publish(clientName: string, m: unknown, firstParty?: boolean) {
-    const { body } = await gql<{
-      persistedDocumentsPublish: {
-        clientName: string;
-        published: number;
-        userErrors: { code: string; field: string[] }[];
-      };
-    }>(shop.url, PUBLISH, { input: { clientName, manifest: m, firstParty } }, admin);
-    expect(body.errors).toBeUndefined();
-    return body.data!.persistedDocumentsPublish;
-  }
-
-  async function listed(clientName: string) {
-    const { body } = await gql<{
-      persistedDocuments: {
-        totalCount: number;
-        nodes: { id: string; name: string; type: string; body: string }[];
-      };
-    }>(
-      shop.url,
-      'query($c: String!) { persistedDocuments(clientName: $c, first: 100) { totalCount nodes { id name type body } } }',
-      { c: clientName },
-      admin,
-    );
-    expect(body.errors).toBeUndefined();
-    return body.data!.persistedDocuments;
-  }
+  beforeAll(() => ({ shop } = state));
 
   it('When a storefront sends an unknown hash, registers it with its text, then sends the hash alone, then the hash runs (POST and GET)', async () => {
     const query = `query Apq${Date.now()} { products(first: 1) { nodes { id } } }`;
@@ -349,49 +237,5 @@ describe('Partners through persisted documents', () => {
     const logout = 'mutation Out { customerLogout { success } }';
     await post(shop.url, { query: logout, extensions: pq(sha(logout)) });
     expect((await get(shop.url, { extensions: pq(sha(logout)) })).status).toBe(405);
-  });
-});
-
-describe('A gateway that enforces the safelist', () => {
-  let shop: RunningShop;
-  let stop: () => Promise<void>;
-  let url: string;
-  /** The back office publishes straight to the users subgraph: the gateway would hold its text documents too. */
-  let backOffice: (query: string, variables: Record<string, unknown>) => ReturnType<typeof gql>;
-
-  beforeAll(async () => {
-    ({ shop, stop } = await startTestShop('safelist', { env: { SAFELIST_MODE: 'enforce' } }));
-    url = shop.gatewayUrl;
-    const users = `http://127.0.0.1:${(shop.subgraphs.users!.app.server.address() as AddressInfo).port}/graphql`;
-    backOffice = (query, variables) =>
-      gql(users, query, variables, identityHeaders(adminPrincipal(), 'users'));
-  }, 180_000);
-
-  afterAll(async () => stop?.());
-
-  it('When every caller is held to published documents, then only a published document runs, by hash or as its exact text', async () => {
-    const created = await backOffice(
-      'mutation { apiKeyCreate(name: "Storefront", scopes: ["catalog:read"], clientName: "storefront") { key } }',
-      {},
-    );
-    expect(created.body.errors).toBeUndefined();
-    const published = 'query Listing { products(first: 2) { nodes { id title } } }';
-    const publish = await backOffice(PUBLISH, {
-      input: { clientName: 'storefront', manifest: manifest({ body: published }) },
-    });
-    expect(publish.body.data).toMatchObject({ persistedDocumentsPublish: { published: 1, userErrors: [] } });
-
-    expect((await post(url, { extensions: pq(sha(published)) })).body.errors).toBeUndefined();
-    expect((await post(url, { query: published })).body.errors).toBeUndefined();
-    const other = 'query Other { products(first: 3) { nodes { id } } }';
-    const asText = await post(url, { query: other });
-    expect(asText.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
-    expect(asText.body.data).toBeUndefined();
-    // APQ cannot register around the safelist.
-    const registering = await post(url, { query: other, extensions: pq(sha(other)) });
-    expect(registering.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await post(url, { extensions: pq(sha(other)) })).body.errors?.[0]?.extensions?.code).toBe(
-      'PERSISTED_QUERY_NOT_FOUND',
-    );
   });
 });

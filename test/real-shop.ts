@@ -25,6 +25,8 @@ export interface RealShop {
   databaseUrls: Record<string, string>;
   /** The Redis stream the shop's bus runs on, for tests that deliver an event again. */
   eventStream: string;
+  /** The users subgraph's database (for state only an older release could have made). */
+  usersDb: TestDatabase['db'];
   stop: () => Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startTestShop(
   databaseUrls: Record<string, string>;
   eventStream: string;
   stop: () => Promise<void>;
+  usersDb?: TestDatabase['db'];
 }> {
   const databases: TestDatabase[] = [];
   if (!options.embedded) {
@@ -83,6 +86,7 @@ export async function startTestShop(
       ),
     ),
     eventStream,
+    usersDb: databases[0]?.db,
     stop: async () => {
       await shop.stop();
       for (const db of databases) await db.drop();
@@ -91,7 +95,7 @@ export async function startTestShop(
 }
 
 export async function startRealShop(label: string, env: Record<string, string> = {}): Promise<RealShop> {
-  const { shop, stop, databaseUrls, eventStream } = await startTestShop(label, { env });
+  const { shop, stop, databaseUrls, eventStream, usersDb } = await startTestShop(label, { env });
   const url = shop.gatewayUrl;
   const signIn = async (email = 'admin@shop.local', password = 'demo-admin-passphrase-2026') => {
     const { body } = await gql<{ customerLogin: { accessToken: string | null } }>(
@@ -120,6 +124,7 @@ export async function startRealShop(label: string, env: Record<string, string> =
     newShopper,
     databaseUrls,
     eventStream,
+    usersDb: usersDb!,
     stop,
   };
 }

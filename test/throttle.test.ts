@@ -93,9 +93,12 @@ describe('Throttling through the gateway', () => {
       status: res.status,
       retryAfter: res.headers.get('retry-after'),
       body: (await res.json()) as {
+        data?: Record<string, unknown> | null;
         errors?: { extensions?: { code?: string } }[];
         extensions?: {
           cost?: {
+            requestedQueryCost: number | null;
+            actualQueryCost: number | null;
             throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
           };
         };
@@ -124,6 +127,13 @@ describe('Throttling through the gateway', () => {
     const refused = await call(shop.gatewayUrl, NINE_PRODUCTS, key);
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('THROTTLED');
+    // As Shopify's: what it asked for and the bucket it did not fit; nothing ran.
+    expect(refused.body.extensions?.cost).toEqual({
+      requestedQueryCost: 10,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: MAX_COST, currentlyAvailable: expect.any(Number), restoreRate: 10 },
+    });
+    expect(refused.body.extensions!.cost!.throttleStatus.currentlyAvailable).toBeLessThan(10);
     const wait = Number(refused.retryAfter);
     expect(wait).toBeGreaterThanOrEqual(1);
     // The other gateway shares the bucket.
@@ -134,6 +144,51 @@ describe('Throttling through the gateway', () => {
     const again = await call(shop.gatewayUrl, NINE_PRODUCTS, key);
     expect(again.status).toBe(200);
     expect(catalogCalls).toBeGreaterThan(before);
+  });
+
+  it('When a request returns less than it asked for, then the difference goes back to the bucket both gateways share', async () => {
+    const { body } = await gql<{ apiKeyCreate: { key: string } }>(
+      shop.gatewayUrl,
+      'mutation { apiKeyCreate(name: "refunded", scopes: ["catalog:read"], safelistOnly: false, costPerSecond: 1) { key } }',
+      {},
+      { ...admin, 'x-forwarded-for': '10.0.0.1' },
+    );
+    const key = { 'x-api-key': body.data!.apiKeyCreate.key, 'x-forwarded-for': '10.0.0.4' };
+    // Asks for 1 + 2 × (1 + 10 assumed variants) = 23 of a bucket of 40 (1 per second: it barely refills).
+    const NESTED = '{ products(first: 2) { nodes { id variants { id } } } }';
+    const actualOf = (data: Record<string, unknown> | null | undefined) =>
+      1 +
+      (data as { products: { nodes: { variants: unknown[] }[] } }).products.nodes.reduce(
+        (sum, n) => sum + 1 + n.variants.length,
+        0,
+      );
+    const started = performance.now();
+    const first = await call(shop.gatewayUrl, NESTED, key);
+    expect(first.status).toBe(200);
+    const spent = actualOf(first.body.data);
+    expect(first.body.extensions?.cost).toMatchObject({ requestedQueryCost: 23, actualQueryCost: spent });
+    // Charged 23 alone, the bucket would hold 17 and refuse the next 23: the refund is what admits it, on the
+    // other gateway.
+    expect(spent).toBeLessThan(23);
+    const second = await call(secondUrl, NESTED, key);
+    expect(second.status).toBe(200);
+    const spentAgain = actualOf(second.body.data);
+    const refilled = Math.ceil((performance.now() - started) / 1000);
+    const left = second.body.extensions!.cost!.throttleStatus.currentlyAvailable;
+    expect(left).toBeGreaterThanOrEqual(MAX_COST - spent - spentAgain);
+    expect(left).toBeLessThanOrEqual(Math.min(MAX_COST, MAX_COST - spent - spentAgain + refilled));
+  });
+
+  it('When one request costs more than the maximum, then COST_LIMIT_EXCEEDED with its cost and the bucket, and nothing taken', async () => {
+    const address = { 'x-forwarded-for': '10.0.0.5' };
+    const tooMuch = await call(shop.gatewayUrl, '{ products(first: 50) { nodes { id } } }', address);
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect(tooMuch.body.extensions?.cost).toEqual({
+      requestedQueryCost: 51,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: CAPACITY, currentlyAvailable: CAPACITY, restoreRate: RATE },
+    });
   });
 
   it('When 50 clients at once share one bucket through two gateways, then together they are admitted within 5% of what the bucket allows', async () => {

@@ -1,10 +1,11 @@
 // The edge's accounting of each request: its cost refused above the maximum, taken from the caller's bucket
-// before anything runs (a throttled caller never reaches a subgraph), published in `extensions.cost` with what it
-// really cost; and, for a GET, the caching headers its fields allow.
+// before anything runs (a throttled caller never reaches a subgraph), what it did not use given back after, and
+// published in `extensions.cost` with what it really cost, refusals included; and, for a GET, the caching
+// headers its fields allow.
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { clientAddressKey, type GraphQLAnswer, type Principal } from '@shop/common';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { clientAddressKey, HttpError, type GraphQLAnswer, type Principal } from '@shop/common';
 import { documentCachePolicy, type CachePolicy } from './cache-policy';
 import { actualCost, estimateCost } from './cost';
 import type { PartnerTerms } from './identity';
@@ -17,6 +18,10 @@ export interface EdgeState {
   bucketKey: string;
   bucket: BucketTerms;
   requestedQueryCost?: number;
+  /** Why the requested cost could not be reckoned, when it could not. */
+  costUnknown?: string;
+  /** Set once execution started: only then is there an actual cost. */
+  executed?: boolean;
   taken?: Taken;
   cachePolicy?: CachePolicy;
 }
@@ -96,31 +101,105 @@ function documentCosts(schema: GraphQLSchema) {
   };
 }
 
-/** `extensions.cost`: what the request was charged, what it really cost, and the caller's bucket after it. */
+export interface EdgeOptions {
+  maxCost: number;
+  buckets: Buckets | null;
+  publishCost?: boolean;
+  /** The parser's token limit, for costing a refused document's text. */
+  maxTokens: number;
+}
+
+/** Shopify's `extensions.cost`; a requested cost that cannot be reckoned is null, and says why. */
+interface PublishedCost {
+  requestedQueryCost: number | null;
+  requestedQueryCostUnknown?: string;
+  /** Null when nothing ran. */
+  actualQueryCost: number | null;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } | null;
+}
+
+const UNPARSED = 'the document does not parse';
+const INVALID = 'the document is not valid against the schema';
+const UNCOERCED = 'the variables do not coerce';
+const NO_DOCUMENT = 'no document this caller may run was sent';
+
+function throttleStatus(taken: Taken | null | undefined): PublishedCost['throttleStatus'] {
+  return taken
+    ? {
+        maximumAvailable: taken.maximumAvailable,
+        currentlyAvailable: Math.floor(taken.currentlyAvailable),
+        restoreRate: taken.restoreRate,
+      }
+    : null;
+}
+
+/** `extensions.cost` of an answer that ran: what it was charged, what it really cost, and the caller's bucket. */
 export function costExtension(requested: number, actual: number, taken: Taken | null | undefined) {
+  return { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: throttleStatus(taken) };
+}
+
+/** The text, variables and operation name a request sends, by POST or GET. */
+function sentDocument(request: HTTPGraphQLRequest): {
+  text?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+} {
+  let fields: Record<string, unknown> = {};
+  if (request.method === 'GET') {
+    const params = new URLSearchParams(request.search);
+    let variables: unknown;
+    try {
+      variables = JSON.parse(params.get('variables') ?? 'null');
+    } catch {
+      variables = undefined;
+    }
+    fields = { query: params.get('query'), variables, operationName: params.get('operationName') };
+  } else if (request.body && typeof request.body === 'object' && !Array.isArray(request.body)) {
+    fields = request.body as Record<string, unknown>;
+  }
+  const { query, variables, operationName } = fields;
   return {
-    requestedQueryCost: requested,
-    actualQueryCost: actual,
-    throttleStatus: taken
-      ? {
-          maximumAvailable: taken.maximumAvailable,
-          currentlyAvailable: Math.floor(taken.currentlyAvailable),
-          restoreRate: taken.restoreRate,
-        }
-      : null,
+    text: typeof query === 'string' ? query : undefined,
+    variables:
+      variables && typeof variables === 'object' && !Array.isArray(variables)
+        ? (variables as Record<string, unknown>)
+        : undefined,
+    operationName: typeof operationName === 'string' ? operationName : undefined,
   };
 }
 
-export function edgePlugin(
+/**
+ * The edge's accounting (see the top of this file) as an Apollo Server plugin, and `refused`, which gives a
+ * refusal made before Apollo Server saw the request (a persisted document refused, a malformed hash) its
+ * `extensions.cost` as far as it can be reckoned.
+ */
+export function createEdge(
   /** The running supergraph's schema: read on each request, so a reloaded supergraph is costed as it is. */
   schemaOf: () => GraphQLSchema,
-  options: { maxCost: number; buckets: Buckets | null; publishCost?: boolean },
-): ApolloServerPlugin<EdgeContext> {
+  options: EdgeOptions,
+): {
+  plugin: ApolloServerPlugin<EdgeContext>;
+  refused: (error: unknown, request: HTTPGraphQLRequest, edge: EdgeState) => Promise<never>;
+} {
   let costOf = documentCosts(schemaOf());
   let costed = schemaOf();
-  return {
+  const buckets = options.buckets;
+  /** What the caller's bucket holds, untouched (a take of nothing). */
+  const peek = async (edge: EdgeState) => (buckets ? buckets.take(edge.bucketKey, 0, edge.bucket) : null);
+
+  const plugin: ApolloServerPlugin<EdgeContext> = {
     async requestDidStart() {
       return {
+        async parsingDidStart({ contextValue }) {
+          return async (error) => {
+            if (error) contextValue.edge.costUnknown = UNPARSED;
+          };
+        },
+        async validationDidStart({ contextValue }) {
+          return async (errors) => {
+            if (errors?.length) contextValue.edge.costUnknown = INVALID;
+          };
+        },
         async didResolveOperation({ document, request, operationName, contextValue }) {
           const edge = contextValue.edge;
           const schema = schemaOf();
@@ -128,7 +207,10 @@ export function edgePlugin(
           if (schema !== costed) [costOf, costed] = [documentCosts(schema), schema];
           const cost = costOf(document, request.variables, operationName ?? undefined);
           // Variables that do not coerce are left to execution, which refuses them as BAD_USER_INPUT.
-          if (cost === null) return;
+          if (cost === null) {
+            edge.costUnknown = UNCOERCED;
+            return;
+          }
           edge.requestedQueryCost = cost;
           if (cost > options.maxCost) {
             throw new GraphQLError(
@@ -138,8 +220,8 @@ export function edgePlugin(
           }
           if (request.http?.method === 'GET')
             edge.cachePolicy = documentCachePolicy(schema, document, request.variables, operationName);
-          if (!options.buckets) return;
-          const taken = await options.buckets.take(edge.bucketKey, cost, edge.bucket);
+          if (!buckets) return;
+          const taken = await buckets.take(edge.bucketKey, cost, edge.bucket);
           if (!taken) return;
           edge.taken = taken;
           if (!taken.admitted) {
@@ -155,25 +237,82 @@ export function edgePlugin(
             );
           }
         },
+        async executionDidStart({ contextValue }) {
+          contextValue.edge.executed = true;
+        },
         async willSendResponse({ response, document, request, operationName, contextValue }) {
-          if (response.body.kind !== 'single' || options.publishCost === false) return;
+          if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const edge = contextValue.edge;
-          const ran = edge.requestedQueryCost !== undefined && edge.taken?.admitted !== false;
-          let actual = 0;
-          if (ran && document && result.data) {
+          const requested = edge.requestedQueryCost;
+          let actual: number | null = null;
+          if (edge.executed && requested !== undefined && document) {
             try {
-              actual = actualCost(schemaOf(), document, request.variables, operationName, result.data);
+              actual = result.data
+                ? actualCost(schemaOf(), document, request.variables, operationName, result.data)
+                : 0;
             } catch {
-              actual = edge.requestedQueryCost ?? 0;
+              actual = requested;
             }
           }
-          result.extensions = {
-            ...result.extensions,
-            cost: costExtension(edge.requestedQueryCost ?? 0, actual, edge.taken),
+          let taken = edge.taken;
+          // What the request was charged and did not use goes back to its bucket, as Shopify refunds it.
+          if (buckets && taken?.admitted && actual !== null && actual < requested!) {
+            taken = (await buckets.take(edge.bucketKey, actual - requested!, edge.bucket)) ?? taken;
+          } else if (!taken && options.publishCost !== false) {
+            taken = (await peek(edge)) ?? undefined;
+          }
+          if (options.publishCost === false) return;
+          const cost: PublishedCost = {
+            requestedQueryCost: requested ?? null,
+            ...(requested === undefined ? { requestedQueryCostUnknown: edge.costUnknown ?? INVALID } : {}),
+            actualQueryCost: actual,
+            throttleStatus: throttleStatus(taken),
           };
+          result.extensions = { ...result.extensions, cost };
         },
       };
+    },
+  };
+
+  /** The cost of a request refused before it reached Apollo Server: its text's, when it sent one. */
+  async function refusedCost(request: HTTPGraphQLRequest, edge: EdgeState): Promise<PublishedCost> {
+    const { text, variables, operationName } = sentDocument(request);
+    let requested: number | null = null;
+    let unknown = NO_DOCUMENT;
+    if (text !== undefined) {
+      const schema = schemaOf();
+      let document: DocumentNode | undefined;
+      try {
+        document = parse(text, { maxTokens: options.maxTokens, noLocation: true });
+      } catch {
+        unknown = UNPARSED;
+      }
+      if (document && validate(schema, document).length) unknown = INVALID;
+      else if (document) {
+        try {
+          requested = estimateCost(schema, document, variables, operationName);
+        } catch {
+          unknown = UNCOERCED;
+        }
+      }
+    }
+    return {
+      requestedQueryCost: requested,
+      ...(requested === null ? { requestedQueryCostUnknown: unknown } : {}),
+      actualQueryCost: null,
+      throttleStatus: throttleStatus(await peek(edge)),
+    };
+  }
+
+  return {
+    plugin,
+    refused: async (error, request, edge) => {
+      const body = error instanceof HttpError ? (error.body as { errors?: unknown } | undefined) : undefined;
+      if (!(error instanceof HttpError) || !Array.isArray(body?.errors) || options.publishCost === false)
+        throw error;
+      const extensions = { cost: await refusedCost(request, edge) };
+      throw new HttpError(error.status, error.message, { ...body, extensions }, error.headers);
     },
   };
 }

@@ -38,7 +38,7 @@ import { trustedHops } from './forwarded';
 import type { Config } from './config';
 import { explorerPage, explorerRoutes } from './explorer';
 import { sharingScope, SignedDataSource, type Fetcher, type SubgraphCallContext } from './data-source';
-import { bucketFor, edgePlugin, finishAnswer, type EdgeContext } from './edge';
+import { bucketFor, createEdge, finishAnswer, type EdgeContext } from './edge';
 import { clientIp, IdentityResolver, type PartnerTerms } from './identity';
 import { paymentPageRoutes } from './payment-pages';
 import { DocumentStore } from './persisted-documents';
@@ -128,7 +128,7 @@ export async function createGateway(
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    // Cost is reckoned on the request's variables and defaults by edgePlugin; armor's counts only literals.
+    // Cost is reckoned on the request's variables and defaults by the edge; armor's counts only literals.
     costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     // Token limits are enforced by the parser itself (parseOptions below), which keeps syntax errors a 400.
@@ -163,6 +163,13 @@ export async function createGateway(
   const bus = runtime.bus ?? ownBus;
   if (responseCache && bus) responseCache.subscribe(bus);
 
+  const edge = createEdge(() => supergraphSchema, {
+    maxCost: config.MAX_QUERY_COST,
+    buckets,
+    publishCost: config.COST_EXTENSION,
+    maxTokens: config.MAX_TOKENS,
+  });
+
   const apollo = new ApolloServer<GatewayContext>({
     ...protection,
     gateway,
@@ -176,11 +183,7 @@ export async function createGateway(
     // Before any subgraph call: a plan could split aliased credential checks into separate subgraph requests.
     plugins: [
       ...protection.plugins,
-      edgePlugin(() => supergraphSchema, {
-        maxCost: config.MAX_QUERY_COST,
-        buckets,
-        publishCost: config.COST_EXTENSION,
-      }),
+      edge.plugin,
       // Cache-Control is the edge's (cache-policy.ts, GET only): Apollo's own header would disagree on POST.
       ...(responseCache ? [responseCache.plugin()] : []),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
@@ -304,7 +307,10 @@ export async function createGateway(
       fastPath: responseCache
         ? (body, accept, context) => responseCache.answer(body, accept, context)
         : undefined,
-      prepare: (request, context) => documents.prepare(request, context.terms),
+      prepare: (request, context) =>
+        documents
+          .prepare(request, { principal: context.edge.principal, terms: context.terms })
+          .catch((error: unknown) => edge.refused(error, request, context.edge)),
       finish: (request, answer, context) => finishAnswer(request, answer, context.edge),
       context: async (req, res) => {
         const started = performance.now();

@@ -4,9 +4,18 @@
 import type { HTTPGraphQLRequest } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { documentHash, PERSISTED_DOCUMENT_CACHE_SECONDS, persistedDocumentCacheKey } from '@shop/auth';
-import { HttpError, ServiceCallError, type Logger, type ServiceClient } from '@shop/common';
+import {
+  customerIdOf,
+  HttpError,
+  isAdmin,
+  ServiceCallError,
+  type Logger,
+  type Principal,
+  type ServiceClient,
+} from '@shop/common';
 import { callEndpoint, persistedDocumentResolve } from '@shop/contracts';
 import type { Cache } from '@shop/datastores';
+import { builtInDocument } from './built-in-documents';
 import { namedClient } from './client-name';
 import type { PartnerTerms } from './identity';
 
@@ -25,6 +34,18 @@ function refusal(status: number, code: string, message: string): HttpError {
 const notFound = () => refusal(200, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
 const required = () =>
   refusal(400, 'PERSISTED_QUERY_REQUIRED', 'This key runs only its published documents, sent by hash.');
+const safelisted = () =>
+  refusal(
+    400,
+    'PERSISTED_QUERY_REQUIRED',
+    'This shop runs only published documents (SAFELIST_MODE=enforce): send a published document by hash.',
+  );
+const clientless = () =>
+  refusal(
+    400,
+    'PERSISTED_QUERY_REQUIRED',
+    'This key names no client, so it has no published documents to run: an admin gives it a clientName (apiKeyUpdate).',
+  );
 const badInput = (message: string) => refusal(400, 'BAD_USER_INPUT', message);
 
 /** The fields of a request that name its document, whether it came by POST (the body) or GET (the query string). */
@@ -88,7 +109,10 @@ export class DocumentStore {
    * PERSISTED_QUERY_REQUIRED / PERSISTED_QUERY_NOT_FOUND for a caller held to published documents,
    * BAD_USER_INPUT for a malformed hash or a text that is not the hash's.
    */
-  async prepare(request: HTTPGraphQLRequest, terms: PartnerTerms | null): Promise<HTTPGraphQLRequest> {
+  async prepare(
+    request: HTTPGraphQLRequest,
+    { principal, terms }: { principal: Principal; terms: PartnerTerms | null },
+  ): Promise<HTTPGraphQLRequest> {
     const get = request.method === 'GET';
     const params = new URLSearchParams(request.search);
     let named: Named;
@@ -118,17 +142,37 @@ export class DocumentStore {
     if (hash && text !== undefined && documentHash(text) !== hash) {
       throw badInput('The hash is not the SHA-256 of the query.');
     }
-    const held = terms !== null && terms.safelistOnly && terms.clientName !== null;
+    // A safelist-only key runs its client's published documents; one that names no client (made before keys
+    // named clients) has none, and runs nothing until an admin names its client or sets safelistOnly: false.
+    const held = terms !== null && terms.safelistOnly;
+    // An admin's session is not held to the safelist even under `enforce` (the shop is managed through the
+    // gateway): what it runs outside it is logged, under the admin's id, as `log` would.
+    const exempt = this.options.mode === 'enforce' && isAdmin(principal);
+    const mode = exempt ? 'log' : this.options.mode;
+    const offList = (fields: Record<string, unknown>) =>
+      exempt
+        ? this.options.logger.warn(
+            { ...fields, adminId: customerIdOf(principal) },
+            'an admin ran a document outside the safelist (admins are exempt under SAFELIST_MODE=enforce)',
+          )
+        : this.options.logger.warn(fields, 'a document not in any published manifest ran');
     const client = terms?.clientName ?? namedClient(request.headers) ?? ANY_CLIENT;
     let body: string;
     if (held) {
+      if (terms.clientName === null) {
+        this.options.logger.warn(
+          { partnerId: principal.kind === 'partner' ? principal.partnerId : undefined },
+          'a safelist-only key that names no client was refused',
+        );
+        throw text !== undefined || !hash ? clientless() : notFound();
+      }
       if (text !== undefined || !hash) throw required();
-      body = (await this.published(terms.clientName!, hash)) ?? throwIt(notFound());
-    } else if (this.options.mode === 'enforce') {
+      body = (await this.published(terms.clientName, hash)) ?? throwIt(notFound());
+    } else if (mode === 'enforce') {
       const id = hash ?? (text !== undefined ? documentHash(text) : null);
       if (!id) return request;
-      const found = await this.published(client, id);
-      if (!found) throw hash ? notFound() : required();
+      const found = builtInDocument(hash, text) ?? (await this.published(client, id));
+      if (!found) throw hash ? notFound() : safelisted();
       body = found;
     } else if (hash) {
       if (text !== undefined) {
@@ -138,21 +182,12 @@ export class DocumentStore {
         body = (await this.registered(hash)) ?? (await this.published(client, hash)) ?? throwIt(notFound());
       }
     } else {
-      if (
-        this.options.mode === 'log' &&
-        text !== undefined &&
-        !(await this.published(ANY_CLIENT, documentHash(text)))
-      ) {
-        this.options.logger.warn(
-          { operationName: (named as { operationName?: unknown }).operationName },
-          'a document not in any published manifest ran',
-        );
+      if (mode === 'log' && text !== undefined && !(await this.published(ANY_CLIENT, documentHash(text)))) {
+        offList({ operationName: (named as { operationName?: unknown }).operationName });
       }
       return request;
     }
-    if (this.options.mode === 'log' && hash && !held && !(await this.published(ANY_CLIENT, hash))) {
-      this.options.logger.warn({ hash }, 'a document not in any published manifest ran');
-    }
+    if (mode === 'log' && hash && !held && !(await this.published(ANY_CLIENT, hash))) offList({ hash });
     return withDocument(request, params, body);
   }
 

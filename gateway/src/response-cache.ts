@@ -105,11 +105,13 @@ export class ResponseCache {
     if (!this.options.publishCost) return `{"data":${data}}\n`;
     const edge = context.edge;
     edge.requestedQueryCost = requested;
-    const taken = this.options.buckets
-      ? await this.options.buckets.take(edge.bucketKey, requested, edge.bucket)
-      : null;
+    const buckets = this.options.buckets;
+    let taken = buckets ? await buckets.take(edge.bucketKey, requested, edge.bucket) : null;
     // A throttled caller is answered 429 by the whole pipeline, whose take refuses again without charging.
     if (taken && !taken.admitted) return null;
+    // What the answer did not use goes back to the bucket, as for an answer that ran.
+    if (buckets && taken && actual < requested)
+      taken = (await buckets.take(edge.bucketKey, actual - requested, edge.bucket)) ?? taken;
     const cost = costExtension(requested, actual, taken);
     return `{"data":${data},"extensions":${JSON.stringify({ cost })}}\n`;
   }

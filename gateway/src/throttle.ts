@@ -22,14 +22,17 @@ export interface Taken extends BucketTerms {
 
 export interface Buckets {
   /**
-   * Takes `cost` from the bucket `key` if it holds that much; never a part of it. Null when the store cannot be
-   * reached: the request is then admitted (an outage of the buckets must not stop the shop).
+   * Takes `cost` from the bucket `key` if it holds that much; never a part of it. A cost of 0 reads the bucket;
+   * a negative cost gives back (a refund of what a request was charged and did not use), never beyond the
+   * maximum, in the same atomic step. Null when the store cannot be reached: the request is then admitted (an
+   * outage of the buckets must not stop the shop).
    */
   take(key: string, cost: number, terms: BucketTerms): Promise<Taken | null>;
 }
 
 /**
- * KEYS[1]: the bucket (a hash of `a`, what it holds, and `t`, when, in ms); ARGV: maximum, rate per second, cost.
+ * KEYS[1]: the bucket (a hash of `a`, what it holds, and `t`, when, in ms); ARGV: maximum, rate per second, cost
+ * (negative: a refund, capped at the maximum).
  * Returns admitted (1|0), what it holds after (a string: Lua numbers become integers on the way out), the wait in ms.
  */
 const TAKE_SCRIPT = `
@@ -49,7 +52,7 @@ available = math.min(maximum, available + math.max(0, now - last) * rate / 1000)
 local admitted = 0
 local wait = 0
 if cost <= available then
-  available = available - cost
+  available = math.min(maximum, available - cost)
   admitted = 1
 else
   wait = math.ceil((cost - available) * 1000 / rate)
@@ -116,7 +119,7 @@ export class MemoryBuckets implements Buckets {
       state.available + (Math.max(0, now - state.at) * terms.restoreRate) / 1000,
     );
     const admitted = cost <= available;
-    if (admitted) available -= cost;
+    if (admitted) available = Math.min(terms.maximumAvailable, available - cost);
     this.buckets.delete(key);
     if (this.buckets.size >= this.maxBuckets) {
       // Maps iterate in insertion order: the bucket untouched longest goes (a full one, most likely).

@@ -13,6 +13,15 @@ const context = (name: string, fallback?: string): string => {
   return value;
 };
 
+/** A numeric context value, or undefined when not given (the stack's default applies). */
+function optionalNumber(name: string): number | undefined {
+  const value = app.node.tryGetContext(name) as string | number | undefined;
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`-c ${name} must be a positive number`);
+  return parsed;
+}
+
 const region = context('region', 'us-east-1');
 // CloudFront takes its certificate and web ACL from us-east-1 only; the whole shop lives there.
 if (region !== 'us-east-1')
@@ -35,6 +44,14 @@ new ShopStack(app, 'Shop', {
     app.node.tryGetContext('desiredCount') === undefined
       ? undefined
       : Number(app.node.tryGetContext('desiredCount')),
+  gatewayEdge: {
+    safelistMode: app.node.tryGetContext('safelistMode') as 'off' | 'log' | 'enforce' | undefined,
+    maxQueryCost: optionalNumber('maxQueryCost'),
+    anonymousCostPerSecond: optionalNumber('anonymousCostPerSecond'),
+    shopperCostPerSecond: optionalNumber('shopperCostPerSecond'),
+    partnerCostPerSecond: optionalNumber('partnerCostPerSecond'),
+    bucketSeconds: optionalNumber('bucketSeconds'),
+  },
 });
 
 Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

@@ -38,6 +38,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { gatewayEdgeEnvironment, type GatewayEdgeSettings } from './gateway-edge';
 import type { TableDefinition } from '../../packages/datastores/src/dynamo';
 import { allTables, serviceTables } from '../../packages/datastores/src/table-definitions';
 import { acknowledge, suppressNagFindings } from './nag';
@@ -69,6 +70,8 @@ export interface ShopStackProps extends StackProps {
   desiredCount?: number;
   /** The two availability zones (given, not looked up); `<region>a` and `<region>b` by default. */
   availabilityZones?: string[];
+  /** The gateway's safelist mode, cost and throttling (gateway-edge.ts); `SAFELIST_MODE=log` by default. */
+  gatewayEdge?: GatewayEdgeSettings;
 }
 
 export interface ServiceSpec {
@@ -488,6 +491,7 @@ export class ShopStack extends Stack {
       if (spec.name === 'gateway') {
         // CloudFront appends the client's address to X-Forwarded-For, the load balancer CloudFront's.
         environment.TRUSTED_PROXY_HOPS = '2';
+        Object.assign(environment, gatewayEdgeEnvironment(props.gatewayEdge));
         for (const s of SERVICES.filter((x) => x.name !== 'gateway'))
           environment[`SUBGRAPH_${s.name.toUpperCase()}_URL`] = `${urlOf(s.name)}/graphql`;
       }

@@ -16,6 +16,7 @@ import {
   ShopStack,
   TABLE_PREFIX,
 } from '../lib/shop-stack';
+import { gatewayEdgeEnvironment } from '../lib/gateway-edge';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
@@ -266,6 +267,37 @@ describe('The AWS CDK app', () => {
     );
     expect(requests).toHaveLength(1);
     expect(JSON.stringify(requests[0]![1].Properties.ScalingTargetId)).toContain('GatewayService');
+  });
+
+  it("When the gateway's task is synthesised, then it carries the partner edge settings: the safelist logged, cost published, buckets on", () => {
+    const [, gateway] = resources('AWS::ECS::TaskDefinition').find(([id]) => id.startsWith('GatewayTask'))!;
+    const [container] = gateway.Properties.ContainerDefinitions as {
+      Environment: { Name: string; Value: unknown }[];
+    }[];
+    const env = Object.fromEntries(container!.Environment.map((e) => [e.Name, e.Value]));
+    expect(env).toMatchObject(gatewayEdgeEnvironment());
+    expect(gatewayEdgeEnvironment()).toEqual({
+      SAFELIST_MODE: 'log',
+      MAX_QUERY_COST: '20000',
+      COST_EXTENSION: 'true',
+      THROTTLE: 'true',
+      THROTTLE_ANONYMOUS_COST_PER_SECOND: '1000',
+      THROTTLE_SHOPPER_COST_PER_SECOND: '2000',
+      THROTTLE_PARTNER_COST_PER_SECOND: '1000',
+      THROTTLE_BUCKET_SECONDS: '20',
+    });
+    // No other task is given them.
+    for (const [, task] of resources('AWS::ECS::TaskDefinition').filter(
+      ([i]) => !i.startsWith('GatewayTask'),
+    ))
+      expect(JSON.stringify(task.Properties.ContainerDefinitions)).not.toContain('SAFELIST_MODE');
+    expect(gatewayEdgeEnvironment({ safelistMode: 'enforce', partnerCostPerSecond: 300 })).toMatchObject({
+      SAFELIST_MODE: 'enforce',
+      THROTTLE_PARTNER_COST_PER_SECOND: '300',
+    });
+    expect(() => gatewayEdgeEnvironment({ safelistMode: 'strict' as 'enforce' })).toThrow(
+      /off, log or enforce/,
+    );
   });
 
   it('When the task definitions are synthesised, then each service gets the ARNs of the secrets it reads and no secret value in its environment', () => {

@@ -21,6 +21,8 @@ describe('cdk synth', () => {
         hostedZoneName: 'example.com',
         imageTag: 'v1',
         notificationsCode: code,
+        safelistMode: 'enforce',
+        partnerCostPerSecond: '300',
       };
       const args = [
         'cdk',
@@ -49,8 +51,20 @@ describe('cdk synth', () => {
       // A lookup would be listed here (and need an AWS account); none may be.
       expect(manifest.missing).toBeUndefined();
       const template = JSON.parse(readFileSync(join(out, 'Shop.template.json'), 'utf8')) as {
-        Resources: Record<string, { Type: string }>;
+        Resources: Record<string, { Type: string; Properties?: { ContainerDefinitions?: unknown[] } }>;
       };
+      // The gateway's edge settings come from the context.
+      const [gatewayTask] = Object.entries(template.Resources).filter(
+        ([id, r]) => id.startsWith('GatewayTask') && r.Type === 'AWS::ECS::TaskDefinition',
+      );
+      const gatewayEnv = Object.fromEntries(
+        (
+          gatewayTask![1].Properties!.ContainerDefinitions![0] as {
+            Environment: { Name: string; Value: unknown }[];
+          }
+        ).Environment.map((e) => [e.Name, e.Value]),
+      );
+      expect(gatewayEnv).toMatchObject({ SAFELIST_MODE: 'enforce', THROTTLE_PARTNER_COST_PER_SECOND: '300' });
       expect(Object.values(template.Resources).some((r) => r.Type === 'AWS::CloudFront::Distribution')).toBe(
         true,
       );

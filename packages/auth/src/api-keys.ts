@@ -34,3 +34,12 @@ export async function forgetApiKey(cache: Cache, hash: string): Promise<void> {
   await cache.set(revokedKey(hash), 1, API_KEY_TOMBSTONE_SECONDS);
   await cache.del(entryKey(hash));
 }
+
+/**
+ * Drops the gateway's cached copy of a live key whose terms changed, so the next request reads them again. A
+ * resolve in flight at that moment (one service call) may still cache the terms it read, for at most
+ * API_KEY_CACHE_SECONDS.
+ */
+export async function forgetApiKeyTerms(cache: Cache, hash: string): Promise<void> {
+  await cache.del(entryKey(hash));
+}

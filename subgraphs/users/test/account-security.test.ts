@@ -750,7 +750,7 @@ describe('privacy', () => {
 });
 
 describe('partner API keys', () => {
-  const CREATE = `mutation($n: String!, $s: [String!]!) { apiKeyCreate(name: $n, scopes: $s) { key apiKey { id name scopes prefix } userErrors { code } } }`;
+  const CREATE = `mutation($n: String!, $s: [String!]!, $c: String = "erp") { apiKeyCreate(name: $n, scopes: $s, clientName: $c) { key apiKey { id name scopes prefix } userErrors { code } } }`;
   const REVOKE = `mutation($id: ID!) { apiKeyRevoke(id: $id) { apiKey { revokedAt } userErrors { code } } }`;
   const resolveKey = (key: string, principal = service('gateway')) =>
     fetch(h.url.replace('/graphql', '/internal/api-keys/resolve'), {
@@ -778,7 +778,7 @@ describe('partner API keys', () => {
     expect(await resolved.json()).toEqual({
       partnerId: apiKey.id,
       scopes: ['orders:read', 'catalog:read'],
-      clientName: null,
+      clientName: 'erp',
       safelistOnly: true,
       costPerSecond: null,
     });

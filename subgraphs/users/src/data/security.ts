@@ -122,6 +122,42 @@ export const apiKeysRepo = {
     return rows[0] ? { apiKey: apiKeyRow.parse(rows[0]), keyHash: rows[0].key_hash } : null;
   },
 
+  /** The live key of this id, locked until the transaction ends. */
+  async live(tx: SqlExecutor, id: string): Promise<ApiKey | null> {
+    const { rows } = await tx.query(
+      `SELECT * FROM api_keys WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ? apiKeyRow.parse(rows[0]) : null;
+  },
+
+  /**
+   * Changes a live key's terms; a field left undefined keeps its value. Null when no live key has this id.
+   * Returns the key's hash, so that the gateway's cached copy of it can be cleared.
+   */
+  async updateTerms(
+    tx: SqlExecutor,
+    id: string,
+    terms: { clientName?: string | null; safelistOnly?: boolean; costPerSecond?: number | null },
+  ): Promise<{ apiKey: ApiKey; keyHash: string } | null> {
+    const { rows } = await tx.query<{ key_hash: string }>(
+      `UPDATE api_keys SET
+         client_name = CASE WHEN $2 THEN $3 ELSE client_name END,
+         safelist_only = coalesce($4, safelist_only),
+         cost_per_second = CASE WHEN $5 THEN $6 ELSE cost_per_second END
+       WHERE id = $1 AND revoked_at IS NULL RETURNING *`,
+      [
+        id,
+        terms.clientName !== undefined,
+        terms.clientName ?? null,
+        terms.safelistOnly ?? null,
+        terms.costPerSecond !== undefined,
+        terms.costPerSecond ?? null,
+      ],
+    );
+    return rows[0] ? { apiKey: apiKeyRow.parse(rows[0]), keyHash: rows[0].key_hash } : null;
+  },
+
   /** The live key with this hash; records its use (at most once a minute, to spare writes). */
   async resolve(tx: SqlExecutor, keyHash: string): Promise<ApiKey | null> {
     const { rows } = await tx.query(`SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [

@@ -64,7 +64,7 @@ export type ApiKeyCreatePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The result of apiKeyRevoke. */
+/** The result of apiKeyRevoke and apiKeyUpdate. */
 export type ApiKeyPayload = {
   __typename?: 'ApiKeyPayload';
   /** The key's record. */
@@ -359,11 +359,20 @@ export type Mutation = {
    * orders:read (any order, and any customer's orders and subscriptions); fulfillment:write (fulfillmentCreate);
    * customers:read (customers by segment, and their profiles). An unknown scope is the userError INVALID_SCOPES.
    * A key with a clientName runs that client's published documents (persistedDocumentsPublish); a safelistOnly
-   * key (the default) runs nothing else. costPerSecond sets the rate its cost bucket refills at.
+   * key (the default) runs nothing else, so it must name its client (else the userError CLIENT_NAME_REQUIRED):
+   * a key that runs any document is asked for with safelistOnly: false. costPerSecond sets the rate its cost
+   * bucket refills at.
    */
   apiKeyCreate: ApiKeyCreatePayload;
   /** Revokes a partner API key (ADMIN); it is refused from then on. */
   apiKeyRevoke: ApiKeyPayload;
+  /**
+   * Changes a live partner key's terms (ADMIN); an argument left out keeps its value, null clears it. The result
+   * holds to apiKeyCreate's rule: a safelistOnly key names its client (else CLIENT_NAME_REQUIRED). A key that is
+   * safelistOnly with no clientName (one made before keys named clients) runs nothing until it is given one here,
+   * or set safelistOnly: false. NOT_FOUND for an unknown or revoked key. The gateway applies it from the next request.
+   */
+  apiKeyUpdate: ApiKeyPayload;
   /** Adds an address; the first address, or one with setDefault, becomes the default. */
   customerAddressCreate: CustomerAddressPayload;
   /** Deletes an address of the signed-in customer. */
@@ -448,6 +457,21 @@ export type MutationApiKeyCreateArgs = {
  */
 export type MutationApiKeyRevokeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * A request runs at most one of the mutations that check a password or a code, or hash a new password
+ * (customerRegister, customerLogin, customerPasswordChange, customerPasswordReset, customerEmailUpdate,
+ * customerEmailVerify, customerMfaEnroll, customerMfaConfirm, customerMfaDisable, customerDelete): a request
+ * selecting more, aliases included, is refused before any runs with extensions.code TOO_MANY_CREDENTIAL_CHECKS.
+ * Wrong passwords and wrong codes count toward one lockout per account.
+ */
+export type MutationApiKeyUpdateArgs = {
+  clientName?: InputMaybe<Scalars['String']['input']>;
+  costPerSecond?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  safelistOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1099,6 +1123,7 @@ export type MailingAddressResolvers<ContextType = Context, ParentType extends Re
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   apiKeyCreate?: Resolver<ResolversTypes['ApiKeyCreatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyCreateArgs, 'name' | 'safelistOnly' | 'scopes'>>;
   apiKeyRevoke?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationApiKeyRevokeArgs, 'id'>>;
+  apiKeyUpdate?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationApiKeyUpdateArgs, 'id'>>;
   customerAddressCreate?: Resolver<ResolversTypes['CustomerAddressPayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressCreateArgs, 'address' | 'setDefault'>>;
   customerAddressDelete?: Resolver<ResolversTypes['CustomerAddressDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressDeleteArgs, 'id'>>;
   customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressPayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id' | 'setDefault'>>;

@@ -9,7 +9,7 @@ import {
   verifyEmail,
 } from '../domain/account-tokens';
 import { confirmMfa, disableMfa, enrollMfa } from '../domain/multifactor';
-import { createApiKey, revokeApiKey } from '../domain/api-keys';
+import { createApiKey, revokeApiKey, updateApiKey } from '../domain/api-keys';
 import { publishPersistedDocuments } from '../domain/persisted-documents';
 import { currentCustomer } from '../domain/accounts';
 
@@ -39,4 +39,5 @@ export const Mutation: MutationResolvers = {
   apiKeyCreate: (_p, args, ctx) => createApiKey(ctx, args),
   persistedDocumentsPublish: (_p, { input }, ctx) => publishPersistedDocuments(ctx, input),
   apiKeyRevoke: (_p, { id }, ctx) => revokeApiKey(ctx, id),
+  apiKeyUpdate: (_p, args, ctx) => updateApiKey(ctx, args),
 };
