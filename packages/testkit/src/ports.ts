@@ -5,6 +5,20 @@ import { createServer } from 'node:net';
 // This range holds none of the ports the Fetch spec bars.
 const LOW = 20000;
 const HIGH = 32000;
+// Each Jest worker picks from a slice of its own: a port one worker chose for a process still starting (a
+// spawned gateway compiling its code for seconds) is never free-looking to another worker in the meantime.
+const SLICES = 8;
+
+function range(): [number, number] {
+  const worker = Number(process.env.JEST_WORKER_ID);
+  if (!Number.isInteger(worker) || worker < 1) return [LOW, HIGH];
+  const size = Math.floor((HIGH - LOW) / SLICES);
+  const start = LOW + ((worker - 1) % SLICES) * size;
+  return [start, start + size];
+}
+
+/** Ports this process handed out: not handed out again, though nothing may be bound to them yet. */
+const handedOut = new Set<number>();
 
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -16,9 +30,12 @@ function canListen(port: number): Promise<boolean> {
 
 /** A TCP port free on the loopback interface right now, for a server a test or benchmark starts. */
 export async function freePort(): Promise<number> {
+  const [low, high] = range();
   for (let attempt = 0; attempt < 200; attempt++) {
-    const port = LOW + Math.floor(Math.random() * (HIGH - LOW));
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
     if (await canListen(port)) return port;
   }
-  throw new Error(`no free port between ${LOW} and ${HIGH}`);
+  throw new Error(`no free port between ${low} and ${high}`);
 }
