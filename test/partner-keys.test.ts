@@ -132,5 +132,14 @@ describe('Partner keys and the cost of refusals', () => {
     const malformed = await post(shop.url, { extensions: pq('abc') });
     expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(malformed.body.extensions?.cost?.throttleStatus).toEqual(bucket);
+    // A key the shop does not know is refused before any bucket is known: the cost, and no bucket to show.
+    const stranger = await post(shop.url, { query: mine }, { 'x-api-key': `shk_${'0'.repeat(40)}` });
+    expect(stranger.status).toBe(401);
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(stranger.body.extensions?.cost).toEqual({
+      requestedQueryCost: 4,
+      actualQueryCost: null,
+      throttleStatus: null,
+    });
   });
 });

@@ -179,7 +179,8 @@ export function createEdge(
   options: EdgeOptions,
 ): {
   plugin: ApolloServerPlugin<EdgeContext>;
-  refused: (error: unknown, request: HTTPGraphQLRequest, edge: EdgeState) => Promise<never>;
+  /** `edge` is null when the caller itself was refused (a bad key or token): no bucket is known to show. */
+  refused: (error: unknown, request: HTTPGraphQLRequest, edge: EdgeState | null) => Promise<never>;
 } {
   let costOf = documentCosts(schemaOf());
   let costed = schemaOf();
@@ -276,7 +277,7 @@ export function createEdge(
   };
 
   /** The cost of a request refused before it reached Apollo Server: its text's, when it sent one. */
-  async function refusedCost(request: HTTPGraphQLRequest, edge: EdgeState): Promise<PublishedCost> {
+  async function refusedCost(request: HTTPGraphQLRequest, edge: EdgeState | null): Promise<PublishedCost> {
     const { text, variables, operationName } = sentDocument(request);
     let requested: number | null = null;
     let unknown = NO_DOCUMENT;
@@ -301,7 +302,7 @@ export function createEdge(
       requestedQueryCost: requested,
       ...(requested === null ? { requestedQueryCostUnknown: unknown } : {}),
       actualQueryCost: null,
-      throttleStatus: throttleStatus(await peek(edge)),
+      throttleStatus: edge ? throttleStatus(await peek(edge)) : null,
     };
   }
 

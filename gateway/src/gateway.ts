@@ -311,6 +311,8 @@ export async function createGateway(
         documents
           .prepare(request, { principal: context.edge.principal, terms: context.terms })
           .catch((error: unknown) => edge.refused(error, request, context.edge)),
+      // A caller refused for its key or token still sees what its request would have cost.
+      refused: (error, request) => edge.refused(error, request, null),
       finish: (request, answer, context) => finishAnswer(request, answer, context.edge),
       context: async (req, res) => {
         const started = performance.now();

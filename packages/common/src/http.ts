@@ -126,6 +126,8 @@ export interface GraphQLMount<TContext extends BaseContext> {
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Answers the queries it can as Apollo Server would, faster (subgraphs); it gives null for the rest. */
   fastPath?: (body: unknown, accept: string | undefined, context: TContext) => Promise<string | null>;
+  /** Replaces the HttpError `context` refused the request with (the gateway adds the request's cost to it). */
+  refused?: (error: unknown, request: HTTPGraphQLRequest) => Promise<never>;
   /** Rewrites a request before it runs (the gateway's persisted documents), or throws an HttpError to refuse it. */
   prepare?: (request: HTTPGraphQLRequest, context: TContext) => Promise<HTTPGraphQLRequest>;
   /** Adjusts a complete answer before it is sent (the gateway's caching headers and 304). */
@@ -236,16 +238,30 @@ export function createHttpApp<TContext extends BaseContext>(options: {
       // The body is read while the context is built (for the gateway: while the caller is resolved).
       const reading = method === 'POST' ? rawBody() : null;
       reading?.catch(() => undefined); // awaited below; a refused context must not leave it unhandled
-      const context = await graphql.context(req, res);
-      let body: unknown = undefined;
-      if (method === 'POST') {
+      const readBody = async (): Promise<unknown> => {
+        if (method !== 'POST') return undefined;
         const raw = await rawBody();
         try {
-          body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+          return raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
         } catch {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
+      };
+      const requestOf = (body: unknown): HTTPGraphQLRequest => {
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        return { method, headers, search: url.search, body };
+      };
+      let context: TContext;
+      try {
+        context = await graphql.context(req, res);
+      } catch (error) {
+        if (!graphql.refused || !(error instanceof HttpError)) throw error;
+        return await graphql.refused(error, requestOf(await readBody().catch(() => undefined)));
       }
+      const body = await readBody();
       const useFastPath =
         graphql.fastPath &&
         method === 'POST' &&
@@ -274,11 +290,7 @@ export function createHttpApp<TContext extends BaseContext>(options: {
         res.end(fast);
         return;
       }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+      let httpGraphQLRequest = requestOf(body);
       if (graphql.prepare) httpGraphQLRequest = await graphql.prepare(httpGraphQLRequest, context);
       const result = await graphql.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
