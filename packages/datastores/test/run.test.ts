@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseConfig, serviceEnv, type Env } from '@shop/common';
-import { TEST_SECRET, testRedisUrl } from '@shop/testkit';
-import { connectRedis, serviceRuntime, type DomainEvent } from '../src';
+import { TEST_SECRET, testRedis, testRedisUrl } from '@shop/testkit';
+import { serviceRuntime, type DomainEvent } from '../src';
 
 // The config every subgraph reads besides its own settings (each subgraph's configSchema spreads serviceEnv).
 const schema = z.object(serviceEnv(4999));
@@ -26,7 +26,8 @@ describe('A service process', () => {
       EVENT_STREAM: stream,
       LOG_LEVEL: 'silent',
     });
-    const redis = connectRedis(testRedisUrl());
+    // A client that queues its commands until it is connected (the test reads as soon as it starts).
+    const { redis } = testRedis();
     try {
       expect(config.EVENT_STREAM).toBe(stream);
       await bus.publish([event(), event()]);
