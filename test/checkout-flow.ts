@@ -12,11 +12,12 @@ export const ADDRESS = {
   countryCode: 'US',
 };
 
-async function call<T>(
+/** The data of a GraphQL answer through the gateway at `url`; any error in it throws. */
+export async function call<T>(
   url: string,
   query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string>,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<T> {
   const { body } = await gql<T>(url, query, variables, headers);
   if (body.errors?.length) throw new Error(JSON.stringify(body.errors));

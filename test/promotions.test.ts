@@ -1,7 +1,7 @@
 // Discount codes through the gateway: applied, refused when expired or under the minimum, and exactly N uses.
 import { randomUUID } from 'node:crypto';
 import { gql } from '@shop/testkit';
-import { ADDRESS } from './checkout-flow';
+import { ADDRESS, call as callAt } from './checkout-flow';
 import { startRealShop, type RealShop } from './real-shop';
 
 interface Variant {
@@ -15,15 +15,11 @@ describe('promotions through the gateway', () => {
   let admin: Record<string, string>;
   let variant: Variant;
 
-  async function call<T>(
+  const call = <T>(
     query: string,
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},
-  ): Promise<T> {
-    const { body } = await gql<T>(shop.url, query, variables, headers);
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data!;
-  }
+  ) => callAt<T>(shop.url, query, variables, headers);
 
   async function createDiscount(input: Record<string, unknown>): Promise<string> {
     const r = await call<{ discountCreate: { discount: { id: string } | null; userErrors: unknown[] } }>(

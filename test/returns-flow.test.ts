@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { connectRedis, RedisStreamsBus, type DomainEvent } from '@shop/datastores';
-import { gql, testLogger, testRedisUrl } from '@shop/testkit';
-import { ADDRESS } from './checkout-flow';
+import { testLogger, testRedisUrl } from '@shop/testkit';
+import { ADDRESS, call as callAt } from './checkout-flow';
 import { startRealShop, type RealShop } from './real-shop';
 
 interface Variant {
@@ -35,15 +35,11 @@ describe('a return, from order to refund and stock, through the gateway', () => 
   let orders: Client;
   let shipping: Client;
 
-  async function call<T>(
+  const call = <T>(
     query: string,
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},
-  ): Promise<T> {
-    const { body } = await gql<T>(shop.url, query, variables, headers);
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data!;
-  }
+  ) => callAt<T>(shop.url, query, variables, headers);
 
   beforeAll(async () => {
     shop = await startRealShop('returns_flow');
