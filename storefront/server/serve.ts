@@ -121,8 +121,18 @@ function forwardedHeaders(
   return headers;
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, gateway: URL, proxySecret?: string): void {
-  const target = new URL(req.url ?? '/', gateway);
+function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  gateway: URL,
+  proxySecret?: string,
+): void {
+  // Only the path and query come from the request: the host is always the gateway's, so no request line
+  // (`//elsewhere/graphql`, `http://elsewhere/graphql`) can send the call, or the proxy secret, anywhere else.
+  const target = new URL(gateway.origin);
+  target.pathname = url.pathname;
+  target.search = url.search;
   const headers = forwardedHeaders(req, proxySecret);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: req.method, headers, timeout: 30_000 }, (answer) => {
@@ -177,9 +187,20 @@ export async function startStorefront(options: {
   const gateway = new URL(options.gatewayUrl);
   const index = join(dist, 'index.html');
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://storefront');
+    const raw = req.url ?? '/';
+    // A request line must be a path of this server: one naming another host (absolute, `//host` or `/\\host`) is
+    // refused, never resolved against it.
+    if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request target');
+      return;
+    }
+    const url = new URL(raw, 'http://storefront');
+    if (url.host !== 'storefront') {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request target');
+      return;
+    }
     if (url.pathname === '/graphql' || url.pathname.startsWith('/sandbox/')) {
-      forward(req, res, gateway, options.proxySecret);
+      forward(req, res, url, gateway, options.proxySecret);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -4,7 +4,7 @@
 // (axe-core), a JavaScript budget, and screenshots of every page at phone and desktop widths.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -157,6 +157,50 @@ describe("The storefront's server", () => {
       { xff: '10.1.2.3, 127.0.0.1', secret },
       { xff: '10.1.2.3, 127.0.0.1', secret: undefined },
     ]);
+  });
+
+  it('When a request line names another host, then it is refused and nothing, least of all the proxy secret, leaves for that host', async () => {
+    const elsewhere: string[] = [];
+    const attacker = createServer((req, res) => {
+      elsewhere.push(`${req.url} ${String(req.headers['x-shop-proxy-secret'])}`);
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<script>steal()</script>');
+    });
+    await new Promise<void>((ok) => attacker.listen(0, '127.0.0.1', ok));
+    const evil = `127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    const proxied = await startStorefront({
+      port: 0,
+      gatewayUrl: gatewayOrigin,
+      proxySecret: 's'.repeat(43),
+    });
+    const port = Number(new URL(proxied.url).port);
+    const raw = (path: string) =>
+      new Promise<{ status: number; body: string }>((ok, fail) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    try {
+      for (const path of [
+        `//${evil}/graphql`,
+        `http://${evil}/graphql`,
+        `/\\${evil}/graphql`,
+        `//${evil}/sandbox/x`,
+      ]) {
+        const answer = await raw(path);
+        expect({ path, status: answer.status }).toEqual({ path, status: 400 });
+        expect(answer.body).not.toContain('steal');
+      }
+      // The app's own calls still go through.
+      expect((await raw('/graphql?query=%7B__typename%7D')).status).toBe(200);
+    } finally {
+      await proxied.close();
+      await new Promise((ok) => attacker.close(ok));
+    }
+    expect(elsewhere).toEqual([]);
   });
 });
 
