@@ -1,5 +1,6 @@
 // A guest's orders, kept to be added to the account they make or sign in to next: checkout answers a guest's order
-// with a claim token (orderClaimToken), kept here in this browser only; after signing in, orderClaim takes each.
+// with a claim token (orderClaimToken), kept here in this tab's session only (sessionStorage), so a shared computer
+// does not hand one guest's orders to whoever signs in on it days later; after signing in, orderClaim takes each.
 import { ApiError, request } from './api';
 import { OrderClaimDocument } from './gql/graphql';
 
@@ -7,15 +8,15 @@ const KEY = 'shop.orderClaims';
 
 function load(): Record<string, string> {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, string>;
+    return JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as Record<string, string>;
   } catch {
     return {};
   }
 }
 
 function save(claims: Record<string, string>): void {
-  if (Object.keys(claims).length) localStorage.setItem(KEY, JSON.stringify(claims));
-  else localStorage.removeItem(KEY);
+  if (Object.keys(claims).length) sessionStorage.setItem(KEY, JSON.stringify(claims));
+  else sessionStorage.removeItem(KEY);
 }
 
 export function rememberClaim(orderId: string, claimToken: string): void {

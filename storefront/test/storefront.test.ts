@@ -417,8 +417,10 @@ describeWithChromium('The storefront in a browser', () => {
     const number = (await page.getByTestId('order-number').textContent())!;
     await shoot(page, 'order-confirmation-desktop');
     await page.getByRole('link', { name: /Cart, 0 items/ }).waitFor();
-    // The browser keeps the order's claim token, and nothing else of it, until an account takes the order.
-    const claims = await page.evaluate(() => localStorage.getItem('shop.orderClaims'));
+    // The tab keeps the order's claim token, and nothing else of it, until an account takes the order; it is not
+    // kept beyond the tab's session.
+    expect(await page.evaluate(() => localStorage.getItem('shop.orderClaims'))).toBeNull();
+    const claims = await page.evaluate(() => sessionStorage.getItem('shop.orderClaims'));
     journeyClaim = Object.values(JSON.parse(claims ?? '{}') as Record<string, string>)[0]!;
     expect(journeyClaim).toMatch(/^[0-9a-f-]{36}\.\d+\.[A-Za-z0-9_-]{43}$/);
 
@@ -442,7 +444,7 @@ describeWithChromium('The storefront in a browser', () => {
     await orders.waitFor();
     expect(await orders.textContent()).toContain(number);
     expect(await orders.textContent()).toContain('Paid');
-    expect(await page.evaluate(() => localStorage.getItem('shop.orderClaims'))).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.getItem('shop.orderClaims'))).toBeNull();
     await page.getByRole('heading', { name: 'Where you are signed in' }).waitFor();
     await page.getByText('(this browser)').waitFor();
     await shoot(page, 'account-desktop');

@@ -29,7 +29,7 @@ export function OrderConfirmationPage({ orderId }: { orderId: string }) {
         ) : (
           <>
             <Link href="/account/register">Create an account</Link> or{' '}
-            <Link href="/account/sign-in">sign in</Link> in this browser to keep this order in your account.
+            <Link href="/account/sign-in">sign in</Link> in this tab to keep this order in your account.
           </>
         )}{' '}
         · <Link href="/">Keep shopping</Link>
