@@ -35,7 +35,7 @@ describe('The response cache', () => {
     adminHeaders = { authorization: `Bearer ${login.body.data!.customerLogin.accessToken}` };
     const listing = await gql<{ products: { nodes: { handle: string }[] } }>(
       shop.gatewayUrl,
-      '{ products(first: 8) { nodes { handle } } }',
+      '{ products(first: 10) { nodes { handle } } }',
     );
     handles = listing.body.data!.products.nodes.map((n) => n.handle);
   });
@@ -76,6 +76,22 @@ describe('The response cache', () => {
     expect(hitA.body.data!.product.id).not.toBe(hitB.body.data!.product.id);
     const [, fresh] = await counted(() => readProduct(handles[3]!), 'catalog');
     expect(fresh).toEqual([1]);
+  });
+
+  it('When a read sends variables its operation does not declare, or its variables in another order, then the extras are answered but never stored, and the order makes no second entry', async () => {
+    const handle = handles[8]!;
+    const padded = () =>
+      gql<{ product: Product }>(shop.gatewayUrl, PRODUCT, { h: handle, junk: 'same each time' });
+    const [, calls] = await counted(async () => [await padded(), await padded()], 'catalog');
+    expect(calls).toEqual([2]);
+    const both = `query($h: String!, $n: Int) { product(handle: $h) { id title } products(first: $n) { nodes { id } } }`;
+    await gql(shop.gatewayUrl, both, { h: handle, n: 1 });
+    const [reordered, again] = await counted(
+      () => gql(shop.gatewayUrl, both, { n: 1, h: handle }),
+      'catalog',
+    );
+    expect(reordered.body.errors).toBeUndefined();
+    expect(again).toEqual([0]);
   });
 
   it('When a signed-in caller reads what an anonymous one had cached, then it is not served from the cache', async () => {

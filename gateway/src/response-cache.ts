@@ -25,9 +25,21 @@ export interface ResponseCacheContext extends EdgeContext {
 /** The consumer group of the purges: one for every gateway instance, as they share the store. */
 const PURGE_GROUP = 'gateway-response-cache';
 
+/** JSON with every object's keys in order: the same variables sent in another order are one entry, not many. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 function keyOf(hash: string, operationName: unknown, variables: unknown): string {
   const name = typeof operationName === 'string' ? operationName : '';
-  const vars = variables && typeof variables === 'object' ? JSON.stringify(variables) : '{}';
+  const vars = variables && typeof variables === 'object' ? canonical(variables) : '{}';
   return createHash('sha256').update(`${hash}\n${name}\n${vars}`).digest('base64url');
 }
 
@@ -102,7 +114,6 @@ export class ResponseCache {
       return null;
     }
     const [requested, actual, data] = splitEntry(found.entry);
-    if (!this.options.publishCost) return `{"data":${data}}\n`;
     const edge = context.edge;
     edge.requestedQueryCost = requested;
     const buckets = this.options.buckets;
@@ -112,6 +123,8 @@ export class ResponseCache {
     // What the answer did not use goes back to the bucket, as for an answer that ran.
     if (buckets && taken && actual < requested)
       taken = (await buckets.take(edge.bucketKey, actual - requested, edge.bucket)) ?? taken;
+    // The bucket is charged whether or not answers show their cost.
+    if (!this.options.publishCost) return `{"data":${data}}\n`;
     const cost = costExtension(requested, actual, taken);
     return `{"data":${data},"extensions":${JSON.stringify({ cost })}}\n`;
   }
@@ -126,6 +139,10 @@ export class ResponseCache {
           didResolveOperation: async ({ document, request, operation, operationName, contextValue }) => {
             if (!operation || operation.operation !== 'query' || !cacheable(contextValue.edge.principal))
               return;
+            // Variables the operation does not declare change nothing in its answer, but would each make an entry
+            // of their own: such a request is answered, never stored.
+            const declared = new Set(operation.variableDefinitions?.map((d) => d.variable.name.value));
+            if (Object.keys(request.variables ?? {}).some((name) => !declared.has(name))) return;
             const policy = documentCachePolicy(schemaOf(), document, request.variables, operationName);
             if (policy.scope !== 'PUBLIC' || policy.maxAge <= 0) return;
             if (contextValue.responseCacheSequence === undefined) {

@@ -31,8 +31,8 @@ export function eventOf<C extends EventContract>(
 ): { topic: C['topic']; payload: Record<string, unknown> } {
   const checked = contract.schema.safeParse(payload);
   if (!checked.success) {
-    // Paths and messages only: a payload may hold an email address.
-    const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`);
+    // Paths and issue codes only: a payload may hold an email address, and some of zod's messages quote the value.
+    const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.code}`);
     throw new Error(
       `${contract.topic} v${contract.version} payload breaks its contract: ${issues.join('; ')}`,
     );
