@@ -1,7 +1,8 @@
 // The partner edge through the gateway on the real datastores: persisted documents by hash (APQ for
 // storefronts, published manifests for partners), safelist-only keys, the published cost, GET caching.
 import type { RealShop } from './real-shop';
-import { get, manifest, post, pq, sha, partnerShop, PRODUCTS, SHOP_NAMES } from './partner-edge';
+import { gql } from '@shop/testkit';
+import { CREATE_KEY, get, manifest, post, pq, sha, partnerShop, PRODUCTS, SHOP_NAMES } from './partner-edge';
 
 describe('Partners through persisted documents', () => {
   const { state, createKey, publish, listed } = partnerShop('partners');
@@ -132,6 +133,17 @@ describe('Partners through persisted documents', () => {
     expect(partner).toMatchObject({
       published: 0,
       userErrors: [{ code: 'CLIENT_IS_PARTNER', field: ['firstParty'] }],
+    });
+    // Nor can a partner's key take the shop's own client's name (it would run the shop's documents).
+    const { body } = await gql<{ apiKeyCreate: { key: string | null; userErrors: { code: string }[] } }>(
+      shop.url,
+      CREATE_KEY,
+      { name: 'posing partner', scopes: ['catalog:read'], clientName: 'shop-web' },
+      state.admin,
+    );
+    expect(body.data?.apiKeyCreate).toMatchObject({
+      key: null,
+      userErrors: [{ code: 'CLIENT_IS_FIRST_PARTY' }],
     });
   });
 

@@ -5,6 +5,7 @@ import { apiKeyHash, forgetApiKey, forgetApiKeyTerms } from '@shop/auth';
 import { PARTNER_SCOPES, requireAdmin, userError, type UserError } from '@shop/common';
 import type { SqlExecutor } from '@shop/datastores';
 import type { Context } from '../context';
+import { persistedDocumentsRepo } from '../data/persisted-documents';
 import { apiKeysRepo } from '../data/security';
 import type { ApiKey } from './types';
 import { CLIENT_NAME } from './persisted-documents';
@@ -60,6 +61,23 @@ function checkTerms(
   }
 }
 
+/** A partner's key may not take the name of one of the shop's own clients (it would run their documents). */
+async function checkNotFirstParty(
+  db: SqlExecutor,
+  clientName: string | null,
+  errors: UserError[],
+): Promise<void> {
+  if (clientName !== null && (await persistedDocumentsRepo.isFirstParty(db, clientName))) {
+    errors.push(
+      userError(
+        'CLIENT_IS_FIRST_PARTY',
+        `"${clientName}" is one of the shop's own clients; name the partner's.`,
+        ['clientName'],
+      ),
+    );
+  }
+}
+
 export async function createApiKey(
   ctx: Context,
   input: ApiKeyInput,
@@ -71,6 +89,7 @@ export async function createApiKey(
   const costPerSecond = input.costPerSecond ?? null;
   const safelistOnly = input.safelistOnly ?? true;
   checkTerms({ clientName, safelistOnly, costPerSecond }, errors);
+  await checkNotFirstParty(ctx.deps.db, clientName, errors);
   const name = boundedText(rawName, { field: ['name'], max: 100, label: 'Name', required: true }, errors);
   const scopes = [...new Set(rawScopes.map((s) => s.trim()))];
   if (!scopes.length || scopes.some((s) => !(PARTNER_SCOPES as readonly string[]).includes(s))) {
@@ -115,6 +134,7 @@ export async function updateApiKey(
     const costPerSecond = input.costPerSecond === undefined ? current.costPerSecond : input.costPerSecond;
     const errors: UserError[] = [];
     checkTerms({ clientName, safelistOnly, costPerSecond }, errors);
+    if (clientName !== current.clientName) await checkNotFirstParty(tx, clientName, errors);
     if (errors.length) return { apiKey: null, userErrors: errors };
     return (
       (await apiKeysRepo.updateTerms(tx, input.id, { clientName, safelistOnly, costPerSecond })) ?? notFound
